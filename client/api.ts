@@ -1,0 +1,58 @@
+/** Typed calls of the server's HTTP API; a refusal throws ApiError with the server's message. */
+import type {
+  BoardInfo,
+  CreateBoardRequest,
+  CreateBoardResponse,
+  JoinRequest,
+  JoinResponse,
+  MeResponse,
+} from '../shared/api.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, 'The server cannot be reached. Check the connection and try again.');
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message =
+      typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string'
+        ? body.error
+        : `The server answered ${response.status}.`;
+    throw new ApiError(response.status, message);
+  }
+  return body as T;
+}
+
+function postJson<T>(path: string, body: unknown): Promise<T> {
+  return call<T>(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+export const api = {
+  createBoard: (request: CreateBoardRequest) =>
+    postJson<CreateBoardResponse>('/api/boards', request),
+  boardInfo: (boardId: string) => call<BoardInfo>(`/api/boards/${encodeURIComponent(boardId)}`),
+  boardByJoinCode: (joinCode: string) =>
+    call<BoardInfo>(`/api/join/${encodeURIComponent(joinCode)}`),
+  join: (boardId: string, request: JoinRequest) =>
+    postJson<JoinResponse>(`/api/boards/${encodeURIComponent(boardId)}/participants`, request),
+  me: (boardId: string, token: string) =>
+    call<MeResponse>(`/api/boards/${encodeURIComponent(boardId)}/me`, {
+      headers: { Authorization: `Bearer ${token}` },
+    }),
+};

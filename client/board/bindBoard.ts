@@ -1,0 +1,143 @@
+/**
+ * Keeps the read-model in step with the Y.Doc and the awareness: one store update per Yjs
+ * transaction, touching only the roots and keys the transaction changed.
+ */
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { parseAwarenessState } from '../../shared/awarenessState.ts';
+import {
+  type Placement,
+  participantIdOfRoot,
+  placementOwners,
+  ROOT_CONTROL,
+  ROOT_FINAL,
+  ROOT_META,
+  ROOT_PARTICIPANTS,
+  readControl,
+  readFinal,
+  readMeta,
+  readParticipants,
+  readPlacement,
+  readPlacements,
+  rootNameOf,
+} from '../../shared/boardDoc.ts';
+import type { BoardState, BoardStore, RemoteDrag } from './boardStore.ts';
+
+type PlacementsByCard = BoardState['placements'];
+
+function withPlacement(
+  byCard: PlacementsByCard,
+  cardId: string,
+  participantId: string,
+  placement: Placement | null,
+): PlacementsByCard {
+  const card = { ...(byCard[cardId] ?? {}) };
+  if (placement) card[participantId] = placement;
+  else delete card[participantId];
+  return { ...byCard, [cardId]: card };
+}
+
+function readAllPlacements(doc: Y.Doc): PlacementsByCard {
+  const byCard: Record<string, Record<string, Placement>> = {};
+  for (const participantId of placementOwners(doc)) {
+    for (const [cardId, placement] of readPlacements(doc, participantId)) {
+      byCard[cardId] ??= {};
+      byCard[cardId][participantId] = placement;
+    }
+  }
+  return byCard;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Keeps unchanged participants identical so their avatars do not re-render. */
+function mergeParticipants(
+  previous: BoardState['participants'],
+  next: Map<string, BoardState['participants'][string]>,
+): BoardState['participants'] {
+  const merged: Record<string, BoardState['participants'][string]> = {};
+  for (const [id, participant] of next) {
+    const old = previous[id];
+    merged[id] = old && sameJson(old, participant) ? old : participant;
+  }
+  return merged;
+}
+
+export function bindBoard(doc: Y.Doc, awareness: Awareness, store: BoardStore): () => void {
+  store.setState({
+    meta: readMeta(doc),
+    control: readControl(doc),
+    participants: mergeParticipants({}, readParticipants(doc)),
+    placements: readAllPlacements(doc),
+    final: Object.fromEntries(readFinal(doc)),
+  });
+
+  const onTransaction = (transaction: Y.Transaction) => {
+    if (transaction.changed.size === 0) return;
+    const state = store.getState();
+    const next: Partial<BoardState> = {};
+    let placements = state.placements;
+    for (const [type, keys] of transaction.changed) {
+      const root = rootNameOf(doc, type as Y.AbstractType<unknown>);
+      if (root === null) continue;
+      if (root === ROOT_META) next.meta = readMeta(doc);
+      else if (root === ROOT_CONTROL) next.control = readControl(doc);
+      else if (root === ROOT_PARTICIPANTS) {
+        next.participants = mergeParticipants(state.participants, readParticipants(doc));
+      } else if (root === ROOT_FINAL) next.final = Object.fromEntries(readFinal(doc));
+      else {
+        const participantId = participantIdOfRoot(root);
+        if (participantId === null) continue;
+        for (const cardId of keys) {
+          if (cardId === null) continue;
+          placements = withPlacement(
+            placements,
+            cardId,
+            participantId,
+            readPlacement(doc, participantId, cardId),
+          );
+        }
+      }
+    }
+    if (placements !== state.placements) next.placements = placements;
+    if (Object.keys(next).length > 0) store.setState(next);
+  };
+
+  const onAwareness = () => {
+    const online = new Set<string>();
+    const drags: Record<string, RemoteDrag[]> = {};
+    for (const [clientId, raw] of awareness.getStates()) {
+      const state = parseAwarenessState(raw);
+      if (!state) continue;
+      online.add(state.user.participantId);
+      if (clientId === awareness.clientID || !state.drag) continue;
+      const drag: RemoteDrag = { participantId: state.user.participantId };
+      if (state.drag.x !== undefined) drag.x = state.drag.x;
+      const list = drags[state.drag.cardId] ?? [];
+      list.push(drag);
+      drags[state.drag.cardId] = list;
+    }
+    const previous = store.getState();
+    const joinOrder = Object.keys(previous.participants);
+    const onlineList = [...online].sort((a, b) => joinOrder.indexOf(a) - joinOrder.indexOf(b));
+    const nextDrags: Record<string, readonly RemoteDrag[]> = {};
+    for (const [cardId, list] of Object.entries(drags)) {
+      const old = previous.drags[cardId];
+      nextDrags[cardId] = old && sameJson(old, list) ? old : list;
+    }
+    store.setState({
+      online: sameJson(onlineList, previous.online) ? previous.online : onlineList,
+      drags: sameJson(nextDrags, previous.drags) ? previous.drags : nextDrags,
+    });
+  };
+
+  doc.on('afterTransaction', onTransaction);
+  awareness.on('change', onAwareness);
+  onAwareness();
+  return () => {
+    doc.off('afterTransaction', onTransaction);
+    awareness.off('change', onAwareness);
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * The board: finds out who this browser is (facilitator link, or a stored identity from
+ * joining), owns the board's connection and store, and lays out the header and the lanes.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { ApiError, api } from '../api.ts';
+import {
+  BoardContext,
+  type BoardContextValue,
+  useBoard,
+  useBoardContext,
+} from '../board/BoardContext.tsx';
+import { BoardDnd } from '../board/BoardDnd.tsx';
+import { createBoardActions } from '../board/boardActions.ts';
+import { createBoardStore } from '../board/boardStore.ts';
+import { ElementLane } from '../board/ElementLane.tsx';
+import { PlacedCount } from '../board/PlacedCount.tsx';
+import { PresenceBar } from '../board/PresenceBar.tsx';
+import { SharePanel } from '../board/SharePanel.tsx';
+import { StatusBadge } from '../board/StatusBadge.tsx';
+import { useBoardConnection } from '../board/useBoardConnection.ts';
+import { type BoardIdentity, forgetIdentity, loadIdentity, saveIdentity } from '../identity.ts';
+import { navigate } from '../routes.ts';
+
+type IdentityState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; identity: BoardIdentity }
+  | { kind: 'error'; message: string };
+
+export function BoardPage({
+  boardId,
+  tokenFromLink,
+}: {
+  boardId: string;
+  tokenFromLink: string | null;
+}) {
+  const [identity, setIdentity] = useState<IdentityState>({ kind: 'loading' });
+
+  useEffect(() => {
+    if (!tokenFromLink) {
+      const stored = loadIdentity(boardId);
+      if (stored) setIdentity({ kind: 'ready', identity: stored });
+      else navigate(`/join/${boardId}`);
+      return;
+    }
+    // A facilitator (or other) link: learn who the token is, keep it, and take it out of the
+    // address bar so it is not shown on a projector or copied by accident.
+    let cancelled = false;
+    api.me(boardId, tokenFromLink).then(
+      (me) => {
+        const known: BoardIdentity = {
+          participantId: me.participantId,
+          token: tokenFromLink,
+          role: me.role,
+          name: me.name,
+        };
+        saveIdentity(boardId, known);
+        window.history.replaceState(null, '', `/b/${boardId}`);
+        if (!cancelled) setIdentity({ kind: 'ready', identity: known });
+      },
+      (caught: unknown) => {
+        if (!cancelled) {
+          setIdentity({
+            kind: 'error',
+            message: caught instanceof ApiError ? caught.message : 'This link cannot be opened.',
+          });
+        }
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [boardId, tokenFromLink]);
+
+  if (identity.kind === 'error') {
+    return (
+      <main className="page">
+        <p className="form-error" role="alert">
+          {identity.message}
+        </p>
+        <a href="/">Back to the start page</a>
+      </main>
+    );
+  }
+  if (identity.kind === 'loading') {
+    return (
+      <main className="page" aria-busy="true">
+        <p>Opening the board…</p>
+      </main>
+    );
+  }
+  return <ConnectedBoard boardId={boardId} me={identity.identity} />;
+}
+
+function ConnectedBoard({ boardId, me }: { boardId: string; me: BoardIdentity }) {
+  const store = useMemo(() => createBoardStore(), []);
+  const connection = useBoardConnection(boardId, me.participantId, me.token, store);
+  const context = useMemo<BoardContextValue | null>(
+    () =>
+      connection
+        ? {
+            boardId,
+            store,
+            me,
+            actions: createBoardActions(connection.doc, connection.provider, me.participantId),
+          }
+        : null,
+    [connection, boardId, store, me],
+  );
+  const hasMeta = useStore(store, (state) => state.meta !== null);
+  if (!context) return null;
+  return (
+    <BoardContext.Provider value={context}>
+      <div className="board-page">
+        <BoardHeader />
+        <Notice />
+        {hasMeta ? <Lanes /> : <BoardSkeleton />}
+      </div>
+    </BoardContext.Provider>
+  );
+}
+
+function BoardHeader() {
+  const title = useBoard((state) => state.meta?.title ?? '');
+  const { me, boardId } = useBoardContext();
+  return (
+    <header className="board-header">
+      <div className="board-title-row">
+        <h1 className="board-title">{title || 'Continuum'}</h1>
+        <StatusBadge />
+      </div>
+      <div className="board-meta-row">
+        <PlacedCount />
+        <PresenceBar />
+        <span className="whoami">
+          {me.role === 'facilitator' ? 'You are the facilitator' : `You are ${me.name}`}
+          {me.role !== 'facilitator' && (
+            <>
+              {' · '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  forgetIdentity(boardId);
+                  navigate(`/join/${boardId}`);
+                }}
+              >
+                Not you?
+              </button>
+            </>
+          )}
+        </span>
+      </div>
+      {me.role === 'facilitator' && <FacilitatorShare boardId={boardId} me={me} />}
+    </header>
+  );
+}
+
+function FacilitatorShare({ boardId, me }: { boardId: string; me: BoardIdentity }) {
+  const [joinCode, setJoinCode] = useState<string | null>(null);
+  useEffect(() => {
+    api.me(boardId, me.token).then(
+      (result) => setJoinCode(result.joinCode ?? null),
+      () => undefined,
+    );
+  }, [boardId, me.token]);
+  return <SharePanel boardId={boardId} joinCode={joinCode} me={me} />;
+}
+
+function Notice() {
+  const notice = useBoard((state) => state.notice);
+  if (!notice) return null;
+  return (
+    <p className="notice" role="alert" data-testid="notice">
+      {notice}
+    </p>
+  );
+}
+
+function Lanes() {
+  const elements = useBoard((state) => state.meta?.rubric.elements ?? null);
+  if (!elements) return null;
+  return (
+    <BoardDnd>
+      <main className="lanes">
+        {elements.map((element, index) => (
+          <ElementLane key={element.id} element={element} index={index} />
+        ))}
+      </main>
+    </BoardDnd>
+  );
+}
+
+function BoardSkeleton() {
+  return (
+    <main className="lanes" aria-busy="true">
+      {[0, 1, 2].map((index) => (
+        <div key={index} className="element-lane skeleton" />
+      ))}
+    </main>
+  );
+}

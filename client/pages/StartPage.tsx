@@ -1,0 +1,139 @@
+import { type FormEvent, useState } from 'react';
+import { normalizeJoinCode } from '../../shared/joinCode.ts';
+import { ApiError, api } from '../api.ts';
+import { saveIdentity } from '../identity.ts';
+import { boardPath, joinPath, navigate } from '../routes.ts';
+
+/** Create a board, or join one with the short code from the screen. One page, no sign-up. */
+export function StartPage() {
+  return (
+    <main className="page page-start">
+      <header className="start-header">
+        <h1>Continuum</h1>
+        <p className="lede">Where does our partnership stand today? Find out together, live.</p>
+      </header>
+      <div className="start-grid">
+        <JoinWithCode />
+        <CreateBoard />
+      </div>
+    </main>
+  );
+}
+
+function JoinWithCode() {
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const normalized = normalizeJoinCode(code);
+      const board = await api.boardByJoinCode(normalized);
+      navigate(joinPath(board.boardId, normalized));
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'Could not find that board.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="join-heading">
+      <h2 id="join-heading">Join a board</h2>
+      <form onSubmit={submit}>
+        <label htmlFor="join-code">Code on the screen</label>
+        <input
+          id="join-code"
+          className="code-input"
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          placeholder="e.g. K7QM2P"
+          required
+        />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          Continue
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function CreateBoard() {
+  const [title, setTitle] = useState('');
+  const [organisations, setOrganisations] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const list = organisations
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0);
+    try {
+      const created = await api.createBoard({
+        title: title.trim(),
+        ...(list.length > 0 ? { organisations: list } : {}),
+      });
+      const me = await api.me(created.boardId, created.facilitatorToken);
+      saveIdentity(created.boardId, {
+        participantId: me.participantId,
+        token: created.facilitatorToken,
+        role: 'facilitator',
+        name: me.name,
+      });
+      navigate(boardPath(created.boardId));
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'Could not create the board.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="create-heading">
+      <h2 id="create-heading">Facilitate a new board</h2>
+      <form onSubmit={submit}>
+        <label htmlFor="board-title">Title</label>
+        <input
+          id="board-title"
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+          placeholder="Spring partnership retreat"
+          maxLength={200}
+          required
+        />
+        <label htmlFor="board-organisations">
+          Partner organisations <span className="hint">(optional, one per line)</span>
+        </label>
+        <textarea
+          id="board-organisations"
+          value={organisations}
+          onChange={(event) => setOrganisations(event.target.value)}
+          rows={3}
+        />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          Create board
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * The JSON HTTP API (a contract; see README "HTTP interface"). Bodies are validated with zod;
+ * every refusal is a JSON `{ error }` with a clear message.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import {
+  type CreateBoardResponse,
+  createBoardRequest,
+  describeValidationError,
+  joinRequest,
+} from '../../shared/api.ts';
+import { type BoardService, BoardServiceError, type Identity } from '../boardService.ts';
+import type { UpdateLog } from '../persistence/updateLog.ts';
+import { RoomLoadError } from '../room.ts';
+import type { FailedAttemptLimiter } from './failedAttemptLimiter.ts';
+import { bearerToken, HttpError, readJsonBody, sendJson } from './json.ts';
+
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface ApiDeps {
+  boards: BoardService;
+  log: UpdateLog;
+  failedJoins: FailedAttemptLimiter;
+  /** Base of the links handed out (PUBLIC_URL), or null to use the request's own host. */
+  publicUrl: string | null;
+}
+
+type Route = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  params: string[],
+) => Promise<void> | void;
+
+export function createApi(deps: ApiDeps) {
+  const { boards, log, failedJoins } = deps;
+
+  const routes: [string, RegExp, Route][] = [
+    [
+      'GET',
+      /^\/healthz$/,
+      (_req, res) => {
+        const health = log.health;
+        sendJson(res, 200, { status: health.degraded ? 'degraded' : 'ok', store: health });
+      },
+    ],
+    ['GET', /^\/api\/time$/, (_req, res) => sendJson(res, 200, { now: Date.now() })],
+    [
+      'POST',
+      /^\/api\/boards$/,
+      async (req, res) => {
+        const body = parse(createBoardRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
+        const { board, facilitatorToken } = boards.createBoard(body);
+        const base = baseUrl(req, deps.publicUrl);
+        const created: CreateBoardResponse = {
+          boardId: board.boardId,
+          facilitatorToken,
+          joinCode: board.joinCode,
+          facilitatorUrl: `${base}/b/${board.boardId}#token=${facilitatorToken}`,
+          joinUrl: `${base}/join/${board.boardId}#code=${board.joinCode}`,
+        };
+        sendJson(res, 201, created);
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/boards\/([\w-]+)$/,
+      (_req, res, [boardId]) => {
+        const info = boards.boardInfo(boardId ?? '');
+        if (!info) throw new HttpError(404, 'There is no such board.');
+        sendJson(res, 200, info);
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/boards\/([\w-]+)\/me$/,
+      (req, res, [boardId]) => {
+        sendJson(res, 200, boards.me(authenticate(req, boardId ?? '')));
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/boards\/([\w-]+)\/participants$/,
+      async (req, res, [boardId]) => {
+        const address = clientAddress(req);
+        refuseIfLimited(address);
+        const body = parse(joinRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
+        try {
+          sendJson(res, 201, boards.join(boardId ?? '', body));
+        } catch (error) {
+          if (error instanceof BoardServiceError && error.wrongJoinCode) {
+            failedJoins.recordFailure(address);
+          }
+          throw error;
+        }
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/join\/([\w-]+)$/,
+      (req, res, [joinCode]) => {
+        const address = clientAddress(req);
+        refuseIfLimited(address);
+        const info = boards.boardInfoByJoinCode(joinCode ?? '');
+        if (!info) {
+          failedJoins.recordFailure(address);
+          throw new HttpError(404, 'No board has that join code. Check the code on the screen.');
+        }
+        sendJson(res, 200, info);
+      },
+    ],
+  ];
+
+  function authenticate(request: IncomingMessage, boardId: string): Identity {
+    const token = bearerToken(request);
+    if (!token) throw new HttpError(401, 'This needs your board token (Authorization: Bearer).');
+    const identity = boards.authenticate(boardId, token);
+    if (!identity) throw new HttpError(401, 'That token is not valid for this board.');
+    return identity;
+  }
+
+  function refuseIfLimited(address: string): void {
+    const waitMs = failedJoins.retryAfterMs(address);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      throw new HttpError(429, `Too many wrong join codes. Try again in ${seconds} s.`, {
+        'Retry-After': String(seconds),
+      });
+    }
+  }
+
+  /** Handles an /api or /healthz request; false if no route matches the path. */
+  return async function handleApi(
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<boolean> {
+    const path = new URL(request.url ?? '/', 'http://local').pathname;
+    const matching = routes.filter(([, pattern]) => pattern.test(path));
+    if (matching.length === 0) return false;
+    const route = matching.find(([method]) => method === request.method);
+    try {
+      if (!route) throw new HttpError(405, `Use ${matching.map(([m]) => m).join(' or ')} here.`);
+      const [, pattern, handler] = route;
+      await handler(request, response, (pattern.exec(path) ?? []).slice(1));
+    } catch (error) {
+      sendError(response, error);
+    }
+    return true;
+  };
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new HttpError(400, describeValidationError(result.error));
+  return result.data;
+}
+
+function sendError(response: ServerResponse, error: unknown): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  if (error instanceof HttpError) {
+    sendJson(response, error.status, { error: error.message }, error.headers);
+  } else if (error instanceof BoardServiceError) {
+    sendJson(response, error.status, { error: error.message });
+  } else if (error instanceof RoomLoadError) {
+    console.error(error.message);
+    sendJson(response, 503, { error: 'This board cannot be opened right now. Try again shortly.' });
+  } else {
+    console.error('unexpected error in the HTTP API:', error);
+    sendJson(response, 500, { error: 'Something went wrong on the server.' });
+  }
+}
+
+function clientAddress(request: IncomingMessage): string {
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
+function baseUrl(request: IncomingMessage, publicUrl: string | null): string {
+  if (publicUrl) return publicUrl.replace(/\/+$/, '');
+  const host = request.headers.host ?? 'localhost';
+  return `http://${host}`;
+}

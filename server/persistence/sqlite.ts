@@ -1,0 +1,217 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3, WAL, synchronous=NORMAL).
+ * Boards and their access tokens are rows; each board's document is an append log of Yjs
+ * updates, compacted now and then into one state update. Only token hashes are stored.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Role } from '../../shared/boardDoc.ts';
+
+export interface BoardRecord {
+  boardId: string;
+  joinCode: string;
+  title: string;
+  organisations: string[];
+  createdAt: number;
+}
+
+export interface TokenRecord {
+  tokenHash: Buffer;
+  boardId: string;
+  participantId: string;
+  role: Role;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+interface BoardRow {
+  board_id: string;
+  join_code: string;
+  title: string;
+  organisations: string;
+  created_at: number;
+}
+
+interface TokenRow {
+  token_hash: Buffer;
+  board_id: string;
+  participant_id: string;
+  role: Role;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  board_id   TEXT PRIMARY KEY,
+  join_code  TEXT NOT NULL UNIQUE,
+  title      TEXT NOT NULL,
+  organisations TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tokens (
+  token_hash     BLOB PRIMARY KEY,
+  board_id       TEXT NOT NULL REFERENCES boards(board_id) ON DELETE CASCADE,
+  participant_id TEXT NOT NULL,
+  role           TEXT NOT NULL,
+  created_at     INTEGER NOT NULL,
+  revoked_at     INTEGER
+);
+CREATE INDEX IF NOT EXISTS tokens_by_board ON tokens(board_id);
+CREATE TABLE IF NOT EXISTS updates (
+  id       INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards(board_id) ON DELETE CASCADE,
+  data     BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_by_board ON updates(board_id, id);
+`;
+
+function toRecord(row: BoardRow): BoardRecord {
+  return {
+    boardId: row.board_id,
+    joinCode: row.join_code,
+    title: row.title,
+    organisations: parseOrganisations(row.organisations),
+    createdAt: row.created_at,
+  };
+}
+
+function parseOrganisations(json: string): string[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((o): o is string => typeof o === 'string') : [];
+}
+
+function toTokenRecord(row: TokenRow): TokenRecord {
+  return {
+    tokenHash: row.token_hash,
+    boardId: row.board_id,
+    participantId: row.participant_id,
+    role: row.role,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export class SqliteStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    // A locked file (another process) waits a little before failing, instead of at once.
+    this.db.pragma('busy_timeout = 2000');
+    this.db.exec(SCHEMA);
+    this.statements = {
+      insertBoard: this.db.prepare<[string, string, string, string, number]>(
+        'INSERT INTO boards (board_id, join_code, title, organisations, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      boardById: this.db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE board_id = ?'),
+      boardByJoinCode: this.db.prepare<[string], BoardRow>(
+        'SELECT * FROM boards WHERE join_code = ?',
+      ),
+      joinCodeTaken: this.db.prepare<[string], { one: number }>(
+        'SELECT 1 AS one FROM boards WHERE join_code = ?',
+      ),
+      insertToken: this.db.prepare<[Buffer, string, string, string, number]>(
+        'INSERT INTO tokens (token_hash, board_id, participant_id, role, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      tokenByHash: this.db.prepare<[Buffer], TokenRow>('SELECT * FROM tokens WHERE token_hash = ?'),
+      appendUpdate: this.db.prepare<[string, Uint8Array]>(
+        'INSERT INTO updates (board_id, data) VALUES (?, ?)',
+      ),
+      updatesOf: this.db.prepare<[string], { data: Buffer }>(
+        'SELECT data FROM updates WHERE board_id = ? ORDER BY id',
+      ),
+      countUpdates: this.db.prepare<[string], { count: number }>(
+        'SELECT COUNT(*) AS count FROM updates WHERE board_id = ?',
+      ),
+      deleteUpdates: this.db.prepare<[string]>('DELETE FROM updates WHERE board_id = ?'),
+    };
+  }
+
+  /** Creates a board with its first document state and its first token, all or nothing. */
+  createBoard(board: BoardRecord, initialState: Uint8Array, token: TokenRecord): void {
+    this.db.transaction(() => {
+      this.statements.insertBoard.run(
+        board.boardId,
+        board.joinCode,
+        board.title,
+        JSON.stringify(board.organisations),
+        board.createdAt,
+      );
+      this.statements.appendUpdate.run(board.boardId, initialState);
+      this.insertToken(token);
+    })();
+  }
+
+  getBoard(boardId: string): BoardRecord | null {
+    const row = this.statements.boardById.get(boardId);
+    return row ? toRecord(row) : null;
+  }
+
+  findBoardByJoinCode(joinCode: string): BoardRecord | null {
+    const row = this.statements.boardByJoinCode.get(joinCode);
+    return row ? toRecord(row) : null;
+  }
+
+  isJoinCodeTaken(joinCode: string): boolean {
+    return this.statements.joinCodeTaken.get(joinCode) !== undefined;
+  }
+
+  insertToken(token: TokenRecord): void {
+    this.statements.insertToken.run(
+      token.tokenHash,
+      token.boardId,
+      token.participantId,
+      token.role,
+      token.createdAt,
+    );
+  }
+
+  findToken(tokenHash: Buffer): TokenRecord | null {
+    const row = this.statements.tokenByHash.get(tokenHash);
+    return row ? toTokenRecord(row) : null;
+  }
+
+  appendUpdate(boardId: string, update: Uint8Array): void {
+    this.statements.appendUpdate.run(boardId, update);
+  }
+
+  /** Appends several boards' updates in one transaction (one fsync-free WAL commit). */
+  appendUpdates(entries: readonly { boardId: string; update: Uint8Array }[]): void {
+    this.db.transaction(() => {
+      for (const entry of entries) this.statements.appendUpdate.run(entry.boardId, entry.update);
+    })();
+  }
+
+  loadUpdates(boardId: string): Uint8Array[] {
+    return this.statements.updatesOf
+      .all(boardId)
+      .map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length));
+  }
+
+  countUpdates(boardId: string): number {
+    return this.statements.countUpdates.get(boardId)?.count ?? 0;
+  }
+
+  /**
+   * Replaces a board's whole log by one state update. `state` must contain every stored row:
+   * the caller encodes the live room's document, which was loaded from the log and has had
+   * every later row applied (appends and applies happen in the same synchronous step).
+   */
+  compact(boardId: string, state: Uint8Array): void {
+    this.db.transaction(() => {
+      this.statements.deleteUpdates.run(boardId);
+      this.statements.appendUpdate.run(boardId, state);
+    })();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

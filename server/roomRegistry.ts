@@ -1,0 +1,55 @@
+/**
+ * The rooms in memory, by board id. A room is loaded from the store when first needed and
+ * unloaded (compacted into one stored state) when its last connection leaves.
+ */
+import type { Logger, UpdateLog } from './persistence/updateLog.ts';
+import { Room } from './room.ts';
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+
+  constructor(
+    private readonly log: UpdateLog,
+    private readonly logger: Logger,
+  ) {}
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** The live room of a board, loading it if needed. Throws RoomLoadError if it cannot load. */
+  open(boardId: string): Room {
+    const existing = this.rooms.get(boardId);
+    if (existing) return existing;
+    const room = new Room(boardId, this.log);
+    this.rooms.set(boardId, room);
+    return room;
+  }
+
+  /** Unloads a room that nobody is connected to any more. */
+  release(room: Room): void {
+    if (room.connectionCount > 0 || this.rooms.get(room.boardId) !== room) return;
+    this.rooms.delete(room.boardId);
+    room.destroy();
+  }
+
+  /** Runs a server-side change on a board whether or not anyone is connected to it. */
+  withRoom<T>(boardId: string, use: (room: Room) => T): T {
+    const room = this.open(boardId);
+    try {
+      return use(room);
+    } finally {
+      this.release(room);
+    }
+  }
+
+  /** Closes every connection and stores every room (shutdown). */
+  closeAll(code: number, reason: string): void {
+    for (const room of [...this.rooms.values()]) {
+      room.closeAll(code, reason);
+      this.rooms.delete(room.boardId);
+      room.destroy();
+    }
+    this.logger.info('all rooms stored and closed');
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The public HTTP interface: request bodies (validated with zod at the server's boundary) and
+ * response shapes. A contract: other tools and tests use these routes and fields as written.
+ */
+import { z } from 'zod';
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+export const createBoardRequest = z.strictObject({
+  title: trimmed(200),
+  organisations: z
+    .array(trimmed(80))
+    .max(20)
+    .refine((list) => new Set(list).size === list.length, 'organisations must be unique')
+    .optional(),
+});
+export type CreateBoardRequest = z.infer<typeof createBoardRequest>;
+
+export interface CreateBoardResponse {
+  boardId: string;
+  facilitatorToken: string;
+  joinCode: string;
+  facilitatorUrl: string;
+  joinUrl: string;
+}
+
+export const joinRequest = z
+  .strictObject({
+    joinCode: z.string().max(32),
+    name: trimmed(60).optional(),
+    role: z.enum(['participant', 'observer']).optional(),
+    organisation: trimmed(80).optional(),
+  })
+  .refine((body) => body.role === 'observer' || body.name !== undefined, {
+    message: 'a display name is required',
+    path: ['name'],
+  });
+export type JoinRequest = z.infer<typeof joinRequest>;
+
+export interface JoinResponse {
+  participantId: string;
+  token: string;
+}
+
+/** What anyone may know about a board: nothing secret. */
+export interface BoardInfo {
+  boardId: string;
+  title: string;
+  organisations: string[];
+}
+
+/** Who a token belongs to (`GET /api/boards/:boardId/me` with `Authorization: Bearer`). */
+export interface MeResponse {
+  boardId: string;
+  participantId: string;
+  role: 'facilitator' | 'participant' | 'observer';
+  name: string;
+  /** Only for the facilitator, who shares it with the room. */
+  joinCode?: string;
+}
+
+export interface ErrorResponse {
+  error: string;
+}
+
+/** Turns a zod error into one clear sentence naming the field. */
+export function describeValidationError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid request body';
+  const path = issue.path.join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}

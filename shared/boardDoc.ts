@@ -1,0 +1,335 @@
+/**
+ * The board document, schema version 1 (DESIGN.md). This module is the only place that knows
+ * the Y.Doc's root names and value shapes: everything else reads and writes through the typed
+ * helpers here. Readers validate what they find and skip malformed entries, because any client
+ * could have written them.
+ */
+import type * as Y from 'yjs';
+import type { Rubric } from './rubric.ts';
+
+export const SCHEMA_VERSION = 1;
+
+export const ROOT_META = 'meta';
+export const ROOT_PARTICIPANTS = 'participants';
+export const ROOT_CONTROL = 'control';
+export const ROOT_FINAL = 'final';
+export const ROOT_ROUNDS = 'rounds';
+export const PLACE_PREFIX = 'place:';
+
+export const ROLES = ['facilitator', 'participant', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PHASES = ['setup', 'placing', 'revealed', 'discussing', 'final'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Typed transaction origins, so observers can tell who caused a change. */
+export type TransactionOrigin = 'local' | 'remote' | 'persistence' | 'server';
+
+export interface BoardMeta {
+  schemaVersion: number;
+  title: string;
+  createdAt: number;
+  organisations: string[];
+  rubric: Rubric;
+}
+
+export interface Participant {
+  name: string;
+  role: Role;
+  organisation?: string;
+  color: string;
+  joinedAt: number;
+  proxy?: boolean;
+  removed?: boolean;
+}
+
+export interface Placement {
+  /** 0 = Vendor/Contractor, 1 = High Performance Partnership. */
+  x: number;
+  round: number;
+  at: number;
+  reason?: string;
+}
+
+export interface Timer {
+  endsAt: number | null;
+  durationMs: number;
+  pausedRemainingMs: number | null;
+}
+
+export interface Control {
+  phase: Phase;
+  round: number;
+  timer: Timer | null;
+  focusCardId: string | null;
+  showNames: boolean;
+  joinOpen: boolean;
+}
+
+export interface FinalPosition {
+  x: number;
+  note: string;
+}
+
+export const INITIAL_CONTROL: Control = {
+  phase: 'placing',
+  round: 1,
+  timer: null,
+  focusCardId: null,
+  showNames: false,
+  joinOpen: true,
+};
+
+export function placeRootName(participantId: string): string {
+  return `${PLACE_PREFIX}${participantId}`;
+}
+
+/** The participant id of a `place:<id>` root name, or null for any other root. */
+export function participantIdOfRoot(rootName: string): string | null {
+  return rootName.startsWith(PLACE_PREFIX) ? rootName.slice(PLACE_PREFIX.length) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation of values found in the document (any client may have written them).
+
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+export function isPosition(value: unknown): value is number {
+  return isFiniteNumber(value) && value >= 0 && value <= 1;
+}
+
+export const MAX_REASON_LENGTH = 280;
+
+export function parsePlacement(value: unknown): Placement | null {
+  if (!isRecord(value)) return null;
+  const { x, round, at, reason } = value;
+  if (!isPosition(x) || !isFiniteNumber(round) || round < 1 || !isFiniteNumber(at)) return null;
+  const placement: Placement = { x, round, at };
+  if (typeof reason === 'string' && reason.length > 0) {
+    placement.reason = reason.slice(0, MAX_REASON_LENGTH);
+  }
+  return placement;
+}
+
+export function parseParticipant(value: unknown): Participant | null {
+  if (!isRecord(value)) return null;
+  const { name, role, organisation, color, joinedAt, proxy, removed } = value;
+  if (typeof name !== 'string' || typeof color !== 'string' || !isFiniteNumber(joinedAt)) {
+    return null;
+  }
+  if (!ROLES.includes(role as Role)) return null;
+  const participant: Participant = { name, role: role as Role, color, joinedAt };
+  if (typeof organisation === 'string') participant.organisation = organisation;
+  if (proxy === true) participant.proxy = true;
+  if (removed === true) participant.removed = true;
+  return participant;
+}
+
+function parseTimer(value: unknown): Timer | null {
+  if (!isRecord(value)) return null;
+  const { endsAt, durationMs, pausedRemainingMs } = value;
+  if (!isFiniteNumber(durationMs)) return null;
+  return {
+    endsAt: isFiniteNumber(endsAt) ? endsAt : null,
+    durationMs,
+    pausedRemainingMs: isFiniteNumber(pausedRemainingMs) ? pausedRemainingMs : null,
+  };
+}
+
+function parseFinal(value: unknown): FinalPosition | null {
+  if (!isRecord(value) || !isPosition(value.x)) return null;
+  return { x: value.x, note: typeof value.note === 'string' ? value.note : '' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typed access to the roots.
+
+export function metaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT_META);
+}
+export function participantsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT_PARTICIPANTS);
+}
+export function controlMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT_CONTROL);
+}
+export function finalMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT_FINAL);
+}
+export function roundsArray(doc: Y.Doc): Y.Array<unknown> {
+  return doc.getArray(ROOT_ROUNDS);
+}
+export function placeMap(doc: Y.Doc, participantId: string): Y.Map<unknown> {
+  return doc.getMap(placeRootName(participantId));
+}
+
+/** Ids of every participant that has a `place:` root in this document. */
+export function placementOwners(doc: Y.Doc): string[] {
+  const owners: string[] = [];
+  for (const name of doc.share.keys()) {
+    const id = participantIdOfRoot(name);
+    if (id !== null) owners.push(id);
+  }
+  return owners;
+}
+
+/** The board's meta, or null while it has not arrived (or is not a board we understand). */
+export function readMeta(doc: Y.Doc): BoardMeta | null {
+  const meta = metaMap(doc);
+  const schemaVersion = meta.get('schemaVersion');
+  const title = meta.get('title');
+  const createdAt = meta.get('createdAt');
+  const organisations = meta.get('organisations');
+  const rubric = meta.get('rubric');
+  if (!isFiniteNumber(schemaVersion) || typeof title !== 'string' || !isFiniteNumber(createdAt)) {
+    return null;
+  }
+  if (!isRecord(rubric) || !Array.isArray(rubric.elements)) return null;
+  return {
+    schemaVersion,
+    title,
+    createdAt,
+    organisations: Array.isArray(organisations)
+      ? organisations.filter((o): o is string => typeof o === 'string')
+      : [],
+    rubric: rubric as unknown as Rubric,
+  };
+}
+
+export function readControl(doc: Y.Doc): Control {
+  const control = controlMap(doc);
+  const phase = control.get('phase');
+  const round = control.get('round');
+  const focusCardId = control.get('focusCardId');
+  return {
+    phase: PHASES.includes(phase as Phase) ? (phase as Phase) : INITIAL_CONTROL.phase,
+    round: isFiniteNumber(round) && round >= 1 ? round : INITIAL_CONTROL.round,
+    timer: parseTimer(control.get('timer')),
+    focusCardId: typeof focusCardId === 'string' ? focusCardId : null,
+    showNames: control.get('showNames') === true,
+    joinOpen: control.get('joinOpen') !== false,
+  };
+}
+
+export function readParticipant(doc: Y.Doc, participantId: string): Participant | null {
+  return parseParticipant(participantsMap(doc).get(participantId));
+}
+
+export function readParticipants(doc: Y.Doc): Map<string, Participant> {
+  const result = new Map<string, Participant>();
+  participantsMap(doc).forEach((value, id) => {
+    const participant = parseParticipant(value);
+    if (participant) result.set(id, participant);
+  });
+  return result;
+}
+
+export function readPlacement(doc: Y.Doc, participantId: string, cardId: string): Placement | null {
+  return parsePlacement(placeMap(doc, participantId).get(cardId));
+}
+
+export function readPlacements(doc: Y.Doc, participantId: string): Map<string, Placement> {
+  const result = new Map<string, Placement>();
+  placeMap(doc, participantId).forEach((value, cardId) => {
+    const placement = parsePlacement(value);
+    if (placement) result.set(cardId, placement);
+  });
+  return result;
+}
+
+export function readFinal(doc: Y.Doc): Map<string, FinalPosition> {
+  const result = new Map<string, FinalPosition>();
+  finalMap(doc).forEach((value, cardId) => {
+    const position = parseFinal(value);
+    if (position) result.set(cardId, position);
+  });
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands. Each is one transaction with a typed origin.
+
+export interface NewBoard {
+  title: string;
+  createdAt: number;
+  organisations: string[];
+  rubric: Rubric;
+}
+
+/** Written once by the server when a board is created. */
+export function initBoardDoc(doc: Y.Doc, board: NewBoard, origin: TransactionOrigin): void {
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    meta.set('schemaVersion', SCHEMA_VERSION);
+    meta.set('title', board.title);
+    meta.set('createdAt', board.createdAt);
+    meta.set('organisations', board.organisations);
+    meta.set('rubric', board.rubric);
+    const control = controlMap(doc);
+    for (const [key, value] of Object.entries(INITIAL_CONTROL)) control.set(key, value);
+  }, origin);
+}
+
+export function putParticipant(
+  doc: Y.Doc,
+  participantId: string,
+  participant: Participant,
+  origin: TransactionOrigin,
+): void {
+  doc.transact(() => participantsMap(doc).set(participantId, participant), origin);
+}
+
+/** Rounds positions to 1e-4 so keyboard steps stay exact and the document stays small. */
+export function roundPosition(x: number): number {
+  return Math.round(Math.min(1, Math.max(0, x)) * 10_000) / 10_000;
+}
+
+export function setPlacement(
+  doc: Y.Doc,
+  participantId: string,
+  cardId: string,
+  placement: Placement,
+  origin: TransactionOrigin,
+): void {
+  const value: Placement = { ...placement, x: roundPosition(placement.x) };
+  doc.transact(() => placeMap(doc, participantId).set(cardId, value), origin);
+}
+
+/** Sends a card back to the tray (unplaced). */
+export function clearPlacement(
+  doc: Y.Doc,
+  participantId: string,
+  cardId: string,
+  origin: TransactionOrigin,
+): void {
+  const map = placeMap(doc, participantId);
+  if (!map.has(cardId)) return;
+  doc.transact(() => map.delete(cardId), origin);
+}
+
+export function setControl<K extends keyof Control>(
+  doc: Y.Doc,
+  key: K,
+  value: Control[K],
+  origin: TransactionOrigin,
+): void {
+  doc.transact(() => controlMap(doc).set(key, value), origin);
+}
+
+/**
+ * The root name of a root type of this document (null for nested types). Used by observers to
+ * learn which roots a transaction touched without reaching into Yjs by string elsewhere.
+ */
+export function rootNameOf(doc: Y.Doc, type: Y.AbstractType<unknown>): string | null {
+  if (type._item !== null) return null;
+  for (const [name, root] of doc.share) if (root === type) return name;
+  return null;
+}
