@@ -328,8 +328,7 @@ export function setControl<K extends keyof Control>(
  * The root name of a root type of this document (null for nested types). Used by observers to
  * learn which roots a transaction touched without reaching into Yjs by string elsewhere.
  */
-export function rootNameOf(doc: Y.Doc, type: Y.AbstractType<unknown>): string | null {
-  if (type._item !== null) return null;
+export function rootNameOf(doc: Y.Doc, type: object): string | null {
   for (const [name, root] of doc.share) if (root === type) return name;
   return null;
 }

@@ -93,7 +93,7 @@ export function mayWrite(
       return OK;
   }
   const owner = participantIdOfRoot(target.root);
-  if (owner === null) return reject(WRITE_REJECTIONS.unknownRoot);
+  if (owner === null || owner === '') return reject(WRITE_REJECTIONS.unknownRoot);
   if (facilitator) {
     const participant = readParticipant(doc, owner);
     if (participant?.proxy !== true || participant.removed === true) {
@@ -241,6 +241,7 @@ class UpdateResolver {
   }
 
   private deleteRange(client: number, clock: number, end: number, writes: ResolvedWrite[]): void {
+    if (end <= clock) return; // an empty range deletes nothing
     const state = Y.getState(this.doc.store, client);
     // Yjs would keep deletes of ids it does not have and apply them to whatever later arrives
     // under those ids; ids the update itself inserts are checked as inserts.

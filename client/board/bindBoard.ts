@@ -80,7 +80,7 @@ export function bindBoard(doc: Y.Doc, awareness: Awareness, store: BoardStore): 
     const next: Partial<BoardState> = {};
     let placements = state.placements;
     for (const [type, keys] of transaction.changed) {
-      const root = rootNameOf(doc, type as Y.AbstractType<unknown>);
+      const root = rootNameOf(doc, type);
       if (root === null) continue;
       if (root === ROOT_META) next.meta = readMeta(doc);
       else if (root === ROOT_CONTROL) next.control = readControl(doc);

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm test`: type check, lint/format check, unit tests, build, browser tests — in that order,
+// stopping at the first failure — then one closing line "N passed, N failed" over all tests.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+mkdirSync('test-results', { recursive: true });
+const VITEST_JSON = 'test-results/vitest.json';
+const PLAYWRIGHT_JSON = 'test-results/playwright.json';
+
+const steps = [
+  ['Chromium', 'node', ['scripts/ensureChromium.mjs']],
+  ['Type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+  ['Lint and format', 'npx', ['biome', 'check', '.']],
+  [
+    'Unit tests',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`],
+  ],
+  ['Build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
+  [
+    'Browser tests',
+    'npx',
+    ['playwright', 'test', '--reporter=list,json'],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON },
+  ],
+];
+
+function counts() {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  if (existsSync(VITEST_JSON)) {
+    const report = JSON.parse(readFileSync(VITEST_JSON, 'utf8'));
+    passed += report.numPassedTests ?? 0;
+    failed += report.numFailedTests ?? 0;
+    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  }
+  if (existsSync(PLAYWRIGHT_JSON)) {
+    const stats = JSON.parse(readFileSync(PLAYWRIGHT_JSON, 'utf8')).stats ?? {};
+    passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+    failed += stats.unexpected ?? 0;
+    skipped += stats.skipped ?? 0;
+  }
+  return { passed, failed, skipped };
+}
+
+for (const file of [VITEST_JSON, PLAYWRIGHT_JSON]) spawnSync('rm', ['-f', file]);
+let failedStep = null;
+for (const [name, command, args, extraEnv = {}] of steps) {
+  console.log(`\n=== ${name}`);
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...extraEnv },
+  });
+  if (result.status !== 0) {
+    failedStep = name;
+    break;
+  }
+}
+const { passed, failed, skipped } = counts();
+if (failedStep) console.log(`\n${failedStep} failed.`);
+console.log(
+  `\n${passed} passed, ${failed + (failedStep && failed === 0 ? 1 : 0)} failed, ${skipped} skipped`,
+);
+process.exit(failedStep ? 1 : 0);

@@ -1,0 +1,129 @@
+/**
+ * The real server in-process on port 0 with a fresh data folder, and real y-websocket clients
+ * in Node (`ws` as the WebSocket), for tests. Nothing is mocked.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { type ContinuumServer, createServer } from '../../server/createServer.ts';
+import type { Logger } from '../../server/persistence/updateLog.ts';
+import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
+
+export const quietLogger: Logger = { info: () => undefined, error: () => undefined };
+
+export interface RunningServer {
+  server: ContinuumServer;
+  baseUrl: string;
+  wsUrl: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export function newDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'continuum-test-'));
+}
+
+export async function startTestServer(dataDir = newDataDir()): Promise<RunningServer> {
+  const server = createServer(
+    { host: '127.0.0.1', port: 0, publicUrl: null, dataDir, clientDir: join(dataDir, 'no-client') },
+    quietLogger,
+  );
+  const port = await server.listen();
+  return {
+    server,
+    baseUrl: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/ws`,
+    dataDir,
+    close: () => server.close(),
+  };
+}
+
+export async function postJson<T>(
+  url: string,
+  body: unknown,
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+export async function createBoard(
+  running: RunningServer,
+  body: unknown = { title: 'Test board' },
+): Promise<CreateBoardResponse> {
+  const { status, body: created } = await postJson<CreateBoardResponse>(
+    `${running.baseUrl}/api/boards`,
+    body,
+  );
+  if (status !== 201) throw new Error(`create board answered ${status}`);
+  return created;
+}
+
+export async function joinBoard(
+  running: RunningServer,
+  board: CreateBoardResponse,
+  name: string,
+  extra: Record<string, unknown> = {},
+): Promise<JoinResponse> {
+  const { status, body } = await postJson<JoinResponse>(
+    `${running.baseUrl}/api/boards/${board.boardId}/participants`,
+    { joinCode: board.joinCode, name, ...extra },
+  );
+  if (status !== 201) throw new Error(`join answered ${status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  destroy(): void;
+}
+
+/** A stock y-websocket client, exactly as a browser would connect. */
+export function connectClient(running: RunningServer, boardId: string, token: string): TestClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(running.wsUrl, boardId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  return {
+    doc,
+    provider,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export async function waitFor(
+  condition: () => boolean,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export function synced(client: TestClient): Promise<void> {
+  return waitFor(() => client.provider.synced, 'the client to sync');
+}
+
+/** Resolves with the close code and reason of the provider's first server-side close. */
+export function nextClose(client: TestClient): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => {
+    client.provider.once('connection-close', (event) => {
+      resolve({ code: event?.code ?? 0, reason: event?.reason ?? '' });
+    });
+  });
+}
