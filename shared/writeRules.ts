@@ -1,7 +1,7 @@
 /**
  * Who may write what (DESIGN.md "Who may write what"), stated once. The server runs
  * `checkUpdate` on every update a client sends, before it is stored, applied or broadcast.
- * Pure: a Y.Doc and bytes in, a verdict out; nothing here mutates the document.
+ * Pure: a Y.Doc and bytes in, a verdict out; it reads the document and never writes to it.
  *
  * Besides the rule table, the check refuses updates that Yjs could not apply at once. Yjs keeps
  * such parts "pending" and integrates them later, when the missing pieces arrive: they would then

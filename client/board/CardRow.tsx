@@ -134,16 +134,13 @@ function Chip({ card, placement }: { card: RubricCard; placement: Placement | nu
     placement === null
       ? 'not placed yet'
       : `placed at ${percent(placement.x)} toward ${AXIS_END_LABEL}`;
-  const shift = transform ? ` translate3d(${transform.x}px, 0, 0)` : '';
-  return (
+  const style = transform ? { transform: `translate3d(${transform.x}px, 0, 0)` } : undefined;
+  const button = (
     <button
       type="button"
       ref={setNodeRef}
-      className={`chip${isDragging ? ' dragging' : ''}${placement === null ? ' in-tray' : ''}`}
-      style={{
-        ...(placement !== null ? { left: cssLeft(placement.x) } : {}),
-        transform: `${placement !== null ? 'translateX(-50%)' : ''}${shift}`,
-      }}
+      className={`chip${isDragging ? ' dragging' : ''}`}
+      style={style}
       data-testid="chip"
       data-position={placement?.x ?? ''}
       {...attributes}
@@ -152,6 +149,14 @@ function Chip({ card, placement }: { card: RubricCard; placement: Placement | nu
     >
       {firstWords(card.text)}
     </button>
+  );
+  if (placement === null) return button;
+  // Centred on its position by layout, not by a CSS transform: dnd-kit measures chips without
+  // their transforms, so a transform would shift every later drag by half a chip.
+  return (
+    <span className="chip-anchor" style={{ left: cssLeft(placement.x) }}>
+      {button}
+    </span>
   );
 }
 

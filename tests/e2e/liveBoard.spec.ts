@@ -4,7 +4,8 @@
  * the mouse and one with the keyboard only, everyone sees it live, and it all survives a reload
  * and a server restart.
  */
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { mouseDrag, newPage, row } from './helpers.ts';
 import { type ServerProcess, startServerProcess } from './serverProcess.ts';
 
 let server: ServerProcess;
@@ -16,31 +17,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server.stop();
 });
-
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  return context.newPage();
-}
-
-function row(page: Page, cardId: string): Locator {
-  return page.locator(`[data-card-id="${cardId}"]`);
-}
-
-/** Drags a chip with the mouse so its centre lands at `position` of its card's axis. */
-async function mouseDrag(page: Page, cardId: string, position: number, release = true) {
-  const chip = row(page, cardId).getByTestId('chip');
-  const axis = row(page, cardId).locator('.axis');
-  const from = await chip.boundingBox();
-  const line = await axis.boundingBox();
-  if (!from || !line) throw new Error('chip or axis not visible');
-  const startX = from.x + from.width / 2;
-  const y = from.y + from.height / 2;
-  await page.mouse.move(startX, y);
-  await page.mouse.down();
-  await page.mouse.move(startX + 10, y, { steps: 2 });
-  await page.mouse.move(line.x + position * line.width, y, { steps: 12 });
-  if (release) await page.mouse.up();
-}
 
 test('create, join, place by mouse and keyboard, see it everywhere, keep it', async ({
   browser,

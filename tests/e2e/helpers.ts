@@ -1,0 +1,61 @@
+/** Shared steps of the browser tests: joining, rows, and moving chips by mouse or keyboard. */
+import type { Browser, Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import type { CreateBoardResponse } from '../../shared/api.ts';
+
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+export function row(page: Page, cardId: string): Locator {
+  return page.locator(`[data-card-id="${cardId}"]`);
+}
+
+export function chip(page: Page, cardId: string): Locator {
+  return row(page, cardId).getByTestId('chip');
+}
+
+export async function createBoardViaApi(
+  baseUrl: string,
+  title: string,
+): Promise<CreateBoardResponse> {
+  const response = await fetch(`${baseUrl}/api/boards`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  return (await response.json()) as CreateBoardResponse;
+}
+
+export async function joinAs(page: Page, joinUrl: string, name: string): Promise<void> {
+  await page.goto(joinUrl);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join the board' }).click();
+  await expect(page.getByText(`You are ${name}`)).toBeVisible();
+}
+
+/** Drags a chip with the mouse so its centre lands at `position` of its card's axis. */
+export async function mouseDrag(page: Page, cardId: string, position: number, release = true) {
+  const from = await chip(page, cardId).boundingBox();
+  const line = await row(page, cardId).locator('.axis').boundingBox();
+  if (!from || !line) throw new Error('chip or axis not visible');
+  const startX = from.x + from.width / 2;
+  const y = from.y + from.height / 2;
+  await page.mouse.move(startX, y);
+  await page.mouse.down();
+  await page.mouse.move(startX + 10, y, { steps: 2 });
+  await page.mouse.move(line.x + position * line.width, y, { steps: 12 });
+  if (release) await page.mouse.up();
+}
+
+/** Places a card with the keyboard only: onto 0 %, then `tenths` big steps and `ones` steps. */
+export async function keyboardPlace(page: Page, cardId: string, tenths: number, ones = 0) {
+  await chip(page, cardId).focus();
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(50); // the sensor listens for keys from the next tick on
+  await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < tenths; i++) await page.keyboard.press('Shift+ArrowRight');
+  for (let i = 0; i < ones; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+}
