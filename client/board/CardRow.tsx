@@ -79,6 +79,11 @@ export const CardRow = memo(function CardRow({ card }: { card: RubricCard }) {
         <div className="tray" ref={setTray}>
           {canPlace && mine === null && <Chip card={card} placement={null} />}
           {canPlace && mine === null && <span className="tray-hint">Drag onto the line</span>}
+          {me.role === 'facilitator' && (
+            <span className="tray-count" data-testid="placed-count">
+              {counted.length} placed
+            </span>
+          )}
         </div>
         <div className="axis" ref={setAxis}>
           <div className="axis-line" />

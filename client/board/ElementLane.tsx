@@ -6,13 +6,19 @@ import { CardRow } from './CardRow.tsx';
 export const ElementLane = memo(function ElementLane({
   element,
   index,
+  activeOnPhone,
 }: {
   element: RubricElement;
   index: number;
+  activeOnPhone: boolean;
 }) {
   const headingId = `element-${element.id}`;
   return (
-    <section className="element-lane" aria-labelledby={headingId} data-element-id={element.id}>
+    <section
+      className={`element-lane${activeOnPhone ? ' active-on-phone' : ''}`}
+      aria-labelledby={headingId}
+      data-element-id={element.id}
+    >
       <header className="element-header">
         <h2 id={headingId}>
           <span className="element-number">{index + 1}</span> {element.name}

@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
+import { SCHEMA_VERSION } from '../../shared/boardDoc.ts';
 import { ApiError, api } from '../api.ts';
 import {
   BoardContext,
@@ -108,14 +109,23 @@ function ConnectedBoard({ boardId, me }: { boardId: string; me: BoardIdentity })
         : null,
     [connection, boardId, store, me],
   );
-  const hasMeta = useStore(store, (state) => state.meta !== null);
+  const schemaVersion = useStore(store, (state) => state.meta?.schemaVersion ?? null);
   if (!context) return null;
   return (
     <BoardContext.Provider value={context}>
       <div className="board-page">
         <BoardHeader />
+        {me.role === 'facilitator' && <FacilitatorShare boardId={boardId} me={me} />}
         <Notice />
-        {hasMeta ? <Lanes /> : <BoardSkeleton />}
+        {schemaVersion === null ? (
+          <BoardSkeleton />
+        ) : schemaVersion > SCHEMA_VERSION ? (
+          <p className="notice" role="alert">
+            This board was made by a newer version of Continuum. Reload the page to update.
+          </p>
+        ) : (
+          <Lanes />
+        )}
       </div>
     </BoardContext.Provider>
   );
@@ -152,7 +162,6 @@ function BoardHeader() {
           )}
         </span>
       </div>
-      {me.role === 'facilitator' && <FacilitatorShare boardId={boardId} me={me} />}
     </header>
   );
 }
@@ -180,12 +189,32 @@ function Notice() {
 
 function Lanes() {
   const elements = useBoard((state) => state.meta?.rubric.elements ?? null);
+  // On phones one element shows at a time; the tabs pick which (hidden on wide screens).
+  const [activeId, setActiveId] = useState<string | null>(null);
   if (!elements) return null;
+  const active = activeId ?? elements[0]?.id;
   return (
     <BoardDnd>
+      <nav className="element-tabs" aria-label="Elements">
+        {elements.map((element, index) => (
+          <button
+            key={element.id}
+            type="button"
+            aria-pressed={element.id === active}
+            onClick={() => setActiveId(element.id)}
+          >
+            {index + 1}. {element.name}
+          </button>
+        ))}
+      </nav>
       <main className="lanes">
         {elements.map((element, index) => (
-          <ElementLane key={element.id} element={element} index={index} />
+          <ElementLane
+            key={element.id}
+            element={element}
+            index={index}
+            activeOnPhone={element.id === active}
+          />
         ))}
       </main>
     </BoardDnd>
