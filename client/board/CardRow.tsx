@@ -114,9 +114,6 @@ export const CardRow = memo(function CardRow({ card }: { card: RubricCard }) {
         </div>
       </div>
       <div className="card-status">
-        {me.role === 'facilitator' && (
-          <span data-testid="placed-count">{counted.length} placed</span>
-        )}
         {canPlace && mine !== null && (
           <button type="button" className="link-button" onClick={() => actions.unplace(card.id)}>
             Back to tray
