@@ -86,7 +86,8 @@ export function placeRootName(participantId: string): string {
 
 /** The participant id of a `place:<id>` root name, or null for any other root. */
 export function participantIdOfRoot(rootName: string): string | null {
-  return rootName.startsWith(PLACE_PREFIX) ? rootName.slice(PLACE_PREFIX.length) : null;
+  if (!rootName.startsWith(PLACE_PREFIX) || rootName.length === PLACE_PREFIX.length) return null;
+  return rootName.slice(PLACE_PREFIX.length);
 }
 
 // ---------------------------------------------------------------------------------------------

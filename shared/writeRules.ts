@@ -93,7 +93,7 @@ export function mayWrite(
       return OK;
   }
   const owner = participantIdOfRoot(target.root);
-  if (owner === null || owner === '') return reject(WRITE_REJECTIONS.unknownRoot);
+  if (owner === null) return reject(WRITE_REJECTIONS.unknownRoot);
   if (facilitator) {
     const participant = readParticipant(doc, owner);
     if (participant?.proxy !== true || participant.removed === true) {

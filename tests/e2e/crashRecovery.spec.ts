@@ -21,7 +21,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await server.stop();
+  await server.dispose();
 });
 
 test('a kill -9 mid-drag loses nothing and everyone reconnects by themselves', async ({

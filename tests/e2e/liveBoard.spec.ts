@@ -5,7 +5,15 @@
  * and a server restart.
  */
 import { expect, test } from '@playwright/test';
-import { mouseDrag, newPage, row } from './helpers.ts';
+import {
+  chip,
+  createBoardViaApi,
+  joinAs,
+  keyboardPlace,
+  mouseDrag,
+  newPage,
+  row,
+} from './helpers.ts';
 import { type ServerProcess, startServerProcess } from './serverProcess.ts';
 
 let server: ServerProcess;
@@ -15,7 +23,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await server.stop();
+  await server.dispose();
 });
 
 test('create, join, place by mouse and keyboard, see it everywhere, keep it', async ({
@@ -114,4 +122,21 @@ test('create, join, place by mouse and keyboard, see it everywhere, keep it', as
     'data-position',
     String(anaPosition),
   );
+});
+
+test('on a shared device, "Not you?" lets someone else join as themselves', async ({ browser }) => {
+  const board = await createBoardViaApi(server.baseUrl, 'Shared laptop');
+  const laptop = await newPage(browser);
+  await joinAs(laptop, board.joinUrl, 'Fay');
+  await keyboardPlace(laptop, 'systems.p1', 4);
+  await laptop.getByRole('button', { name: 'Not you?' }).click();
+  await laptop.getByLabel('Your name').fill('Gus');
+  await laptop.getByLabel('Join code').fill(board.joinCode);
+  await laptop.getByRole('button', { name: 'Join the board' }).click();
+  await expect(laptop.getByText('You are Gus')).toBeVisible();
+  // Gus starts with his own, unplaced cards; Fay's placement stays hers.
+  await expect(chip(laptop, 'systems.p1')).toHaveAttribute('data-position', '');
+  const facilitator = await newPage(browser);
+  await facilitator.goto(board.facilitatorUrl);
+  await expect(row(facilitator, 'systems.p1').getByTestId('placement-dot')).toHaveCount(1);
 });

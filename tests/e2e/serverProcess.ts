@@ -3,7 +3,7 @@
  * folder, so tests can stop it, kill -9 it and start it again on the same store.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ export interface ServerProcess {
   dataDir: string;
   stop(signal?: NodeJS.Signals): Promise<void>;
   start(): Promise<void>;
+  /** Stops the server and deletes its data folder. */
+  dispose(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -79,6 +81,10 @@ export async function startServerProcess(): Promise<ServerProcess> {
       running.kill(signal);
       await exited;
       child = null;
+    },
+    async dispose() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
   await server.start();

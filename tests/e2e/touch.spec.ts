@@ -10,7 +10,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await server.stop();
+  await server.dispose();
 });
 
 test('a finger drags a card onto the axis on a phone-sized screen', async ({ browser }) => {

@@ -2,7 +2,7 @@
  * The real server in-process on port 0 with a fresh data folder, and real y-websocket clients
  * in Node (`ws` as the WebSocket), for tests. Nothing is mocked.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -22,8 +22,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const dataDirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 export function newDataDir(): string {
-  return mkdtempSync(join(tmpdir(), 'continuum-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'continuum-test-'));
+  dataDirs.push(dir);
+  return dir;
 }
 
 export async function startTestServer(dataDir = newDataDir()): Promise<RunningServer> {

@@ -2,6 +2,8 @@
  * The server end to end with real y-websocket clients in Node: sync between clients, presence
  * through awareness, authentication on the socket, and persistence across a restart.
  */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   placeMap,
@@ -164,5 +166,41 @@ describe('live board over the real server', () => {
     expect(readPlacement(again.doc, ana.participantId, 'trust.v2')?.x).toBe(0.25);
     expect(readPlacement(again.doc, ana.participantId, 'values.p1')?.x).toBe(0.5);
     expect(readParticipants(again.doc).get(ana.participantId)?.name).toBe('Ana');
+  });
+});
+
+describe('the stored log', () => {
+  it('is compacted into one state update when the last client leaves', async () => {
+    running = await startTestServer();
+    const board = await createBoard(running);
+    const ana = await joinBoard(running, board, 'Ana');
+    const client = connectClient(running, board.boardId, ana.token);
+    await synced(client);
+    for (let i = 0; i < 20; i++) {
+      setPlacement(
+        client.doc,
+        ana.participantId,
+        'trust.v1',
+        { x: i / 20, round: 1, at: i },
+        'local',
+      );
+    }
+    const store = new Database(join(running.dataDir, 'continuum.sqlite'), { readonly: true });
+    const rows = () =>
+      (
+        store
+          .prepare('SELECT COUNT(*) AS n FROM updates WHERE board_id = ?')
+          .get(board.boardId) as {
+          n: number;
+        }
+      ).n;
+    await waitFor(() => rows() > 10, 'the drops to be stored one by one');
+    client.destroy();
+    await waitFor(() => rows() === 1, 'the log to be compacted', 5_000);
+    store.close();
+    // The compacted state holds the last position.
+    const again = track(connectClient(running, board.boardId, board.facilitatorToken));
+    await synced(again);
+    expect(readPlacement(again.doc, ana.participantId, 'trust.v1')?.x).toBe(0.95);
   });
 });
