@@ -43,6 +43,30 @@ function postJson<T>(path: string, body: unknown): Promise<T> {
   });
 }
 
+function authorized<T>(
+  method: 'POST' | 'DELETE',
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<T> {
+  return call<T>(path, {
+    method,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+export interface LinkResponse {
+  participantId: string;
+  token: string;
+  url: string;
+}
+
+const boardPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
+
 export const api = {
   createBoard: (request: CreateBoardRequest) =>
     postJson<CreateBoardResponse>('/api/boards', request),
@@ -51,6 +75,27 @@ export const api = {
     call<BoardInfo>(`/api/join/${encodeURIComponent(joinCode)}`),
   join: (boardId: string, request: JoinRequest) =>
     postJson<JoinResponse>(`/api/boards/${encodeURIComponent(boardId)}/participants`, request),
+  addProxy: (boardId: string, token: string, name: string, organisation?: string) =>
+    authorized<{ participantId: string }>('POST', `${boardPath(boardId)}/proxies`, token, {
+      name,
+      ...(organisation ? { organisation } : {}),
+    }),
+  removeParticipant: (boardId: string, token: string, participantId: string) =>
+    authorized<null>(
+      'DELETE',
+      `${boardPath(boardId)}/participants/${encodeURIComponent(participantId)}`,
+      token,
+    ),
+  createCofacilitator: (boardId: string, token: string) =>
+    authorized<LinkResponse>('POST', `${boardPath(boardId)}/cofacilitators`, token, {}),
+  revokeCofacilitator: (boardId: string, token: string, participantId: string) =>
+    authorized<null>(
+      'DELETE',
+      `${boardPath(boardId)}/cofacilitators/${encodeURIComponent(participantId)}`,
+      token,
+    ),
+  createObserverLink: (boardId: string, token: string) =>
+    authorized<LinkResponse>('POST', `${boardPath(boardId)}/observer-links`, token, {}),
   me: (boardId: string, token: string) =>
     call<MeResponse>(`/api/boards/${encodeURIComponent(boardId)}/me`, {
       headers: { Authorization: `Bearer ${token}` },

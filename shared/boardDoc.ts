@@ -59,16 +59,32 @@ export interface Timer {
 
 export interface Control {
   phase: Phase;
+  /** How many rounds have been started on the board (1 at creation). */
   round: number;
   timer: Timer | null;
   focusCardId: string | null;
   showNames: boolean;
   joinOpen: boolean;
+  /** The cards of the open round: null for the whole board (an extension of schema v1). */
+  roundCardIds: string[] | null;
 }
 
 export interface FinalPosition {
   x: number;
   note: string;
+}
+
+/**
+ * A closed round, frozen when the facilitator starts a new round on some cards: every counted
+ * participant's position on those cards, and the cards' summaries at that moment.
+ */
+export interface RoundRecord {
+  /** `control.round` when it closed. */
+  round: number;
+  cardIds: string[];
+  closedAt: number;
+  positions: Record<string, Record<string, number>>;
+  summaries: Record<string, unknown>;
 }
 
 export const INITIAL_CONTROL: Control = {
@@ -78,6 +94,7 @@ export const INITIAL_CONTROL: Control = {
   focusCardId: null,
   showNames: false,
   joinOpen: true,
+  roundCardIds: null,
 };
 
 export function placeRootName(participantId: string): string {
@@ -142,6 +159,27 @@ function parseTimer(value: unknown): Timer | null {
     endsAt: isFiniteNumber(endsAt) ? endsAt : null,
     durationMs,
     pausedRemainingMs: isFiniteNumber(pausedRemainingMs) ? pausedRemainingMs : null,
+  };
+}
+
+function parseRoundRecord(value: unknown): RoundRecord | null {
+  if (!isRecord(value)) return null;
+  const { round, cardIds, closedAt, positions, summaries } = value;
+  if (!isFiniteNumber(round) || !isFiniteNumber(closedAt) || !Array.isArray(cardIds)) return null;
+  if (!isRecord(positions)) return null;
+  const cleanPositions: Record<string, Record<string, number>> = {};
+  for (const [participantId, byCard] of Object.entries(positions)) {
+    if (!isRecord(byCard)) continue;
+    const kept: Record<string, number> = {};
+    for (const [cardId, x] of Object.entries(byCard)) if (isPosition(x)) kept[cardId] = x;
+    cleanPositions[participantId] = kept;
+  }
+  return {
+    round,
+    cardIds: cardIds.filter((id): id is string => typeof id === 'string'),
+    closedAt,
+    positions: cleanPositions,
+    summaries: isRecord(summaries) ? summaries : {},
   };
 }
 
@@ -210,6 +248,7 @@ export function readControl(doc: Y.Doc): Control {
   const phase = control.get('phase');
   const round = control.get('round');
   const focusCardId = control.get('focusCardId');
+  const roundCardIds = control.get('roundCardIds');
   return {
     phase: PHASES.includes(phase as Phase) ? (phase as Phase) : INITIAL_CONTROL.phase,
     round: isFiniteNumber(round) && round >= 1 ? round : INITIAL_CONTROL.round,
@@ -217,7 +256,29 @@ export function readControl(doc: Y.Doc): Control {
     focusCardId: typeof focusCardId === 'string' ? focusCardId : null,
     showNames: control.get('showNames') === true,
     joinOpen: control.get('joinOpen') !== false,
+    roundCardIds: Array.isArray(roundCardIds)
+      ? roundCardIds.filter((id): id is string => typeof id === 'string')
+      : null,
   };
+}
+
+export function readRounds(doc: Y.Doc): RoundRecord[] {
+  const rounds: RoundRecord[] = [];
+  for (const value of roundsArray(doc).toArray()) {
+    const record = parseRoundRecord(value);
+    if (record) rounds.push(record);
+  }
+  return rounds;
+}
+
+/**
+ * The round a card is in: 1 plus the closed rounds it was part of. Placements count for a card
+ * only when written in its current round, so a new round starts every card in it afresh.
+ */
+export function cardRound(cardId: string, rounds: readonly RoundRecord[]): number {
+  let round = 1;
+  for (const record of rounds) if (record.cardIds.includes(cardId)) round += 1;
+  return round;
 }
 
 export function readParticipant(doc: Y.Doc, participantId: string): Participant | null {
@@ -323,6 +384,47 @@ export function setControl<K extends keyof Control>(
   origin: TransactionOrigin,
 ): void {
   doc.transact(() => controlMap(doc).set(key, value), origin);
+}
+
+export function setPhase(doc: Y.Doc, phase: Phase, origin: TransactionOrigin): void {
+  setControl(doc, 'phase', phase, origin);
+}
+
+export function setFinal(
+  doc: Y.Doc,
+  cardId: string,
+  position: FinalPosition,
+  origin: TransactionOrigin,
+): void {
+  const value: FinalPosition = { x: roundPosition(position.x), note: position.note };
+  doc.transact(() => finalMap(doc).set(cardId, value), origin);
+}
+
+export function clearFinal(doc: Y.Doc, cardId: string, origin: TransactionOrigin): void {
+  const map = finalMap(doc);
+  if (!map.has(cardId)) return;
+  doc.transact(() => map.delete(cardId), origin);
+}
+
+/**
+ * Closes the round on some cards (null: the whole board) and opens the next: the frozen record
+ * goes into `rounds`, `control.round` goes up and the phase returns to placing. One transaction,
+ * so nobody ever sees half of it.
+ */
+export function startRound(
+  doc: Y.Doc,
+  closing: Omit<RoundRecord, 'round'>,
+  wholeBoard: boolean,
+  origin: TransactionOrigin,
+): void {
+  doc.transact(() => {
+    const control = readControl(doc);
+    roundsArray(doc).push([{ ...closing, round: control.round }]);
+    const map = controlMap(doc);
+    map.set('round', control.round + 1);
+    map.set('roundCardIds', wholeBoard ? null : closing.cardIds);
+    map.set('phase', 'placing');
+  }, origin);
 }
 
 /**

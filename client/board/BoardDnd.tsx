@@ -37,7 +37,8 @@ const instructions: ScreenReaderInstructions = {
 };
 
 export function BoardDnd({ children }: { children: ReactNode }) {
-  const { actions } = useBoardContext();
+  const { actions, store, me } = useBoardContext();
+  const ownerId = () => store.getState().ui.actingFor ?? me.participantId;
   const rubric = useBoard((state) => state.meta?.rubric ?? null);
   const tracks = useRef(new Map<string, TrackElements>());
   const trackOf = useCallback((cardId: string) => tracks.current.get(cardId), []);
@@ -95,8 +96,8 @@ export function BoardDnd({ children }: { children: ReactNode }) {
     const position = positionOf(active);
     actions.dragEnded();
     if (position === undefined) return;
-    if (position === null) actions.unplace(String(active.id));
-    else actions.place(String(active.id), position);
+    if (position === null) actions.unplace(ownerId(), String(active.id));
+    else actions.place(ownerId(), String(active.id), position);
   };
 
   return (

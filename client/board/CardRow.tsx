@@ -1,65 +1,72 @@
 /**
  * One indicator card: its full text as the row's label and its track from Vendor/Contractor to
  * High Performance Partnership. The viewer's own chip moves along the track (or waits in the
- * tray); the facilitator sees everyone's placements as dots; others' live drags show as ghosts.
+ * tray); once the distribution is visible the track also shows the group; others' live drags
+ * show as ghosts.
  */
-import { useDraggable } from '@dnd-kit/core';
-import { memo, useCallback, useContext, useRef } from 'react';
+import { memo, useCallback, useContext, useEffect, useRef } from 'react';
 import type { Participant, Placement } from '../../shared/boardDoc.ts';
-import { AXIS_END_LABEL, type RubricCard } from '../../shared/rubric.ts';
+import { countedParticipantIds } from '../../shared/boardStats.ts';
+import type { RubricCard } from '../../shared/rubric.ts';
+import { AgreementForm } from './AgreementForm.tsx';
 import { useBoard, useBoardContext } from './BoardContext.tsx';
 import type { RemoteDrag } from './boardStore.ts';
+import { CardChip } from './CardChip.tsx';
+import { CardFigures } from './CardFigures.tsx';
+import { Distribution } from './Distribution.tsx';
 import { cssLeft, percent } from './dragGeometry.ts';
+import { ReasonEditor, ReasonList } from './ReasonBox.tsx';
 import { TrackRegistryContext } from './trackRegistry.ts';
+import { distributionVisible, reasonsVisible } from './visibility.ts';
 
 const NO_PLACEMENTS: Readonly<Record<string, Placement>> = {};
 const NO_DRAGS: readonly RemoteDrag[] = [];
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
 
-function firstWords(text: string, count = 4): string {
-  const words = text.split(/\s+/);
-  return words.length <= count ? text : `${words.slice(0, count).join(' ')}…`;
-}
-
 export const CardRow = memo(function CardRow({ card }: { card: RubricCard }) {
   const { me, actions } = useBoardContext();
+  const phase = useBoard((state) => state.control.phase);
+  const showNames = useBoard((state) => state.control.showNames);
+  const inOpenRound = useBoard(
+    (state) => state.control.roundCardIds === null || state.control.roundCardIds.includes(card.id),
+  );
+  const peek = useBoard((state) => state.ui.peek);
+  const actingFor = useBoard((state) => state.ui.actingFor);
+  const highlighted = useBoard(
+    (state) => state.ui.highlightedCardId === card.id || state.control.focusCardId === card.id,
+  );
+  const stats = useBoard((state) => state.stats[card.id]);
   const placements = useBoard((state) => state.placements[card.id] ?? NO_PLACEMENTS);
   const drags = useBoard((state) => state.drags[card.id] ?? NO_DRAGS);
   const participants = useBoard((state) => state.participants);
-  const registry = useContext(TrackRegistryContext);
-  const axisRef = useRef<HTMLDivElement | null>(null);
-  const trayRef = useRef<HTMLDivElement | null>(null);
+  const total = useBoard((state) => countedParticipantIds(state.participants).length);
+  const agreed = useBoard((state) => state.final[card.id]);
+  const rowRef = useRef<HTMLLIElement | null>(null);
+  const { setAxis, setTray } = useTrackRegistration(card.id);
 
-  const register = useCallback(() => {
-    if (axisRef.current && trayRef.current) {
-      registry.set(card.id, { axis: axisRef.current, tray: trayRef.current });
-    } else {
-      registry.delete(card.id);
-    }
-  }, [registry, card.id]);
-  const setAxis = useCallback(
-    (element: HTMLDivElement | null) => {
-      axisRef.current = element;
-      register();
-    },
-    [register],
-  );
-  const setTray = useCallback(
-    (element: HTMLDivElement | null) => {
-      trayRef.current = element;
-      register();
-    },
-    [register],
-  );
+  useEffect(() => {
+    if (highlighted) rowRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [highlighted]);
 
-  const mine = placements[me.participantId] ?? null;
-  const canPlace = me.role === 'participant';
-  const counted = Object.entries(placements).filter(([id]) => isCounted(participants[id]));
-  const textId = `card-text-${card.id}`;
+  // Whose chip this screen moves: the participant's own, or a proxy's for the facilitator.
+  const owner =
+    me.role === 'participant' ? me.participantId : me.role === 'facilitator' ? actingFor : null;
+  const round = stats?.round ?? 1;
+  const ownPlacement = owner ? placements[owner] : undefined;
+  const mine = ownPlacement && ownPlacement.round === round ? ownPlacement : null;
+  const lastRound = ownPlacement && ownPlacement.round < round ? ownPlacement : null;
+  const movable = owner !== null && phase === 'placing' && inOpenRound;
+  const visible = distributionVisible(phase, me.role, peek);
+  const placedCount = stats?.placed.length ?? 0;
 
   return (
-    <li className="card-row" id={`card-${card.id}`} data-card-id={card.id}>
-      <div className="card-text" id={textId}>
+    <li
+      ref={rowRef}
+      className={`card-row${highlighted ? ' highlighted' : ''}`}
+      id={`card-${card.id}`}
+      data-card-id={card.id}
+    >
+      <div className="card-text">
         <span
           className={`column-mark column-${card.column}`}
           title={
@@ -77,11 +84,15 @@ export const CardRow = memo(function CardRow({ card }: { card: RubricCard }) {
       </div>
       <div className="track">
         <div className="tray" ref={setTray}>
-          {canPlace && mine === null && <Chip card={card} placement={null} />}
-          {canPlace && mine === null && <span className="tray-hint">Drag onto the line</span>}
-          {me.role === 'facilitator' && (
+          {owner !== null && mine === null && (
+            <>
+              <CardChip card={card} placement={null} movable={movable} />
+              {movable && <span className="tray-hint">Drag onto the line</span>}
+            </>
+          )}
+          {owner === null && me.role === 'facilitator' && (
             <span className="tray-count" data-testid="placed-count">
-              {counted.length} placed
+              {placedCount} placed
             </span>
           )}
         </div>
@@ -90,88 +101,151 @@ export const CardRow = memo(function CardRow({ card }: { card: RubricCard }) {
           {TICKS.map((tick) => (
             <span key={tick} className="tick" style={{ left: cssLeft(tick) }} aria-hidden="true" />
           ))}
-          {me.role === 'facilitator' &&
-            counted.map(([participantId, placement]) => (
-              <span
-                key={participantId}
-                className="dot"
-                data-testid="placement-dot"
-                style={{
-                  left: cssLeft(placement.x),
-                  background: participants[participantId]?.color,
-                }}
-                title={`${participants[participantId]?.name ?? 'Someone'}: ${percent(placement.x)}`}
-              />
-            ))}
+          {visible && stats && (
+            <Distribution
+              stats={stats}
+              participants={participants}
+              showNames={showNames}
+              role={me.role}
+            />
+          )}
+          {visible && agreed && (
+            <span
+              className="agreed-marker"
+              data-testid="agreed-marker"
+              style={{ left: cssLeft(agreed.x) }}
+              title={`Agreed: ${percent(agreed.x)}${agreed.note ? ` — ${agreed.note}` : ''}`}
+            >
+              <span className="visually-hidden">Agreed position {percent(agreed.x)}</span>
+            </span>
+          )}
+          {lastRound && mine === null && (
+            <span
+              className="last-round"
+              data-testid="last-round"
+              style={{ left: cssLeft(lastRound.x) }}
+              title={`Your position last round: ${percent(lastRound.x)}`}
+            />
+          )}
           {drags.map((drag) => (
             <Ghost
               key={drag.participantId}
               drag={drag}
               participant={participants[drag.participantId]}
+              named={showNames || me.role === 'facilitator'}
             />
           ))}
-          {canPlace && mine !== null && <Chip card={card} placement={mine} />}
+          {owner !== null && mine !== null && (
+            <CardChip card={card} placement={mine} movable={movable} />
+          )}
         </div>
       </div>
       <div className="card-status">
-        {canPlace && mine !== null && (
-          <button type="button" className="link-button" onClick={() => actions.unplace(card.id)}>
-            Back to tray
-          </button>
+        {visible && stats ? (
+          <CardFigures stats={stats} total={total} />
+        ) : (
+          <span data-testid="coverage">
+            {placedCount} of {total} have placed this card
+          </span>
+        )}
+        {agreed && visible && (
+          <span className="agreed-text" data-testid="agreed-text">
+            agreed {percent(agreed.x)}
+            {agreed.note ? ` — ${agreed.note}` : ''}
+          </span>
+        )}
+        {owner !== null && mine !== null && movable && (
+          <>
+            <ReasonEditor
+              placement={mine}
+              onSave={(reason) => actions.setReason(owner, card.id, reason)}
+            />
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => actions.unplace(owner, card.id)}
+            >
+              Back to tray
+            </button>
+          </>
+        )}
+        {me.role === 'facilitator' && (phase === 'revealed' || phase === 'discussing') && (
+          <>
+            <AgreementForm
+              cardText={card.text}
+              current={agreed}
+              suggested={stats?.summary.median ?? null}
+              onSave={(x, note) => actions.setFinal(card.id, x, note)}
+              onClear={() => actions.clearFinal(card.id)}
+            />
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => actions.startRound([card.id])}
+            >
+              New round on this card
+            </button>
+          </>
         )}
       </div>
+      {reasonsVisible(phase) && stats && <ReasonList placed={stats.placed} />}
     </li>
   );
 });
 
-function isCounted(participant: Participant | undefined): boolean {
-  return participant !== undefined && participant.role === 'participant' && !participant.removed;
+/** Registers the row's axis and tray so the drag logic can measure them. */
+function useTrackRegistration(cardId: string) {
+  const registry = useContext(TrackRegistryContext);
+  const axis = useRef<HTMLDivElement | null>(null);
+  const tray = useRef<HTMLDivElement | null>(null);
+  const register = useCallback(() => {
+    if (axis.current && tray.current)
+      registry.set(cardId, { axis: axis.current, tray: tray.current });
+    else registry.delete(cardId);
+  }, [registry, cardId]);
+  const setAxis = useCallback(
+    (element: HTMLDivElement | null) => {
+      axis.current = element;
+      register();
+    },
+    [register],
+  );
+  const setTray = useCallback(
+    (element: HTMLDivElement | null) => {
+      tray.current = element;
+      register();
+    },
+    [register],
+  );
+  return { setAxis, setTray };
 }
 
-function Chip({ card, placement }: { card: RubricCard; placement: Placement | null }) {
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
-    id: card.id,
-  });
-  const where =
-    placement === null
-      ? 'not placed yet'
-      : `placed at ${percent(placement.x)} toward ${AXIS_END_LABEL}`;
-  const style = transform ? { transform: `translate3d(${transform.x}px, 0, 0)` } : undefined;
-  const button = (
-    <button
-      type="button"
-      ref={setNodeRef}
-      className={`chip${isDragging ? ' dragging' : ''}`}
-      style={style}
-      data-testid="chip"
-      data-position={placement?.x ?? ''}
-      {...attributes}
-      {...listeners}
-      aria-label={`${card.text}: ${where}`}
-    >
-      {firstWords(card.text)}
-    </button>
-  );
-  if (placement === null) return button;
-  // Centred on its position by layout, not by a CSS transform: dnd-kit measures chips without
-  // their transforms, so a transform would shift every later drag by half a chip.
-  return (
-    <span className="chip-anchor" style={{ left: cssLeft(placement.x) }}>
-      {button}
-    </span>
-  );
-}
-
-function Ghost({ drag, participant }: { drag: RemoteDrag; participant: Participant | undefined }) {
-  if (drag.x === undefined) return null;
+function Ghost({
+  drag,
+  participant,
+  named,
+}: {
+  drag: RemoteDrag;
+  participant: Participant | undefined;
+  named: boolean;
+}) {
+  const who = named ? (participant?.name ?? 'Someone') : 'Someone';
+  if (drag.x === undefined) {
+    // A silent round: only that the card is being moved, never where.
+    return (
+      <span className="ghost-silent" data-testid="drag-ghost" title={`${who} is placing this card`}>
+        {who} is placing…
+      </span>
+    );
+  }
   return (
     <span
       className="ghost"
       data-testid="drag-ghost"
-      style={{ left: cssLeft(drag.x), borderColor: participant?.color }}
-      title={`${participant?.name ?? 'Someone'} is moving this card`}
+      style={{ left: cssLeft(drag.x), borderColor: named ? participant?.color : undefined }}
+      title={`${who} is moving this card`}
     >
-      {participant?.name.slice(0, 1).toUpperCase() ?? '?'}
+      {named ? (participant?.name.slice(0, 1).toUpperCase() ?? '?') : ''}
     </span>
   );
 }

@@ -1,7 +1,10 @@
 /** One Element of Partnership: its cards, each on its own track between the two ends. */
 import { memo } from 'react';
 import { AXIS_END_LABEL, AXIS_START_LABEL, type RubricElement } from '../../shared/rubric.ts';
+import { useBoard, useBoardContext } from './BoardContext.tsx';
 import { CardRow } from './CardRow.tsx';
+import { ElementFigures } from './ElementFigures.tsx';
+import { distributionVisible } from './visibility.ts';
 
 export const ElementLane = memo(function ElementLane({
   element,
@@ -13,6 +16,11 @@ export const ElementLane = memo(function ElementLane({
   activeOnPhone: boolean;
 }) {
   const headingId = `element-${element.id}`;
+  const { me } = useBoardContext();
+  const visible = useBoard((state) =>
+    distributionVisible(state.control.phase, me.role, state.ui.peek),
+  );
+  const summary = useBoard((state) => state.elements[element.id]);
   return (
     <section
       className={`element-lane${activeOnPhone ? ' active-on-phone' : ''}`}
@@ -23,6 +31,7 @@ export const ElementLane = memo(function ElementLane({
         <h2 id={headingId}>
           <span className="element-number">{index + 1}</span> {element.name}
         </h2>
+        {visible && summary && <ElementFigures summary={summary} />}
         <div className="axis-labels" aria-hidden="true">
           <span>← {AXIS_START_LABEL}</span>
           <span>{AXIS_END_LABEL} →</span>

@@ -1,20 +1,22 @@
-/** "9 of 12 have placed": participants (not the facilitator or observers) with any card placed. */
+/**
+ * "9 of 12 have placed": counted participants (not the facilitator or observers) with at least
+ * one card placed in its current round.
+ */
+import { countedParticipantIds } from '../../shared/boardStats.ts';
 import { useBoard } from './BoardContext.tsx';
 
 export function PlacedCount() {
-  const participants = useBoard((state) => state.participants);
-  const placements = useBoard((state) => state.placements);
-  const counted = Object.entries(participants).filter(
-    ([, p]) => p.role === 'participant' && !p.removed,
-  );
-  const placed = new Set<string>();
-  for (const byParticipant of Object.values(placements)) {
-    for (const id of Object.keys(byParticipant)) placed.add(id);
-  }
-  const placedCount = counted.filter(([id]) => placed.has(id)).length;
+  const total = useBoard((state) => countedParticipantIds(state.participants).length);
+  const placed = useBoard((state) => {
+    const ids = new Set<string>();
+    for (const stats of Object.values(state.stats)) {
+      for (const entry of stats.placed) ids.add(entry.participantId);
+    }
+    return ids.size;
+  });
   return (
     <span className="placed-count" data-testid="board-placed-count">
-      {placedCount} of {counted.length} have placed
+      {placed} of {total} have placed
     </span>
   );
 }

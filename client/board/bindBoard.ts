@@ -1,6 +1,8 @@
 /**
  * Keeps the read-model in step with the Y.Doc and the awareness: one store update per Yjs
- * transaction, touching only the roots and keys the transaction changed.
+ * transaction, touching only the roots and keys the transaction changed, and recomputing the
+ * consensus figures only for the cards whose placements changed (all of them only when who
+ * counts or the rounds change).
  */
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -13,14 +15,19 @@ import {
   ROOT_FINAL,
   ROOT_META,
   ROOT_PARTICIPANTS,
+  ROOT_ROUNDS,
   readControl,
   readFinal,
   readMeta,
   readParticipants,
   readPlacement,
   readPlacements,
+  readRounds,
   rootNameOf,
 } from '../../shared/boardDoc.ts';
+import { type CardStats, cardStats, elementSummaries } from '../../shared/boardStats.ts';
+import { rollUpBoard } from '../../shared/consensus.ts';
+import { rubricCards } from '../../shared/rubric.ts';
 import type { BoardState, BoardStore, RemoteDrag } from './boardStore.ts';
 
 type PlacementsByCard = BoardState['placements'];
@@ -41,8 +48,9 @@ function readAllPlacements(doc: Y.Doc): PlacementsByCard {
   const byCard: Record<string, Record<string, Placement>> = {};
   for (const participantId of placementOwners(doc)) {
     for (const [cardId, placement] of readPlacements(doc, participantId)) {
-      byCard[cardId] ??= {};
-      byCard[cardId][participantId] = placement;
+      const card = byCard[cardId] ?? {};
+      card[participantId] = placement;
+      byCard[cardId] = card;
     }
   }
   return byCard;
@@ -65,33 +73,57 @@ function mergeParticipants(
   return merged;
 }
 
+/** The consensus part of the read-model, for the given cards (or all). */
+function withStats(state: BoardState, cardIds: Iterable<string> | 'all'): Partial<BoardState> {
+  if (!state.meta) return {};
+  const ids = cardIds === 'all' ? rubricCards(state.meta.rubric).map((card) => card.id) : cardIds;
+  const stats: Record<string, CardStats> = { ...state.stats };
+  for (const cardId of ids) {
+    stats[cardId] = cardStats(cardId, state.placements[cardId], state.participants, state.rounds);
+  }
+  const elements = elementSummaries(state.meta.rubric, (cardId) => stats[cardId]?.summary);
+  return { stats, elements, board: rollUpBoard(Object.values(elements)) };
+}
+
 export function bindBoard(doc: Y.Doc, awareness: Awareness, store: BoardStore): () => void {
-  store.setState({
+  const initial = {
+    ...store.getState(),
     meta: readMeta(doc),
     control: readControl(doc),
     participants: mergeParticipants({}, readParticipants(doc)),
     placements: readAllPlacements(doc),
     final: Object.fromEntries(readFinal(doc)),
-  });
+    rounds: readRounds(doc),
+  };
+  store.setState({ ...initial, ...withStats(initial, 'all') });
 
   const onTransaction = (transaction: Y.Transaction) => {
     if (transaction.changed.size === 0) return;
     const state = store.getState();
     const next: Partial<BoardState> = {};
     let placements = state.placements;
+    let recount = false;
+    const touchedCards = new Set<string>();
     for (const [type, keys] of transaction.changed) {
       const root = rootNameOf(doc, type);
       if (root === null) continue;
-      if (root === ROOT_META) next.meta = readMeta(doc);
-      else if (root === ROOT_CONTROL) next.control = readControl(doc);
+      if (root === ROOT_META) {
+        next.meta = readMeta(doc);
+        recount = true;
+      } else if (root === ROOT_CONTROL) next.control = readControl(doc);
       else if (root === ROOT_PARTICIPANTS) {
         next.participants = mergeParticipants(state.participants, readParticipants(doc));
+        recount = true;
       } else if (root === ROOT_FINAL) next.final = Object.fromEntries(readFinal(doc));
-      else {
+      else if (root === ROOT_ROUNDS) {
+        next.rounds = readRounds(doc);
+        recount = true;
+      } else {
         const participantId = participantIdOfRoot(root);
         if (participantId === null) continue;
         for (const cardId of keys) {
           if (cardId === null) continue;
+          touchedCards.add(cardId);
           placements = withPlacement(
             placements,
             cardId,
@@ -102,6 +134,9 @@ export function bindBoard(doc: Y.Doc, awareness: Awareness, store: BoardStore): 
       }
     }
     if (placements !== state.placements) next.placements = placements;
+    if (recount || touchedCards.size > 0) {
+      Object.assign(next, withStats({ ...state, ...next }, recount ? 'all' : touchedCards));
+    }
     if (Object.keys(next).length > 0) store.setState(next);
   };
 

@@ -1,33 +1,55 @@
 /**
- * What a person can do on the board, as writes to the Y.Doc (committed positions) or to the
- * awareness (live dragging). Components call these; they never write the store.
+ * What a person can do on the board, as writes to the Y.Doc (committed positions, session
+ * control) or to the awareness (live dragging). Components call these; they never write the
+ * store. The server checks every write against the rules (shared/writeRules.ts).
  */
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { AwarenessState } from '../../shared/awarenessState.ts';
 import {
+  cardRound,
+  clearFinal,
   clearPlacement,
+  MAX_REASON_LENGTH,
+  type Phase,
   readControl,
   readPlacement,
+  readRounds,
   roundPosition,
+  setControl,
+  setFinal,
+  setPhase,
   setPlacement,
+  startRound,
 } from '../../shared/boardDoc.ts';
+import type { BoardStore } from './boardStore.ts';
 
 /** Live drag positions travel at most this often (DESIGN.md: ≤ 30 updates a second). */
 const DRAG_INTERVAL_MS = 1000 / 30;
 
 export interface BoardActions {
-  place(cardId: string, x: number): void;
-  unplace(cardId: string): void;
-  /** Shows others where this card is while it moves; null x while placing is silent. */
+  /** Places a card for `ownerId` (the viewer, or a proxy the facilitator places for). */
+  place(ownerId: string, cardId: string, x: number): void;
+  unplace(ownerId: string, cardId: string): void;
+  setReason(ownerId: string, cardId: string, reason: string): void;
+  /** Shows others where this card is while it moves; no position while placing is silent. */
   dragging(cardId: string, x: number | null): void;
   dragEnded(): void;
+  // Facilitator only (the server refuses these from anyone else).
+  setPhase(phase: Phase): void;
+  setShowNames(show: boolean): void;
+  setJoinOpen(open: boolean): void;
+  setFocus(cardId: string | null): void;
+  setFinal(cardId: string, x: number, note: string): void;
+  clearFinal(cardId: string): void;
+  /** Freezes the current round of these cards (null: all) and opens the next one. */
+  startRound(cardIds: string[] | null): void;
 }
 
 export function createBoardActions(
   doc: Y.Doc,
   provider: WebsocketProvider,
-  participantId: string,
+  store: BoardStore,
 ): BoardActions {
   let lastSent = 0;
   let trailing: ReturnType<typeof setTimeout> | null = null;
@@ -40,26 +62,34 @@ export function createBoardActions(
   };
 
   return {
-    place(cardId, x) {
-      const previous = readPlacement(doc, participantId, cardId);
+    place(ownerId, cardId, x) {
+      const round = cardRound(cardId, readRounds(doc));
+      const previous = readPlacement(doc, ownerId, cardId);
+      const reason = previous?.round === round ? previous.reason : undefined;
       setPlacement(
         doc,
-        participantId,
+        ownerId,
         cardId,
-        {
-          x: roundPosition(x),
-          round: readControl(doc).round,
-          at: Date.now(),
-          ...(previous?.reason ? { reason: previous.reason } : {}),
-        },
+        { x: roundPosition(x), round, at: Date.now(), ...(reason ? { reason } : {}) },
         'local',
       );
     },
-    unplace(cardId) {
-      clearPlacement(doc, participantId, cardId, 'local');
+    unplace(ownerId, cardId) {
+      clearPlacement(doc, ownerId, cardId, 'local');
+    },
+    setReason(ownerId, cardId, reason) {
+      const previous = readPlacement(doc, ownerId, cardId);
+      if (!previous) return;
+      const { reason: _old, ...rest } = previous;
+      const trimmed = reason.trim().slice(0, MAX_REASON_LENGTH);
+      setPlacement(doc, ownerId, cardId, trimmed ? { ...rest, reason: trimmed } : rest, 'local');
     },
     dragging(cardId, x) {
-      latest = x === null ? { cardId } : { cardId, x: roundPosition(x) };
+      // A silent round leaks no position: others only see that the card is moving.
+      latest =
+        x === null || readControl(doc).phase === 'placing'
+          ? { cardId }
+          : { cardId, x: roundPosition(x) };
       const wait = DRAG_INTERVAL_MS - (performance.now() - lastSent);
       if (wait <= 0) publish();
       else trailing ??= setTimeout(publish, wait);
@@ -69,6 +99,47 @@ export function createBoardActions(
       trailing = null;
       latest = null;
       provider.awareness.setLocalStateField('drag', null);
+    },
+    setPhase(phase) {
+      setPhase(doc, phase, 'local');
+    },
+    setShowNames(show) {
+      setControl(doc, 'showNames', show, 'local');
+    },
+    setJoinOpen(open) {
+      setControl(doc, 'joinOpen', open, 'local');
+    },
+    setFocus(cardId) {
+      setControl(doc, 'focusCardId', cardId, 'local');
+    },
+    setFinal(cardId, x, note) {
+      setFinal(doc, cardId, { x, note }, 'local');
+    },
+    clearFinal(cardId) {
+      clearFinal(doc, cardId, 'local');
+    },
+    startRound(cardIds) {
+      const state = store.getState();
+      if (!state.meta) return;
+      const ids = cardIds ?? state.meta.rubric.elements.flatMap((e) => e.cards.map((c) => c.id));
+      const positions: Record<string, Record<string, number>> = {};
+      const summaries: Record<string, unknown> = {};
+      for (const cardId of ids) {
+        const stats = state.stats[cardId];
+        if (!stats) continue;
+        summaries[cardId] = stats.summary;
+        for (const { participantId, placement } of stats.placed) {
+          const byCard = positions[participantId] ?? {};
+          byCard[cardId] = placement.x;
+          positions[participantId] = byCard;
+        }
+      }
+      startRound(
+        doc,
+        { cardIds: ids, closedAt: Date.now(), positions, summaries },
+        cardIds === null,
+        'local',
+      );
     },
   };
 }

@@ -11,7 +11,10 @@ import {
   INITIAL_CONTROL,
   type Participant,
   type Placement,
+  type RoundRecord,
 } from '../../shared/boardDoc.ts';
+import type { CardStats } from '../../shared/boardStats.ts';
+import type { BoardSummary, ElementSummary } from '../../shared/consensus.ts';
 
 export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'error';
 
@@ -31,10 +34,27 @@ export interface BoardState {
   /** cardId → participantId → that participant's placement of the card. */
   placements: Readonly<Record<string, Readonly<Record<string, Placement>>>>;
   final: Readonly<Record<string, FinalPosition>>;
+  rounds: readonly RoundRecord[];
+  /** cardId → who counts on it now and what that adds up to (recomputed per changed card). */
+  stats: Readonly<Record<string, CardStats>>;
+  /** elementId → the element's roll-up of its cards' summaries. */
+  elements: Readonly<Record<string, ElementSummary>>;
+  board: BoardSummary;
   /** Participant ids with at least one open connection (from awareness), in join order. */
   online: readonly string[];
   /** cardId → others dragging that card right now. */
   drags: Readonly<Record<string, readonly RemoteDrag[]>>;
+  /** Local UI state, never shared. */
+  ui: UiState;
+}
+
+export interface UiState {
+  /** The facilitator looks at the distributions during a silent round (the room does not). */
+  peek: boolean;
+  /** The card picked in "discuss next", highlighted on this screen. */
+  highlightedCardId: string | null;
+  /** The proxy participant the facilitator is placing for, or null. */
+  actingFor: string | null;
 }
 
 export type BoardStore = StoreApi<BoardState>;
@@ -48,7 +68,16 @@ export function createBoardStore(): BoardStore {
     participants: {},
     placements: {},
     final: {},
+    rounds: [],
+    stats: {},
+    elements: {},
+    board: { position: null, rwg: null },
     online: [],
     drags: {},
+    ui: { peek: false, highlightedCardId: null, actingFor: null },
   }));
+}
+
+export function setUi(store: BoardStore, patch: Partial<UiState>): void {
+  store.setState((state) => ({ ui: { ...state.ui, ...patch } }));
 }

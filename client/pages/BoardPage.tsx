@@ -13,9 +13,14 @@ import {
   useBoardContext,
 } from '../board/BoardContext.tsx';
 import { BoardDnd } from '../board/BoardDnd.tsx';
+import { BoardFigures } from '../board/BoardFigures.tsx';
 import { createBoardActions } from '../board/boardActions.ts';
 import { createBoardStore } from '../board/boardStore.ts';
+import { ControlBar } from '../board/ControlBar.tsx';
+import { DiscussNext } from '../board/DiscussNext.tsx';
 import { ElementLane } from '../board/ElementLane.tsx';
+import { PeoplePanel } from '../board/PeoplePanel.tsx';
+import { PhaseStepper } from '../board/PhaseStepper.tsx';
 import { PlacedCount } from '../board/PlacedCount.tsx';
 import { PresenceBar } from '../board/PresenceBar.tsx';
 import { SharePanel } from '../board/SharePanel.tsx';
@@ -104,7 +109,7 @@ function ConnectedBoard({ boardId, me }: { boardId: string; me: BoardIdentity })
             boardId,
             store,
             me,
-            actions: createBoardActions(connection.doc, connection.provider, me.participantId),
+            actions: createBoardActions(connection.doc, connection.provider, store),
           }
         : null,
     [connection, boardId, store, me],
@@ -115,8 +120,15 @@ function ConnectedBoard({ boardId, me }: { boardId: string; me: BoardIdentity })
     <BoardContext.Provider value={context}>
       <div className="board-page">
         <BoardHeader />
-        {me.role === 'facilitator' && <FacilitatorShare boardId={boardId} me={me} />}
+        {me.role === 'facilitator' && (
+          <div className="facilitator-tools">
+            <ControlBar />
+            <PeoplePanel />
+            <FacilitatorShare boardId={boardId} me={me} />
+          </div>
+        )}
         <Notice />
+        <DiscussNext />
         {schemaVersion === null ? (
           <BoardSkeleton />
         ) : schemaVersion > SCHEMA_VERSION ? (
@@ -141,10 +153,18 @@ function BoardHeader() {
         <StatusBadge />
       </div>
       <div className="board-meta-row">
+        <PhaseStepper />
+        <BoardFigures />
+      </div>
+      <div className="board-meta-row">
         <PlacedCount />
         <PresenceBar />
         <span className="whoami">
-          {me.role === 'facilitator' ? 'You are the facilitator' : `You are ${me.name}`}
+          {me.role === 'facilitator'
+            ? 'You are the facilitator'
+            : me.role === 'observer'
+              ? 'You are watching'
+              : `You are ${me.name}`}
           {me.role !== 'facilitator' && (
             <>
               {' · '}

@@ -10,6 +10,7 @@ import {
   keyboardPlace,
   mouseDrag,
   newPage,
+  peek,
   row,
 } from './helpers.ts';
 import { type ServerProcess, startServerProcess } from './serverProcess.ts';
@@ -30,6 +31,7 @@ test('a kill -9 mid-drag loses nothing and everyone reconnects by themselves', a
   const board = await createBoardViaApi(server.baseUrl, 'Crash test');
   const facilitator = await newPage(browser);
   await facilitator.goto(board.facilitatorUrl);
+  await peek(facilitator);
   const cleo = await newPage(browser);
   await joinAs(cleo, board.joinUrl, 'Cleo');
 
@@ -60,6 +62,7 @@ test('a kill -9 mid-drag loses nothing and everyone reconnects by themselves', a
   // And it is stored: a fresh browser sees the same.
   const late = await newPage(browser);
   await late.goto(board.facilitatorUrl);
+  await peek(late);
   for (const cardId of ['trust.v1', 'trust.v2', 'trust.v3', 'values.p1']) {
     await expect(row(late, cardId).getByTestId('placement-dot')).toHaveCount(1);
   }

@@ -59,3 +59,8 @@ export async function keyboardPlace(page: Page, cardId: string, tenths: number, 
   for (let i = 0; i < ones; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Space');
 }
+
+/** The facilitator looks at the placements during a silent round (only on their screen). */
+export async function peek(page: Page): Promise<void> {
+  await page.getByLabel(/Peek at placements/).check();
+}

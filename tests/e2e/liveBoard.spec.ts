@@ -12,6 +12,7 @@ import {
   keyboardPlace,
   mouseDrag,
   newPage,
+  peek,
   row,
 } from './helpers.ts';
 import { type ServerProcess, startServerProcess } from './serverProcess.ts';
@@ -90,7 +91,10 @@ test('create, join, place by mouse and keyboard, see it everywhere, keep it', as
   await ben.keyboard.press('Space');
   await expect(row(ben, 'trust.p1').getByTestId('chip')).toHaveAttribute('data-position', '0.52');
 
-  // The facilitator sees both placements as dots; each participant sees only their own chip.
+  // The facilitator (peeking) sees both placements as dots; each participant sees only their own
+  // chip and how many have placed.
+  await expect(row(facilitator, 'trust.v1').getByTestId('placement-dot')).toHaveCount(0);
+  await peek(facilitator);
   await expect(row(facilitator, 'trust.v1').getByTestId('placement-dot')).toHaveCount(1);
   await expect(row(facilitator, 'trust.p1').getByTestId('placement-dot')).toHaveCount(1);
   await expect(facilitator.getByTestId('board-placed-count')).toHaveText('2 of 2 have placed');
@@ -116,6 +120,7 @@ test('create, join, place by mouse and keyboard, see it everywhere, keep it', as
     timeout: 15_000,
   });
   await facilitator.reload();
+  await peek(facilitator);
   await expect(row(facilitator, 'trust.v1').getByTestId('placement-dot')).toHaveCount(1);
   await expect(row(facilitator, 'trust.p1').getByTestId('placement-dot')).toHaveCount(1);
   await expect(row(ana, 'trust.v1').getByTestId('chip')).toHaveAttribute(
@@ -138,5 +143,6 @@ test('on a shared device, "Not you?" lets someone else join as themselves', asyn
   await expect(chip(laptop, 'systems.p1')).toHaveAttribute('data-position', '');
   const facilitator = await newPage(browser);
   await facilitator.goto(board.facilitatorUrl);
+  await peek(facilitator);
   await expect(row(facilitator, 'systems.p1').getByTestId('placement-dot')).toHaveCount(1);
 });

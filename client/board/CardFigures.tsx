@@ -1,0 +1,42 @@
+/** One card's figures in words: the label chip, coverage, outliers and movement since last round. */
+import type { CardStats } from '../../shared/boardStats.ts';
+import { percent } from './dragGeometry.ts';
+import { agreementText, LABEL_COLOR, LABEL_TEXT } from './labels.ts';
+
+export function CardFigures({ stats, total }: { stats: CardStats; total: number }) {
+  const { summary, change } = stats;
+  return (
+    <span className="card-figures">
+      <span
+        className={`label-chip label-${summary.label}`}
+        data-testid="consensus-label"
+        data-label={summary.label}
+        style={{ borderColor: LABEL_COLOR[summary.label] }}
+      >
+        <span className="label-swatch" style={{ background: LABEL_COLOR[summary.label] }} />
+        {LABEL_TEXT[summary.label]}
+      </span>
+      <span data-testid="coverage">
+        {summary.n} of {total} placed
+      </span>
+      {summary.median !== null && <span>median {percent(summary.median)}</span>}
+      {summary.n >= 2 && <span>agreement {agreementText(summary.rwg)}</span>}
+      {summary.outliers.length > 0 && (
+        <span className="outlier-hint" data-testid="outlier-hint">
+          {summary.outliers.length === 1
+            ? 'one placement far from the group'
+            : `${summary.outliers.length} placements far from the group`}
+        </span>
+      )}
+      {change && change.medianChange !== null && (
+        <span className="round-change" data-testid="round-change">
+          since last round: median {change.medianChange >= 0 ? '+' : '−'}
+          {percent(Math.abs(change.medianChange))}
+          {change.rwgChange !== null &&
+            `, agreement ${change.rwgChange >= 0 ? '+' : '−'}${agreementText(Math.abs(change.rwgChange))}`}
+          {change.stable !== null && (change.stable ? ' · stable' : ' · still moving')}
+        </span>
+      )}
+    </span>
+  );
+}

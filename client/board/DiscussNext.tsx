@@ -1,0 +1,67 @@
+/**
+ * "Discuss next": the cards in the order the group should talk about them (split first, then
+ * the weakest agreement). Picking one scrolls to it and highlights it; for the facilitator it
+ * also focuses the card for everyone.
+ */
+import { useMemo } from 'react';
+import { discussionOrder } from '../../shared/consensus.ts';
+import { rubricCards } from '../../shared/rubric.ts';
+import { useBoard, useBoardContext } from './BoardContext.tsx';
+import { setUi } from './boardStore.ts';
+import { LABEL_COLOR, LABEL_TEXT } from './labels.ts';
+import { distributionVisible } from './visibility.ts';
+
+const SHOWN = 8;
+
+export function DiscussNext() {
+  const { me, store, actions } = useBoardContext();
+  const visible = useBoard((state) =>
+    distributionVisible(state.control.phase, me.role, state.ui.peek),
+  );
+  const rubric = useBoard((state) => state.meta?.rubric ?? null);
+  const stats = useBoard((state) => state.stats);
+  const agreed = useBoard((state) => state.final);
+  const order = useMemo(() => {
+    if (!rubric) return [];
+    const cards = rubricCards(rubric);
+    const byId = new Map(cards.map((card) => [card.id, card]));
+    const ids = discussionOrder(
+      cards.flatMap((card) => {
+        const summary = stats[card.id]?.summary;
+        return summary && summary.n >= 2 ? [{ cardId: card.id, summary }] : [];
+      }),
+    );
+    return ids.flatMap((id) => {
+      const card = byId.get(id);
+      const summary = stats[id]?.summary;
+      return card && summary ? [{ card, summary }] : [];
+    });
+  }, [rubric, stats]);
+  if (!visible || order.length === 0) return null;
+  return (
+    <aside className="discuss-next" aria-labelledby="discuss-next-heading">
+      <h2 id="discuss-next-heading">Discuss next</h2>
+      <ol data-testid="discuss-next">
+        {order.slice(0, SHOWN).map(({ card, summary }) => (
+          <li key={card.id}>
+            <button
+              type="button"
+              className="discuss-item"
+              onClick={() => {
+                setUi(store, { highlightedCardId: card.id });
+                if (me.role === 'facilitator') actions.setFocus(card.id);
+              }}
+            >
+              <span className="label-swatch" style={{ background: LABEL_COLOR[summary.label] }} />
+              <span className="discuss-text">{card.text}</span>
+              <span className="discuss-label">
+                {LABEL_TEXT[summary.label]}
+                {agreed[card.id] ? ' · agreed' : ''}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The group on one card's track: the IQR band, the median tick, the dots (anonymous unless the
+ * facilitator shows names; hidden below three placements), the agreed position, and how the
+ * median moved since the card's previous round.
+ */
+import type { Participant, Role } from '../../shared/boardDoc.ts';
+import type { CardStats } from '../../shared/boardStats.ts';
+import { cssLeft, percent } from './dragGeometry.ts';
+import { dotsVisible } from './visibility.ts';
+
+export function Distribution({
+  stats,
+  participants,
+  showNames,
+  role,
+}: {
+  stats: CardStats;
+  participants: Readonly<Record<string, Participant>>;
+  showNames: boolean;
+  role: Role;
+}) {
+  const { summary, placed, change } = stats;
+  const outliers = new Set(summary.outliers);
+  return (
+    <>
+      {summary.q1 !== null && summary.q3 !== null && (
+        <span
+          className="iqr-band"
+          data-testid="iqr-band"
+          style={{ left: cssLeft(summary.q1), width: cssLeft(summary.q3 - summary.q1) }}
+          title={`Middle half of the group: ${percent(summary.q1)}–${percent(summary.q3)}`}
+        />
+      )}
+      {change?.before.median != null && summary.median !== null && (
+        <span
+          className="median-move"
+          data-testid="median-move"
+          style={{
+            left: cssLeft(Math.min(change.before.median, summary.median)),
+            width: cssLeft(Math.abs(summary.median - change.before.median)),
+          }}
+          data-direction={summary.median >= change.before.median ? 'right' : 'left'}
+          title={`Median moved from ${percent(change.before.median)} to ${percent(summary.median)}`}
+        />
+      )}
+      {dotsVisible(placed.length, role) &&
+        placed.map(({ participantId, placement }, index) => {
+          const who = participants[participantId];
+          return (
+            <span
+              key={participantId}
+              className={`dot${outliers.has(index) ? ' outlier' : ''}`}
+              data-testid="placement-dot"
+              style={{
+                left: cssLeft(placement.x),
+                background: showNames ? who?.color : undefined,
+              }}
+              title={
+                showNames
+                  ? `${who?.name ?? 'Someone'}: ${percent(placement.x)}`
+                  : percent(placement.x)
+              }
+            />
+          );
+        })}
+      {summary.median !== null && (
+        <span
+          className="median-tick"
+          data-testid="median"
+          style={{ left: cssLeft(summary.median) }}
+          title={`Median ${percent(summary.median)}`}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * The facilitator's people: who is on the board, proxies (people without a device, whose cards
+ * the facilitator places), removing someone, a co-facilitator link and a projector link.
+ */
+import { type FormEvent, useState } from 'react';
+import { ApiError, api, type LinkResponse } from '../api.ts';
+import { useBoard, useBoardContext } from './BoardContext.tsx';
+import { setUi } from './boardStore.ts';
+
+export function PeoplePanel() {
+  const { boardId, me, store } = useBoardContext();
+  const participants = useBoard((state) => state.participants);
+  const organisations = useBoard((state) => state.meta?.organisations ?? []);
+  const online = useBoard((state) => state.online);
+  const actingFor = useBoard((state) => state.ui.actingFor);
+  const [proxyName, setProxyName] = useState('');
+  const [proxyOrganisation, setProxyOrganisation] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [links, setLinks] = useState<{ label: string; link: LinkResponse }[]>([]);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'That did not work.');
+    }
+  };
+
+  const addProxy = (event: FormEvent) => {
+    event.preventDefault();
+    const name = proxyName.trim();
+    if (!name) return;
+    void run(async () => {
+      const { participantId } = await api.addProxy(boardId, me.token, name, proxyOrganisation);
+      setProxyName('');
+      setUi(store, { actingFor: participantId });
+    });
+  };
+
+  const people = Object.entries(participants).filter(([, p]) => !p.removed);
+  const proxies = people.filter(([, p]) => p.proxy);
+  return (
+    <details className="people-panel">
+      <summary>People ({people.filter(([, p]) => p.role === 'participant').length})</summary>
+      <ul className="people-list">
+        {people.map(([id, person]) => (
+          <li key={id}>
+            <span className="person-dot" style={{ background: person.color }} aria-hidden="true" />
+            <span>
+              {person.name}
+              {person.organisation ? ` · ${person.organisation}` : ''}
+              {person.proxy ? ' · proxy' : ''}
+              {person.role !== 'participant' ? ` · ${person.role}` : ''}
+              {online.includes(id) ? ' · here' : ''}
+            </span>
+            {id !== me.participantId && person.role !== 'facilitator' && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  if (
+                    window.confirm(`Remove ${person.name}? Their placements leave the figures.`)
+                  ) {
+                    void run(() => api.removeParticipant(boardId, me.token, id));
+                  }
+                }}
+              >
+                Remove
+              </button>
+            )}
+            {person.role === 'facilitator' && id !== me.participantId && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void run(() => api.revokeCofacilitator(boardId, me.token, id))}
+              >
+                Revoke
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <form className="proxy-form" onSubmit={addProxy}>
+        <label htmlFor="proxy-name">Add someone without a device</label>
+        <input
+          id="proxy-name"
+          value={proxyName}
+          onChange={(event) => setProxyName(event.target.value)}
+          placeholder="Name"
+          maxLength={60}
+        />
+        {organisations.length > 0 && (
+          <select
+            aria-label="Their organisation"
+            value={proxyOrganisation}
+            onChange={(event) => setProxyOrganisation(event.target.value)}
+          >
+            <option value="">Organisation…</option>
+            {organisations.map((organisation) => (
+              <option key={organisation}>{organisation}</option>
+            ))}
+          </select>
+        )}
+        <button type="submit">Add</button>
+      </form>
+      {proxies.length > 0 && (
+        <label className="acting-for">
+          Place cards for
+          <select
+            value={actingFor ?? ''}
+            onChange={(event) => setUi(store, { actingFor: event.target.value || null })}
+          >
+            <option value="">nobody (just watch)</option>
+            {proxies.map(([id, person]) => (
+              <option key={id} value={id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <div className="link-buttons">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void run(async () => {
+              const link = await api.createCofacilitator(boardId, me.token);
+              setLinks((list) => [...list, { label: 'Co-facilitator link (secret)', link }]);
+            })
+          }
+        >
+          Create a co-facilitator link
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void run(async () => {
+              const link = await api.createObserverLink(boardId, me.token);
+              setLinks((list) => [...list, { label: 'Projector / observer link', link }]);
+            })
+          }
+        >
+          Create a projector link
+        </button>
+      </div>
+      {links.map(({ label, link }) => (
+        <p key={link.participantId} className="created-link">
+          {label}: <input readOnly value={link.url} aria-label={label} />
+        </p>
+      ))}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </details>
+  );
+}

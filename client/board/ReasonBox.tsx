@@ -1,0 +1,65 @@
+/**
+ * Reasons: a participant may say in a few words why they placed a card where they did; once
+ * revealed, the reasons show beside the card without names.
+ */
+import { useState } from 'react';
+import { MAX_REASON_LENGTH, type Placement } from '../../shared/boardDoc.ts';
+import type { CountedPlacement } from '../../shared/boardStats.ts';
+
+export function ReasonEditor({
+  placement,
+  onSave,
+}: {
+  placement: Placement;
+  onSave: (reason: string) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState(placement.reason ?? '');
+  if (!open) {
+    return (
+      <button type="button" className="link-button" onClick={() => setOpen(true)}>
+        {placement.reason ? 'Edit your reason' : 'Add a reason'}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="reason-editor"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave(draft);
+        setOpen(false);
+      }}
+    >
+      <input
+        aria-label="Why here? (optional, shown without your name)"
+        placeholder="Why here? (shown without your name)"
+        value={draft}
+        maxLength={MAX_REASON_LENGTH}
+        onChange={(event) => setDraft(event.target.value)}
+      />
+      <button type="submit">Save</button>
+    </form>
+  );
+}
+
+export function ReasonList({ placed }: { placed: readonly CountedPlacement[] }) {
+  const reasons = placed
+    .map(({ placement }) => placement.reason)
+    .filter((reason): reason is string => typeof reason === 'string' && reason.length > 0);
+  if (reasons.length === 0) return null;
+  return (
+    <details className="reasons" data-testid="reasons">
+      <summary>
+        {reasons.length === 1 ? 'One reason given' : `${reasons.length} reasons given`}
+      </summary>
+      <ul>
+        {reasons.map((reason, index) => (
+          // Reasons carry no identity; their order is the placements' (by participant id).
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole each time
+          <li key={index}>“{reason}”</li>
+        ))}
+      </ul>
+    </details>
+  );
+}

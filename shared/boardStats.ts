@@ -1,0 +1,107 @@
+/**
+ * Which placements count and what they add up to: the bridge between the board document's
+ * values and the consensus math. Pure; used by the client's read-model and by exports.
+ * Counted: participants (proxies included) who are not removed, with a placement written in the
+ * card's current round. The facilitator and observers never count.
+ */
+import type { Participant, Placement, RoundRecord } from './boardDoc.ts';
+import { cardRound } from './boardDoc.ts';
+import {
+  type CardSummary,
+  compareRounds,
+  type ElementSummary,
+  type RoundComparison,
+  rollUpElement,
+  summarizeCard,
+} from './consensus.ts';
+import type { Rubric } from './rubric.ts';
+
+export function isCounted(participant: Participant | undefined): boolean {
+  return participant !== undefined && participant.role === 'participant' && !participant.removed;
+}
+
+export interface CountedPlacement {
+  participantId: string;
+  placement: Placement;
+}
+
+/** The placements of one card that count now, in a stable order (by participant id). */
+export function countedPlacements(
+  byParticipant: Readonly<Record<string, Placement>> | undefined,
+  participants: Readonly<Record<string, Participant>>,
+  round: number,
+): CountedPlacement[] {
+  if (!byParticipant) return [];
+  return Object.entries(byParticipant)
+    .filter(([id, placement]) => isCounted(participants[id]) && placement.round === round)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([participantId, placement]) => ({ participantId, placement }));
+}
+
+/** The participants who count on the board now (for "9 of 12"). */
+export function countedParticipantIds(
+  participants: Readonly<Record<string, Participant>>,
+): string[] {
+  return Object.keys(participants).filter((id) => isCounted(participants[id]));
+}
+
+export interface CardStats {
+  round: number;
+  placed: CountedPlacement[];
+  summary: CardSummary;
+  /** Against the card's previous round, when it had one. */
+  change: RoundComparison | null;
+}
+
+export function cardStats(
+  cardId: string,
+  byParticipant: Readonly<Record<string, Placement>> | undefined,
+  participants: Readonly<Record<string, Participant>>,
+  rounds: readonly RoundRecord[],
+): CardStats {
+  const round = cardRound(cardId, rounds);
+  const placed = countedPlacements(byParticipant, participants, round);
+  const summary = summarizeCard(placed.map((entry) => entry.placement.x));
+  return {
+    round,
+    placed,
+    summary,
+    change: compareWithPreviousRound(cardId, placed, participants, rounds),
+  };
+}
+
+function compareWithPreviousRound(
+  cardId: string,
+  placed: CountedPlacement[],
+  participants: Readonly<Record<string, Participant>>,
+  rounds: readonly RoundRecord[],
+): RoundComparison | null {
+  const previous = rounds.findLast((record) => record.cardIds.includes(cardId));
+  if (!previous) return null;
+  // Paired by participant: everyone counted now or then, in one order.
+  const now = new Map(placed.map((entry) => [entry.participantId, entry.placement.x]));
+  const ids = new Set([...now.keys()]);
+  for (const [id, byCard] of Object.entries(previous.positions)) {
+    if (byCard[cardId] !== undefined && isCounted(participants[id])) ids.add(id);
+  }
+  const ordered = [...ids].sort();
+  return compareRounds(
+    ordered.map((id) => previous.positions[id]?.[cardId] ?? null),
+    ordered.map((id) => now.get(id) ?? null),
+  );
+}
+
+/** Element roll-ups from card summaries already computed (so one placement costs one card). */
+export function elementSummaries(
+  rubric: Rubric,
+  summaryOf: (cardId: string) => CardSummary | undefined,
+): Record<string, ElementSummary> {
+  const result: Record<string, ElementSummary> = {};
+  for (const element of rubric.elements) {
+    const cards = element.cards
+      .map((card) => summaryOf(card.id))
+      .filter((summary): summary is CardSummary => summary !== undefined);
+    result[element.id] = rollUpElement(cards);
+  }
+  return result;
+}
