@@ -3,11 +3,13 @@
  *   varUint(count) { varUint(clientID) varUint(clock) varString(JSON state | "null") }*
  * An entry survives only if it speaks for the connection's own participant (its state names
  * that participant, or it is a removal of a client id this connection controls), so nobody can
- * appear as someone else or make someone else vanish.
+ * appear as someone else or make someone else vanish. While the phase is `placing`, a drag's
+ * position is stripped: a silent round leaks no position even from a client that sends one.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { parseAwarenessState } from '../shared/awarenessState.ts';
+import { type AwarenessState, parseAwarenessState } from '../shared/awarenessState.ts';
+import type { Phase } from '../shared/boardDoc.ts';
 
 const MAX_ENTRIES = 16;
 
@@ -24,6 +26,7 @@ export function filterAwarenessUpdate(
   update: Uint8Array,
   participantId: string,
   controlled: ReadonlySet<number>,
+  phase: Phase,
 ): FilteredAwareness {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
@@ -48,7 +51,7 @@ export function filterAwarenessUpdate(
       continue;
     }
     // Re-serialise the parsed state so only known, validated fields travel on.
-    accepted.push({ clientId, clock, json: JSON.stringify(state) });
+    accepted.push({ clientId, clock, json: JSON.stringify(withoutSilentPosition(state, phase)) });
     claimed.push(clientId);
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes in awareness update');
@@ -60,4 +63,9 @@ export function filterAwarenessUpdate(
     encoding.writeVarString(encoder, entry.json);
   }
   return { update: encoding.toUint8Array(encoder), claimed, dropped };
+}
+
+function withoutSilentPosition(state: AwarenessState, phase: Phase): AwarenessState {
+  if (phase !== 'placing' || state.drag === null) return state;
+  return { user: state.user, drag: { cardId: state.drag.cardId } };
 }

@@ -1,6 +1,7 @@
 /**
  * What the server does with boards, apart from how requests arrive: create a board, let people
  * join it, and say who a token belongs to. The HTTP API and the websocket upgrade both use it.
+ * What facilitators do to the people of a board is in sessionAdmin.ts.
  */
 import * as Y from 'yjs';
 import type {
@@ -12,33 +13,22 @@ import type {
 } from '../shared/api.ts';
 import {
   initBoardDoc,
-  type Participant,
   putParticipant,
   type Role,
   readControl,
   readParticipant,
-  readParticipants,
   type TransactionOrigin,
 } from '../shared/boardDoc.ts';
 import { normalizeJoinCode } from '../shared/joinCode.ts';
 import { colorForIndex } from '../shared/palette.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../shared/rubric.ts';
+import { admitWithToken, type Newcomer, requireOrganisation } from './admission.ts';
+import { BoardServiceError } from './boardServiceError.ts';
 import { hashToken, newBoardId, newJoinCode, newParticipantId, newToken, sameHash } from './ids.ts';
 import type { BoardRecord, SqliteStore } from './persistence/sqlite.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
 
 const SERVER: TransactionOrigin = 'server';
-
-export class BoardServiceError extends Error {
-  constructor(
-    readonly status: 403 | 404,
-    message: string,
-    /** A failed guess of the join code: these are rate-limited per address. */
-    readonly wrongJoinCode = false,
-  ) {
-    super(message);
-  }
-}
 
 export interface Identity {
   boardId: string;
@@ -116,40 +106,19 @@ export class BoardService {
     if (!sameHash(hashToken(code), hashToken(board.joinCode))) {
       throw new BoardServiceError(403, 'That join code is not right for this board.', true);
     }
-    const role = request.role ?? 'participant';
-    if (request.organisation !== undefined && !board.organisations.includes(request.organisation)) {
-      throw new BoardServiceError(
-        403,
-        `"${request.organisation}" is not one of this board's organisations.`,
-      );
+    const newcomer: Newcomer = {
+      name: request.name ?? 'Observer',
+      role: request.role ?? 'participant',
+    };
+    if (request.organisation !== undefined) {
+      requireOrganisation(board, request.organisation);
+      newcomer.organisation = request.organisation;
     }
     return this.rooms.withRoom(boardId, (room) => {
       if (!readControl(room.doc).joinOpen) {
         throw new BoardServiceError(403, 'The facilitator has closed joining for this board.');
       }
-      const participants = readParticipants(room.doc);
-      let participantId = newParticipantId();
-      while (participants.has(participantId)) participantId = newParticipantId();
-      const joinedAt = this.now();
-      const participant: Participant = {
-        name: request.name ?? 'Observer',
-        role,
-        color: colorForIndex(participants.size),
-        joinedAt,
-      };
-      if (request.organisation !== undefined) participant.organisation = request.organisation;
-      const token = newToken();
-      // The token row first: if the store refuses it, nobody half-joined the document.
-      this.store.insertToken({
-        tokenHash: hashToken(token),
-        boardId,
-        participantId,
-        role,
-        createdAt: joinedAt,
-        revokedAt: null,
-      });
-      room.serverWrite((doc) => putParticipant(doc, participantId, participant, SERVER));
-      return { participantId, token };
+      return admitWithToken(this.store, room, newcomer, this.now());
     });
   }
 

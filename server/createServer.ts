@@ -22,6 +22,7 @@ import { SqliteStore } from './persistence/sqlite.ts';
 import { type Logger, UpdateLog } from './persistence/updateLog.ts';
 import { RoomLoadError } from './room.ts';
 import { RoomRegistry } from './roomRegistry.ts';
+import { SessionAdmin } from './sessionAdmin.ts';
 
 export const MAX_FRAME_BYTES = 1024 * 1024;
 const WS_PATH = /^\/ws\/([\w-]{1,64})$/;
@@ -56,6 +57,7 @@ export function createServer(
   const boards = new BoardService(store, rooms);
   const handleApi = createApi({
     boards,
+    admin: new SessionAdmin(store, rooms),
     log,
     failedJoins: new FailedAttemptLimiter(10, 60_000),
     publicUrl: config.publicUrl,

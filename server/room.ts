@@ -16,7 +16,13 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { type Role, readMeta, SCHEMA_VERSION, type TransactionOrigin } from '../shared/boardDoc.ts';
+import {
+  type Role,
+  readControl,
+  readMeta,
+  SCHEMA_VERSION,
+  type TransactionOrigin,
+} from '../shared/boardDoc.ts';
 import { CLOSE_FORBIDDEN_WRITE, CLOSE_MALFORMED } from '../shared/closeCodes.ts';
 import { checkUpdate } from '../shared/writeRules.ts';
 import { filterAwarenessUpdate } from './awarenessFilter.ts';
@@ -163,6 +169,13 @@ export class Room {
     for (const connection of [...this.connections.keys()]) connection.close(code, reason);
   }
 
+  /** Closes every socket of one participant (removed, or their access revoked). */
+  closeParticipant(participantId: string, code: number, reason: string): void {
+    for (const connection of [...this.connections.keys()]) {
+      if (connection.participantId === participantId) connection.close(code, reason);
+    }
+  }
+
   private receiveUpdate(connection: RoomConnection, update: Uint8Array): void {
     const verdict = checkUpdate(this.doc, update, connection);
     if (!verdict.ok) {
@@ -179,7 +192,12 @@ export class Room {
   private receiveAwareness(connection: RoomConnection, update: Uint8Array): void {
     const controlled = this.connections.get(connection);
     if (!controlled) return;
-    const filtered = filterAwarenessUpdate(update, connection.participantId, controlled);
+    const filtered = filterAwarenessUpdate(
+      update,
+      connection.participantId,
+      controlled,
+      readControl(this.doc).phase,
+    );
     for (const clientId of filtered.claimed) controlled.add(clientId);
     if (filtered.update) applyAwarenessUpdate(this.awareness, filtered.update, connection);
   }

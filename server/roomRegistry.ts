@@ -26,6 +26,11 @@ export class RoomRegistry {
     return room;
   }
 
+  /** The room of a board if it is in memory; never loads one. */
+  peek(boardId: string): Room | null {
+    return this.rooms.get(boardId) ?? null;
+  }
+
   /** Unloads a room that nobody is connected to any more. */
   release(room: Room): void {
     if (room.connectionCount > 0 || this.rooms.get(room.boardId) !== room) return;

@@ -59,6 +59,34 @@ export interface MeResponse {
   joinCode?: string;
 }
 
+// Session administration: routes only a facilitator of the board may use
+// (`Authorization: Bearer <facilitator token>`).
+
+export const addCoFacilitatorRequest = z.strictObject({
+  name: trimmed(60).optional(),
+});
+export type AddCoFacilitatorRequest = z.infer<typeof addCoFacilitatorRequest>;
+
+export const addProxyRequest = z.strictObject({
+  name: trimmed(60),
+  organisation: trimmed(80).optional(),
+});
+export type AddProxyRequest = z.infer<typeof addProxyRequest>;
+
+export const createObserverLinkRequest = z.strictObject({});
+
+/** A new person with their own token, and the link that signs them in (secret in the fragment). */
+export interface AccessLinkResponse {
+  participantId: string;
+  token: string;
+  url: string;
+}
+
+/** A proxy participant has no token: a facilitator places cards on their behalf. */
+export interface AddProxyResponse {
+  participantId: string;
+}
+
 export interface ErrorResponse {
   error: string;
 }

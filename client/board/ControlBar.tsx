@@ -3,8 +3,12 @@
  * screen), show names, open or close joining, and start a new round on the board or an element.
  */
 import { useState } from 'react';
+import type { RubricElement } from '../../shared/rubric.ts';
 import { useBoard, useBoardContext } from './BoardContext.tsx';
 import { setUi } from './boardStore.ts';
+
+// Selectors must return stable values: a fresh [] each time would re-render forever.
+const NO_ELEMENTS: readonly RubricElement[] = [];
 
 export function ControlBar() {
   const { store, actions } = useBoardContext();
@@ -12,7 +16,7 @@ export function ControlBar() {
   const peek = useBoard((state) => state.ui.peek);
   const showNames = useBoard((state) => state.control.showNames);
   const joinOpen = useBoard((state) => state.control.joinOpen);
-  const elements = useBoard((state) => state.meta?.rubric.elements ?? []);
+  const elements = useBoard((state) => state.meta?.rubric.elements ?? NO_ELEMENTS);
   const [scope, setScope] = useState('board');
   const locked = phase === 'final';
   return (

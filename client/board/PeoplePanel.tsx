@@ -7,10 +7,13 @@ import { ApiError, api, type LinkResponse } from '../api.ts';
 import { useBoard, useBoardContext } from './BoardContext.tsx';
 import { setUi } from './boardStore.ts';
 
+// Selectors must return stable values: a fresh [] each time would re-render forever.
+const NO_ORGANISATIONS: readonly string[] = [];
+
 export function PeoplePanel() {
   const { boardId, me, store } = useBoardContext();
   const participants = useBoard((state) => state.participants);
-  const organisations = useBoard((state) => state.meta?.organisations ?? []);
+  const organisations = useBoard((state) => state.meta?.organisations ?? NO_ORGANISATIONS);
   const online = useBoard((state) => state.online);
   const actingFor = useBoard((state) => state.ui.actingFor);
   const [proxyName, setProxyName] = useState('');

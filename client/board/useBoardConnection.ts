@@ -9,6 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { AwarenessState } from '../../shared/awarenessState.ts';
 import { CLOSE_FORBIDDEN_WRITE, CLOSE_UNAUTHORIZED } from '../../shared/closeCodes.ts';
+import { forgetIdentity } from '../identity.ts';
 import { bindBoard } from './bindBoard.ts';
 import type { BoardStore } from './boardStore.ts';
 
@@ -64,12 +65,18 @@ export function useBoardConnection(
         setGeneration((value) => value + 1);
         return;
       }
+      if (code === CLOSE_UNAUTHORIZED) {
+        // Removed, revoked or unknown: this device's stored identity is of no more use.
+        forgetIdentity(boardId);
+        store.setState({
+          status: 'error',
+          notice: `${reason || 'This link is no longer valid for this board'}.`,
+        });
+        return;
+      }
       store.setState({
         status: 'error',
-        notice:
-          code === CLOSE_UNAUTHORIZED
-            ? 'This link is no longer valid for this board.'
-            : reason || 'The connection was closed by the server.',
+        notice: reason || 'The connection was closed by the server.',
       });
     });
 

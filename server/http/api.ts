@@ -5,21 +5,29 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import {
+  type AccessLinkResponse,
+  addCoFacilitatorRequest,
+  addProxyRequest,
   type CreateBoardResponse,
   createBoardRequest,
+  createObserverLinkRequest,
   describeValidationError,
+  type JoinResponse,
   joinRequest,
 } from '../../shared/api.ts';
-import { type BoardService, BoardServiceError, type Identity } from '../boardService.ts';
+import type { BoardService, Identity } from '../boardService.ts';
+import { BoardServiceError } from '../boardServiceError.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { RoomLoadError } from '../room.ts';
+import type { SessionAdmin } from '../sessionAdmin.ts';
 import type { FailedAttemptLimiter } from './failedAttemptLimiter.ts';
-import { bearerToken, HttpError, readJsonBody, sendJson } from './json.ts';
+import { bearerToken, HttpError, readJsonBody, sendJson, sendNoContent } from './json.ts';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
 
 export interface ApiDeps {
   boards: BoardService;
+  admin: SessionAdmin;
   log: UpdateLog;
   failedJoins: FailedAttemptLimiter;
   /** Base of the links handed out (PUBLIC_URL), or null to use the request's own host. */
@@ -33,7 +41,7 @@ type Route = (
 ) => Promise<void> | void;
 
 export function createApi(deps: ApiDeps) {
-  const { boards, log, failedJoins } = deps;
+  const { boards, admin, log, failedJoins } = deps;
 
   const routes: [string, RegExp, Route][] = [
     [
@@ -109,7 +117,69 @@ export function createApi(deps: ApiDeps) {
         sendJson(res, 200, info);
       },
     ],
+    // Session administration: a facilitator of the board only.
+    [
+      'POST',
+      /^\/api\/boards\/([\w-]+)\/cofacilitators$/,
+      async (req, res, [boardId = '']) => {
+        authenticateFacilitator(req, boardId);
+        const body = parse(addCoFacilitatorRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
+        sendJson(res, 201, withLink(req, boardId, admin.addCoFacilitator(boardId, body.name)));
+      },
+    ],
+    [
+      'DELETE',
+      /^\/api\/boards\/([\w-]+)\/cofacilitators\/([\w-]+)$/,
+      (req, res, [boardId = '', participantId = '']) => {
+        authenticateFacilitator(req, boardId);
+        admin.revokeCoFacilitator(boardId, participantId);
+        sendNoContent(res);
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/boards\/([\w-]+)\/proxies$/,
+      async (req, res, [boardId = '']) => {
+        authenticateFacilitator(req, boardId);
+        const body = parse(addProxyRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
+        sendJson(res, 201, admin.addProxy(boardId, body));
+      },
+    ],
+    [
+      'DELETE',
+      /^\/api\/boards\/([\w-]+)\/participants\/([\w-]+)$/,
+      (req, res, [boardId = '', participantId = '']) => {
+        authenticateFacilitator(req, boardId);
+        admin.removeParticipant(boardId, participantId);
+        sendNoContent(res);
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/boards\/([\w-]+)\/observer-links$/,
+      async (req, res, [boardId = '']) => {
+        authenticateFacilitator(req, boardId);
+        parse(createObserverLinkRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
+        sendJson(res, 201, withLink(req, boardId, admin.addObserverLink(boardId)));
+      },
+    ],
   ];
+
+  function authenticateFacilitator(request: IncomingMessage, boardId: string): void {
+    if (authenticate(request, boardId).role !== 'facilitator') {
+      throw new HttpError(403, 'Only a facilitator of this board may do that.');
+    }
+  }
+
+  /** The link that signs a new person in: their token travels in the fragment, never the path. */
+  function withLink(
+    request: IncomingMessage,
+    boardId: string,
+    admitted: JoinResponse,
+  ): AccessLinkResponse {
+    const url = `${baseUrl(request, deps.publicUrl)}/b/${boardId}#token=${admitted.token}`;
+    return { ...admitted, url };
+  }
 
   function authenticate(request: IncomingMessage, boardId: string): Identity {
     const token = bearerToken(request);

@@ -47,6 +47,12 @@ export function sendJson(
   response.end(text);
 }
 
+/** 204: done, nothing to tell. */
+export function sendNoContent(response: ServerResponse): void {
+  response.writeHead(204, { 'Cache-Control': 'no-store' });
+  response.end();
+}
+
 /** The token of an `Authorization: Bearer …` header, or null. */
 export function bearerToken(request: IncomingMessage): string | null {
   const header = request.headers.authorization;

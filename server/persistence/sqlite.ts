@@ -121,6 +121,13 @@ export class SqliteStore {
         'INSERT INTO tokens (token_hash, board_id, participant_id, role, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
       tokenByHash: this.db.prepare<[Buffer], TokenRow>('SELECT * FROM tokens WHERE token_hash = ?'),
+      revokeTokensOf: this.db.prepare<[number, string, string]>(
+        'UPDATE tokens SET revoked_at = ? WHERE board_id = ? AND participant_id = ? AND revoked_at IS NULL',
+      ),
+      // The creator's token is the board's first row: createBoard inserts it with the board.
+      creatorOf: this.db.prepare<[string], { participant_id: string }>(
+        "SELECT participant_id FROM tokens WHERE board_id = ? AND role = 'facilitator' ORDER BY rowid LIMIT 1",
+      ),
       appendUpdate: this.db.prepare<[string, Uint8Array]>(
         'INSERT INTO updates (board_id, data) VALUES (?, ?)',
       ),
@@ -176,6 +183,16 @@ export class SqliteStore {
   findToken(tokenHash: Buffer): TokenRecord | null {
     const row = this.statements.tokenByHash.get(tokenHash);
     return row ? toTokenRecord(row) : null;
+  }
+
+  /** Revokes every live token of one participant (a token revoked before keeps its time). */
+  revokeTokensOf(boardId: string, participantId: string, at: number): void {
+    this.statements.revokeTokensOf.run(at, boardId, participantId);
+  }
+
+  /** The participant id of the facilitator who created the board, or null for no such board. */
+  creatorOf(boardId: string): string | null {
+    return this.statements.creatorOf.get(boardId)?.participant_id ?? null;
   }
 
   appendUpdate(boardId: string, update: Uint8Array): void {

@@ -60,6 +60,25 @@ export async function postJson<T>(
   return { status: response.status, body: (await response.json()) as T };
 }
 
+/** Any API call, optionally as the holder of a token; an empty answer (204) reads as null. */
+export async function callApi<T>(
+  running: RunningServer,
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = {};
+  if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
+  const init: RequestInit = { method, headers };
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(options.body);
+  }
+  const response = await fetch(`${running.baseUrl}${path}`, init);
+  const text = await response.text();
+  return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T };
+}
+
 export async function createBoard(
   running: RunningServer,
   body: unknown = { title: 'Test board' },
