@@ -39,8 +39,10 @@ export function DiscussNext() {
   }, [rubric, stats]);
   if (!visible || order.length === 0) return null;
   return (
-    <aside className="discuss-next" aria-labelledby="discuss-next-heading">
-      <h2 id="discuss-next-heading">Discuss next</h2>
+    <details className="discuss-next" open={me.role === 'facilitator'}>
+      <summary>
+        <h2>Discuss next</h2>
+      </summary>
       <ol data-testid="discuss-next">
         {order.slice(0, SHOWN).map(({ card, summary }) => (
           <li key={card.id}>
@@ -62,6 +64,6 @@ export function DiscussNext() {
           </li>
         ))}
       </ol>
-    </aside>
+    </details>
   );
 }

@@ -24,6 +24,8 @@ import {
 } from '../../shared/boardDoc.ts';
 import type { BoardStore } from './boardStore.ts';
 
+export const PLACING_CLOSED = 'Placing is closed — your last move was not saved.';
+
 /** Live drag positions travel at most this often (DESIGN.md: ≤ 30 updates a second). */
 const DRAG_INTERVAL_MS = 1000 / 30;
 
@@ -63,6 +65,11 @@ export function createBoardActions(
 
   return {
     place(ownerId, cardId, x) {
+      // The phase may have changed while the card was in the air.
+      if (readControl(doc).phase !== 'placing') {
+        store.setState({ notice: PLACING_CLOSED });
+        return;
+      }
       const round = cardRound(cardId, readRounds(doc));
       const previous = readPlacement(doc, ownerId, cardId);
       const reason = previous?.round === round ? previous.reason : undefined;

@@ -9,8 +9,10 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { AwarenessState } from '../../shared/awarenessState.ts';
 import { CLOSE_FORBIDDEN_WRITE, CLOSE_UNAUTHORIZED } from '../../shared/closeCodes.ts';
+import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
 import { forgetIdentity } from '../identity.ts';
 import { bindBoard } from './bindBoard.ts';
+import { PLACING_CLOSED } from './boardActions.ts';
 import type { BoardStore } from './boardStore.ts';
 
 export interface BoardConnection {
@@ -55,12 +57,15 @@ export function useBoardConnection(
     provider.on('sync', (synced: boolean) => {
       if (!synced) return;
       everSynced = true;
-      store.setState({ status: 'synced', notice: null });
+      store.setState({ status: 'synced' });
     });
     provider.on('closed', ({ code, reason }) => {
       if (code === CLOSE_FORBIDDEN_WRITE) {
         store.setState({
-          notice: `${reason || 'That change was refused'} — your last move was not saved.`,
+          notice:
+            reason === WRITE_REJECTIONS.placingClosed
+              ? PLACING_CLOSED
+              : `${reason || 'That change was refused'} — your last move was not saved.`,
         });
         setGeneration((value) => value + 1);
         return;

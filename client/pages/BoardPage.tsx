@@ -198,12 +198,20 @@ function FacilitatorShare({ boardId, me }: { boardId: string; me: BoardIdentity 
 }
 
 function Notice() {
+  const { store } = useBoardContext();
   const notice = useBoard((state) => state.notice);
   if (!notice) return null;
   return (
-    <p className="notice" role="alert" data-testid="notice">
-      {notice}
-    </p>
+    <div className="notice" role="alert" data-testid="notice">
+      <span>{notice}</span>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => store.setState({ notice: null })}
+      >
+        Dismiss
+      </button>
+    </div>
   );
 }
 
