@@ -144,7 +144,10 @@ test('a drop that races the reveal costs that one move, with a clear message', a
     upstream.onMessage(forward);
     upstream.onClose((code, reason) => {
       closeCodes.push(code);
-      ws.close({ code, reason });
+      ws.close({
+        ...(code === undefined ? {} : { code }),
+        ...(reason === undefined ? {} : { reason }),
+      });
     });
     release.push(() => {
       for (const message of held.splice(0)) ws.send(message);

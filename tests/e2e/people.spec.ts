@@ -1,0 +1,66 @@
+/**
+ * The facilitator's people: a proxy for someone without a device, removing a participant, and
+ * reasons shown without names once revealed.
+ */
+import { expect, test } from '@playwright/test';
+import { setBoardPhase } from '../support/boardFiller.ts';
+import { chip, createBoardViaApi, joinAs, keyboardPlace, newPage, peek, row } from './helpers.ts';
+import { type ServerProcess, startServerProcess } from './serverProcess.ts';
+
+let server: ServerProcess;
+
+test.beforeAll(async () => {
+  server = await startServerProcess();
+});
+
+test.afterAll(async () => {
+  await server.dispose();
+});
+
+test('the facilitator places cards for a proxy and removes a participant', async ({ browser }) => {
+  const board = await createBoardViaApi(server.baseUrl, 'People');
+  const facilitator = await newPage(browser);
+  await facilitator.goto(board.facilitatorUrl);
+  const ivy = await newPage(browser);
+  await joinAs(ivy, board.joinUrl, 'Ivy');
+  await keyboardPlace(ivy, 'culture.v1', 8);
+
+  // A proxy: Omar has no device; the facilitator places his card.
+  await facilitator.getByText(/^People \(/).click();
+  await facilitator.getByLabel('Add someone without a device').fill('Omar');
+  await facilitator.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(facilitator.getByRole('combobox', { name: 'Place cards for' })).toHaveValue(/.+/);
+  await keyboardPlace(facilitator, 'culture.v1', 2);
+  await expect(chip(facilitator, 'culture.v1')).toHaveAttribute('data-position', '0.2');
+  await expect(ivy.getByTestId('board-placed-count')).toHaveText('2 of 2 have placed');
+
+  // Removing Ivy: her placement leaves the figures and her browser is told.
+  facilitator.once('dialog', (dialog) => dialog.accept());
+  await facilitator
+    .locator('.people-list li', { hasText: 'Ivy' })
+    .getByRole('button', { name: 'Remove' })
+    .click();
+  await expect(ivy.getByTestId('notice')).toContainText('You were removed from this board');
+  await expect(ivy.getByTestId('status-badge')).toHaveAttribute('data-status', 'error');
+  await facilitator.getByRole('combobox', { name: 'Place cards for' }).selectOption('');
+  await peek(facilitator);
+  await expect(row(facilitator, 'culture.v1').getByTestId('placement-dot')).toHaveCount(1);
+  await expect(facilitator.getByTestId('board-placed-count')).toHaveText('1 of 1 have placed');
+});
+
+test('reasons travel with placements and show without names once revealed', async ({ browser }) => {
+  const board = await createBoardViaApi(server.baseUrl, 'Reasons');
+  const kim = await newPage(browser);
+  await joinAs(kim, board.joinUrl, 'Kim');
+  await keyboardPlace(kim, 'learning.v1', 3);
+  await row(kim, 'learning.v1').getByRole('button', { name: 'Add a reason' }).click();
+  await row(kim, 'learning.v1').getByRole('textbox').fill('Training is still separate');
+  await row(kim, 'learning.v1').getByRole('button', { name: 'Save' }).click();
+  await expect(row(kim, 'learning.v1').getByTestId('reasons')).toHaveCount(0); // silent round
+
+  await setBoardPhase(server.baseUrl, board, 'revealed');
+  const reasons = row(kim, 'learning.v1').getByTestId('reasons');
+  await reasons.getByText('One reason given').click();
+  await expect(reasons).toContainText('“Training is still separate”');
+  await expect(reasons).not.toContainText('Kim');
+});
