@@ -141,7 +141,8 @@ export class BoardService {
       role: identity.role,
       name: participant?.name ?? '',
     };
-    const board = identity.role === 'facilitator' ? this.store.getBoard(identity.boardId) : null;
+    // Facilitators share the code; the projector (an observer) shows it on the wall.
+    const board = identity.role !== 'participant' ? this.store.getBoard(identity.boardId) : null;
     if (board) me.joinCode = board.joinCode;
     return me;
   }

@@ -55,7 +55,7 @@ export interface MeResponse {
   participantId: string;
   role: 'facilitator' | 'participant' | 'observer';
   name: string;
-  /** Only for the facilitator, who shares it with the room. */
+  /** For the facilitator, who shares it, and observers (the projector shows it). */
   joinCode?: string;
 }
 
