@@ -14,6 +14,12 @@ import {
   rollUpElement,
   summarizeCard,
 } from './consensus.ts';
+import {
+  elementOrganisationPositions,
+  type OrganisationPosition,
+  organisationPositions,
+  perceptionGap,
+} from './perceptionGap.ts';
 import type { Rubric } from './rubric.ts';
 
 export function isCounted(participant: Participant | undefined): boolean {
@@ -51,6 +57,9 @@ export interface CardStats {
   summary: CardSummary;
   /** Against the card's previous round, when it had one. */
   change: RoundComparison | null;
+  /** Each partner organisation's median (empty when the board has none). */
+  organisations: OrganisationPosition[];
+  perceptionGap: number | null;
 }
 
 export function cardStats(
@@ -58,15 +67,19 @@ export function cardStats(
   byParticipant: Readonly<Record<string, Placement>> | undefined,
   participants: Readonly<Record<string, Participant>>,
   rounds: readonly RoundRecord[],
+  organisations: readonly string[] = [],
 ): CardStats {
   const round = cardRound(cardId, rounds);
   const placed = countedPlacements(byParticipant, participants, round);
   const summary = summarizeCard(placed.map((entry) => entry.placement.x));
+  const byOrganisation = organisationPositions(placed, participants, organisations);
   return {
     round,
     placed,
     summary,
     change: compareWithPreviousRound(cardId, placed, participants, rounds),
+    organisations: byOrganisation,
+    perceptionGap: perceptionGap(byOrganisation),
   };
 }
 
@@ -89,6 +102,26 @@ function compareWithPreviousRound(
     ordered.map((id) => previous.positions[id]?.[cardId] ?? null),
     ordered.map((id) => now.get(id) ?? null),
   );
+}
+
+export interface ElementOrganisations {
+  positions: OrganisationPosition[];
+  perceptionGap: number | null;
+}
+
+/** Each element's organisation positions and gap, from the cards' own. */
+export function elementOrganisations(
+  rubric: Rubric,
+  organisations: readonly string[],
+  statsOf: (cardId: string) => CardStats | undefined,
+): Record<string, ElementOrganisations> {
+  const result: Record<string, ElementOrganisations> = {};
+  for (const element of rubric.elements) {
+    const cards = element.cards.map((card) => statsOf(card.id)?.organisations ?? []);
+    const positions = elementOrganisationPositions(cards, organisations);
+    result[element.id] = { positions, perceptionGap: perceptionGap(positions) };
+  }
+  return result;
 }
 
 /** Element roll-ups from card summaries already computed (so one placement costs one card). */

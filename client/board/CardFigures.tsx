@@ -2,6 +2,7 @@
 import type { CardStats } from '../../shared/boardStats.ts';
 import { percent } from './dragGeometry.ts';
 import { agreementText, LABEL_COLOR, LABEL_TEXT } from './labels.ts';
+import { OrganisationFigures } from './OrganisationFigures.tsx';
 
 export function CardFigures({ stats, total }: { stats: CardStats; total: number }) {
   const { summary, change } = stats;
@@ -37,6 +38,7 @@ export function CardFigures({ stats, total }: { stats: CardStats; total: number 
           {change.stable !== null && (change.stable ? ' · stable' : ' · still moving')}
         </span>
       )}
+      <OrganisationFigures positions={stats.organisations} gap={stats.perceptionGap} />
     </span>
   );
 }

@@ -32,9 +32,10 @@ export const CardRow = memo(function CardRow({ card }: { card: RubricCard }) {
   );
   const peek = useBoard((state) => state.ui.peek);
   const actingFor = useBoard((state) => state.ui.actingFor);
-  const highlighted = useBoard(
-    (state) => state.ui.highlightedCardId === card.id || state.control.focusCardId === card.id,
-  );
+  const picked = useBoard((state) => state.ui.highlightedCardId === card.id);
+  const focused = useBoard((state) => state.control.focusCardId === card.id);
+  const following = useBoard((state) => state.ui.following);
+  const highlighted = picked || focused;
   const stats = useBoard((state) => state.stats[card.id]);
   const placements = useBoard((state) => state.placements[card.id] ?? NO_PLACEMENTS);
   const drags = useBoard((state) => state.drags[card.id] ?? NO_DRAGS);
@@ -44,9 +45,13 @@ export const CardRow = memo(function CardRow({ card }: { card: RubricCard }) {
   const rowRef = useRef<HTMLLIElement | null>(null);
   const { setAxis, setTray } = useTrackRegistration(card.id);
 
+  // Brought into view when picked here, or focused by the facilitator while following.
+  const bringIntoView = picked || (focused && following);
   useEffect(() => {
-    if (highlighted) rowRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }, [highlighted]);
+    if (!bringIntoView) return;
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    rowRef.current?.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+  }, [bringIntoView]);
 
   // Whose chip this screen moves: the participant's own, or a proxy's for the facilitator.
   const owner =
@@ -62,7 +67,8 @@ export const CardRow = memo(function CardRow({ card }: { card: RubricCard }) {
   return (
     <li
       ref={rowRef}
-      className={`card-row${highlighted ? ' highlighted' : ''}`}
+      className={`card-row${highlighted ? ' highlighted' : ''}${focused ? ' focused' : ''}`}
+      data-focused={focused}
       id={`card-${card.id}`}
       data-card-id={card.id}
     >
@@ -106,7 +112,7 @@ export const CardRow = memo(function CardRow({ card }: { card: RubricCard }) {
               stats={stats}
               participants={participants}
               showNames={showNames}
-              role={me.role}
+              viewerRole={me.role}
             />
           )}
           {visible && agreed && (
@@ -168,6 +174,16 @@ export const CardRow = memo(function CardRow({ card }: { card: RubricCard }) {
               Back to tray
             </button>
           </>
+        )}
+        {me.role === 'facilitator' && (
+          <button
+            type="button"
+            className="link-button"
+            aria-pressed={focused}
+            onClick={() => actions.setFocus(focused ? null : card.id)}
+          >
+            {focused ? 'Unfocus' : 'Focus everyone here'}
+          </button>
         )}
         {me.role === 'facilitator' && (phase === 'revealed' || phase === 'discussing') && (
           <>

@@ -5,6 +5,7 @@
  */
 import { useMemo } from 'react';
 import { discussionOrder } from '../../shared/consensus.ts';
+import { perceptionGapOrder } from '../../shared/perceptionGap.ts';
 import { rubricCards } from '../../shared/rubric.ts';
 import { useBoard, useBoardContext } from './BoardContext.tsx';
 import { setUi } from './boardStore.ts';
@@ -21,28 +22,60 @@ export function DiscussNext() {
   const rubric = useBoard((state) => state.meta?.rubric ?? null);
   const stats = useBoard((state) => state.stats);
   const agreed = useBoard((state) => state.final);
+  const hasOrganisations = useBoard((state) => (state.meta?.organisations.length ?? 0) >= 2);
+  const by = useBoard((state) => state.ui.discussOrder);
   const order = useMemo(() => {
     if (!rubric) return [];
     const cards = rubricCards(rubric);
     const byId = new Map(cards.map((card) => [card.id, card]));
-    const ids = discussionOrder(
-      cards.flatMap((card) => {
-        const summary = stats[card.id]?.summary;
-        return summary && summary.n >= 2 ? [{ cardId: card.id, summary }] : [];
-      }),
-    );
+    const candidates = cards.flatMap((card) => {
+      const summary = stats[card.id]?.summary;
+      return summary && summary.n >= 2 ? [{ cardId: card.id, summary }] : [];
+    });
+    const ids =
+      by === 'gap' && hasOrganisations
+        ? perceptionGapOrder(
+            candidates.map((c) => ({
+              cardId: c.cardId,
+              gap: stats[c.cardId]?.perceptionGap ?? null,
+            })),
+          )
+        : discussionOrder(candidates);
     return ids.flatMap((id) => {
       const card = byId.get(id);
       const summary = stats[id]?.summary;
       return card && summary ? [{ card, summary }] : [];
     });
-  }, [rubric, stats]);
+  }, [rubric, stats, by, hasOrganisations]);
   if (!visible || order.length === 0) return null;
   return (
     <details className="discuss-next" open={me.role === 'facilitator'}>
       <summary>
         <h2>Discuss next</h2>
       </summary>
+      {hasOrganisations && (
+        <fieldset className="discuss-order">
+          <legend className="visually-hidden">Order</legend>
+          <label>
+            <input
+              type="radio"
+              name="discuss-order"
+              checked={by === 'agreement'}
+              onChange={() => setUi(store, { discussOrder: 'agreement' })}
+            />
+            Weakest agreement first
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="discuss-order"
+              checked={by === 'gap'}
+              onChange={() => setUi(store, { discussOrder: 'gap' })}
+            />
+            Largest perception gap first
+          </label>
+        </fieldset>
+      )}
       <ol data-testid="discuss-next">
         {order.slice(0, SHOWN).map(({ card, summary }) => (
           <li key={card.id}>
@@ -57,7 +90,9 @@ export function DiscussNext() {
               <span className="label-swatch" style={{ background: LABEL_COLOR[summary.label] }} />
               <span className="discuss-text">{card.text}</span>
               <span className="discuss-label">
-                {LABEL_TEXT[summary.label]}
+                {by === 'gap' && hasOrganisations
+                  ? `gap ${formatGap(stats[card.id]?.perceptionGap ?? null)}`
+                  : LABEL_TEXT[summary.label]}
                 {agreed[card.id] ? ' · agreed' : ''}
               </span>
             </button>
@@ -66,4 +101,8 @@ export function DiscussNext() {
       </ol>
     </details>
   );
+}
+
+function formatGap(gap: number | null): string {
+  return gap === null ? '—' : `${Math.round(gap * 100)}%`;
 }

@@ -12,12 +12,12 @@ export function Distribution({
   stats,
   participants,
   showNames,
-  role,
+  viewerRole,
 }: {
   stats: CardStats;
   participants: Readonly<Record<string, Participant>>;
   showNames: boolean;
-  role: Role;
+  viewerRole: Role;
 }) {
   const { summary, placed, change } = stats;
   const outliers = new Set(summary.outliers);
@@ -43,7 +43,7 @@ export function Distribution({
           title={`Median moved from ${percent(change.before.median)} to ${percent(summary.median)}`}
         />
       )}
-      {dotsVisible(placed.length, role) &&
+      {dotsVisible(placed.length, viewerRole) &&
         placed.map(({ participantId, placement }, index) => {
           const who = participants[participantId];
           return (

@@ -1,9 +1,17 @@
 /** An element's position (mean of its cards' medians) on a small axis, and its agreement. */
+import type { ElementOrganisations } from '../../shared/boardStats.ts';
 import type { ElementSummary } from '../../shared/consensus.ts';
 import { cssLeft, percent } from './dragGeometry.ts';
 import { agreementText } from './labels.ts';
+import { OrganisationFigures } from './OrganisationFigures.tsx';
 
-export function ElementFigures({ summary }: { summary: ElementSummary }) {
+export function ElementFigures({
+  summary,
+  organisations,
+}: {
+  summary: ElementSummary;
+  organisations: ElementOrganisations | undefined;
+}) {
   if (summary.position === null) {
     return <p className="element-figures muted">No placements yet</p>;
   }
@@ -22,6 +30,12 @@ export function ElementFigures({ summary }: { summary: ElementSummary }) {
             ? 'one card split'
             : `${summary.polarizedCount} cards split`}
         </span>
+      )}
+      {organisations && (
+        <OrganisationFigures
+          positions={organisations.positions}
+          gap={organisations.perceptionGap}
+        />
       )}
     </div>
   );

@@ -21,6 +21,7 @@ export const ElementLane = memo(function ElementLane({
     distributionVisible(state.control.phase, me.role, state.ui.peek),
   );
   const summary = useBoard((state) => state.elements[element.id]);
+  const organisations = useBoard((state) => state.elementOrganisations[element.id]);
   return (
     <section
       className={`element-lane${activeOnPhone ? ' active-on-phone' : ''}`}
@@ -31,7 +32,7 @@ export const ElementLane = memo(function ElementLane({
         <h2 id={headingId}>
           <span className="element-number">{index + 1}</span> {element.name}
         </h2>
-        {visible && summary && <ElementFigures summary={summary} />}
+        {visible && summary && <ElementFigures summary={summary} organisations={organisations} />}
         <div className="axis-labels" aria-hidden="true">
           <span>← {AXIS_START_LABEL}</span>
           <span>{AXIS_END_LABEL} →</span>

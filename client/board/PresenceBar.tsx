@@ -1,9 +1,28 @@
-/** Who is on the board right now (from awareness ids; names and colours from `participants`). */
+/**
+ * Who is on the board right now (from awareness ids; names, roles, organisations and colours
+ * from `participants`, never from awareness), how many cards each has placed in this round, and
+ * who is moving a card right now.
+ */
 import { useBoard } from './BoardContext.tsx';
 
 export function PresenceBar() {
   const online = useBoard((state) => state.online);
   const participants = useBoard((state) => state.participants);
+  const drags = useBoard((state) => state.drags);
+  const cardCount = useBoard((state) => Object.keys(state.stats).length);
+  const placedBy = useBoard((state) => {
+    const counts: Record<string, number> = {};
+    for (const stats of Object.values(state.stats)) {
+      for (const { participantId } of stats.placed) {
+        counts[participantId] = (counts[participantId] ?? 0) + 1;
+      }
+    }
+    return JSON.stringify(counts); // a string, so an unchanged count keeps the same value
+  });
+  const placed = JSON.parse(placedBy) as Record<string, number>;
+  const dragging = new Set(
+    Object.values(drags).flatMap((list) => list.map((d) => d.participantId)),
+  );
   const visible = online.filter((id) => participants[id] && !participants[id]?.removed);
   return (
     <div className="presence" data-testid="presence">
@@ -11,12 +30,19 @@ export function PresenceBar() {
         {visible.map((id) => {
           const participant = participants[id];
           if (!participant) return null;
+          const detail = [
+            participant.role === 'participant' ? null : participant.role,
+            participant.organisation ?? null,
+            participant.role === 'participant' ? `${placed[id] ?? 0} of ${cardCount} placed` : null,
+            dragging.has(id) ? 'moving a card' : null,
+          ].filter(Boolean);
           return (
             <li
               key={id}
-              className="avatar"
+              className={`avatar${dragging.has(id) ? ' is-dragging' : ''}`}
               style={{ borderColor: participant.color }}
-              title={`${participant.name} (${participant.role})`}
+              title={`${participant.name}${detail.length ? ` — ${detail.join(', ')}` : ''}`}
+              data-participant-id={id}
             >
               <span
                 aria-hidden="true"
@@ -26,6 +52,12 @@ export function PresenceBar() {
                 {participant.name.slice(0, 1).toUpperCase()}
               </span>
               <span className="avatar-name">{participant.name}</span>
+              {detail.length > 0 && <span className="visually-hidden">, {detail.join(', ')}</span>}
+              {participant.role === 'participant' && (
+                <span className="avatar-count" aria-hidden="true">
+                  {placed[id] ?? 0}/{cardCount}
+                </span>
+              )}
             </li>
           );
         })}

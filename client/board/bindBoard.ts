@@ -25,7 +25,12 @@ import {
   readRounds,
   rootNameOf,
 } from '../../shared/boardDoc.ts';
-import { type CardStats, cardStats, elementSummaries } from '../../shared/boardStats.ts';
+import {
+  type CardStats,
+  cardStats,
+  elementOrganisations,
+  elementSummaries,
+} from '../../shared/boardStats.ts';
 import { rollUpBoard } from '../../shared/consensus.ts';
 import { rubricCards } from '../../shared/rubric.ts';
 import type { BoardState, BoardStore, RemoteDrag } from './boardStore.ts';
@@ -79,10 +84,22 @@ function withStats(state: BoardState, cardIds: Iterable<string> | 'all'): Partia
   const ids = cardIds === 'all' ? rubricCards(state.meta.rubric).map((card) => card.id) : cardIds;
   const stats: Record<string, CardStats> = { ...state.stats };
   for (const cardId of ids) {
-    stats[cardId] = cardStats(cardId, state.placements[cardId], state.participants, state.rounds);
+    stats[cardId] = cardStats(
+      cardId,
+      state.placements[cardId],
+      state.participants,
+      state.rounds,
+      state.meta.organisations,
+    );
   }
-  const elements = elementSummaries(state.meta.rubric, (cardId) => stats[cardId]?.summary);
-  return { stats, elements, board: rollUpBoard(Object.values(elements)) };
+  const { rubric, organisations } = state.meta;
+  const elements = elementSummaries(rubric, (cardId) => stats[cardId]?.summary);
+  return {
+    stats,
+    elements,
+    elementOrganisations: elementOrganisations(rubric, organisations, (cardId) => stats[cardId]),
+    board: rollUpBoard(Object.values(elements)),
+  };
 }
 
 export function bindBoard(doc: Y.Doc, awareness: Awareness, store: BoardStore): () => void {

@@ -21,6 +21,7 @@ import {
   setPhase,
   setPlacement,
   startRound,
+  type Timer,
 } from '../../shared/boardDoc.ts';
 import type { BoardStore } from './boardStore.ts';
 
@@ -42,6 +43,7 @@ export interface BoardActions {
   setShowNames(show: boolean): void;
   setJoinOpen(open: boolean): void;
   setFocus(cardId: string | null): void;
+  setTimer(timer: Timer | null): void;
   setFinal(cardId: string, x: number, note: string): void;
   clearFinal(cardId: string): void;
   /** Freezes the current round of these cards (null: all) and opens the next one. */
@@ -118,6 +120,9 @@ export function createBoardActions(
     },
     setFocus(cardId) {
       setControl(doc, 'focusCardId', cardId, 'local');
+    },
+    setTimer(timer) {
+      setControl(doc, 'timer', timer, 'local');
     },
     setFinal(cardId, x, note) {
       setFinal(doc, cardId, { x, note }, 'local');

@@ -13,7 +13,7 @@ import {
   type Placement,
   type RoundRecord,
 } from '../../shared/boardDoc.ts';
-import type { CardStats } from '../../shared/boardStats.ts';
+import type { CardStats, ElementOrganisations } from '../../shared/boardStats.ts';
 import type { BoardSummary, ElementSummary } from '../../shared/consensus.ts';
 
 export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'error';
@@ -39,6 +39,8 @@ export interface BoardState {
   stats: Readonly<Record<string, CardStats>>;
   /** elementId → the element's roll-up of its cards' summaries. */
   elements: Readonly<Record<string, ElementSummary>>;
+  /** elementId → each partner organisation's position and the perception gap. */
+  elementOrganisations: Readonly<Record<string, ElementOrganisations>>;
   board: BoardSummary;
   /** Participant ids with at least one open connection (from awareness), in join order. */
   online: readonly string[];
@@ -55,6 +57,14 @@ export interface UiState {
   highlightedCardId: string | null;
   /** The proxy participant the facilitator is placing for, or null. */
   actingFor: string | null;
+  /** Whether this screen scrolls to the card the facilitator focuses. */
+  following: boolean;
+  /** Tracks (one per card) or the wall (each element as one shared axis). */
+  view: 'tracks' | 'wall';
+  /** Discuss next by agreement, or by the largest perception gap between organisations. */
+  discussOrder: 'agreement' | 'gap';
+  /** Play a gentle sound when the timer ends. */
+  sound: boolean;
 }
 
 export type BoardStore = StoreApi<BoardState>;
@@ -71,10 +81,19 @@ export function createBoardStore(): BoardStore {
     rounds: [],
     stats: {},
     elements: {},
+    elementOrganisations: {},
     board: { position: null, rwg: null },
     online: [],
     drags: {},
-    ui: { peek: false, highlightedCardId: null, actingFor: null },
+    ui: {
+      peek: false,
+      highlightedCardId: null,
+      actingFor: null,
+      following: true,
+      view: 'tracks',
+      discussOrder: 'agreement',
+      sound: false,
+    },
   }));
 }
 

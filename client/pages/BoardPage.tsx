@@ -2,7 +2,7 @@
  * The board: finds out who this browser is (facilitator link, or a stored identity from
  * joining), owns the board's connection and store, and lays out the header and the lanes.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { SCHEMA_VERSION } from '../../shared/boardDoc.ts';
 import { ApiError, api } from '../api.ts';
@@ -19,15 +19,22 @@ import { createBoardStore } from '../board/boardStore.ts';
 import { ControlBar } from '../board/ControlBar.tsx';
 import { DiscussNext } from '../board/DiscussNext.tsx';
 import { ElementLane } from '../board/ElementLane.tsx';
+import { FollowToggle } from '../board/FollowToggle.tsx';
 import { PeoplePanel } from '../board/PeoplePanel.tsx';
 import { PhaseStepper } from '../board/PhaseStepper.tsx';
 import { PlacedCount } from '../board/PlacedCount.tsx';
 import { PresenceBar } from '../board/PresenceBar.tsx';
 import { SharePanel } from '../board/SharePanel.tsx';
 import { StatusBadge } from '../board/StatusBadge.tsx';
+import { TimerControls } from '../board/TimerControls.tsx';
+import { TimerDisplay } from '../board/TimerDisplay.tsx';
 import { useBoardConnection } from '../board/useBoardConnection.ts';
+import { ViewToggle } from '../board/ViewToggle.tsx';
+import { WallView } from '../board/WallView.tsx';
 import { type BoardIdentity, forgetIdentity, loadIdentity, saveIdentity } from '../identity.ts';
 import { navigate } from '../routes.ts';
+
+const ProjectorView = lazy(() => import('../projector/ProjectorView.tsx'));
 
 type IdentityState =
   | { kind: 'loading' }
@@ -116,6 +123,15 @@ function ConnectedBoard({ boardId, me }: { boardId: string; me: BoardIdentity })
   );
   const schemaVersion = useStore(store, (state) => state.meta?.schemaVersion ?? null);
   if (!context) return null;
+  if (me.role === 'observer') {
+    return (
+      <BoardContext.Provider value={context}>
+        <Suspense fallback={<p className="page">Opening the wall view…</p>}>
+          <ProjectorView />
+        </Suspense>
+      </BoardContext.Provider>
+    );
+  }
   return (
     <BoardContext.Provider value={context}>
       <div className="board-page">
@@ -123,6 +139,7 @@ function ConnectedBoard({ boardId, me }: { boardId: string; me: BoardIdentity })
         {me.role === 'facilitator' && (
           <div className="facilitator-tools">
             <ControlBar />
+            <TimerControls />
             <PeoplePanel />
             <FacilitatorShare boardId={boardId} me={me} />
           </div>
@@ -150,11 +167,14 @@ function BoardHeader() {
     <header className="board-header">
       <div className="board-title-row">
         <h1 className="board-title">{title || 'Continuum'}</h1>
+        <TimerDisplay />
         <StatusBadge />
       </div>
       <div className="board-meta-row">
         <PhaseStepper />
         <BoardFigures />
+        <ViewToggle />
+        <FollowToggle />
       </div>
       <div className="board-meta-row">
         <PlacedCount />
@@ -217,9 +237,17 @@ function Notice() {
 
 function Lanes() {
   const elements = useBoard((state) => state.meta?.rubric.elements ?? null);
+  const wall = useBoard((state) => state.ui.view === 'wall');
   // On phones one element shows at a time; the tabs pick which (hidden on wide screens).
   const [activeId, setActiveId] = useState<string | null>(null);
   if (!elements) return null;
+  if (wall) {
+    return (
+      <main className="lanes">
+        <WallView />
+      </main>
+    );
+  }
   const active = activeId ?? elements[0]?.id;
   return (
     <BoardDnd>

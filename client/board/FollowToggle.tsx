@@ -1,0 +1,20 @@
+/** Participants follow the facilitator's focus (their screen scrolls to it) unless they opt out. */
+import { useBoard, useBoardContext } from './BoardContext.tsx';
+import { setUi } from './boardStore.ts';
+
+export function FollowToggle() {
+  const { me, store } = useBoardContext();
+  const focus = useBoard((state) => state.control.focusCardId);
+  const following = useBoard((state) => state.ui.following);
+  if (me.role === 'facilitator' || focus === null) return null;
+  return (
+    <button
+      type="button"
+      className="follow-toggle secondary"
+      aria-pressed={following}
+      onClick={() => setUi(store, { following: !following })}
+    >
+      {following ? 'Following the facilitator' : 'Follow the facilitator'}
+    </button>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * The countdown, the same on every screen (counted against the server's clock), with a gentle
+ * visual and an optional sound when it ends. The facilitator's controls sit beside it.
+ */
+import { useEffect, useRef } from 'react';
+import { formatRemaining, isPaused, remainingMs } from '../../shared/timer.ts';
+import { useServerNow } from '../serverClock.ts';
+import { useBoard, useBoardContext } from './BoardContext.tsx';
+import { setUi } from './boardStore.ts';
+
+function chime(): void {
+  const AudioContextClass = window.AudioContext;
+  if (!AudioContextClass) return;
+  const context = new AudioContextClass();
+  const oscillator = context.createOscillator();
+  const gain = context.createGain();
+  oscillator.frequency.value = 660;
+  gain.gain.setValueAtTime(0.0001, context.currentTime);
+  gain.gain.exponentialRampToValueAtTime(0.2, context.currentTime + 0.05);
+  gain.gain.exponentialRampToValueAtTime(0.0001, context.currentTime + 1.2);
+  oscillator.connect(gain).connect(context.destination);
+  oscillator.start();
+  oscillator.stop(context.currentTime + 1.3);
+  oscillator.onended = () => void context.close();
+}
+
+export function TimerDisplay({ large = false }: { large?: boolean }) {
+  const { store } = useBoardContext();
+  const timer = useBoard((state) => state.control.timer);
+  const sound = useBoard((state) => state.ui.sound);
+  const now = useServerNow(timer !== null);
+  const left = remainingMs(timer, now);
+  const ended = left === 0;
+  const rang = useRef(false);
+
+  useEffect(() => {
+    if (!ended) {
+      rang.current = false;
+      return;
+    }
+    if (!rang.current && sound) chime();
+    rang.current = true;
+  }, [ended, sound]);
+
+  if (left === null) return null;
+  return (
+    <span
+      className={`timer${ended ? ' ended' : ''}${large ? ' large' : ''}`}
+      data-testid="timer"
+      data-paused={isPaused(timer)}
+    >
+      <span className="timer-value" role="timer" aria-live="off">
+        {ended ? "Time's up" : formatRemaining(left)}
+      </span>
+      {isPaused(timer) && <span className="timer-paused">paused</span>}
+      {!large && (
+        <button
+          type="button"
+          className="link-button timer-sound"
+          aria-pressed={sound}
+          onClick={() => setUi(store, { sound: !sound })}
+          title="Play a gentle sound when time is up"
+        >
+          {sound ? 'sound on' : 'sound off'}
+        </button>
+      )}
+    </span>
+  );
+}

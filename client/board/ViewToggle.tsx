@@ -1,0 +1,28 @@
+/** Tracks (one per card) or the wall (each element as one shared axis), once the group shows. */
+import { useBoard, useBoardContext } from './BoardContext.tsx';
+import { setUi } from './boardStore.ts';
+import { distributionVisible } from './visibility.ts';
+
+export function ViewToggle() {
+  const { me, store } = useBoardContext();
+  const view = useBoard((state) => state.ui.view);
+  const visible = useBoard((state) =>
+    distributionVisible(state.control.phase, me.role, state.ui.peek),
+  );
+  if (!visible) return null;
+  return (
+    <span className="view-toggle">
+      {(['tracks', 'wall'] as const).map((option) => (
+        <button
+          key={option}
+          type="button"
+          aria-pressed={view === option}
+          className={view === option ? 'current' : 'secondary'}
+          onClick={() => setUi(store, { view: option })}
+        >
+          {option === 'tracks' ? 'Cards' : 'Wall'}
+        </button>
+      ))}
+    </span>
+  );
+}
