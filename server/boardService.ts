@@ -1,7 +1,8 @@
 /**
- * What the server does with boards, apart from how requests arrive: create a board, let people
- * join it, and say who a token belongs to. The HTTP API and the websocket upgrade both use it.
- * What facilitators do to the people of a board is in sessionAdmin.ts.
+ * What the server does with boards, apart from how requests arrive: create, restore, export and
+ * delete a board, let people join it, and say who a token belongs to. The HTTP API and the
+ * websocket upgrade both use it. What facilitators do to the people of a board is in
+ * sessionAdmin.ts.
  */
 import * as Y from 'yjs';
 import type {
@@ -17,18 +18,24 @@ import {
   type Role,
   readControl,
   readParticipant,
+  readParticipants,
   type TransactionOrigin,
 } from '../shared/boardDoc.ts';
+import { CLOSE_UNAUTHORIZED } from '../shared/closeCodes.ts';
 import { normalizeJoinCode } from '../shared/joinCode.ts';
 import { colorForIndex } from '../shared/palette.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../shared/rubric.ts';
+import { type ParsedSnapshot, type Snapshot, snapshotFromDoc } from '../shared/snapshot.ts';
 import { admitWithToken, type Newcomer, requireOrganisation } from './admission.ts';
 import { BoardServiceError } from './boardServiceError.ts';
 import { hashToken, newBoardId, newJoinCode, newParticipantId, newToken, sameHash } from './ids.ts';
 import type { BoardRecord, SqliteStore } from './persistence/sqlite.ts';
+import { RoomLoadError } from './room.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
+import { restoreBoardDoc } from './snapshotRestore.ts';
 
 const SERVER: TransactionOrigin = 'server';
+const BOARD_DELETED_REASON = 'This board was deleted';
 
 export interface Identity {
   boardId: string;
@@ -50,42 +57,39 @@ export class BoardService {
 
   createBoard(request: CreateBoardRequest): CreatedBoard {
     const createdAt = this.now();
-    const board: BoardRecord = {
-      boardId: newBoardId(),
-      joinCode: this.freshJoinCode(),
-      title: request.title,
-      organisations: request.organisations ?? [],
-      createdAt,
-    };
-    const facilitatorId = newParticipantId();
+    const details = { title: request.title, organisations: request.organisations ?? [], createdAt };
     const doc = new Y.Doc();
-    initBoardDoc(
-      doc,
-      {
-        title: board.title,
-        createdAt,
-        organisations: board.organisations,
-        rubric: ELEMENTS_OF_PARTNERSHIP,
-      },
-      SERVER,
-    );
-    putParticipant(
-      doc,
-      facilitatorId,
-      { name: 'Facilitator', role: 'facilitator', color: colorForIndex(0), joinedAt: createdAt },
-      SERVER,
-    );
-    const facilitatorToken = newToken();
-    this.store.createBoard(board, Y.encodeStateAsUpdate(doc), {
-      tokenHash: hashToken(facilitatorToken),
-      boardId: board.boardId,
-      participantId: facilitatorId,
-      role: 'facilitator',
-      createdAt,
-      revokedAt: null,
+    initBoardDoc(doc, { ...details, rubric: ELEMENTS_OF_PARTNERSHIP }, SERVER);
+    return this.storeNewBoard(doc, details);
+  }
+
+  /** A new board holding everything a checked snapshot held, with its own id, code and links. */
+  importBoard(snapshot: ParsedSnapshot): CreatedBoard {
+    const doc = restoreBoardDoc(snapshot, newParticipantId);
+    return this.storeNewBoard(doc, {
+      title: snapshot.board.title,
+      organisations: snapshot.board.organisations,
+      createdAt: Date.parse(snapshot.board.createdAt),
     });
-    doc.destroy();
-    return { board, facilitatorToken };
+  }
+
+  /**
+   * Deletes a board and everything stored about it, then closes its sockets with 4401 and drops
+   * its room unstored: its links stop working at once.
+   */
+  deleteBoard(boardId: string): void {
+    if (!this.store.deleteBoard(boardId)) throw new BoardServiceError(404, 'There is no such board.');
+    this.rooms.discard(boardId, CLOSE_UNAUTHORIZED, BOARD_DELETED_REASON);
+  }
+
+  snapshot(boardId: string, anonymous: boolean): Snapshot {
+    const exportedAt = this.now();
+    const snapshot = this.rooms.withRoom(boardId, (room) =>
+      snapshotFromDoc(room.doc, boardId, { exportedAt, anonymous }),
+    );
+    // A room only loads with readable meta, so this is a board the store mangled.
+    if (!snapshot) throw new RoomLoadError(`board ${boardId} has no readable meta`);
+    return snapshot;
   }
 
   boardInfo(boardId: string): BoardInfo | null {
@@ -145,6 +149,32 @@ export class BoardService {
     const board = identity.role !== 'participant' ? this.store.getBoard(identity.boardId) : null;
     if (board) me.joinCode = board.joinCode;
     return me;
+  }
+
+  /** Adds the creating facilitator to a board's first document and stores it, all or nothing. */
+  private storeNewBoard(doc: Y.Doc, details: Omit<BoardRecord, 'boardId' | 'joinCode'>): CreatedBoard {
+    const joinedAt = this.now();
+    const board: BoardRecord = { boardId: newBoardId(), joinCode: this.freshJoinCode(), ...details };
+    const taken = readParticipants(doc);
+    let facilitatorId = newParticipantId();
+    while (taken.has(facilitatorId)) facilitatorId = newParticipantId();
+    putParticipant(
+      doc,
+      facilitatorId,
+      { name: 'Facilitator', role: 'facilitator', color: colorForIndex(0), joinedAt },
+      SERVER,
+    );
+    const facilitatorToken = newToken();
+    this.store.createBoard(board, Y.encodeStateAsUpdate(doc), {
+      tokenHash: hashToken(facilitatorToken),
+      boardId: board.boardId,
+      participantId: facilitatorId,
+      role: 'facilitator',
+      createdAt: joinedAt,
+      revokedAt: null,
+    });
+    doc.destroy();
+    return { board, facilitatorToken };
   }
 
   private freshJoinCode(): string {

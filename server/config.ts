@@ -21,7 +21,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     host: env.HOST ?? '0.0.0.0',
     port,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL : null,
-    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    dataDir: dataDirFromEnv(env),
     clientDir: resolve(env.CLIENT_DIR ?? 'dist/client'),
   };
+}
+
+/** The folder of the SQLite store: DATA_DIR, default ./data (the export command reads it too). */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.DATA_DIR ?? 'data');
 }

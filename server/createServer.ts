@@ -18,7 +18,7 @@ import { Connection } from './connection.ts';
 import { createApi } from './http/api.ts';
 import { FailedAttemptLimiter } from './http/failedAttemptLimiter.ts';
 import { serveStatic } from './http/staticFiles.ts';
-import { SqliteStore } from './persistence/sqlite.ts';
+import { SqliteStore, STORE_FILE_NAME } from './persistence/sqlite.ts';
 import { type Logger, UpdateLog } from './persistence/updateLog.ts';
 import { RoomLoadError } from './room.ts';
 import { RoomRegistry } from './roomRegistry.ts';
@@ -51,7 +51,7 @@ export function createServer(
   config: Pick<ServerConfig, 'host' | 'port' | 'publicUrl' | 'dataDir' | 'clientDir'>,
   logger: Logger = consoleLogger,
 ): ContinuumServer {
-  const store = new SqliteStore(join(config.dataDir, 'continuum.sqlite'));
+  const store = new SqliteStore(join(config.dataDir, STORE_FILE_NAME));
   const log = new UpdateLog(store, logger);
   const rooms = new RoomRegistry(log, logger);
   const boards = new BoardService(store, rooms);

@@ -160,7 +160,15 @@ export class Room {
     if (this.destroyed) return;
     this.flush();
     this.compact();
+    this.discard();
+  }
+
+  /** Drops the room without storing it (its board was deleted); unusable afterwards. */
+  discard(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
+    this.pendingUpdates = [];
+    this.pendingAwareness.clear();
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -48,6 +48,19 @@ export class RoomRegistry {
     }
   }
 
+  /**
+   * Forgets a deleted board: closes its sockets and drops its room and queued updates without
+   * storing anything, so nothing of it is written back.
+   */
+  discard(boardId: string, code: number, reason: string): void {
+    this.log.forget(boardId);
+    const room = this.rooms.get(boardId);
+    if (!room) return;
+    this.rooms.delete(boardId);
+    room.closeAll(code, reason);
+    room.discard();
+  }
+
   /** Closes every connection and stores every room (shutdown). */
   closeAll(code: number, reason: string): void {
     for (const room of [...this.rooms.values()]) {

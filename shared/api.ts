@@ -24,6 +24,12 @@ export interface CreateBoardResponse {
   joinUrl: string;
 }
 
+/** `POST /api/boards/import` takes a snapshot file (shared/snapshot.ts) up to this size. */
+export const SNAPSHOT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** A restored board answers exactly as a created one. */
+export type ImportBoardResponse = CreateBoardResponse;
+
 export const joinRequest = z
   .strictObject({
     joinCode: z.string().max(32),

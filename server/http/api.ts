@@ -14,13 +14,17 @@ import {
   describeValidationError,
   type JoinResponse,
   joinRequest,
+  SNAPSHOT_MAX_BYTES,
 } from '../../shared/api.ts';
-import type { BoardService, Identity } from '../boardService.ts';
+import { type ExportFormat, exportFile } from '../../shared/exportFile.ts';
+import { parseSnapshot } from '../../shared/snapshot.ts';
+import type { BoardService, CreatedBoard, Identity } from '../boardService.ts';
 import { BoardServiceError } from '../boardServiceError.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { RoomLoadError } from '../room.ts';
 import type { SessionAdmin } from '../sessionAdmin.ts';
 import type { FailedAttemptLimiter } from './failedAttemptLimiter.ts';
+import { sendDownload } from './download.ts';
 import { bearerToken, HttpError, readJsonBody, sendJson, sendNoContent } from './json.ts';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -58,16 +62,16 @@ export function createApi(deps: ApiDeps) {
       /^\/api\/boards$/,
       async (req, res) => {
         const body = parse(createBoardRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
-        const { board, facilitatorToken } = boards.createBoard(body);
-        const base = baseUrl(req, deps.publicUrl);
-        const created: CreateBoardResponse = {
-          boardId: board.boardId,
-          facilitatorToken,
-          joinCode: board.joinCode,
-          facilitatorUrl: `${base}/b/${board.boardId}#token=${facilitatorToken}`,
-          joinUrl: `${base}/join/${board.boardId}#code=${board.joinCode}`,
-        };
-        sendJson(res, 201, created);
+        sendJson(res, 201, createdResponse(req, boards.createBoard(body)));
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/boards\/import$/,
+      async (req, res) => {
+        const parsed = parseSnapshot(await readJsonBody(req, SNAPSHOT_MAX_BYTES));
+        if (!parsed.ok) throw new HttpError(400, `Not a valid snapshot: ${parsed.error}`);
+        sendJson(res, 201, createdResponse(req, boards.importBoard(parsed.snapshot)));
       },
     ],
     [
@@ -79,6 +83,19 @@ export function createApi(deps: ApiDeps) {
         sendJson(res, 200, info);
       },
     ],
+    [
+      'DELETE',
+      /^\/api\/boards\/([\w-]+)$/,
+      (req, res, [boardId = '']) => {
+        authenticateFacilitator(req, boardId);
+        boards.deleteBoard(boardId);
+        sendNoContent(res);
+      },
+    ],
+    // Exports: a facilitator of the board only; `?anonymous=1` for the anonymised form.
+    ['GET', /^\/api\/boards\/([\w-]+)\/snapshot\.json$/, exportRoute('json')],
+    ['GET', /^\/api\/boards\/([\w-]+)\/placements\.csv$/, exportRoute('placements-csv')],
+    ['GET', /^\/api\/boards\/([\w-]+)\/cards\.csv$/, exportRoute('cards-csv')],
     [
       'GET',
       /^\/api\/boards\/([\w-]+)\/me$/,
@@ -165,6 +182,27 @@ export function createApi(deps: ApiDeps) {
     ],
   ];
 
+  function exportRoute(format: ExportFormat): Route {
+    return (req, res, [boardId = '']) => {
+      authenticateFacilitator(req, boardId);
+      const anonymous = anonymousParam(req);
+      sendDownload(res, exportFile(boards.snapshot(boardId, anonymous), format));
+    };
+  }
+
+  /** The links of a new board: its secrets travel in the fragment, never the path. */
+  function createdResponse(request: IncomingMessage, created: CreatedBoard): CreateBoardResponse {
+    const { board, facilitatorToken } = created;
+    const base = baseUrl(request, deps.publicUrl);
+    return {
+      boardId: board.boardId,
+      facilitatorToken,
+      joinCode: board.joinCode,
+      facilitatorUrl: `${base}/b/${board.boardId}#token=${facilitatorToken}`,
+      joinUrl: `${base}/join/${board.boardId}#code=${board.joinCode}`,
+    };
+  }
+
   function authenticateFacilitator(request: IncomingMessage, boardId: string): void {
     if (authenticate(request, boardId).role !== 'facilitator') {
       throw new HttpError(403, 'Only a facilitator of this board may do that.');
@@ -223,6 +261,14 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) throw new HttpError(400, describeValidationError(result.error));
   return result.data;
+}
+
+/** `?anonymous=1` (or `true`) asks for the anonymised export; `0`, `false` or nothing do not. */
+function anonymousParam(request: IncomingMessage): boolean {
+  const value = new URL(request.url ?? '/', 'http://local').searchParams.get('anonymous');
+  if (value === null || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  throw new HttpError(400, 'anonymous: use anonymous=1 for the anonymised export, or leave it out.');
 }
 
 function sendError(response: ServerResponse, error: unknown): void {

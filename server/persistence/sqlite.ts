@@ -8,6 +8,9 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Role } from '../../shared/boardDoc.ts';
 
+/** The store's file in the data folder (DATA_DIR). */
+export const STORE_FILE_NAME = 'continuum.sqlite';
+
 export interface BoardRecord {
   boardId: string;
   joinCode: string;
@@ -103,6 +106,8 @@ export class SqliteStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    // Deleted rows are overwritten with zeros, so a deleted board's names leave the file.
+    this.db.pragma('secure_delete = ON');
     // A locked file (another process) waits a little before failing, instead of at once.
     this.db.pragma('busy_timeout = 2000');
     this.db.exec(SCHEMA);
@@ -138,6 +143,8 @@ export class SqliteStore {
         'SELECT COUNT(*) AS count FROM updates WHERE board_id = ?',
       ),
       deleteUpdates: this.db.prepare<[string]>('DELETE FROM updates WHERE board_id = ?'),
+      // Its tokens and updates go with it (ON DELETE CASCADE).
+      deleteBoard: this.db.prepare<[string]>('DELETE FROM boards WHERE board_id = ?'),
     };
   }
 
@@ -226,6 +233,17 @@ export class SqliteStore {
       this.statements.deleteUpdates.run(boardId);
       this.statements.appendUpdate.run(boardId, state);
     })();
+  }
+
+  /**
+   * Deletes a board with all its tokens and updates; false if there was no such board. The
+   * write-ahead log still holds the deleted pages as they were, so it is checkpointed into the
+   * (zeroed) file and truncated at once.
+   */
+  deleteBoard(boardId: string): boolean {
+    const deleted = this.statements.deleteBoard.run(boardId).changes > 0;
+    if (deleted) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return deleted;
   }
 
   close(): void {

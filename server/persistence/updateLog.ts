@@ -65,6 +65,11 @@ export class UpdateLog {
     }
   }
 
+  /** Drops what is queued for a deleted board: its rows could never be written again. */
+  forget(boardId: string): void {
+    this.queue = this.queue.filter((entry) => entry.boardId !== boardId);
+  }
+
   /** Tries once more to write everything queued; true when nothing is left. */
   flush(): boolean {
     if (this.queue.length === 0) return true;

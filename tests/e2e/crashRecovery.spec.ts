@@ -59,6 +59,8 @@ test('a kill -9 mid-drag loses nothing and everyone reconnects by themselves', a
   for (const cardId of ['trust.v1', 'trust.v2', 'trust.v3', 'values.p1']) {
     await expect(row(facilitator, cardId).getByTestId('placement-dot')).toHaveCount(1);
   }
+  // Presence comes back with the connection.
+  await expect(facilitator.getByTestId('presence')).toContainText('Cleo');
   // And it is stored: a fresh browser sees the same.
   const late = await newPage(browser);
   await late.goto(board.facilitatorUrl);
