@@ -22,6 +22,8 @@ export function App() {
       return <JoinPage key={route.boardId} boardId={route.boardId} code={route.code} />;
     case 'board':
       return <BoardPage key={route.boardId} boardId={route.boardId} tokenFromLink={route.token} />;
+    case 'report':
+      return <BoardPage key={route.boardId} boardId={route.boardId} tokenFromLink={null} report />;
     default:
       return route satisfies never;
   }

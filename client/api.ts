@@ -94,6 +94,10 @@ export const api = {
       `${boardPath(boardId)}/cofacilitators/${encodeURIComponent(participantId)}`,
       token,
     ),
+  deleteBoard: (boardId: string, token: string) =>
+    authorized<null>('DELETE', boardPath(boardId), token),
+  importSnapshot: (snapshot: unknown) =>
+    postJson<CreateBoardResponse>('/api/boards/import', snapshot),
   createObserverLink: (boardId: string, token: string) =>
     authorized<LinkResponse>('POST', `${boardPath(boardId)}/observer-links`, token, {}),
   me: (boardId: string, token: string) =>

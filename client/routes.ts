@@ -5,12 +5,15 @@
 export type Route =
   | { page: 'start' }
   | { page: 'join'; boardId: string; code: string }
-  | { page: 'board'; boardId: string; token: string | null };
+  | { page: 'board'; boardId: string; token: string | null }
+  | { page: 'report'; boardId: string };
 
 export function parseRoute(location: Pick<Location, 'pathname' | 'hash'>): Route {
   const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
   const join = /^\/join\/([\w-]+)\/?$/.exec(location.pathname);
   if (join?.[1]) return { page: 'join', boardId: join[1], code: fragment.get('code') ?? '' };
+  const report = /^\/b\/([\w-]+)\/report\/?$/.exec(location.pathname);
+  if (report?.[1]) return { page: 'report', boardId: report[1] };
   const board = /^\/b\/([\w-]+)\/?$/.exec(location.pathname);
   if (board?.[1]) return { page: 'board', boardId: board[1], token: fragment.get('token') };
   return { page: 'start' };

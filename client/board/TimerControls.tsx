@@ -29,7 +29,7 @@ export function TimerControls() {
         <button
           key={minutes}
           type="button"
-          className="secondary"
+          className="secondary small-button"
           onClick={() => void start(minutes)}
         >
           {minutes} min
@@ -43,7 +43,7 @@ export function TimerControls() {
           value={custom}
           onChange={(event) => setCustom(event.target.value)}
         />
-        <button type="submit" className="secondary">
+        <button type="submit" className="secondary small-button">
           Start
         </button>
       </form>
@@ -51,7 +51,7 @@ export function TimerControls() {
         <>
           <button
             type="button"
-            className="secondary"
+            className="secondary small-button"
             onClick={() =>
               actions.setTimer(
                 isPaused(timer) ? resumeTimer(timer, serverNow()) : pauseTimer(timer, serverNow()),
@@ -62,12 +62,16 @@ export function TimerControls() {
           </button>
           <button
             type="button"
-            className="secondary"
+            className="secondary small-button"
             onClick={() => actions.setTimer(extendTimer(timer, MINUTE, serverNow()))}
           >
             +1 min
           </button>
-          <button type="button" className="secondary" onClick={() => actions.setTimer(null)}>
+          <button
+            type="button"
+            className="secondary small-button"
+            onClick={() => actions.setTimer(null)}
+          >
             Clear
           </button>
         </>

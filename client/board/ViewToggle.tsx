@@ -17,7 +17,7 @@ export function ViewToggle() {
           key={option}
           type="button"
           aria-pressed={view === option}
-          className={view === option ? 'current' : 'secondary'}
+          className={`small-button${view === option ? '' : ' secondary'}`}
           onClick={() => setUi(store, { view: option })}
         >
           {option === 'tracks' ? 'Cards' : 'Wall'}

@@ -6,10 +6,10 @@
 import { memo } from 'react';
 import type { RubricElement } from '../../shared/rubric.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL } from '../../shared/rubric.ts';
+import { packNotes } from '../../shared/wallLayout.ts';
 import { useBoard } from './BoardContext.tsx';
 import { cssLeft, percent } from './dragGeometry.ts';
 import { LABEL_COLOR, LABEL_TEXT } from './labels.ts';
-import { packNotes } from './wallLayout.ts';
 
 const NOTE_WIDTH = 0.16;
 const ROW_HEIGHT_REM = 3.4;

@@ -35,6 +35,8 @@ import { type BoardIdentity, forgetIdentity, loadIdentity, saveIdentity } from '
 import { navigate } from '../routes.ts';
 
 const ProjectorView = lazy(() => import('../projector/ProjectorView.tsx'));
+const ReportView = lazy(() => import('../report/ReportView.tsx'));
+const ExportMenu = lazy(() => import('../board/ExportMenu.tsx'));
 
 type IdentityState =
   | { kind: 'loading' }
@@ -44,9 +46,12 @@ type IdentityState =
 export function BoardPage({
   boardId,
   tokenFromLink,
+  report = false,
 }: {
   boardId: string;
   tokenFromLink: string | null;
+  /** The printable report of the board instead of the board itself. */
+  report?: boolean;
 }) {
   const [identity, setIdentity] = useState<IdentityState>({ kind: 'loading' });
 
@@ -103,10 +108,18 @@ export function BoardPage({
       </main>
     );
   }
-  return <ConnectedBoard boardId={boardId} me={identity.identity} />;
+  return <ConnectedBoard boardId={boardId} me={identity.identity} report={report} />;
 }
 
-function ConnectedBoard({ boardId, me }: { boardId: string; me: BoardIdentity }) {
+function ConnectedBoard({
+  boardId,
+  me,
+  report,
+}: {
+  boardId: string;
+  me: BoardIdentity;
+  report: boolean;
+}) {
   const store = useMemo(() => createBoardStore(), []);
   const connection = useBoardConnection(boardId, me.participantId, me.token, store);
   const context = useMemo<BoardContextValue | null>(
@@ -123,6 +136,15 @@ function ConnectedBoard({ boardId, me }: { boardId: string; me: BoardIdentity })
   );
   const schemaVersion = useStore(store, (state) => state.meta?.schemaVersion ?? null);
   if (!context) return null;
+  if (report) {
+    return (
+      <BoardContext.Provider value={context}>
+        <Suspense fallback={<p className="page">Preparing the report…</p>}>
+          {schemaVersion === null ? <BoardSkeleton /> : <ReportView />}
+        </Suspense>
+      </BoardContext.Provider>
+    );
+  }
   if (me.role === 'observer') {
     return (
       <BoardContext.Provider value={context}>
@@ -140,6 +162,9 @@ function ConnectedBoard({ boardId, me }: { boardId: string; me: BoardIdentity })
           <div className="facilitator-tools">
             <ControlBar />
             <TimerControls />
+            <Suspense fallback={null}>
+              <ExportMenu />
+            </Suspense>
             <PeoplePanel />
             <FacilitatorShare boardId={boardId} me={me} />
           </div>

@@ -15,6 +15,7 @@ export function StartPage() {
       <div className="start-grid">
         <JoinWithCode />
         <CreateBoard />
+        <ImportSnapshot />
       </div>
     </main>
   );
@@ -69,6 +70,65 @@ function JoinWithCode() {
   );
 }
 
+/** Opens the facilitator's new board (the token from creating or importing it). */
+async function openAsFacilitator(boardId: string, facilitatorToken: string) {
+  const me = await api.me(boardId, facilitatorToken);
+  saveIdentity(boardId, {
+    participantId: me.participantId,
+    token: facilitatorToken,
+    role: 'facilitator',
+    name: me.name,
+  });
+  navigate(boardPath(boardId));
+}
+
+function ImportSnapshot() {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function load(file: File) {
+    setBusy(true);
+    setError(null);
+    try {
+      let snapshot: unknown;
+      try {
+        snapshot = JSON.parse(await file.text());
+      } catch {
+        throw new ApiError(400, 'That file is not a JSON snapshot.');
+      }
+      const created = await api.importSnapshot(snapshot);
+      await openAsFacilitator(created.boardId, created.facilitatorToken);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'Could not import the snapshot.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="import-heading">
+      <h2 id="import-heading">Bring back a board</h2>
+      <p className="hint">Import a snapshot (.json) exported from Continuum as a new board.</p>
+      <label htmlFor="import-file">Snapshot file</label>
+      <input
+        id="import-file"
+        type="file"
+        accept="application/json,.json"
+        disabled={busy}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (file) void load(file);
+        }}
+      />
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
 function CreateBoard() {
   const [title, setTitle] = useState('');
   const [organisations, setOrganisations] = useState('');
@@ -88,14 +148,7 @@ function CreateBoard() {
         title: title.trim(),
         ...(list.length > 0 ? { organisations: list } : {}),
       });
-      const me = await api.me(created.boardId, created.facilitatorToken);
-      saveIdentity(created.boardId, {
-        participantId: me.participantId,
-        token: created.facilitatorToken,
-        role: 'facilitator',
-        name: me.name,
-      });
-      navigate(boardPath(created.boardId));
+      await openAsFacilitator(created.boardId, created.facilitatorToken);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'Could not create the board.');
     } finally {

@@ -1,7 +1,7 @@
 /** Sticky notes on the wall never overlap and stay on the axis. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packNotes } from '../../../client/board/wallLayout.ts';
+import { packNotes } from '../../../shared/wallLayout.ts';
 
 describe('wall layout', () => {
   it('puts far-apart notes on one row and close ones on separate rows', () => {

@@ -1,0 +1,136 @@
+/**
+ * The facilitator's Export menu: the snapshot (JSON) and CSVs from the server, the picture of
+ * the board (SVG, PNG) drawn here from what the board shows, the printable report, and deleting
+ * the board. Works at any moment of the session. Loaded lazily: only facilitators need it.
+ */
+import { useState } from 'react';
+import { boardPictureSvg, PICTURE_HEIGHT, PICTURE_WIDTH } from '../../shared/boardPicture.ts';
+import { api } from '../api.ts';
+import { downloadWithToken, fileStem, saveBlob, svgToPng } from '../download.ts';
+import { forgetIdentity } from '../identity.ts';
+import { navigate } from '../routes.ts';
+import { useBoardContext } from './BoardContext.tsx';
+import { boardPictureInput } from './boardPictureInput.ts';
+
+export default function ExportMenu() {
+  const { boardId, me, store } = useBoardContext();
+  const [anonymous, setAnonymous] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const stem = () => fileStem(store.getState().meta?.title ?? 'board');
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : 'The export failed.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fromServer = (file: string, suffix: string) =>
+    run(() =>
+      downloadWithToken(
+        `/api/boards/${encodeURIComponent(boardId)}/${file}${anonymous ? '?anonymous=1' : ''}`,
+        me.token,
+        `${stem()}${suffix}`,
+      ),
+    );
+  const picture = () => {
+    const input = boardPictureInput(store.getState());
+    if (!input) throw new Error('The board has not loaded yet.');
+    return boardPictureSvg(input);
+  };
+
+  return (
+    <details className="export-menu" data-testid="export-menu">
+      <summary>Export</summary>
+      <div className="export-body">
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={anonymous}
+            onChange={(event) => setAnonymous(event.target.checked)}
+          />
+          Anonymise names <span className="hint">(JSON and CSV)</span>
+        </label>
+        <div className="export-buttons">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => fromServer('snapshot.json', '.json')}
+          >
+            Snapshot (JSON)
+          </button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => fromServer('placements.csv', '-placements.csv')}
+          >
+            Placements (CSV)
+          </button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => fromServer('cards.csv', '-cards.csv')}
+          >
+            Cards (CSV)
+          </button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              run(async () => {
+                saveBlob(new Blob([picture()], { type: 'image/svg+xml' }), `${stem()}.svg`);
+              })
+            }
+          >
+            Picture (SVG)
+          </button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              run(async () => {
+                saveBlob(await svgToPng(picture(), PICTURE_WIDTH, PICTURE_HEIGHT), `${stem()}.png`);
+              })
+            }
+          >
+            Picture (PNG)
+          </button>
+          <a className="button-link" href={`/b/${boardId}/report`} target="_blank" rel="noopener">
+            Printable report
+          </a>
+        </div>
+        <button
+          type="button"
+          className="danger"
+          disabled={busy}
+          onClick={() => {
+            if (
+              !window.confirm(
+                'Delete this board and everything stored about it? This cannot be undone.',
+              )
+            ) {
+              return;
+            }
+            void run(async () => {
+              await api.deleteBoard(boardId, me.token);
+              forgetIdentity(boardId);
+              navigate('/');
+            });
+          }}
+        >
+          Delete this board…
+        </button>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </details>
+  );
+}

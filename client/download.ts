@@ -1,0 +1,67 @@
+/** Saving files from the board: authorised downloads and pictures drawn in the browser. */
+import { ApiError } from './api.ts';
+
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Downloads a file the server only gives with the facilitator's token. */
+export async function downloadWithToken(path: string, token: string, fallbackName: string) {
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => null);
+    const message =
+      typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string'
+        ? body.error
+        : `The server answered ${response.status}.`;
+    throw new ApiError(response.status, message);
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+  saveBlob(await response.blob(), filename);
+}
+
+/** Rasterises an SVG string to PNG at `scale` (2: sharp when printed on A4). */
+export function svgToPng(svg: string, width: number, height: number, scale = 2): Promise<Blob> {
+  return new Promise((resolve, reject) => {
+    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    const image = new Image();
+    image.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width * scale;
+      canvas.height = height * scale;
+      const context = canvas.getContext('2d');
+      if (!context) {
+        reject(new Error('no canvas'));
+        return;
+      }
+      context.drawImage(image, 0, 0, canvas.width, canvas.height);
+      URL.revokeObjectURL(url);
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('PNG failed'))),
+        'image/png',
+      );
+    };
+    image.onerror = () => reject(new Error('The picture could not be drawn.'));
+    image.src = url;
+  });
+}
+
+/** "spring-retreat-2026-11-27" */
+export function fileStem(title: string, date = new Date()): string {
+  const slug = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/[\s_-]+/g, '-')
+    .slice(0, 60);
+  return `${slug || 'board'}-${date.toISOString().slice(0, 10)}`;
+}
