@@ -6,7 +6,7 @@ import type { ConnectionStatus } from './boardStore.ts';
 const LABELS: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',
   synced: 'Live',
-  offline: 'Offline — reconnecting; your changes are kept',
+  offline: 'Offline — your changes are kept on this device',
   error: 'Not connected',
 };
 

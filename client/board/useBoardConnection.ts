@@ -1,10 +1,16 @@
 /**
- * Owns one board's connection: creates the Y.Doc, the y-websocket provider and the awareness in
- * an effect and destroys them in its cleanup (StrictMode-safe), binding them to the store.
+ * Owns one board's connection: creates the Y.Doc, its copy on this device (y-indexeddb), the
+ * y-websocket provider and the awareness in an effect, and destroys them in its cleanup
+ * (StrictMode-safe), binding them to the store. The provider connects only once the local copy
+ * has loaded, so what was placed offline (even in a tab since closed) reaches the board.
+ *
  * A write the server refused (4403) leaves a gap in this client's clock sequence, so it drops
- * its local copy and starts over from the server: the refused move is lost, nothing else.
+ * its local copy (in memory and on the device) and starts over from the server: the refused
+ * move is lost, nothing else.
  */
 import { useEffect, useState } from 'react';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { AwarenessState } from '../../shared/awarenessState.ts';
@@ -25,6 +31,11 @@ function websocketBase(): string {
   return `${scheme}://${window.location.host}/ws`;
 }
 
+/** One local copy per board and person, so "Not you?" on a shared device starts clean. */
+export function localCopyName(boardId: string, participantId: string): string {
+  return `continuum:${boardId}:${participantId}`;
+}
+
 export function useBoardConnection(
   boardId: string,
   participantId: string,
@@ -37,69 +48,85 @@ export function useBoardConnection(
 
   useEffect(() => {
     void generation;
+    let disposed = false;
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(websocketBase(), boardId, doc, {
-      params: { token },
-      // Tabs of one browser sync through the server only, so each tab is checked on its own.
-      disableBc: true,
-    });
+    const local = new IndexeddbPersistence(localCopyName(boardId, participantId), doc);
+    // Ours, handed to the provider, so the store is bound before the provider exists.
+    const awareness = new Awareness(doc);
     const me: AwarenessState = { user: { participantId }, drag: null };
-    provider.awareness.setLocalState(me);
-    const unbind = bindBoard(doc, provider.awareness, store);
-    let everSynced = false;
+    awareness.setLocalState(me);
+    const unbind = bindBoard(doc, awareness, store);
+    let provider: WebsocketProvider | null = null;
+    // A closed tab leaves no ghost behind.
+    const leave = () => awareness.setLocalState(null);
+    const back = (event: PageTransitionEvent) => {
+      if (event.persisted) awareness.setLocalState(me);
+    };
 
-    provider.on('status', ({ status }) => {
-      if (status === 'connected') return; // "live" only once the first sync is done
-      const current = store.getState().status;
-      if (current === 'error') return;
-      store.setState({ status: everSynced ? 'offline' : 'connecting' });
-    });
-    provider.on('sync', (synced: boolean) => {
-      if (!synced) return;
-      everSynced = true;
-      store.setState({ status: 'synced' });
-    });
-    provider.on('closed', ({ code, reason }) => {
-      if (code === CLOSE_FORBIDDEN_WRITE) {
-        store.setState({
-          notice:
+    const startOver = (notice: string) => {
+      store.setState({ notice });
+      void local.clearData().finally(() => {
+        if (!disposed) setGeneration((value) => value + 1);
+      });
+    };
+
+    const connect = () => {
+      if (disposed) return;
+      const live = new WebsocketProvider(websocketBase(), boardId, doc, {
+        params: { token },
+        awareness,
+        // Tabs of one browser sync through the server only, so each tab is checked on its own.
+        disableBc: true,
+      });
+      provider = live;
+      let everSynced = false;
+      live.on('status', ({ status }) => {
+        if (status === 'connected') return; // "live" only once the first sync is done
+        if (store.getState().status === 'error') return;
+        store.setState({ status: everSynced ? 'offline' : 'connecting' });
+      });
+      live.on('sync', (synced: boolean) => {
+        if (!synced) return;
+        everSynced = true;
+        store.setState({ status: 'synced' });
+      });
+      live.on('closed', ({ code, reason }) => {
+        if (code === CLOSE_FORBIDDEN_WRITE) {
+          startOver(
             reason === WRITE_REJECTIONS.placingClosed
               ? PLACING_CLOSED
               : `${reason || 'That change was refused'} — your last move was not saved.`,
-        });
-        setGeneration((value) => value + 1);
-        return;
-      }
-      if (code === CLOSE_UNAUTHORIZED) {
-        // Removed, revoked or unknown: this device's stored identity is of no more use.
-        forgetIdentity(boardId);
-        store.setState({
-          status: 'error',
-          notice: `${reason || 'This link is no longer valid for this board'}.`,
-        });
-        return;
-      }
-      store.setState({
-        status: 'error',
-        notice: reason || 'The connection was closed by the server.',
+          );
+          return;
+        }
+        if (code === CLOSE_UNAUTHORIZED) {
+          // Removed, revoked or deleted: this device's identity and copy are of no more use.
+          forgetIdentity(boardId);
+          void local.clearData();
+          store.setState({
+            status: 'error',
+            notice: `${reason || 'This link is no longer valid for this board'}.`,
+          });
+          return;
+        }
+        store.setState({ status: 'error', notice: reason || 'The connection was closed.' });
       });
-    });
-
-    // A closed or hidden-for-good tab leaves no ghost behind.
-    const leave = () => provider.awareness.setLocalState(null);
-    const back = (event: PageTransitionEvent) => {
-      if (event.persisted) provider.awareness.setLocalState(me);
+      setConnection({ doc, provider: live });
     };
     window.addEventListener('pagehide', leave);
     window.addEventListener('pageshow', back);
-    setConnection({ doc, provider });
+
+    void local.whenSynced.then(connect, connect);
 
     return () => {
+      disposed = true;
       window.removeEventListener('pagehide', leave);
       window.removeEventListener('pageshow', back);
       unbind();
-      provider.awareness.setLocalState(null);
-      provider.destroy();
+      awareness.setLocalState(null);
+      provider?.destroy();
+      awareness.destroy();
+      local.destroy();
       doc.destroy();
       setConnection(null);
     };
