@@ -78,7 +78,8 @@ export class BoardService {
    * its room unstored: its links stop working at once.
    */
   deleteBoard(boardId: string): void {
-    if (!this.store.deleteBoard(boardId)) throw new BoardServiceError(404, 'There is no such board.');
+    if (!this.store.deleteBoard(boardId))
+      throw new BoardServiceError(404, 'There is no such board.');
     this.rooms.discard(boardId, CLOSE_UNAUTHORIZED, BOARD_DELETED_REASON);
   }
 
@@ -152,9 +153,16 @@ export class BoardService {
   }
 
   /** Adds the creating facilitator to a board's first document and stores it, all or nothing. */
-  private storeNewBoard(doc: Y.Doc, details: Omit<BoardRecord, 'boardId' | 'joinCode'>): CreatedBoard {
+  private storeNewBoard(
+    doc: Y.Doc,
+    details: Omit<BoardRecord, 'boardId' | 'joinCode'>,
+  ): CreatedBoard {
     const joinedAt = this.now();
-    const board: BoardRecord = { boardId: newBoardId(), joinCode: this.freshJoinCode(), ...details };
+    const board: BoardRecord = {
+      boardId: newBoardId(),
+      joinCode: this.freshJoinCode(),
+      ...details,
+    };
     const taken = readParticipants(doc);
     let facilitatorId = newParticipantId();
     while (taken.has(facilitatorId)) facilitatorId = newParticipantId();

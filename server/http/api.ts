@@ -23,8 +23,8 @@ import { BoardServiceError } from '../boardServiceError.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { RoomLoadError } from '../room.ts';
 import type { SessionAdmin } from '../sessionAdmin.ts';
-import type { FailedAttemptLimiter } from './failedAttemptLimiter.ts';
 import { sendDownload } from './download.ts';
+import type { FailedAttemptLimiter } from './failedAttemptLimiter.ts';
 import { bearerToken, HttpError, readJsonBody, sendJson, sendNoContent } from './json.ts';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -268,7 +268,10 @@ function anonymousParam(request: IncomingMessage): boolean {
   const value = new URL(request.url ?? '/', 'http://local').searchParams.get('anonymous');
   if (value === null || value === '0' || value === 'false') return false;
   if (value === '1' || value === 'true') return true;
-  throw new HttpError(400, 'anonymous: use anonymous=1 for the anonymised export, or leave it out.');
+  throw new HttpError(
+    400,
+    'anonymous: use anonymous=1 for the anonymised export, or leave it out.',
+  );
 }
 
 function sendError(response: ServerResponse, error: unknown): void {

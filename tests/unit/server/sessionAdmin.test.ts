@@ -356,6 +356,7 @@ describe('observer links and closed joining', () => {
       participantId: link.body.participantId,
       role: 'observer',
       name: 'Projector',
+      joinCode: board.joinCode, // the projector shows it on the wall
     });
     const wall = await connect(server, board.boardId, link.body.token);
     expect(readParticipant(wall.doc, link.body.participantId)?.role).toBe('observer');

@@ -1,0 +1,63 @@
+/**
+ * An export as a file to download or write: its text, its media type and its name
+ * (board title slug + export date, e.g. `partnership-retreat-2025-05-01-placements.csv`).
+ * The server's routes, the command line and the client's Export menu all name files this way.
+ */
+import type { Snapshot } from './snapshot.ts';
+import { cardsCsv, placementsCsv } from './snapshotCsv.ts';
+
+export const EXPORT_FORMATS = ['json', 'placements-csv', 'cards-csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportFile {
+  body: string;
+  contentType: string;
+  fileName: string;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const CSV_TYPE = 'text/csv; charset=utf-8';
+
+export function exportFile(snapshot: Snapshot, format: ExportFormat): ExportFile {
+  const name = (base: string, extension: string) =>
+    exportFileName(
+      snapshot.board.title,
+      snapshot.exportedAt,
+      `${base}${snapshot.anonymous ? '-anonymous' : ''}.${extension}`,
+    );
+  switch (format) {
+    case 'json':
+      return {
+        body: `${JSON.stringify(snapshot, null, 2)}\n`,
+        contentType: JSON_TYPE,
+        fileName: name('snapshot', 'json'),
+      };
+    case 'placements-csv':
+      return {
+        body: placementsCsv(snapshot),
+        contentType: CSV_TYPE,
+        fileName: name('placements', 'csv'),
+      };
+    case 'cards-csv':
+      return { body: cardsCsv(snapshot), contentType: CSV_TYPE, fileName: name('cards', 'csv') };
+    default:
+      return format satisfies never;
+  }
+}
+
+/** `Partnership Retreat`, `2025-05-01T…Z`, `cards.csv` → `partnership-retreat-2025-05-01-cards.csv`. */
+export function exportFileName(title: string, isoTime: string, name: string): string {
+  return `${titleSlug(title)}-${isoTime.slice(0, 10)}-${name}`;
+}
+
+/** Lowercase ASCII letters and digits joined by dashes (accents dropped), at most 60 long. */
+export function titleSlug(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '');
+  return slug || 'board';
+}

@@ -1,0 +1,110 @@
+/**
+ * The two CSV tables of an export, made from a snapshot (so an anonymised snapshot makes
+ * anonymised tables): `placements.csv`, one row per placement of every round, and `cards.csv`,
+ * one row per card with its current figures and the group's final position. Placements of
+ * removed people are left out of the table as they are of the figures; the JSON keeps them.
+ */
+import { type CsvCell, toCsv } from './csv.ts';
+import { rubricCards } from './rubric.ts';
+import type { Snapshot } from './snapshot.ts';
+
+export const PLACEMENTS_CSV_HEADER = [
+  'board_id',
+  'board_title',
+  'element_id',
+  'element',
+  'card_id',
+  'card_text',
+  'column',
+  'participant',
+  'organisation',
+  'round',
+  'position',
+  'reason',
+  'placed_at',
+] as const;
+
+export const CARDS_CSV_HEADER = [
+  'element_id',
+  'element',
+  'card_id',
+  'card_text',
+  'column',
+  'n',
+  'median',
+  'mean',
+  'q1',
+  'q3',
+  'iqr',
+  'rwg',
+  'ad_md',
+  'cns',
+  'label',
+  'final_position',
+  'note',
+] as const;
+
+/** The rubric's cards by id, each with its element's name, in rubric order. */
+function cardsOf(snapshot: Snapshot) {
+  const names = new Map(snapshot.rubric.elements.map((element) => [element.id, element.name]));
+  return rubricCards(snapshot.rubric).map((card) => ({
+    ...card,
+    elementName: names.get(card.elementId) ?? '',
+  }));
+}
+
+export function placementsCsv(snapshot: Snapshot): string {
+  const people = new Map(snapshot.participants.map((person) => [person.id, person]));
+  const cards = new Map(cardsOf(snapshot).map((card) => [card.id, card]));
+  const rows: CsvCell[][] = [];
+  for (const placement of snapshot.placements) {
+    const person = people.get(placement.participantId);
+    const card = cards.get(placement.cardId);
+    if (!person || person.removed || !card) continue;
+    rows.push([
+      snapshot.board.id,
+      snapshot.board.title,
+      card.elementId,
+      card.elementName,
+      card.id,
+      card.text,
+      card.column,
+      person.name,
+      person.organisation ?? null,
+      placement.round,
+      placement.position,
+      placement.reason ?? null,
+      placement.placedAt ?? null,
+    ]);
+  }
+  return toCsv(PLACEMENTS_CSV_HEADER, rows);
+}
+
+export function cardsCsv(snapshot: Snapshot): string {
+  const stats = new Map(snapshot.summaries.cards.map((entry) => [entry.cardId, entry.summary]));
+  const final = new Map(snapshot.final.map((entry) => [entry.cardId, entry]));
+  const rows = cardsOf(snapshot).map((card): CsvCell[] => {
+    const summary = stats.get(card.id);
+    const agreed = final.get(card.id);
+    return [
+      card.elementId,
+      card.elementName,
+      card.id,
+      card.text,
+      card.column,
+      summary?.n ?? 0,
+      summary?.median ?? null,
+      summary?.mean ?? null,
+      summary?.q1 ?? null,
+      summary?.q3 ?? null,
+      summary?.iqr ?? null,
+      summary?.rwg ?? null,
+      summary?.adMd ?? null,
+      summary?.cns ?? null,
+      summary?.label ?? 'no-data',
+      agreed?.position ?? null,
+      agreed?.note ?? null,
+    ];
+  });
+  return toCsv(CARDS_CSV_HEADER, rows);
+}
