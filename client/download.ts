@@ -53,15 +53,3 @@ export function svgToPng(svg: string, width: number, height: number, scale = 2):
     image.src = url;
   });
 }
-
-/** "spring-retreat-2026-11-27" */
-export function fileStem(title: string, date = new Date()): string {
-  const slug = title
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .replace(/[\s_-]+/g, '-')
-    .slice(0, 60);
-  return `${slug || 'board'}-${date.toISOString().slice(0, 10)}`;
-}

@@ -5,8 +5,9 @@
  */
 import { useState } from 'react';
 import { boardPictureSvg, PICTURE_HEIGHT, PICTURE_WIDTH } from '../../shared/boardPicture.ts';
+import { exportFileName } from '../../shared/exportFile.ts';
 import { api } from '../api.ts';
-import { downloadWithToken, fileStem, saveBlob, svgToPng } from '../download.ts';
+import { downloadWithToken, saveBlob, svgToPng } from '../download.ts';
 import { forgetIdentity } from '../identity.ts';
 import { navigate } from '../routes.ts';
 import { useBoardContext } from './BoardContext.tsx';
@@ -18,7 +19,9 @@ export default function ExportMenu() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const stem = () => fileStem(store.getState().meta?.title ?? 'board');
+  // The same names as the server gives its files: title slug, date, what it is.
+  const fileName = (name: string) =>
+    exportFileName(store.getState().meta?.title ?? 'board', new Date().toISOString(), name);
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
     setError(null);
@@ -30,12 +33,12 @@ export default function ExportMenu() {
       setBusy(false);
     }
   };
-  const fromServer = (file: string, suffix: string) =>
+  const fromServer = (file: string) =>
     run(() =>
       downloadWithToken(
         `/api/boards/${encodeURIComponent(boardId)}/${file}${anonymous ? '?anonymous=1' : ''}`,
         me.token,
-        `${stem()}${suffix}`,
+        fileName(file),
       ),
     );
   const picture = () => {
@@ -57,25 +60,13 @@ export default function ExportMenu() {
           Anonymise names <span className="hint">(JSON and CSV)</span>
         </label>
         <div className="export-buttons">
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => fromServer('snapshot.json', '.json')}
-          >
+          <button type="button" disabled={busy} onClick={() => fromServer('snapshot.json')}>
             Snapshot (JSON)
           </button>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => fromServer('placements.csv', '-placements.csv')}
-          >
+          <button type="button" disabled={busy} onClick={() => fromServer('placements.csv')}>
             Placements (CSV)
           </button>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => fromServer('cards.csv', '-cards.csv')}
-          >
+          <button type="button" disabled={busy} onClick={() => fromServer('cards.csv')}>
             Cards (CSV)
           </button>
           <button
@@ -83,7 +74,7 @@ export default function ExportMenu() {
             disabled={busy}
             onClick={() =>
               run(async () => {
-                saveBlob(new Blob([picture()], { type: 'image/svg+xml' }), `${stem()}.svg`);
+                saveBlob(new Blob([picture()], { type: 'image/svg+xml' }), fileName('board.svg'));
               })
             }
           >
@@ -94,7 +85,10 @@ export default function ExportMenu() {
             disabled={busy}
             onClick={() =>
               run(async () => {
-                saveBlob(await svgToPng(picture(), PICTURE_WIDTH, PICTURE_HEIGHT), `${stem()}.png`);
+                saveBlob(
+                  await svgToPng(picture(), PICTURE_WIDTH, PICTURE_HEIGHT),
+                  fileName('board.png'),
+                );
               })
             }
           >
