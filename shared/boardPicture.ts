@@ -158,7 +158,8 @@ export function boardPictureSvg(input: BoardPictureInput): string {
     .join('');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${PICTURE_WIDTH}" height="${PICTURE_HEIGHT}" viewBox="0 0 ${PICTURE_WIDTH} ${PICTURE_HEIGHT}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" fill="#1d232b">`,
-    '<defs><linearGradient id="axis"><stop offset="0" stop-color="#D55E00"/><stop offset="0.5" stop-color="#b9b9b9"/><stop offset="1" stop-color="#009E73"/></linearGradient></defs>',
+    // User-space units: a horizontal line has no height, so a bounding-box gradient would vanish.
+    `<defs><linearGradient id="axis" gradientUnits="userSpaceOnUse" x1="${AXIS_LEFT}" y1="0" x2="${AXIS_RIGHT}" y2="0"><stop offset="0" stop-color="#D55E00"/><stop offset="0.5" stop-color="#b9b9b9"/><stop offset="1" stop-color="#009E73"/></linearGradient></defs>`,
     `<rect width="${PICTURE_WIDTH}" height="${PICTURE_HEIGHT}" fill="#f6f4ef"/>`,
     `<text x="${MARGIN}" y="${MARGIN + 14}" font-size="20" font-weight="700">${escapeXml(input.title)}</text>`,
     `<text x="${MARGIN}" y="${MARGIN + 32}" font-size="11" fill="#4a5562">${escapeXml(input.subtitle)}</text>`,
