@@ -5,10 +5,12 @@
  * between rounds. Loaded lazily from /b/:boardId/report.
  */
 import { useMemo } from 'react';
+import { boardPictureSvg } from '../../shared/boardPicture.ts';
 import { countedParticipantIds } from '../../shared/boardStats.ts';
 import { discussionOrder } from '../../shared/consensus.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL, rubricCards } from '../../shared/rubric.ts';
-import { useBoard } from '../board/BoardContext.tsx';
+import { useBoard, useBoardContext } from '../board/BoardContext.tsx';
+import { boardPictureInput } from '../board/boardPictureInput.ts';
 import { percent } from '../board/dragGeometry.ts';
 import { agreementText, LABEL_TEXT } from '../board/labels.ts';
 import { PHASE_LABELS } from '../board/PhaseStepper.tsx';
@@ -29,6 +31,7 @@ export default function ReportView() {
   const agreed = useBoard((state) => state.final);
   const rounds = useBoard((state) => state.rounds);
   const total = useBoard((state) => countedParticipantIds(state.participants).length);
+  const { store } = useBoardContext();
 
   const ordered = useMemo(() => {
     if (!meta) return [];
@@ -47,6 +50,10 @@ export default function ReportView() {
   }, [meta, stats]);
 
   if (!meta) return null;
+  const pictureInput = boardPictureInput(store.getState());
+  const picture = pictureInput
+    ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(boardPictureSvg(pictureInput))}`
+    : null;
   const elementName = new Map(
     meta.rubric.elements.flatMap((e) => e.cards.map((c) => [c.id, e.name])),
   );
@@ -72,6 +79,15 @@ export default function ReportView() {
           Print or save as PDF
         </button>
       </header>
+
+      {picture && (
+        <figure className="report-picture">
+          <img
+            src={picture}
+            alt="The board: every card at its agreed position or the group's median"
+          />
+        </figure>
+      )}
 
       <section>
         <h2>The six elements</h2>
