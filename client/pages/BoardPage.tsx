@@ -16,17 +16,13 @@ import { BoardDnd } from '../board/BoardDnd.tsx';
 import { BoardFigures } from '../board/BoardFigures.tsx';
 import { createBoardActions } from '../board/boardActions.ts';
 import { createBoardStore } from '../board/boardStore.ts';
-import { ControlBar } from '../board/ControlBar.tsx';
 import { DiscussNext } from '../board/DiscussNext.tsx';
 import { ElementLane } from '../board/ElementLane.tsx';
 import { FollowToggle } from '../board/FollowToggle.tsx';
-import { PeoplePanel } from '../board/PeoplePanel.tsx';
 import { PhaseStepper } from '../board/PhaseStepper.tsx';
 import { PlacedCount } from '../board/PlacedCount.tsx';
 import { PresenceBar } from '../board/PresenceBar.tsx';
-import { SharePanel } from '../board/SharePanel.tsx';
 import { StatusBadge } from '../board/StatusBadge.tsx';
-import { TimerControls } from '../board/TimerControls.tsx';
 import { TimerDisplay } from '../board/TimerDisplay.tsx';
 import { useBoardConnection } from '../board/useBoardConnection.ts';
 import { ViewToggle } from '../board/ViewToggle.tsx';
@@ -36,7 +32,8 @@ import { navigate } from '../routes.ts';
 
 const ProjectorView = lazy(() => import('../projector/ProjectorView.tsx'));
 const ReportView = lazy(() => import('../report/ReportView.tsx'));
-const ExportMenu = lazy(() => import('../board/ExportMenu.tsx'));
+// Only facilitators download the controls: participants' phones load less.
+const FacilitatorTools = lazy(() => import('../board/FacilitatorTools.tsx'));
 
 type IdentityState =
   | { kind: 'loading' }
@@ -159,15 +156,9 @@ function ConnectedBoard({
       <div className="board-page">
         <BoardHeader />
         {me.role === 'facilitator' && (
-          <div className="facilitator-tools">
-            <ControlBar />
-            <TimerControls />
-            <Suspense fallback={null}>
-              <ExportMenu />
-            </Suspense>
-            <PeoplePanel />
-            <FacilitatorShare boardId={boardId} me={me} />
-          </div>
+          <Suspense fallback={null}>
+            <FacilitatorTools />
+          </Suspense>
         )}
         <Notice />
         <DiscussNext />
@@ -229,17 +220,6 @@ function BoardHeader() {
       </div>
     </header>
   );
-}
-
-function FacilitatorShare({ boardId, me }: { boardId: string; me: BoardIdentity }) {
-  const [joinCode, setJoinCode] = useState<string | null>(null);
-  useEffect(() => {
-    api.me(boardId, me.token).then(
-      (result) => setJoinCode(result.joinCode ?? null),
-      () => undefined,
-    );
-  }, [boardId, me.token]);
-  return <SharePanel boardId={boardId} joinCode={joinCode} me={me} />;
 }
 
 function Notice() {
