@@ -3,20 +3,10 @@
  * the board (participant and facilitator, placing and revealed), the projector and the report.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { fillBoard, setBoardPhase } from '../support/boardFiller.ts';
+import { expect, test } from './fixtures.ts';
 import { createBoardViaApi, joinAs, newPage } from './helpers.ts';
-import { type ServerProcess, startServerProcess } from './serverProcess.ts';
-
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  server = await startServerProcess();
-});
-
-test.afterAll(async () => {
-  await server.dispose();
-});
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -31,7 +21,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-test('the pages people use have no serious accessibility violations', async ({ browser }) => {
+test('the pages people use have no serious accessibility violations', async ({
+  browser,
+  server,
+}) => {
   const board = await createBoardViaApi(server.baseUrl, 'Accessible');
   await fillBoard(server.baseUrl, board, [
     { name: 'A', placements: { 'trust.v1': 0.2, 'trust.v2': 0.5 } },

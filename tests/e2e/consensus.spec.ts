@@ -2,20 +2,9 @@
  * The group's consensus live on the board: labels, coverage, outliers, element and board
  * figures, hidden dots below three placements, and "discuss next".
  */
-import { expect, test } from '@playwright/test';
 import { fillBoard, setBoardPhase } from '../support/boardFiller.ts';
+import { expect, test } from './fixtures.ts';
 import { createBoardViaApi, joinAs, newPage, row } from './helpers.ts';
-import { type ServerProcess, startServerProcess } from './serverProcess.ts';
-
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  server = await startServerProcess();
-});
-
-test.afterAll(async () => {
-  await server.dispose();
-});
 
 const split = [0.1, 0.15, 0.2, 0.8, 0.85, 0.9];
 const close = [0.7, 0.75, 0.8, 0.72, 0.78, 0.74];
@@ -23,6 +12,7 @@ const oneFarOff = [0.6, 0.62, 0.65, 0.65, 0.68, 0.1];
 
 test('once revealed, everyone sees where the group stands and what to discuss first', async ({
   browser,
+  server,
 }) => {
   const board = await createBoardViaApi(server.baseUrl, 'Consensus');
   await fillBoard(

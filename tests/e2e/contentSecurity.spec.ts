@@ -2,20 +2,10 @@
  * The app passes its own Content Security Policy: every page (start, board, export pictures,
  * projector with its QR code, report) runs without a single violation.
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { fillBoard, setBoardPhase } from '../support/boardFiller.ts';
+import { expect, test } from './fixtures.ts';
 import { createBoardViaApi } from './helpers.ts';
-import { type ServerProcess, startServerProcess } from './serverProcess.ts';
-
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  server = await startServerProcess();
-});
-
-test.afterAll(async () => {
-  await server.dispose();
-});
 
 /** Collects every CSP violation the page reports. */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
@@ -30,7 +20,7 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
     page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 }
 
-test('no page of the app breaks its Content Security Policy', async ({ browser }) => {
+test('no page of the app breaks its Content Security Policy', async ({ browser, server }) => {
   const board = await createBoardViaApi(server.baseUrl, 'Policy');
   await fillBoard(server.baseUrl, board, [
     { name: 'A', placements: { 'trust.v1': 0.2 } },

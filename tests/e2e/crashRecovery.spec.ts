@@ -2,7 +2,8 @@
  * kill -9 while people are dragging: the browsers reconnect by themselves and nothing a browser
  * had is lost, including what a participant placed while the server was down.
  */
-import { expect, test } from '@playwright/test';
+
+import { expect, test } from './fixtures.ts';
 import {
   chip,
   createBoardViaApi,
@@ -13,20 +14,10 @@ import {
   peek,
   row,
 } from './helpers.ts';
-import { type ServerProcess, startServerProcess } from './serverProcess.ts';
-
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  server = await startServerProcess();
-});
-
-test.afterAll(async () => {
-  await server.dispose();
-});
 
 test('a kill -9 mid-drag loses nothing and everyone reconnects by themselves', async ({
   browser,
+  server,
 }) => {
   const board = await createBoardViaApi(server.baseUrl, 'Crash test');
   const facilitator = await newPage(browser);
@@ -70,7 +61,7 @@ test('a kill -9 mid-drag loses nothing and everyone reconnects by themselves', a
   }
 });
 
-test('a placed card can be moved again and sent back to the tray', async ({ browser }) => {
+test('a placed card can be moved again and sent back to the tray', async ({ browser, server }) => {
   const board = await createBoardViaApi(server.baseUrl, 'Moves');
   const dana = await newPage(browser);
   await joinAs(dana, board.joinUrl, 'Dana');

@@ -4,22 +4,12 @@
  * from a snapshot on the start page; deleting a board.
  */
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { PICTURE_HEIGHT, PICTURE_WIDTH } from '../../shared/boardPicture.ts';
 import { PLACEMENTS_CSV_HEADER } from '../../shared/snapshotCsv.ts';
 import { fillBoard, setBoardPhase } from '../support/boardFiller.ts';
+import { expect, test } from './fixtures.ts';
 import { createBoardViaApi, newPage, row } from './helpers.ts';
-import { type ServerProcess, startServerProcess } from './serverProcess.ts';
-
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  server = await startServerProcess();
-});
-
-test.afterAll(async () => {
-  await server.dispose();
-});
 
 async function download(page: Page, button: string): Promise<{ name: string; body: Buffer }> {
   const exportMenu = page.getByTestId('export-menu');
@@ -37,7 +27,10 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-test('the facilitator exports every format mid-session and at the end', async ({ browser }) => {
+test('the facilitator exports every format mid-session and at the end', async ({
+  browser,
+  server,
+}) => {
   const board = await createBoardViaApi(server.baseUrl, 'Export retreat');
   await fillBoard(server.baseUrl, board, [
     {
@@ -104,6 +97,7 @@ test('the facilitator exports every format mid-session and at the end', async ({
 
 test('a snapshot brings a board back from the start page, and a deleted board is gone', async ({
   browser,
+  server,
 }) => {
   const board = await createBoardViaApi(server.baseUrl, 'Round trip');
   await fillBoard(server.baseUrl, board, [

@@ -4,7 +4,8 @@
  * the mouse and one with the keyboard only, everyone sees it live, and it all survives a reload
  * and a server restart.
  */
-import { expect, test } from '@playwright/test';
+
+import { expect, test } from './fixtures.ts';
 import {
   chip,
   createBoardViaApi,
@@ -15,20 +16,10 @@ import {
   peek,
   row,
 } from './helpers.ts';
-import { type ServerProcess, startServerProcess } from './serverProcess.ts';
-
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  server = await startServerProcess();
-});
-
-test.afterAll(async () => {
-  await server.dispose();
-});
 
 test('create, join, place by mouse and keyboard, see it everywhere, keep it', async ({
   browser,
+  server,
 }) => {
   // The facilitator creates a board from the start page.
   const facilitator = await newPage(browser);
@@ -129,7 +120,10 @@ test('create, join, place by mouse and keyboard, see it everywhere, keep it', as
   );
 });
 
-test('on a shared device, "Not you?" lets someone else join as themselves', async ({ browser }) => {
+test('on a shared device, "Not you?" lets someone else join as themselves', async ({
+  browser,
+  server,
+}) => {
   const board = await createBoardViaApi(server.baseUrl, 'Shared laptop');
   const laptop = await newPage(browser);
   await joinAs(laptop, board.joinUrl, 'Fay');

@@ -3,22 +3,13 @@
  * on this device; they even survive closing the tab, and reach the board once the page is open
  * again online.
  */
-import { expect, test } from '@playwright/test';
+
+import { expect, test } from './fixtures.ts';
 import { chip, createBoardViaApi, joinAs, keyboardPlace, newPage, peek, row } from './helpers.ts';
-import { type ServerProcess, startServerProcess } from './serverProcess.ts';
-
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  server = await startServerProcess();
-});
-
-test.afterAll(async () => {
-  await server.dispose();
-});
 
 test('cards placed offline, even in a closed tab, reach the facilitator once back online', async ({
   browser,
+  server,
 }) => {
   const board = await createBoardViaApi(server.baseUrl, 'Flaky wifi');
   const facilitator = await newPage(browser);

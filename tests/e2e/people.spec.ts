@@ -2,22 +2,14 @@
  * The facilitator's people: a proxy for someone without a device, removing a participant, and
  * reasons shown without names once revealed.
  */
-import { expect, test } from '@playwright/test';
 import { setBoardPhase } from '../support/boardFiller.ts';
+import { expect, test } from './fixtures.ts';
 import { chip, createBoardViaApi, joinAs, keyboardPlace, newPage, peek, row } from './helpers.ts';
-import { type ServerProcess, startServerProcess } from './serverProcess.ts';
 
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  server = await startServerProcess();
-});
-
-test.afterAll(async () => {
-  await server.dispose();
-});
-
-test('the facilitator places cards for a proxy and removes a participant', async ({ browser }) => {
+test('the facilitator places cards for a proxy and removes a participant', async ({
+  browser,
+  server,
+}) => {
   const board = await createBoardViaApi(server.baseUrl, 'People');
   const facilitator = await newPage(browser);
   await facilitator.goto(board.facilitatorUrl);
@@ -48,7 +40,10 @@ test('the facilitator places cards for a proxy and removes a participant', async
   await expect(facilitator.getByTestId('board-placed-count')).toHaveText('1 of 1 have placed');
 });
 
-test('reasons travel with placements and show without names once revealed', async ({ browser }) => {
+test('reasons travel with placements and show without names once revealed', async ({
+  browser,
+  server,
+}) => {
   const board = await createBoardViaApi(server.baseUrl, 'Reasons');
   const kim = await newPage(browser);
   await joinAs(kim, board.joinUrl, 'Kim');

@@ -3,25 +3,16 @@
  * facilitator's focus (and opting out), partner organisations' perception gaps, and the
  * projector with its QR code and the wall view.
  */
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import type { CreateBoardResponse } from '../../shared/api.ts';
 import { fillBoard, postJson, setBoardPhase } from '../support/boardFiller.ts';
+import { expect, test } from './fixtures.ts';
 import { newPage, row } from './helpers.ts';
-import { type ServerProcess, startServerProcess } from './serverProcess.ts';
-
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  server = await startServerProcess();
-});
-
-test.afterAll(async () => {
-  await server.dispose();
-});
+import type { ServerProcess } from './serverProcess.ts';
 
 const ORGANISATIONS = ['County Health', 'Family Alliance', 'School District'];
 
-function createBoard(title: string): Promise<CreateBoardResponse> {
+function createBoard(server: ServerProcess, title: string): Promise<CreateBoardResponse> {
   return postJson<CreateBoardResponse>(server.baseUrl, '/api/boards', {
     title,
     organisations: ORGANISATIONS,
@@ -54,8 +45,9 @@ function seconds(text: string | null): number {
 
 test('a timer shows the same time on laptops whose clocks are minutes apart', async ({
   browser,
+  server,
 }) => {
-  const board = await createBoard('Timer');
+  const board = await createBoard(server, 'Timer');
   const facilitator = await newPage(browser);
   await facilitator.goto(board.facilitatorUrl);
   const fast = await skewedPage(browser, 4 * 60_000);
@@ -92,15 +84,16 @@ test('a timer shows the same time on laptops whose clocks are minutes apart', as
 
 test('focus follows to participants and the projector; a participant can unfollow', async ({
   browser,
+  server,
 }) => {
-  const board = await createBoard('Focus');
+  const board = await createBoard(server, 'Focus');
   const facilitator = await newPage(browser);
   await facilitator.goto(board.facilitatorUrl);
   const ana = await newPage(browser);
   const ben = await newPage(browser);
   await joinWithOrganisation(ana, board, 'Ana');
   await joinWithOrganisation(ben, board, 'Ben');
-  const projectorLink = await facilitatorPost<{ url: string }>(board, 'observer-links');
+  const projectorLink = await facilitatorPost<{ url: string }>(server, board, 'observer-links');
   const projector = await newPage(browser);
   await projector.setViewportSize({ width: 1920, height: 1080 });
   await projector.goto(projectorLink.url);
@@ -128,8 +121,9 @@ test('focus follows to participants and the projector; a participant can unfollo
 
 test('partner organisations: medians, "too few to show" and the perception gap', async ({
   browser,
+  server,
 }) => {
-  const board = await createBoard('Organisations');
+  const board = await createBoard(server, 'Organisations');
   const county = [0.2, 0.3, 0.4];
   const alliance = [0.7, 0.8, 0.9];
   await fillBoard(server.baseUrl, board, [
@@ -168,13 +162,16 @@ test('partner organisations: medians, "too few to show" and the perception gap',
   );
 });
 
-test('the projector shows the join QR code, the code and the wall view', async ({ browser }) => {
-  const board = await createBoard('Projector');
+test('the projector shows the join QR code, the code and the wall view', async ({
+  browser,
+  server,
+}) => {
+  const board = await createBoard(server, 'Projector');
   await fillBoard(server.baseUrl, board, [
     { name: 'P1', placements: { 'trust.v1': 0.2, 'values.v1': 0.7 } },
     { name: 'P2', placements: { 'trust.v1': 0.3, 'values.v1': 0.8 } },
   ]);
-  const link = await facilitatorPost<{ url: string }>(board, 'observer-links');
+  const link = await facilitatorPost<{ url: string }>(server, board, 'observer-links');
   const projector = await newPage(browser);
   await projector.setViewportSize({ width: 1920, height: 1080 });
   await projector.goto(link.url);
@@ -186,7 +183,11 @@ test('the projector shows the join QR code, the code and the wall view', async (
   await expect(projector.getByTestId('wall-note')).toHaveCount(2);
 });
 
-async function facilitatorPost<T>(board: CreateBoardResponse, route: string): Promise<T> {
+async function facilitatorPost<T>(
+  server: ServerProcess,
+  board: CreateBoardResponse,
+  route: string,
+): Promise<T> {
   const response = await fetch(`${server.baseUrl}/api/boards/${board.boardId}/${route}`, {
     method: 'POST',
     headers: {

@@ -4,7 +4,8 @@
  * a second round that shows how the group moved, and the lock. And a drop that races the reveal
  * costs that one move, with a clear message, and nothing else.
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import {
   chip,
   createBoardViaApi,
@@ -14,17 +15,6 @@ import {
   newPage,
   row,
 } from './helpers.ts';
-import { type ServerProcess, startServerProcess } from './serverProcess.ts';
-
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  server = await startServerProcess();
-});
-
-test.afterAll(async () => {
-  await server.dispose();
-});
 
 async function setPhase(facilitator: Page, label: string) {
   await facilitator
@@ -37,7 +27,7 @@ async function expectPhase(page: Page, phase: string) {
   await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', phase);
 }
 
-test('placing, reveal, discussion, a second round and the lock', async ({ browser }) => {
+test('placing, reveal, discussion, a second round and the lock', async ({ browser, server }) => {
   const board = await createBoardViaApi(server.baseUrl, 'Full session');
   const facilitator = await newPage(browser);
   await facilitator.goto(board.facilitatorUrl);
@@ -125,6 +115,7 @@ test('placing, reveal, discussion, a second round and the lock', async ({ browse
 
 test('a drop that races the reveal costs that one move, with a clear message', async ({
   browser,
+  server,
 }) => {
   const board = await createBoardViaApi(server.baseUrl, 'Race');
   const facilitator = await newPage(browser);

@@ -1,19 +1,9 @@
 /** A participant on a phone places a card with a finger: a short press, then a drag. */
-import { devices, expect, test } from '@playwright/test';
+import { devices } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { chip, createBoardViaApi, joinAs, row } from './helpers.ts';
-import { type ServerProcess, startServerProcess } from './serverProcess.ts';
 
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  server = await startServerProcess();
-});
-
-test.afterAll(async () => {
-  await server.dispose();
-});
-
-test('a finger drags a card onto the axis on a phone-sized screen', async ({ browser }) => {
+test('a finger drags a card onto the axis on a phone-sized screen', async ({ browser, server }) => {
   const board = await createBoardViaApi(server.baseUrl, 'Phones');
   const { viewport, deviceScaleFactor, isMobile, hasTouch, userAgent } = devices['Pixel 7'];
   const context = await browser.newContext({
