@@ -1,0 +1,294 @@
+/**
+ * Fan-out under drag load: N raw-protocol clients on one board, D of them dragging (awareness
+ * at 30 Hz) and dropping (R placements a second in total), run by a load generator in its own
+ * process (fanoutLoad.ts) against Continuum and then against the reference y-websocket server,
+ * each started as its own process. `--scenario 50/10`, `--all-scenarios`, `--fanout-seconds S`.
+ */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
+import { createBoard, joinParticipants } from './boardSetup.ts';
+import type { FanoutClientSpec, FanoutLoadResult, FromLoadGenerator } from './fanoutMessages.ts';
+import type { BenchFigure } from './figures.ts';
+import { rssBytes } from './procStats.ts';
+import { RawClient } from './rawClient.ts';
+import {
+  type BenchServer,
+  disposeServer,
+  REPO_ROOT,
+  type ServerKind,
+  startContinuum,
+  startReference,
+  trackChild,
+} from './serverProcess.ts';
+
+interface Scenario {
+  clients: number;
+  dragging: number;
+}
+
+const ALL_SCENARIOS: Scenario[] = [
+  { clients: 50, dragging: 10 },
+  { clients: 200, dragging: 40 },
+  { clients: 500, dragging: 50 },
+];
+const DEFAULT_SCENARIO: Scenario = { clients: 200, dragging: 40 };
+const DROPS_PER_SECOND = 20;
+const DRAG_HZ = 30;
+const WARMUP_MS = 2_000;
+const DEFAULT_SECONDS = 20;
+const P99_TARGET_MS = 50;
+const CPU_TARGET_PERCENT = 50;
+const RATIO_TARGET = 0.5;
+
+function optionValue(args: readonly string[], name: string): string | null {
+  const index = args.indexOf(name);
+  return index === -1 ? null : (args[index + 1] ?? null);
+}
+
+function scenariosFrom(args: readonly string[]): Scenario[] {
+  if (args.includes('--all-scenarios')) return ALL_SCENARIOS;
+  const chosen = optionValue(args, '--scenario');
+  if (chosen === null) return [DEFAULT_SCENARIO];
+  return chosen.split(',').map((text) => {
+    const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+    if (!match) throw new Error(`--scenario wants clients/dragging, like 200/40 (not "${text}")`);
+    const clients = Number(match[1]);
+    const dragging = Number(match[2]);
+    if (clients < 2 || dragging < 1 || dragging > clients) {
+      throw new Error(`--scenario ${text}: needs 1 ≤ dragging ≤ clients and at least 2 clients`);
+    }
+    return { clients, dragging };
+  });
+}
+
+function durationFrom(args: readonly string[]): number {
+  const seconds = Number(optionValue(args, '--fanout-seconds') ?? DEFAULT_SECONDS);
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 300) {
+    throw new Error('--fanout-seconds must be between 1 and 300');
+  }
+  return seconds * 1000;
+}
+
+const LOAD_GENERATOR = fileURLToPath(new URL('./fanoutLoad.ts', import.meta.url));
+
+function runLoadGenerator(
+  server: BenchServer,
+  label: string,
+  clients: FanoutClientSpec[],
+  freshUrl: string,
+  scenario: Scenario,
+  durationMs: number,
+): Promise<FanoutLoadResult> {
+  const child = fork(LOAD_GENERATOR, [], {
+    cwd: REPO_ROOT,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  trackChild(child);
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    child.once('message', (message: FromLoadGenerator) => {
+      answered = true;
+      if (message.type === 'result') resolve(message.result);
+      else reject(new Error(`load generator (${label}): ${message.message}`));
+    });
+    child.once('exit', (code) => {
+      if (!answered) reject(new Error(`load generator (${label}) exited with ${code}`));
+    });
+    child.send({
+      type: 'run',
+      config: {
+        label,
+        serverPid: server.pid,
+        clients,
+        freshUrl,
+        dragging: scenario.dragging,
+        dragHz: DRAG_HZ,
+        dropsPerSecond: DROPS_PER_SECOND,
+        warmupMs: WARMUP_MS,
+        durationMs,
+        cardIds: rubricCards(ELEMENTS_OF_PARTNERSHIP).map((card) => card.id),
+      },
+    });
+  });
+}
+
+interface FanoutRun extends FanoutLoadResult {
+  /** The server's RSS right after it started, before any board or client. */
+  idleRssBytes: number;
+}
+
+async function runAgainst(
+  kind: ServerKind,
+  scenario: Scenario,
+  durationMs: number,
+): Promise<FanoutRun> {
+  const server = kind === 'continuum' ? await startContinuum() : await startReference();
+  const idleRssBytes = rssBytes(server.pid);
+  const label = `${kind} ${scenario.clients}/${scenario.dragging}`;
+  try {
+    if (kind === 'reference') {
+      // No auth and no schema: everyone just opens the room; ids as short as Continuum's.
+      const room = `fanout-${scenario.clients}`;
+      const clients = Array.from({ length: scenario.clients }, (_, i) => ({
+        url: server.roomUrl(room),
+        participantId: `p${String(i).padStart(7, '0')}`,
+      }));
+      const result = await runLoadGenerator(
+        server,
+        label,
+        clients,
+        server.roomUrl(room),
+        scenario,
+        durationMs,
+      );
+      return { ...result, idleRssBytes };
+    }
+    const board = await createBoard(server.baseUrl, `Fan-out ${scenario.clients}`);
+    // The facilitator is in the room while people join, so it stays loaded (as at a retreat).
+    const facilitator = new RawClient(server.roomUrl(board.boardId, board.facilitatorToken));
+    await facilitator.whenSynced();
+    const joined = await joinParticipants(server.baseUrl, board, scenario.clients);
+    await facilitator.close();
+    const clients = joined.map((person) => ({
+      url: server.roomUrl(board.boardId, person.token),
+      participantId: person.participantId,
+    }));
+    const freshUrl = server.roomUrl(board.boardId, board.facilitatorToken);
+    const result = await runLoadGenerator(server, label, clients, freshUrl, scenario, durationMs);
+    return { ...result, idleRssBytes };
+  } finally {
+    await disposeServer(server);
+  }
+}
+
+function describeRun(result: FanoutLoadResult): string {
+  const lost = Object.entries(result.closeCodes)
+    .map(([code, count]) => `${count}×${code}`)
+    .join(', ');
+  return (
+    `${result.label}: ${result.all.count} deliveries (${result.awareness.count} awareness, ` +
+    `${result.drops.count} drops), sent ${result.dragsSent} drags + ${result.dropsSent} drops, ` +
+    `generator loop delay p99 ${result.generatorLoopDelayP99Ms.toFixed(1)} ms / max ${result.generatorLoopDelayMaxMs.toFixed(1)} ms, ` +
+    `worst delivery: ${result.worstKind} sent at +${result.worstSentAtS.toFixed(1)} s, ` +
+    `longest silence (no client received anything) ${result.longestSilenceMs.toFixed(0)} ms, ` +
+    `connect ${(result.connectMs / 1000).toFixed(1)} s, settle ${(result.settleMs / 1000).toFixed(1)} s` +
+    (result.freshSynced ? '' : ', the fresh client did not sync in time') +
+    (lost ? `, lost: ${lost}` : '')
+  );
+}
+
+function compare(scenario: Scenario, ours: FanoutRun, reference: FanoutRun) {
+  const label = `${scenario.clients}/${scenario.dragging}`;
+  const figure = (
+    name: string,
+    value: number,
+    ref: number,
+    unit: string,
+    target: number | null = null,
+  ): BenchFigure => ({
+    part: 'fanout',
+    name: `${label} ${name}`,
+    value,
+    unit,
+    target,
+    better: 'lower',
+    reference: ref,
+  });
+  const ratio = (name: string, value: number, ref: number): BenchFigure => ({
+    part: 'fanout',
+    name: `${label} ${name}, ours ÷ reference`,
+    value: value / ref,
+    unit: '×',
+    target: RATIO_TARGET,
+    better: 'lower',
+  });
+  const mb = 1024 * 1024;
+  return [
+    figure('delivery p50 (awareness + drops)', ours.all.p50, reference.all.p50, 'ms'),
+    figure('delivery p95', ours.all.p95, reference.all.p95, 'ms'),
+    figure('delivery p99', ours.all.p99, reference.all.p99, 'ms', P99_TARGET_MS),
+    ratio('delivery p99', ours.all.p99, reference.all.p99),
+    figure('delivery max', ours.all.max, reference.all.max, 'ms'),
+    figure('drop (document) delivery p99', ours.drops.p99, reference.drops.p99, 'ms'),
+    figure(
+      'server CPU, % of one core',
+      ours.serverCpuPercent,
+      reference.serverCpuPercent,
+      '%',
+      CPU_TARGET_PERCENT,
+    ),
+    ratio('server CPU', ours.serverCpuPercent, reference.serverCpuPercent),
+    figure(
+      'server RSS idle, just started',
+      ours.idleRssBytes / mb,
+      reference.idleRssBytes / mb,
+      'MB',
+    ),
+    figure(
+      'server RSS at end of load',
+      ours.serverRssBytes / mb,
+      reference.serverRssBytes / mb,
+      'MB',
+    ),
+    figure('frames received by all clients', ours.framesPerSecond, reference.framesPerSecond, '/s'),
+    figure(
+      'bytes received by all clients',
+      ours.bytesPerSecond / mb,
+      reference.bytesPerSecond / mb,
+      'MB/s',
+    ),
+    figure(
+      'lost or diverged clients',
+      ours.lost + ours.diverged,
+      reference.lost + reference.diverged,
+      'count',
+      0,
+    ),
+    figure(
+      'drops missing at a fresh client',
+      ours.missingWrites,
+      reference.missingWrites,
+      'count',
+      0,
+    ),
+    figure(
+      'load generator CPU (≈100 % = it limits)',
+      ours.generatorCpuPercent,
+      reference.generatorCpuPercent,
+      '%',
+    ),
+    figure(
+      'longest silence: no client received anything',
+      ours.longestSilenceMs,
+      reference.longestSilenceMs,
+      'ms',
+    ),
+    figure(
+      'load generator event-loop delay max',
+      ours.generatorLoopDelayMaxMs,
+      reference.generatorLoopDelayMaxMs,
+      'ms',
+    ),
+    figure(
+      'load generator event-loop delay p99',
+      ours.generatorLoopDelayP99Ms,
+      reference.generatorLoopDelayP99Ms,
+      'ms',
+    ),
+  ];
+}
+
+export async function runFanoutBench(args: readonly string[]): Promise<BenchFigure[]> {
+  const durationMs = durationFrom(args);
+  const figures: BenchFigure[] = [];
+  for (const scenario of scenariosFrom(args)) {
+    const ours = await runAgainst('continuum', scenario, durationMs);
+    console.log(`  fanout ${describeRun(ours)}`);
+    const reference = await runAgainst('reference', scenario, durationMs);
+    console.log(`  fanout ${describeRun(reference)}`);
+    figures.push(...compare(scenario, ours, reference));
+  }
+  return figures;
+}
