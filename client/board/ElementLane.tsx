@@ -34,8 +34,14 @@ export const ElementLane = memo(function ElementLane({
         </h2>
         {visible && summary && <ElementFigures summary={summary} organisations={organisations} />}
         <div className="axis-labels" aria-hidden="true">
-          <span>← {AXIS_START_LABEL}</span>
-          <span>{AXIS_END_LABEL} →</span>
+          <span>
+            ← <span className="label-long">{AXIS_START_LABEL}</span>
+            <span className="label-short">Vendor</span>
+          </span>
+          <span>
+            <span className="label-long">{AXIS_END_LABEL}</span>
+            <span className="label-short">Partnership</span> →
+          </span>
         </div>
       </header>
       <ol className="card-list">
