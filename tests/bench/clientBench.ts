@@ -184,12 +184,14 @@ async function runInBrowser(clientDir: string): Promise<BenchFigure[]> {
     await remote.whenSynced();
     const remoteClient = remote;
     const drop = (cardId: string) =>
-      setPlacement(
-        remoteClient.doc,
-        remotePerson.participantId,
-        cardId,
-        { x: random(), round: 1, at: Date.now() },
-        'local',
+      remoteClient.write((doc) =>
+        setPlacement(
+          doc,
+          remotePerson.participantId,
+          cardId,
+          { x: random(), round: 1, at: Date.now() },
+          'local',
+        ),
       );
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -214,22 +214,24 @@ export async function runDocGrowthBench(): Promise<BenchFigure[]> {
       for (let pass = 0; pass < PASSES; pass++) {
         participants.forEach(({ client, participantId }, who) => {
           const rounds = readRounds(client.doc);
-          cardIds.forEach((cardId, index) => {
-            const withReason = pass === PASSES - 1 && index % 4 === who % 4;
-            setPlacement(
-              client.doc,
-              participantId,
-              cardId,
-              {
-                x: random(),
-                round: cardRound(cardId, rounds),
-                at: Date.now(),
-                ...(withReason ? { reason: REASON } : {}),
-              },
-              'local',
-            );
-            drops += 1;
-          });
+          client.write((doc) =>
+            cardIds.forEach((cardId, index) => {
+              const withReason = pass === PASSES - 1 && index % 4 === who % 4;
+              setPlacement(
+                doc,
+                participantId,
+                cardId,
+                {
+                  x: random(),
+                  round: cardRound(cardId, rounds),
+                  at: Date.now(),
+                  ...(withReason ? { reason: REASON } : {}),
+                },
+                'local',
+              );
+              drops += 1;
+            }),
+          );
         });
         // The facilitator receives what the server accepted: wait until it has every drop.
         await waitUntil(
@@ -237,18 +239,19 @@ export async function runDocGrowthBench(): Promise<BenchFigure[]> {
           `round ${round} pass ${pass + 1} to reach the server`,
         );
       }
-      const doc = facilitator.doc;
-      setPhase(doc, 'revealed', 'local');
-      setPhase(doc, 'discussing', 'local');
-      const placed = closingRecord(doc, cardIds);
-      for (const cardId of cardIds) {
-        setControl(doc, 'focusCardId', cardId, 'local');
-        const agreed = placed.summaries[cardId]?.median ?? 0.5;
-        setFinal(doc, cardId, { x: agreed, note: NOTE }, 'local');
-      }
-      setControl(doc, 'focusCardId', null, 'local');
-      if (round < ROUNDS) startRound(doc, { ...placed, closedAt: Date.now() }, true, 'local');
-      else setPhase(doc, 'final', 'local');
+      facilitator.write((doc) => {
+        setPhase(doc, 'revealed', 'local');
+        setPhase(doc, 'discussing', 'local');
+        const placed = closingRecord(doc, cardIds);
+        for (const cardId of cardIds) {
+          setControl(doc, 'focusCardId', cardId, 'local');
+          const agreed = placed.summaries[cardId]?.median ?? 0.5;
+          setFinal(doc, cardId, { x: agreed, note: NOTE }, 'local');
+        }
+        setControl(doc, 'focusCardId', null, 'local');
+        if (round < ROUNDS) startRound(doc, { ...placed, closedAt: Date.now() }, true, 'local');
+        else setPhase(doc, 'final', 'local');
+      });
       await waitUntil(
         () => participants.every(({ client }) => hasWritesOf(client.doc, facilitator.doc)),
         `round ${round}'s facilitator steps to reach everyone`,

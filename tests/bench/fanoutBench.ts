@@ -3,6 +3,10 @@
  * at 30 Hz) and dropping (R placements a second in total), run by a load generator in its own
  * process (fanoutLoad.ts) against Continuum and then against the reference y-websocket server,
  * each started as its own process. `--scenario 50/10`, `--all-scenarios`, `--fanout-seconds S`.
+ *
+ * The board stays in phase `placing`, the only phase in which drops are accepted, so drags carry
+ * the card but no position (as a real client sends them then); both servers get the same bytes.
+ * Our clients join over HTTP first (setup, not measured); the reference has no auth or schema.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -82,7 +86,12 @@ function runLoadGenerator(
 ): Promise<FanoutLoadResult> {
   const child = fork(LOAD_GENERATOR, [], {
     cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx'],
+    // BENCH_GENERATOR_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the generator.
+    execArgv: [
+      ...(process.env.BENCH_GENERATOR_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      '--import',
+      'tsx',
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   trackChild(child);

@@ -194,12 +194,14 @@ async function run(config: FanoutLoadConfig): Promise<FanoutLoadResult> {
       nextDropAt += dropPeriod;
       if (!dragger) continue;
       const cardId = config.cardIds[dragger.cardIndex] ?? 'trust.v1';
-      setPlacement(
-        dragger.client.doc,
-        dragger.participantId,
-        cardId,
-        { x: Math.random(), round: 1, at: clock() },
-        'local',
+      dragger.client.write((doc) =>
+        setPlacement(
+          doc,
+          dragger.participantId,
+          cardId,
+          { x: Math.random(), round: 1, at: clock() },
+          'local',
+        ),
       );
       dropsSent += 1;
       dragger.cardIndex = (dragger.cardIndex + 1) % config.cardIds.length;

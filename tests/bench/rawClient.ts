@@ -1,6 +1,7 @@
 /**
  * A lightweight client of the standard y-websocket protocol (y-protocols sync + awareness, one
- * message per frame) over `ws`: a Y.Doc kept in sync, awareness sent as raw encoded states, and
+ * message per frame) over `ws`: a Y.Doc kept in sync (local changes go out through `write`),
+ * awareness sent as raw encoded states, and
  * every received frame counted. Far lighter than a WebsocketProvider (no awareness instance, no
  * timers, no reconnects), so one process can hold hundreds of them; a lost connection stays
  * lost and is reported, never silently retried.
@@ -80,13 +81,6 @@ export class RawClient {
   ) {
     this.socket = new WebSocket(url, { perMessageDeflate: false });
     this.socket.binaryType = 'nodebuffer';
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === this || this.socket.readyState !== WebSocket.OPEN) return;
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeUpdate(encoder, update);
-      this.socket.send(encoding.toUint8Array(encoder));
-    });
     if (options.onRemoteTransaction) {
       const onRemote = options.onRemoteTransaction;
       this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
@@ -139,6 +133,27 @@ export class RawClient {
   /** The awareness client id, as a real provider uses: the document's client id. */
   get clientId(): number {
     return this.doc.clientID;
+  }
+
+  /**
+   * Makes local changes and sends each of their transactions as one update frame. Only changes
+   * made in here are sent: the document has no update listener otherwise, so Yjs does not encode
+   * an update for every remote transaction this client applies.
+   */
+  write(change: (doc: Y.Doc) => void): void {
+    const send = (update: Uint8Array, origin: unknown) => {
+      if (origin === this || !this.open) return;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeUpdate(encoder, update);
+      this.socket.send(encoding.toUint8Array(encoder));
+    };
+    this.doc.on('update', send);
+    try {
+      change(this.doc);
+    } finally {
+      this.doc.off('update', send);
+    }
   }
 
   /** Publishes this client's awareness state (JSON, or null to leave); returns its clock. */
