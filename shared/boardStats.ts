@@ -138,3 +138,18 @@ export function elementSummaries(
   }
   return result;
 }
+
+/**
+ * What a closed round keeps of a card's summary in the document: the figures rounds are compared
+ * by. The full summary can always be recomputed from the frozen positions; keeping all of it
+ * for every card of every round would make a three-hour document much larger.
+ */
+export type FrozenSummary = Pick<
+  CardSummary,
+  'n' | 'median' | 'q1' | 'q3' | 'iqr' | 'rwg' | 'label'
+>;
+
+export function frozenSummary(summary: CardSummary): FrozenSummary {
+  const { n, median, q1, q3, iqr, rwg, label } = summary;
+  return { n, median, q1, q3, iqr, rwg, label };
+}

@@ -23,6 +23,7 @@ import {
   startRound,
   type Timer,
 } from '../../shared/boardDoc.ts';
+import { frozenSummary } from '../../shared/boardStats.ts';
 import type { BoardStore } from './boardStore.ts';
 
 export const PLACING_CLOSED = 'Placing is closed — your last move was not saved.';
@@ -139,7 +140,7 @@ export function createBoardActions(
       for (const cardId of ids) {
         const stats = state.stats[cardId];
         if (!stats) continue;
-        summaries[cardId] = stats.summary;
+        summaries[cardId] = frozenSummary(stats.summary);
         for (const { participantId, placement } of stats.placed) {
           const byCard = positions[participantId] ?? {};
           byCard[cardId] = placement.x;
