@@ -30,7 +30,7 @@ import { admitWithToken, type Newcomer, requireOrganisation } from './admission.
 import { BoardServiceError } from './boardServiceError.ts';
 import { hashToken, newBoardId, newJoinCode, newParticipantId, newToken, sameHash } from './ids.ts';
 import type { BoardRecord, SqliteStore } from './persistence/sqlite.ts';
-import { RoomLoadError } from './room.ts';
+import { RoomLoadError } from './roomLoad.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
 import { restoreBoardDoc } from './snapshotRestore.ts';
 

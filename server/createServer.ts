@@ -1,33 +1,44 @@
 /**
  * The server as a factory: one http server for the client, the JSON API and the websocket
  * endpoint `/ws/:boardId?token=…`. No module globals, so tests run many servers on port 0.
+ *
+ * A websocket is checked before it is used: its Origin, its token, then the connection caps.
+ * Every refusal is an accepted socket closed with a code, because browsers only see 1006 for a
+ * refused upgrade and the stock provider would retry it forever.
  */
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import {
   CLOSE_GOING_AWAY,
+  CLOSE_OVERLOADED,
   CLOSE_ROOM_UNAVAILABLE,
   CLOSE_UNAUTHORIZED,
+  closeReason,
 } from '../shared/closeCodes.ts';
-import { BoardService } from './boardService.ts';
-import type { ServerConfig } from './config.ts';
+import { BoardService, type Identity } from './boardService.ts';
+import { DEFAULT_LIMITS, type Limits, type ServerConfig } from './config.ts';
 import { Connection } from './connection.ts';
+import { ConnectionLimits } from './connectionLimits.ts';
 import { createApi } from './http/api.ts';
 import { FailedAttemptLimiter } from './http/failedAttemptLimiter.ts';
 import { serveStatic } from './http/staticFiles.ts';
+import { createOriginPolicy } from './originPolicy.ts';
 import { SqliteStore, STORE_FILE_NAME } from './persistence/sqlite.ts';
 import { type Logger, UpdateLog } from './persistence/updateLog.ts';
-import { RoomLoadError } from './room.ts';
+import type { Room } from './room.ts';
+import { RoomLoadError } from './roomLoad.ts';
 import { RoomRegistry } from './roomRegistry.ts';
 import { SessionAdmin } from './sessionAdmin.ts';
 
-export const MAX_FRAME_BYTES = 1024 * 1024;
 const WS_PATH = /^\/ws\/([\w-]{1,64})$/;
+/** How long a shutdown waits for clients to answer the 1001 close before cutting them off. */
+const SHUTDOWN_GRACE_MS = 2_000;
 
 const SECURITY_HEADERS: Record<string, string> = {
+  // 'self' covers the same-origin websocket; data: and blob: images are exported pictures.
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
   'X-Content-Type-Options': 'nosniff',
@@ -37,30 +48,48 @@ const SECURITY_HEADERS: Record<string, string> = {
 export interface ContinuumServer {
   /** Resolves with the bound port once listening. */
   listen(): Promise<number>;
-  /** Stops accepting, stores every room, closes sockets with 1001, closes the store. */
+  /**
+   * Stops accepting, stores every room, closes sockets with 1001 (waiting briefly for clients
+   * to answer), flushes and closes the store. Rejects if queued updates could not be stored.
+   */
   close(): Promise<void>;
   readonly rooms: RoomRegistry;
 }
+
+/** The config a server needs; the security settings default to README's defaults. */
+export type ServerOptions = Pick<
+  ServerConfig,
+  'host' | 'port' | 'publicUrl' | 'dataDir' | 'clientDir'
+> & {
+  allowedOrigins?: string[];
+  limits?: Partial<Limits>;
+};
 
 const consoleLogger: Logger = {
   info: (message) => console.log(message),
   error: (message) => console.error(message),
 };
 
+type Admission = { ok: true; identity: Identity } | { ok: false; code: number; reason: string };
+
 export function createServer(
-  config: Pick<ServerConfig, 'host' | 'port' | 'publicUrl' | 'dataDir' | 'clientDir'>,
+  options: ServerOptions,
   logger: Logger = consoleLogger,
 ): ContinuumServer {
-  const store = new SqliteStore(join(config.dataDir, STORE_FILE_NAME));
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const store = new SqliteStore(join(options.dataDir, STORE_FILE_NAME));
   const log = new UpdateLog(store, logger);
-  const rooms = new RoomRegistry(log, logger);
+  const rooms = new RoomRegistry(log, logger, limits.boardBudgetBytes);
   const boards = new BoardService(store, rooms);
+  const origins = createOriginPolicy(options.publicUrl, options.allowedOrigins ?? []);
+  const connectionLimits = new ConnectionLimits(limits);
+  let closing = false;
   const handleApi = createApi({
     boards,
     admin: new SessionAdmin(store, rooms),
     log,
     failedJoins: new FailedAttemptLimiter(10, 60_000),
-    publicUrl: config.publicUrl,
+    publicUrl: options.publicUrl,
   });
 
   const http = createHttpServer(async (request, response) => {
@@ -72,49 +101,92 @@ export function createServer(
       response.writeHead(405).end();
       return;
     }
-    serveStatic(config.clientDir, request, response);
+    serveStatic(options.clientDir, request, response);
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
 
-  http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+  /** Who may open this socket; decided before the upgrade, from the request alone. */
+  function admit(request: IncomingMessage, boardId: string, token: string): Admission {
+    if (!origins.allows(request.headers.origin, request.headers.host)) {
+      return { ok: false, code: CLOSE_UNAUTHORIZED, reason: 'Origin not allowed' };
+    }
+    let identity: Identity | null;
+    try {
+      identity = token ? boards.authenticate(boardId, token) : null;
+    } catch (error) {
+      logger.error(`could not check a token for board ${boardId}: ${String(error)}`);
+      return {
+        ok: false,
+        code: CLOSE_ROOM_UNAVAILABLE,
+        reason: 'The server cannot check your access right now',
+      };
+    }
+    if (!identity) {
+      return { ok: false, code: CLOSE_UNAUTHORIZED, reason: 'Unknown board or invalid token' };
+    }
+    return { ok: true, identity };
+  }
+
+  function accept(ws: WebSocket, admission: Admission, address: string): void {
+    // ws closes a socket that breaks the protocol by itself (1002, 1007, 1009) and then emits
+    // 'error', which would crash the process without a listener.
+    ws.on('error', () => undefined);
+    if (closing) {
+      ws.close(CLOSE_GOING_AWAY, 'The server is restarting');
+      return;
+    }
+    if (!admission.ok) {
+      ws.close(admission.code, closeReason(admission.reason));
+      return;
+    }
+    const { boardId, participantId, role } = admission.identity;
+    const refused = connectionLimits.admit(boardId, address);
+    if (refused !== null) {
+      ws.close(CLOSE_OVERLOADED, closeReason(refused));
+      return;
+    }
+    let room: Room;
+    try {
+      room = rooms.open(boardId);
+    } catch (error) {
+      connectionLimits.release(boardId, address);
+      const reason = error instanceof RoomLoadError ? error.publicReason : 'Server error';
+      if (!(error instanceof RoomLoadError))
+        logger.error(`opening board ${boardId}: ${String(error)}`);
+      ws.close(CLOSE_ROOM_UNAVAILABLE, closeReason(reason));
+      return;
+    }
+    const connection = new Connection(ws, room, participantId, role, limits, logger, (closed) => {
+      connectionLimits.release(boardId, address);
+      room.removeConnection(closed);
+      rooms.release(room);
+    });
+    room.addConnection(connection);
+  }
+
+  function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(request.url ?? '/', 'http://local');
     const boardId = WS_PATH.exec(url.pathname)?.[1];
     if (!boardId) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    const token = url.searchParams.get('token') ?? '';
-    // Authenticate before the socket is used; a refusal is an accepted socket closed with 4401,
-    // because browsers only see 1006 for a refused upgrade and would retry forever.
-    const identity = token ? boards.authenticate(boardId, token) : null;
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      if (!identity) {
-        ws.close(CLOSE_UNAUTHORIZED, 'Unknown board or invalid token');
-        return;
-      }
-      let room: ReturnType<RoomRegistry['open']>;
-      try {
-        room = rooms.open(boardId);
-      } catch (error) {
-        if (!(error instanceof RoomLoadError)) throw error;
-        logger.error(error.message);
-        ws.close(CLOSE_ROOM_UNAVAILABLE, 'This board cannot be loaded right now');
-        return;
-      }
-      const connection = new Connection(
-        ws,
-        room,
-        identity.participantId,
-        identity.role,
-        logger,
-        (closed) => {
-          room.removeConnection(closed);
-          rooms.release(room);
-        },
-      );
-      room.addConnection(connection);
-    });
+    // The token is in the URL; it is never logged.
+    const admission = admit(request, boardId, url.searchParams.get('token') ?? '');
+    const address = request.socket.remoteAddress ?? 'unknown';
+    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission, address));
+  }
+
+  http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    // A throw here would escape the event emitter and end the process for everyone.
+    try {
+      upgrade(request, socket, head);
+    } catch (error) {
+      logger.error(`refused a websocket upgrade: ${String(error)}`);
+      socket.destroy();
+    }
   });
 
   return {
@@ -122,20 +194,43 @@ export function createServer(
     listen: () =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
-        http.listen(config.port, config.host, () => {
+        http.listen(options.port, options.host, () => {
           http.off('error', reject);
           resolve((http.address() as AddressInfo).port);
         });
       }),
     close: async () => {
+      closing = true;
       http.close();
       rooms.closeAll(CLOSE_GOING_AWAY, 'The server is restarting');
+      await allClosed(wss, SHUTDOWN_GRACE_MS);
       for (const client of wss.clients) client.terminate();
       wss.close();
-      log.flush();
+      const queued = log.health.queuedUpdates;
+      const stored = log.flush();
       log.close();
       store.close();
       http.closeAllConnections();
+      if (!stored) throw new Error(`STORE FAILURE at shutdown: ${queued} updates were not stored`);
     },
   };
+}
+
+/** Resolves once every socket has closed, or after `timeoutMs`. */
+function allClosed(wss: WebSocketServer, timeoutMs: number): Promise<void> {
+  const open = [...wss.clients].filter((client) => client.readyState !== client.CLOSED);
+  if (open.length === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    let left = open.length;
+    const timer = setTimeout(resolve, timeoutMs);
+    for (const client of open) {
+      client.once('close', () => {
+        left -= 1;
+        if (left === 0) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    }
+  });
 }

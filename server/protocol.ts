@@ -20,7 +20,9 @@ export const SYNC_UPDATE = 2;
 
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
-  | { type: 'sync-update'; update: Uint8Array } // step 2 and update carry the same payload
+  // Step 2 answers the server's step 1; after it, a client's updates follow on without gaps.
+  | { type: 'sync-step2'; update: Uint8Array }
+  | { type: 'sync-update'; update: Uint8Array }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' };
 
@@ -45,8 +47,8 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
       const step = decoding.readVarUint(decoder);
       const payload = decoding.readVarUint8Array(decoder);
       if (step === SYNC_STEP1) return { type: 'sync-step1', stateVector: payload };
-      if (step === SYNC_STEP2 || step === SYNC_UPDATE)
-        return { type: 'sync-update', update: payload };
+      if (step === SYNC_STEP2) return { type: 'sync-step2', update: payload };
+      if (step === SYNC_UPDATE) return { type: 'sync-update', update: payload };
       throw new MalformedMessageError(`unknown sync step ${step}`);
     }
     case MESSAGE_AWARENESS:

@@ -6,6 +6,11 @@
  * from the store: after a crash, clients only need to re-send their own work. Server-written
  * changes are stored from the doc's update event, synchronously, before any frame can leave.
  *
+ * Besides the write rules, an update is refused (4403) when it carries structs under a Yjs
+ * client id that belongs to another participant (clientIdOwnership.ts), or when it would take
+ * the stored log past the board's budget. The log's size is counted as it grows, never by
+ * encoding the document.
+ *
  * Fan-out is batched per tick: the document updates and awareness changes that arrive while
  * the event loop is busy go out as one merged frame of each kind per receiver.
  */
@@ -16,16 +21,11 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import {
-  type Role,
-  readControl,
-  readMeta,
-  SCHEMA_VERSION,
-  type TransactionOrigin,
-} from '../shared/boardDoc.ts';
+import { type Phase, type Role, readControl, type TransactionOrigin } from '../shared/boardDoc.ts';
 import { CLOSE_FORBIDDEN_WRITE, CLOSE_MALFORMED } from '../shared/closeCodes.ts';
-import { checkUpdate } from '../shared/writeRules.ts';
-import { filterAwarenessUpdate } from './awarenessFilter.ts';
+import { checkUpdate, WRITE_REJECTIONS } from '../shared/writeRules.ts';
+import { filterAwarenessUpdate, silenceStoredDrags } from './awarenessFilter.ts';
+import { ClientIdOwnership, ownerKey, SERVER_OWNER } from './clientIdOwnership.ts';
 import type { UpdateLog } from './persistence/updateLog.ts';
 import {
   type ClientMessage,
@@ -34,6 +34,7 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './protocol.ts';
+import { loadStoredDoc } from './roomLoad.ts';
 
 /** What a room needs of a client connection; the socket layer implements it. */
 export interface RoomConnection {
@@ -41,14 +42,27 @@ export interface RoomConnection {
   readonly role: Role;
   send(frame: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Counts an awareness message that carried news; false (and closed) when over its rate. */
+  allowAwareness(): boolean;
 }
 
-export class RoomLoadError extends Error {}
+interface ConnectionState {
+  /** The awareness client ids it speaks for. */
+  presences: Set<number>;
+  /** Its sync step 2 has arrived: from then on, its updates follow the room's without gaps. */
+  caughtUp: boolean;
+}
 
 /** An empty update: no structs, no deletes. */
 const EMPTY_UPDATE_LENGTH = 2;
 /** Compact the stored log once this many updates have been appended since the last time. */
 const COMPACT_AFTER_APPENDS = 500;
+
+export const ROOM_REJECTIONS = {
+  boardFull: 'This board is full: it has reached its storage limit. Export it and start a new one',
+  foreignClientId: 'This change was written under another participant’s client id',
+  foreignPresence: 'This presence belongs to another participant',
+} as const;
 
 interface PendingUpdate {
   update: Uint8Array;
@@ -58,19 +72,26 @@ interface PendingUpdate {
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: Awareness;
-  /** Each connection with the awareness client ids it speaks for. */
-  private readonly connections = new Map<RoomConnection, Set<number>>();
+  private readonly connections = new Map<RoomConnection, ConnectionState>();
+  private readonly clientIds: ClientIdOwnership;
   private pendingUpdates: PendingUpdate[] = [];
   private readonly pendingAwareness = new Set<number>();
   private flushScheduled = false;
   private appendsSinceCompaction = 0;
+  /** Bytes in the stored log: as loaded or last compacted, plus every append since. */
+  private storedBytes: number;
+  private phase: Phase;
   private destroyed = false;
 
   constructor(
     readonly boardId: string,
     private readonly log: UpdateLog,
+    private readonly budgetBytes: number,
   ) {
-    this.loadFromStore();
+    this.storedBytes = loadStoredDoc(this.doc, boardId, log);
+    this.clientIds = ClientIdOwnership.fromDoc(this.doc);
+    this.clientIds.claim([this.doc.clientID], SERVER_OWNER);
+    this.phase = readControl(this.doc).phase;
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null); // the server itself is not present on the board
     this.doc.on('update', this.onDocUpdate);
@@ -81,30 +102,9 @@ export class Room {
     return this.connections.size;
   }
 
-  private loadFromStore(): void {
-    let stored: Uint8Array[];
-    try {
-      stored = this.log.store.loadUpdates(this.boardId);
-      this.doc.transact(() => {
-        for (const update of stored) Y.applyUpdate(this.doc, update);
-      }, 'persistence' satisfies TransactionOrigin);
-    } catch (error) {
-      throw new RoomLoadError(
-        `board ${this.boardId} could not be loaded from the store: ${String(error)}`,
-      );
-    }
-    const meta = readMeta(this.doc);
-    if (meta === null) throw new RoomLoadError(`board ${this.boardId} has no readable meta`);
-    if (meta.schemaVersion > SCHEMA_VERSION) {
-      throw new RoomLoadError(
-        `board ${this.boardId} uses schema ${meta.schemaVersion}, newer than this server's ${SCHEMA_VERSION}`,
-      );
-    }
-  }
-
   /** A newcomer: ask for what it has that we lack, and show it who is here. */
   addConnection(connection: RoomConnection): void {
-    this.connections.set(connection, new Set());
+    this.connections.set(connection, { presences: new Set(), caughtUp: false });
     connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) {
@@ -114,16 +114,22 @@ export class Room {
 
   /** Forgets a connection and its presence at once, so a closed tab leaves no ghost. */
   removeConnection(connection: RoomConnection): void {
-    const controlled = this.connections.get(connection);
-    if (!controlled) return;
+    const state = this.connections.get(connection);
+    if (!state) return;
     this.connections.delete(connection);
-    if (controlled.size > 0) removeAwarenessStates(this.awareness, [...controlled], null);
+    if (state.presences.size > 0) {
+      removeAwarenessStates(this.awareness, [...state.presences], null);
+    }
   }
 
   handleMessage(connection: RoomConnection, message: ClientMessage): void {
     switch (message.type) {
       case 'sync-step1':
         connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+        return;
+      case 'sync-step2':
+        this.receiveUpdate(connection, message.update);
+        this.caughtUp(connection);
         return;
       case 'sync-update':
         this.receiveUpdate(connection, message.update);
@@ -132,6 +138,7 @@ export class Room {
         this.receiveAwareness(connection, message.update);
         return;
       case 'query-awareness':
+        if (!connection.allowAwareness()) return;
         connection.send(
           encodeAwareness(
             encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
@@ -150,8 +157,10 @@ export class Room {
 
   /** The full state for compaction and unloading. */
   compact(): void {
-    if (this.log.compact(this.boardId, Y.encodeStateAsUpdate(this.doc))) {
+    const state = Y.encodeStateAsUpdate(this.doc);
+    if (this.log.compact(this.boardId, state)) {
       this.appendsSinceCompaction = 0;
+      this.storedBytes = state.length;
     }
   }
 
@@ -184,45 +193,120 @@ export class Room {
     }
   }
 
+  private caughtUp(connection: RoomConnection): void {
+    const state = this.connections.get(connection);
+    if (state) state.caughtUp = true;
+  }
+
   private receiveUpdate(connection: RoomConnection, update: Uint8Array): void {
     const verdict = checkUpdate(this.doc, update, connection);
     if (!verdict.ok) {
+      // A client that reconnects may send a new write before its step 2, which carries the
+      // writes the room lost (a crash, a dropped socket): the step 2 will carry this one too.
+      const beforeStep2 = this.connections.get(connection)?.caughtUp === false;
+      if (verdict.reason === WRITE_REJECTIONS.missing && beforeStep2) return;
       connection.close(verdict.malformed ? CLOSE_MALFORMED : CLOSE_FORBIDDEN_WRITE, verdict.reason);
       return;
     }
     // Only what the room does not have yet is stored: a reconnecting client's sync repeats a lot.
     const fresh = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
     if (fresh.length <= EMPTY_UPDATE_LENGTH) return;
+    const writtenUnder = [...Y.parseUpdateMeta(fresh).to.keys()];
+    const owner = ownerKey(connection.participantId, connection.role);
+    if (this.clientIds.foreignAmong(writtenUnder, owner) !== null) {
+      connection.close(CLOSE_FORBIDDEN_WRITE, ROOM_REJECTIONS.foreignClientId);
+      return;
+    }
+    if (!this.fitsBudget(fresh.length)) {
+      connection.close(CLOSE_FORBIDDEN_WRITE, ROOM_REJECTIONS.boardFull);
+      return;
+    }
     this.append(fresh); // store before apply
+    this.clientIds.claim(writtenUnder, owner);
     Y.applyUpdate(this.doc, fresh, connection);
+    this.compactWhenDue();
+  }
+
+  /** Whether the stored log may grow by `bytes`; compacts first when that could make room. */
+  private fitsBudget(bytes: number): boolean {
+    if (this.storedBytes + bytes <= this.budgetBytes) return true;
+    if (this.appendsSinceCompaction > 0) this.compact();
+    return this.storedBytes + bytes <= this.budgetBytes;
   }
 
   private receiveAwareness(connection: RoomConnection, update: Uint8Array): void {
-    const controlled = this.connections.get(connection);
-    if (!controlled) return;
-    const filtered = filterAwarenessUpdate(
-      update,
-      connection.participantId,
-      controlled,
-      readControl(this.doc).phase,
-    );
-    for (const clientId of filtered.claimed) controlled.add(clientId);
+    const state = this.connections.get(connection);
+    if (!state) return;
+    const filtered = filterAwarenessUpdate(update, {
+      participantId: connection.participantId,
+      controlled: state.presences,
+      knownClock: (clientId) => this.awareness.meta.get(clientId)?.clock,
+      phase: this.phase,
+    });
+    if (!filtered.news || !connection.allowAwareness()) return;
+    const owner = ownerKey(connection.participantId, connection.role);
+    if (
+      this.clientIds.foreignAmong(filtered.claimed, owner) !== null ||
+      !this.takeOver(connection, filtered.claimed)
+    ) {
+      connection.close(CLOSE_FORBIDDEN_WRITE, ROOM_REJECTIONS.foreignPresence);
+      return;
+    }
+    this.clientIds.claim(filtered.claimed, owner);
+    for (const clientId of filtered.claimed) state.presences.add(clientId);
     if (filtered.update) applyAwarenessUpdate(this.awareness, filtered.update, connection);
+  }
+
+  /**
+   * Lets a connection speak for awareness client ids. An id another connection of the same
+   * participant speaks for moves over (a reconnect that arrived before the old socket closed,
+   * whose close must then not remove the new presence); another participant's is refused.
+   */
+  private takeOver(connection: RoomConnection, clientIds: readonly number[]): boolean {
+    const others = [...this.connections].filter(([other]) => other !== connection);
+    for (const [other, { presences }] of others) {
+      const shared = clientIds.some((clientId) => presences.has(clientId));
+      if (shared && other.participantId !== connection.participantId) return false;
+    }
+    for (const [, { presences }] of others) {
+      for (const clientId of clientIds) presences.delete(clientId);
+    }
+    return true;
   }
 
   private append(update: Uint8Array): void {
     this.log.append(this.boardId, update);
+    this.storedBytes += update.length;
     this.appendsSinceCompaction += 1;
+  }
+
+  /**
+   * Compacts once enough has been appended. Only once the document holds every appended update:
+   * between an append and its apply, the document's state would replace a row it lacks.
+   */
+  private compactWhenDue(): void {
     if (this.appendsSinceCompaction >= COMPACT_AFTER_APPENDS) this.compact();
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === ('persistence' satisfies TransactionOrigin)) return;
-    if (origin === ('server' satisfies TransactionOrigin)) this.append(update);
+    if (origin === ('server' satisfies TransactionOrigin)) {
+      this.append(update); // the document already holds it: the update event comes after
+      this.compactWhenDue();
+    }
+    this.noticePhase();
     const from = this.connections.has(origin as RoomConnection) ? (origin as RoomConnection) : null;
     this.pendingUpdates.push({ update, from });
     this.scheduleFlush();
   };
+
+  /** When placing opens, positions held in stored drags go, so newcomers are not sent them. */
+  private noticePhase(): void {
+    const { phase } = readControl(this.doc);
+    if (phase === this.phase) return;
+    this.phase = phase;
+    if (phase === 'placing') silenceStoredDrags(this.awareness.states);
+  }
 
   private readonly onAwarenessUpdate = (change: {
     added: number[];

@@ -1,16 +1,24 @@
 /**
  * The rooms in memory, by board id. A room is loaded from the store when first needed and
- * unloaded (compacted into one stored state) when its last connection leaves.
+ * unloaded (compacted into one stored state) when its last connection leaves. A board that
+ * failed to load is not tried again for a few seconds, so its retrying clients do not reread
+ * (and re-log) its damaged data many times a second.
  */
 import type { Logger, UpdateLog } from './persistence/updateLog.ts';
 import { Room } from './room.ts';
+import { RoomLoadError } from './roomLoad.ts';
+
+const RELOAD_AFTER_FAILURE_MS = 5_000;
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
+  private readonly failures = new Map<string, { error: RoomLoadError; at: number }>();
 
   constructor(
     private readonly log: UpdateLog,
     private readonly logger: Logger,
+    private readonly budgetBytes: number,
+    private readonly now: () => number = Date.now,
   ) {}
 
   get size(): number {
@@ -21,7 +29,21 @@ export class RoomRegistry {
   open(boardId: string): Room {
     const existing = this.rooms.get(boardId);
     if (existing) return existing;
-    const room = new Room(boardId, this.log);
+    const failure = this.failures.get(boardId);
+    if (failure && this.now() - failure.at < RELOAD_AFTER_FAILURE_MS) throw failure.error;
+    let room: Room;
+    try {
+      room = new Room(boardId, this.log, this.budgetBytes);
+    } catch (error) {
+      const loadError =
+        error instanceof RoomLoadError
+          ? error
+          : new RoomLoadError(`board ${boardId} could not be loaded: ${String(error)}`);
+      this.logger.error(`ROOM NOT LOADED: ${loadError.message}`);
+      this.failures.set(boardId, { error: loadError, at: this.now() });
+      throw loadError;
+    }
+    this.failures.delete(boardId);
     this.rooms.set(boardId, room);
     return room;
   }
@@ -54,6 +76,7 @@ export class RoomRegistry {
    */
   discard(boardId: string, code: number, reason: string): void {
     this.log.forget(boardId);
+    this.failures.delete(boardId);
     const room = this.rooms.get(boardId);
     if (!room) return;
     this.rooms.delete(boardId);

@@ -1,14 +1,27 @@
 /**
  * Websocket close codes. 4400–4499 mean "do not retry" to the stock y-websocket provider, so
  * only authentication and write-rule failures use them; everything a client should retry by
- * itself (overload, a room that failed to load) uses codes outside that range.
+ * itself (overload, rate limits, a slow connection, a room that failed to load, a restart) uses
+ * codes outside that range.
  */
+/** The server is shutting down or restarting (retried). */
 export const CLOSE_GOING_AWAY = 1001;
+/** A frame the server could not read (retried: the next connection starts clean). */
 export const CLOSE_MALFORMED = 1007;
+/** A frame larger than the server accepts; sent by the websocket library itself (retried). */
+export const CLOSE_MESSAGE_TOO_BIG = 1009;
+/** Unknown board, bad/revoked token, removed person, deleted board, or a foreign Origin. */
 export const CLOSE_UNAUTHORIZED = 4401;
+/** A write that breaks the rules, or a board whose storage budget is used up. */
 export const CLOSE_FORBIDDEN_WRITE = 4403;
+/** The board could not be loaded (damaged data, or the store cannot be read). */
 export const CLOSE_ROOM_UNAVAILABLE = 4500;
+/** Too many connections on this board or from this address. */
 export const CLOSE_OVERLOADED = 4503;
+/** The client does not read what it is sent fast enough. */
+export const CLOSE_BACKPRESSURE = 4504;
+/** The client sends more messages than its rate limit allows. */
+export const CLOSE_RATE_LIMITED = 4529;
 
 /** Close reasons are limited to 123 bytes of UTF-8 by RFC 6455. */
 export function closeReason(text: string): string {

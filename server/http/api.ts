@@ -21,7 +21,7 @@ import { parseSnapshot } from '../../shared/snapshot.ts';
 import type { BoardService, CreatedBoard, Identity } from '../boardService.ts';
 import { BoardServiceError } from '../boardServiceError.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
-import { RoomLoadError } from '../room.ts';
+import { RoomLoadError } from '../roomLoad.ts';
 import type { SessionAdmin } from '../sessionAdmin.ts';
 import { sendDownload } from './download.ts';
 import type { FailedAttemptLimiter } from './failedAttemptLimiter.ts';
@@ -284,8 +284,8 @@ function sendError(response: ServerResponse, error: unknown): void {
   } else if (error instanceof BoardServiceError) {
     sendJson(response, error.status, { error: error.message });
   } else if (error instanceof RoomLoadError) {
-    console.error(error.message);
-    sendJson(response, 503, { error: 'This board cannot be opened right now. Try again shortly.' });
+    // The room registry has logged it.
+    sendJson(response, 503, { error: `${error.publicReason}.` });
   } else {
     console.error('unexpected error in the HTTP API:', error);
     sendJson(response, 500, { error: 'Something went wrong on the server.' });

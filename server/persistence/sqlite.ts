@@ -108,8 +108,9 @@ export class SqliteStore {
     this.db.pragma('foreign_keys = ON');
     // Deleted rows are overwritten with zeros, so a deleted board's names leave the file.
     this.db.pragma('secure_delete = ON');
-    // A locked file (another process) waits a little before failing, instead of at once.
-    this.db.pragma('busy_timeout = 2000');
+    // A locked file (another process) waits a little before failing, instead of at once. The
+    // wait blocks the event loop, so it is short: a failing append is queued and retried later.
+    this.db.pragma('busy_timeout = 150');
     this.db.exec(SCHEMA);
     this.statements = {
       insertBoard: this.db.prepare<[string, string, string, string, number]>(

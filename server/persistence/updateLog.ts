@@ -53,9 +53,17 @@ export class UpdateLog {
     this.scheduleRetry();
   }
 
-  /** Replaces a board's log by its full state, unless that board still has queued updates. */
+  /** Updates of a board that the store has not taken yet, oldest first. */
+  queuedFor(boardId: string): Uint8Array[] {
+    return this.queue.filter((entry) => entry.boardId === boardId).map((entry) => entry.update);
+  }
+
+  /**
+   * Replaces a board's log by its full state. Not while anything is queued: that board's log
+   * would lose the queued rows, and any other attempt would only wait on a failing store.
+   */
   compact(boardId: string, state: Uint8Array): boolean {
-    if (this.queue.some((entry) => entry.boardId === boardId)) return false;
+    if (this.queue.length > 0) return false;
     try {
       this.store.compact(boardId, state);
       return true;

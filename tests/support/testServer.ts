@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { type ContinuumServer, createServer } from '../../server/createServer.ts';
+import {
+  type ContinuumServer,
+  createServer,
+  type ServerOptions,
+} from '../../server/createServer.ts';
 import type { Logger } from '../../server/persistence/updateLog.ts';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
 
@@ -22,6 +26,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Where a server answers: this in-process one, or a server process (serverProcess.ts). */
+export type Endpoint = Pick<RunningServer, 'baseUrl' | 'wsUrl'>;
+
 const dataDirs: string[] = [];
 process.on('exit', () => {
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
@@ -33,10 +40,27 @@ export function newDataDir(): string {
   return dir;
 }
 
-export async function startTestServer(dataDir = newDataDir()): Promise<RunningServer> {
+/** Settings a test may change: the security options and limits, and where logs go. */
+export interface TestServerOptions extends Pick<ServerOptions, 'allowedOrigins' | 'limits'> {
+  publicUrl?: string;
+  logger?: Logger;
+}
+
+export async function startTestServer(
+  dataDir = newDataDir(),
+  options: TestServerOptions = {},
+): Promise<RunningServer> {
+  const { publicUrl, logger, ...security } = options;
   const server = createServer(
-    { host: '127.0.0.1', port: 0, publicUrl: null, dataDir, clientDir: join(dataDir, 'no-client') },
-    quietLogger,
+    {
+      host: '127.0.0.1',
+      port: 0,
+      publicUrl: publicUrl ?? null,
+      dataDir,
+      clientDir: join(dataDir, 'no-client'),
+      ...security,
+    },
+    logger ?? quietLogger,
   );
   const port = await server.listen();
   return {
@@ -62,7 +86,7 @@ export async function postJson<T>(
 
 /** Any API call, optionally as the holder of a token; an empty answer (204) reads as null. */
 export async function callApi<T>(
-  running: RunningServer,
+  running: Endpoint,
   method: 'GET' | 'POST' | 'DELETE',
   path: string,
   options: { token?: string; body?: unknown } = {},
@@ -80,7 +104,7 @@ export async function callApi<T>(
 }
 
 export async function createBoard(
-  running: RunningServer,
+  running: Endpoint,
   body: unknown = { title: 'Test board' },
 ): Promise<CreateBoardResponse> {
   const { status, body: created } = await postJson<CreateBoardResponse>(
@@ -92,7 +116,7 @@ export async function createBoard(
 }
 
 export async function joinBoard(
-  running: RunningServer,
+  running: Endpoint,
   board: CreateBoardResponse,
   name: string,
   extra: Record<string, unknown> = {},
@@ -112,7 +136,7 @@ export interface TestClient {
 }
 
 /** A stock y-websocket client, exactly as a browser would connect. */
-export function connectClient(running: RunningServer, boardId: string, token: string): TestClient {
+export function connectClient(running: Endpoint, boardId: string, token: string): TestClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(running.wsUrl, boardId, doc, {
     params: { token },
