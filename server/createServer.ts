@@ -14,6 +14,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import {
   CLOSE_GOING_AWAY,
   CLOSE_OVERLOADED,
+  CLOSE_REASONS,
   CLOSE_ROOM_UNAVAILABLE,
   CLOSE_UNAUTHORIZED,
   closeReason,
@@ -109,7 +110,7 @@ export function createServer(
   /** Who may open this socket; decided before the upgrade, from the request alone. */
   function admit(request: IncomingMessage, boardId: string, token: string): Admission {
     if (!origins.allows(request.headers.origin, request.headers.host)) {
-      return { ok: false, code: CLOSE_UNAUTHORIZED, reason: 'Origin not allowed' };
+      return { ok: false, code: CLOSE_UNAUTHORIZED, reason: CLOSE_REASONS.originNotAllowed };
     }
     let identity: Identity | null;
     try {

@@ -22,7 +22,7 @@ import {
 } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type Phase, type Role, readControl, type TransactionOrigin } from '../shared/boardDoc.ts';
-import { CLOSE_FORBIDDEN_WRITE, CLOSE_MALFORMED } from '../shared/closeCodes.ts';
+import { CLOSE_FORBIDDEN_WRITE, CLOSE_MALFORMED, CLOSE_REASONS } from '../shared/closeCodes.ts';
 import { checkUpdate, WRITE_REJECTIONS } from '../shared/writeRules.ts';
 import { filterAwarenessUpdate, silenceStoredDrags } from './awarenessFilter.ts';
 import { ClientIdOwnership, ownerKey, SERVER_OWNER } from './clientIdOwnership.ts';
@@ -58,10 +58,11 @@ const EMPTY_UPDATE_LENGTH = 2;
 /** Compact the stored log once this many updates have been appended since the last time. */
 const COMPACT_AFTER_APPENDS = 500;
 
+/** The room's own refusals (the write rules have theirs), shared with the client. */
 export const ROOM_REJECTIONS = {
-  boardFull: 'This board is full: it has reached its storage limit. Export it and start a new one',
-  foreignClientId: 'This change was written under another participant’s client id',
-  foreignPresence: 'This presence belongs to another participant',
+  boardFull: CLOSE_REASONS.boardFull,
+  foreignClientId: CLOSE_REASONS.foreignClientId,
+  foreignPresence: CLOSE_REASONS.foreignPresence,
 } as const;
 
 interface PendingUpdate {

@@ -23,6 +23,14 @@ export const CLOSE_BACKPRESSURE = 4504;
 /** The client sends more messages than its rate limit allows. */
 export const CLOSE_RATE_LIMITED = 4529;
 
+/** Reasons the client must tell apart: each asks for a different response. */
+export const CLOSE_REASONS = {
+  originNotAllowed: 'Origin not allowed',
+  boardFull: 'This board is full: it has reached its storage limit. Export it and start a new one',
+  foreignClientId: 'This change was written under another participant’s client id',
+  foreignPresence: 'This presence belongs to another participant',
+} as const;
+
 /** Close reasons are limited to 123 bytes of UTF-8 by RFC 6455. */
 export function closeReason(text: string): string {
   const encoder = new TextEncoder();

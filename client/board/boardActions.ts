@@ -25,8 +25,7 @@ import {
 } from '../../shared/boardDoc.ts';
 import { frozenSummary } from '../../shared/boardStats.ts';
 import type { BoardStore } from './boardStore.ts';
-
-export const PLACING_CLOSED = 'Placing is closed — your last move was not saved.';
+import { PLACING_CLOSED } from './closeResponse.ts';
 
 /** Live drag positions travel at most this often (DESIGN.md: ≤ 30 updates a second). */
 const DRAG_INTERVAL_MS = 1000 / 30;

@@ -14,12 +14,10 @@ import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { AwarenessState } from '../../shared/awarenessState.ts';
-import { CLOSE_FORBIDDEN_WRITE, CLOSE_UNAUTHORIZED } from '../../shared/closeCodes.ts';
-import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
 import { forgetIdentity } from '../identity.ts';
 import { bindBoard } from './bindBoard.ts';
-import { PLACING_CLOSED } from './boardActions.ts';
 import type { BoardStore } from './boardStore.ts';
+import { closeResponse } from './closeResponse.ts';
 
 export interface BoardConnection {
   doc: Y.Doc;
@@ -80,6 +78,7 @@ export function useBoardConnection(
       });
       provider = live;
       let everSynced = false;
+      let retryNotice: string | null = null;
       live.on('status', ({ status }) => {
         if (status === 'connected') return; // "live" only once the first sync is done
         if (store.getState().status === 'error') return;
@@ -88,28 +87,40 @@ export function useBoardConnection(
       live.on('sync', (synced: boolean) => {
         if (!synced) return;
         everSynced = true;
-        store.setState({ status: 'synced' });
+        // A "reconnecting…" notice has done its job once the board is live again.
+        const { notice } = store.getState();
+        store.setState({ status: 'synced', notice: notice === retryNotice ? null : notice });
+        retryNotice = null;
+      });
+      // The provider reconnects by itself after most closes; 44xx ones end it ('closed').
+      live.on('connection-close', (event) => {
+        if (!event) return;
+        const response = closeResponse(event.code, event.reason);
+        if (response.kind === 'retrying' && response.notice) {
+          retryNotice = response.notice;
+          store.setState({ notice: response.notice });
+        }
       });
       live.on('closed', ({ code, reason }) => {
-        if (code === CLOSE_FORBIDDEN_WRITE) {
-          startOver(
-            reason === WRITE_REJECTIONS.placingClosed
-              ? PLACING_CLOSED
-              : `${reason || 'That change was refused'} — your last move was not saved.`,
-          );
-          return;
+        const response = closeResponse(code, reason);
+        switch (response.kind) {
+          case 'start-over':
+            startOver(response.notice);
+            return;
+          case 'signed-out':
+            if (response.forgetIdentity) {
+              forgetIdentity(boardId);
+              void local.clearData();
+            }
+            store.setState({ status: 'error', notice: response.notice });
+            return;
+          case 'stopped':
+          case 'retrying':
+            store.setState({ status: 'error', notice: response.notice });
+            return;
+          default:
+            response satisfies never;
         }
-        if (code === CLOSE_UNAUTHORIZED) {
-          // Removed, revoked or deleted: this device's identity and copy are of no more use.
-          forgetIdentity(boardId);
-          void local.clearData();
-          store.setState({
-            status: 'error',
-            notice: `${reason || 'This link is no longer valid for this board'}.`,
-          });
-          return;
-        }
-        store.setState({ status: 'error', notice: reason || 'The connection was closed.' });
       });
       setConnection({ doc, provider: live });
     };
