@@ -21,6 +21,7 @@ import {
   startRound,
   type TransactionOrigin,
 } from '../shared/boardDoc.ts';
+import { frozenSummary } from '../shared/boardStats.ts';
 import { summarizeCard } from '../shared/consensus.ts';
 import type { ParsedSnapshot } from '../shared/snapshot.ts';
 
@@ -140,7 +141,7 @@ function restoreRounds(
     for (const cardId of record.cardIds) {
       const values = counted[index]?.get(cardId) ?? [];
       values.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      summaries[cardId] = summarizeCard(values.map(([, x]) => x));
+      summaries[cardId] = frozenSummary(summarizeCard(values.map(([, x]) => x)));
     }
     // startRound files the record under the current round number and opens the next.
     setControl(doc, 'round', record.round, SERVER);

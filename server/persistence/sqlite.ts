@@ -104,6 +104,8 @@ export class SqliteStore {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    // After a checkpoint the WAL file shrinks back to this size instead of keeping its peak.
+    this.db.pragma('journal_size_limit = 1048576');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     // Deleted rows are overwritten with zeros, so a deleted board's names leave the file.
