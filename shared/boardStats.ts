@@ -153,3 +153,23 @@ export function frozenSummary(summary: CardSummary): FrozenSummary {
   const { n, median, q1, q3, iqr, rwg, label } = summary;
   return { n, median, q1, q3, iqr, rwg, label };
 }
+
+/** What a round freezes on its cards: every counted position and the cards' frozen summaries. */
+export function frozenRound(
+  cardIds: readonly string[],
+  statsOf: (cardId: string) => CardStats | undefined,
+): { positions: Record<string, Record<string, number>>; summaries: Record<string, FrozenSummary> } {
+  const positions: Record<string, Record<string, number>> = {};
+  const summaries: Record<string, FrozenSummary> = {};
+  for (const cardId of cardIds) {
+    const stats = statsOf(cardId);
+    if (!stats) continue;
+    summaries[cardId] = frozenSummary(stats.summary);
+    for (const { participantId, placement } of stats.placed) {
+      const byCard = positions[participantId] ?? {};
+      byCard[cardId] = placement.x;
+      positions[participantId] = byCard;
+    }
+  }
+  return { positions, summaries };
+}

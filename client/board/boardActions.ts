@@ -23,7 +23,7 @@ import {
   startRound,
   type Timer,
 } from '../../shared/boardDoc.ts';
-import { frozenSummary } from '../../shared/boardStats.ts';
+import { frozenRound } from '../../shared/boardStats.ts';
 import type { BoardStore } from './boardStore.ts';
 import { PLACING_CLOSED } from './closeResponse.ts';
 
@@ -134,18 +134,7 @@ export function createBoardActions(
       const state = store.getState();
       if (!state.meta) return;
       const ids = cardIds ?? state.meta.rubric.elements.flatMap((e) => e.cards.map((c) => c.id));
-      const positions: Record<string, Record<string, number>> = {};
-      const summaries: Record<string, unknown> = {};
-      for (const cardId of ids) {
-        const stats = state.stats[cardId];
-        if (!stats) continue;
-        summaries[cardId] = frozenSummary(stats.summary);
-        for (const { participantId, placement } of stats.placed) {
-          const byCard = positions[participantId] ?? {};
-          byCard[cardId] = placement.x;
-          positions[participantId] = byCard;
-        }
-      }
+      const { positions, summaries } = frozenRound(ids, (cardId) => state.stats[cardId]);
       startRound(
         doc,
         { cardIds: ids, closedAt: Date.now(), positions, summaries },

@@ -143,12 +143,14 @@ export interface ContinuumOptions {
   dataDir?: string;
   /** Folder of the built client (the browser part); none is served otherwise. */
   clientDir?: string;
+  /** More environment for the server (e.g. limits a compressed simulation would trip). */
+  env?: Record<string, string>;
 }
 
 /** Continuum exactly as `npm start` runs it (without the build), on loopback. */
 export async function startContinuum(options: ContinuumOptions = {}): Promise<BenchServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'continuum-bench-'));
-  const env: Record<string, string> = { DATA_DIR: dataDir };
+  const env: Record<string, string> = { ...options.env, DATA_DIR: dataDir };
   env.CLIENT_DIR = options.clientDir ?? join(dataDir, 'no-client');
   return launch(
     'continuum',
