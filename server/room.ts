@@ -11,8 +11,9 @@
  * the stored log past the board's budget. The log's size is counted as it grows, never by
  * encoding the document.
  *
- * Fan-out is batched per tick: the document updates and awareness changes that arrive while
- * the event loop is busy go out as one merged frame of each kind per receiver.
+ * Fan-out is batched: the document updates that arrive while the event loop is busy go out as
+ * one merged frame per receiver at the end of the tick, and awareness changes at most once per
+ * 16 ms per room, all changed states in one frame.
  */
 import {
   Awareness,
