@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { dataDirFromEnv } from '../server/config.ts';
 import { SqliteStore, STORE_FILE_NAME } from '../server/persistence/sqlite.ts';
+import { applyStoredUpdate } from '../server/persistence/storedUpdate.ts';
 import { EXPORT_FORMATS, type ExportFormat, exportFile } from '../shared/exportFile.ts';
 import { snapshotFromDoc } from '../shared/snapshot.ts';
 
@@ -68,7 +69,7 @@ function exportBoard(request: Request, dataDir: string): string {
     const board = store.getBoard(request.boardId);
     if (!board) throw new Error(`there is no board "${request.boardId}" in ${file}`);
     const doc = new Y.Doc();
-    for (const update of store.loadUpdates(board.boardId)) Y.applyUpdate(doc, update);
+    for (const update of store.loadUpdates(board.boardId)) applyStoredUpdate(doc, update);
     const snapshot = snapshotFromDoc(doc, board.boardId, {
       exportedAt: Date.now(),
       anonymous: request.anonymous,

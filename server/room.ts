@@ -27,6 +27,7 @@ import { CLOSE_FORBIDDEN_WRITE, CLOSE_MALFORMED, CLOSE_REASONS } from '../shared
 import { checkUpdate, WRITE_REJECTIONS } from '../shared/writeRules.ts';
 import { filterAwarenessUpdate, silenceStoredDrags } from './awarenessFilter.ts';
 import { ClientIdOwnership, ownerKey, SERVER_OWNER } from './clientIdOwnership.ts';
+import { compactedState } from './persistence/storedUpdate.ts';
 import type { UpdateLog } from './persistence/updateLog.ts';
 import {
   type ClientMessage,
@@ -163,10 +164,10 @@ export class Room {
 
   /** The full state for compaction and unloading. */
   compact(): void {
-    const state = Y.encodeStateAsUpdate(this.doc);
+    const state = compactedState(this.doc);
     if (this.log.compact(this.boardId, state)) {
       this.appendsSinceCompaction = 0;
-      this.storedBytes = state.length;
+      this.storedBytes = state.data.length;
     }
   }
 

@@ -4,8 +4,9 @@
  * A row that Yjs cannot read, or that leaves parts waiting for changes nobody has, means damaged
  * data: the board stays closed with a clear message rather than opening with holes in it.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { readMeta, SCHEMA_VERSION, type TransactionOrigin } from '../shared/boardDoc.ts';
+import { applyStoredUpdate, type StoredUpdate } from './persistence/storedUpdate.ts';
 import type { UpdateLog } from './persistence/updateLog.ts';
 
 export class RoomLoadError extends Error {
@@ -22,7 +23,7 @@ const DAMAGED = 'This board cannot be opened: its stored data is damaged. Tell t
 
 /** Loads the board into `doc`; returns the bytes its stored log holds. Throws RoomLoadError. */
 export function loadStoredDoc(doc: Y.Doc, boardId: string, log: UpdateLog): number {
-  let stored: Uint8Array[];
+  let stored: StoredUpdate[];
   try {
     stored = [...log.store.loadUpdates(boardId), ...log.queuedFor(boardId)];
   } catch (error) {
@@ -32,14 +33,14 @@ export function loadStoredDoc(doc: Y.Doc, boardId: string, log: UpdateLog): numb
   doc.transact(() => {
     for (const [index, update] of stored.entries()) {
       try {
-        Y.applyUpdate(doc, update);
+        applyStoredUpdate(doc, update);
       } catch (error) {
         throw new RoomLoadError(
           `board ${boardId}: stored update ${index + 1} of ${stored.length} is unreadable (${String(error)}); the board stays closed, other boards are unaffected`,
           DAMAGED,
         );
       }
-      bytes += update.length;
+      bytes += update.data.length;
     }
   }, 'persistence' satisfies TransactionOrigin);
   if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {

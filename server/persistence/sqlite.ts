@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Role } from '../../shared/boardDoc.ts';
+import type { StoredUpdate } from './storedUpdate.ts';
 
 /** The store's file in the data folder (DATA_DIR). */
 export const STORE_FILE_NAME = 'continuum.sqlite';
@@ -65,7 +66,8 @@ CREATE INDEX IF NOT EXISTS tokens_by_board ON tokens(board_id);
 CREATE TABLE IF NOT EXISTS updates (
   id       INTEGER PRIMARY KEY AUTOINCREMENT,
   board_id TEXT NOT NULL REFERENCES boards(board_id) ON DELETE CASCADE,
-  data     BLOB NOT NULL
+  data     BLOB NOT NULL,
+  format   INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS updates_by_board ON updates(board_id, id);
 `;
@@ -114,6 +116,11 @@ export class SqliteStore {
     // wait blocks the event loop, so it is short: a failing append is queued and retried later.
     this.db.pragma('busy_timeout = 150');
     this.db.exec(SCHEMA);
+    // Stores made before compacted rows were V2 have no format column: all their rows are V1.
+    const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(updates)').all();
+    if (!columns.some((column) => column.name === 'format')) {
+      this.db.exec('ALTER TABLE updates ADD COLUMN format INTEGER NOT NULL DEFAULT 1');
+    }
     this.statements = {
       insertBoard: this.db.prepare<[string, string, string, string, number]>(
         'INSERT INTO boards (board_id, join_code, title, organisations, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -139,8 +146,11 @@ export class SqliteStore {
       appendUpdate: this.db.prepare<[string, Uint8Array]>(
         'INSERT INTO updates (board_id, data) VALUES (?, ?)',
       ),
-      updatesOf: this.db.prepare<[string], { data: Buffer }>(
-        'SELECT data FROM updates WHERE board_id = ? ORDER BY id',
+      updatesOf: this.db.prepare<[string], { data: Buffer; format: number }>(
+        'SELECT data, format FROM updates WHERE board_id = ? ORDER BY id',
+      ),
+      appendCompacted: this.db.prepare<[string, Uint8Array, number]>(
+        'INSERT INTO updates (board_id, data, format) VALUES (?, ?, ?)',
       ),
       countUpdates: this.db.prepare<[string], { count: number }>(
         'SELECT COUNT(*) AS count FROM updates WHERE board_id = ?',
@@ -216,10 +226,11 @@ export class SqliteStore {
     })();
   }
 
-  loadUpdates(boardId: string): Uint8Array[] {
-    return this.statements.updatesOf
-      .all(boardId)
-      .map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length));
+  loadUpdates(boardId: string): StoredUpdate[] {
+    return this.statements.updatesOf.all(boardId).map((row) => ({
+      data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length),
+      format: row.format === 2 ? 2 : 1,
+    }));
   }
 
   countUpdates(boardId: string): number {
@@ -231,10 +242,10 @@ export class SqliteStore {
    * the caller encodes the live room's document, which was loaded from the log and has had
    * every later row applied (appends and applies happen in the same synchronous step).
    */
-  compact(boardId: string, state: Uint8Array): void {
+  compact(boardId: string, state: StoredUpdate): void {
     this.db.transaction(() => {
       this.statements.deleteUpdates.run(boardId);
-      this.statements.appendUpdate.run(boardId, state);
+      this.statements.appendCompacted.run(boardId, state.data, state.format);
     })();
   }
 

@@ -6,6 +6,7 @@
  * stored one.
  */
 import type { SqliteStore } from './sqlite.ts';
+import type { StoredUpdate } from './storedUpdate.ts';
 
 export interface Logger {
   info(message: string): void;
@@ -54,15 +55,17 @@ export class UpdateLog {
   }
 
   /** Updates of a board that the store has not taken yet, oldest first. */
-  queuedFor(boardId: string): Uint8Array[] {
-    return this.queue.filter((entry) => entry.boardId === boardId).map((entry) => entry.update);
+  queuedFor(boardId: string): StoredUpdate[] {
+    return this.queue
+      .filter((entry) => entry.boardId === boardId)
+      .map((entry) => ({ data: entry.update, format: 1 }));
   }
 
   /**
    * Replaces a board's log by its full state. Not while anything is queued: that board's log
    * would lose the queued rows, and any other attempt would only wait on a failing store.
    */
-  compact(boardId: string, state: Uint8Array): boolean {
+  compact(boardId: string, state: StoredUpdate): boolean {
     if (this.queue.length > 0) return false;
     try {
       this.store.compact(boardId, state);

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { STORE_FILE_NAME } from '../../../server/persistence/sqlite.ts';
+import { SqliteStore, STORE_FILE_NAME } from '../../../server/persistence/sqlite.ts';
+import { applyStoredUpdate } from '../../../server/persistence/storedUpdate.ts';
 import type { Logger } from '../../../server/persistence/updateLog.ts';
 import type { CreateBoardResponse, JoinResponse } from '../../../shared/api.ts';
 import { placeMap, readPlacement, setPlacement } from '../../../shared/boardDoc.ts';
@@ -68,14 +69,13 @@ async function health(server: RunningServer) {
 }
 
 /** The board as the store holds it, read with a connection of its own. */
+/** The board as stored, read back the way a room loads it. */
 function storedDoc(dataDir: string, boardId: string): Y.Doc {
-  const db = openStore(dataDir);
-  const rows = db
-    .prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE board_id = ? ORDER BY id')
-    .all(boardId);
-  db.close();
+  const store = new SqliteStore(join(dataDir, STORE_FILE_NAME));
+  const rows = store.loadUpdates(boardId);
+  store.close();
   const doc = new Y.Doc();
-  for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.data));
+  for (const row of rows) applyStoredUpdate(doc, row);
   return doc;
 }
 
