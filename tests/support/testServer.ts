@@ -136,6 +136,9 @@ export interface TestClient {
 }
 
 /** A stock y-websocket client, exactly as a browser would connect. */
+// Each stock provider in Node adds a process 'exit' listener; a test of a full room has dozens.
+process.setMaxListeners(200);
+
 export function connectClient(running: Endpoint, boardId: string, token: string): TestClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(running.wsUrl, boardId, doc, {
