@@ -1,5 +1,5 @@
 /** The facilitator records where the group agreed a card stands, with a note. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FinalPosition } from '../../shared/boardDoc.ts';
 
 export function AgreementForm({
@@ -18,6 +18,11 @@ export function AgreementForm({
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(Math.round((current?.x ?? suggested ?? 0.5) * 100));
   const [note, setNote] = useState(current?.note ?? '');
+  const slider = useRef<HTMLInputElement | null>(null);
+  // Keyboard users land on the slider they just opened.
+  useEffect(() => {
+    if (open) slider.current?.focus();
+  }, [open]);
   if (!open) {
     return (
       <button type="button" className="link-button" onClick={() => setOpen(true)}>
@@ -37,6 +42,7 @@ export function AgreementForm({
       <label>
         Agreed position for “{cardText}”: <strong>{value}%</strong>
         <input
+          ref={slider}
           type="range"
           min={0}
           max={100}

@@ -41,6 +41,8 @@ export function BoardDnd({ children }: { children: ReactNode }) {
   const ownerId = () => store.getState().ui.actingFor ?? me.participantId;
   const rubric = useBoard((state) => state.meta?.rubric ?? null);
   const tracks = useRef(new Map<string, TrackElements>());
+  // Exact positions of a keyboard drag in progress (see keyboardCoordinates).
+  const keyboardPositions = useRef(new Map<string, number | null>());
   const trackOf = useCallback((cardId: string) => tracks.current.get(cardId), []);
 
   const cardText = useMemo(() => {
@@ -83,7 +85,9 @@ export function BoardDnd({ children }: { children: ReactNode }) {
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 4 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates(trackOf) }),
+    useSensor(KeyboardSensor, {
+      coordinateGetter: keyboardCoordinates(trackOf, keyboardPositions.current),
+    }),
   );
 
   const onDragMove = ({ active }: DragMoveEvent) => {
@@ -92,9 +96,12 @@ export function BoardDnd({ children }: { children: ReactNode }) {
     actions.dragging(String(active.id), position);
   };
 
-  const onDragEnd = ({ active }: DragEndEvent) => {
+  const onDragEnd = ({ active, delta }: DragEndEvent) => {
     const position = positionOf(active);
+    keyboardPositions.current.clear();
     actions.dragEnded();
+    // Picked up and put down where it was: nothing to write (and no rounding to write).
+    if (delta.x === 0 && delta.y === 0) return;
     if (position === undefined) return;
     if (position === null) actions.unplace(ownerId(), String(active.id));
     else actions.place(ownerId(), String(active.id), position);
@@ -108,7 +115,11 @@ export function BoardDnd({ children }: { children: ReactNode }) {
         accessibility={{ announcements, screenReaderInstructions: instructions }}
         onDragMove={onDragMove}
         onDragEnd={onDragEnd}
-        onDragCancel={() => actions.dragEnded()}
+        onDragStart={() => keyboardPositions.current.clear()}
+        onDragCancel={() => {
+          keyboardPositions.current.clear();
+          actions.dragEnded();
+        }}
         autoScroll={false}
       >
         {children}

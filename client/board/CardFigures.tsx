@@ -1,11 +1,31 @@
 /** One card's figures in words: the label chip, coverage, outliers and movement since last round. */
+import type { Role } from '../../shared/boardDoc.ts';
 import type { CardStats } from '../../shared/boardStats.ts';
 import { percent } from './dragGeometry.ts';
 import { agreementText, LABEL_COLOR, LABEL_TEXT } from './labels.ts';
 import { OrganisationFigures } from './OrganisationFigures.tsx';
+import { groupVisible } from './visibility.ts';
 
-export function CardFigures({ stats, total }: { stats: CardStats; total: number }) {
+export function CardFigures({
+  stats,
+  total,
+  viewerRole,
+}: {
+  stats: CardStats;
+  total: number;
+  viewerRole: Role;
+}) {
   const { summary, change } = stats;
+  if (!groupVisible(summary.n, viewerRole)) {
+    return (
+      <span className="card-figures">
+        <span data-testid="coverage">
+          {summary.n} of {total} placed
+        </span>
+        {summary.n > 0 && <span className="hint">too few placements to show the group</span>}
+      </span>
+    );
+  }
   return (
     <span className="card-figures">
       <span

@@ -17,13 +17,20 @@ import { Distribution } from './Distribution.tsx';
 import { cssLeft, percent } from './dragGeometry.ts';
 import { ReasonEditor, ReasonList } from './ReasonBox.tsx';
 import { TrackRegistryContext } from './trackRegistry.ts';
-import { distributionVisible, reasonsVisible } from './visibility.ts';
+import { distributionVisible, groupVisible, reasonsVisible } from './visibility.ts';
 
 const NO_PLACEMENTS: Readonly<Record<string, Placement>> = {};
 const NO_DRAGS: readonly RemoteDrag[] = [];
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
 
-export const CardRow = memo(function CardRow({ card }: { card: RubricCard }) {
+export const CardRow = memo(function CardRow({
+  card,
+  laneShownOnPhone,
+}: {
+  card: RubricCard;
+  /** Phones show one element at a time: scroll again once this card's lane is shown. */
+  laneShownOnPhone: boolean;
+}) {
   const { me, actions } = useBoardContext();
   const phase = useBoard((state) => state.control.phase);
   const showNames = useBoard((state) => state.control.showNames);
@@ -49,13 +56,19 @@ export const CardRow = memo(function CardRow({ card }: { card: RubricCard }) {
   const bringIntoView = picked || (focused && following);
   useEffect(() => {
     if (!bringIntoView) return;
+    void laneShownOnPhone;
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     rowRef.current?.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
-  }, [bringIntoView]);
+  }, [bringIntoView, laneShownOnPhone]);
 
   // Whose chip this screen moves: the participant's own, or a proxy's for the facilitator.
+  const proxy = actingFor ? participants[actingFor] : undefined;
   const owner =
-    me.role === 'participant' ? me.participantId : me.role === 'facilitator' ? actingFor : null;
+    me.role === 'participant'
+      ? me.participantId
+      : me.role === 'facilitator' && proxy?.proxy && !proxy.removed
+        ? actingFor
+        : null;
   const round = stats?.round ?? 1;
   const ownPlacement = owner ? placements[owner] : undefined;
   const mine = ownPlacement && ownPlacement.round === round ? ownPlacement : null;
@@ -148,7 +161,7 @@ export const CardRow = memo(function CardRow({ card }: { card: RubricCard }) {
       </div>
       <div className="card-status">
         {visible && stats ? (
-          <CardFigures stats={stats} total={total} />
+          <CardFigures stats={stats} total={total} viewerRole={me.role} />
         ) : (
           <span data-testid="coverage">
             {placedCount} of {total} have placed this card
@@ -175,7 +188,7 @@ export const CardRow = memo(function CardRow({ card }: { card: RubricCard }) {
             </button>
           </>
         )}
-        {me.role === 'facilitator' && (
+        {me.role === 'facilitator' && phase !== 'final' && (
           <button
             type="button"
             className="link-button"
@@ -204,7 +217,9 @@ export const CardRow = memo(function CardRow({ card }: { card: RubricCard }) {
           </>
         )}
       </div>
-      {reasonsVisible(phase) && stats && <ReasonList placed={stats.placed} />}
+      {reasonsVisible(phase) && stats && groupVisible(stats.placed.length, me.role) && (
+        <ReasonList placed={stats.placed} />
+      )}
     </li>
   );
 });

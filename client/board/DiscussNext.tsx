@@ -24,6 +24,7 @@ export function DiscussNext() {
   const agreed = useBoard((state) => state.final);
   const hasOrganisations = useBoard((state) => (state.meta?.organisations.length ?? 0) >= 2);
   const by = useBoard((state) => state.ui.discussOrder);
+  const locked = useBoard((state) => state.control.phase === 'final');
   const order = useMemo(() => {
     if (!rubric) return [];
     const cards = rubricCards(rubric);
@@ -84,7 +85,8 @@ export function DiscussNext() {
               className="discuss-item"
               onClick={() => {
                 setUi(store, { highlightedCardId: card.id });
-                if (me.role === 'facilitator') actions.setFocus(card.id);
+                // A locked board takes no control changes but its reopening.
+                if (me.role === 'facilitator' && !locked) actions.setFocus(card.id);
               }}
             >
               <span className="label-swatch" style={{ background: LABEL_COLOR[summary.label] }} />

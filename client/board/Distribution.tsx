@@ -6,7 +6,7 @@
 import type { Participant, Role } from '../../shared/boardDoc.ts';
 import type { CardStats } from '../../shared/boardStats.ts';
 import { cssLeft, percent } from './dragGeometry.ts';
-import { dotsVisible } from './visibility.ts';
+import { groupVisible } from './visibility.ts';
 
 export function Distribution({
   stats,
@@ -20,6 +20,7 @@ export function Distribution({
   viewerRole: Role;
 }) {
   const { summary, placed, change } = stats;
+  if (!groupVisible(placed.length, viewerRole)) return null;
   const outliers = new Set(summary.outliers);
   return (
     <>
@@ -43,26 +44,25 @@ export function Distribution({
           title={`Median moved from ${percent(change.before.median)} to ${percent(summary.median)}`}
         />
       )}
-      {dotsVisible(placed.length, viewerRole) &&
-        placed.map(({ participantId, placement }, index) => {
-          const who = participants[participantId];
-          return (
-            <span
-              key={participantId}
-              className={`dot${outliers.has(index) ? ' outlier' : ''}`}
-              data-testid="placement-dot"
-              style={{
-                left: cssLeft(placement.x),
-                background: showNames ? who?.color : undefined,
-              }}
-              title={
-                showNames
-                  ? `${who?.name ?? 'Someone'}: ${percent(placement.x)}`
-                  : percent(placement.x)
-              }
-            />
-          );
-        })}
+      {placed.map(({ participantId, placement }, index) => {
+        const who = participants[participantId];
+        return (
+          <span
+            key={participantId}
+            className={`dot${outliers.has(index) ? ' outlier' : ''}`}
+            data-testid="placement-dot"
+            style={{
+              left: cssLeft(placement.x),
+              background: showNames ? who?.color : undefined,
+            }}
+            title={
+              showNames
+                ? `${who?.name ?? 'Someone'}: ${percent(placement.x)}`
+                : percent(placement.x)
+            }
+          />
+        );
+      })}
       {summary.median !== null && (
         <span
           className="median-tick"

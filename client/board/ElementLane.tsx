@@ -46,7 +46,7 @@ export const ElementLane = memo(function ElementLane({
       </header>
       <ol className="card-list">
         {element.cards.map((card) => (
-          <CardRow key={card.id} card={card} />
+          <CardRow key={card.id} card={card} laneShownOnPhone={activeOnPhone} />
         ))}
       </ol>
     </section>

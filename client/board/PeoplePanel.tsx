@@ -65,7 +65,10 @@ export function PeoplePanel() {
                   if (
                     window.confirm(`Remove ${person.name}? Their placements leave the figures.`)
                   ) {
-                    void run(() => api.removeParticipant(boardId, me.token, id));
+                    void run(async () => {
+                      await api.removeParticipant(boardId, me.token, id);
+                      if (store.getState().ui.actingFor === id) setUi(store, { actingFor: null });
+                    });
                   }
                 }}
               >

@@ -2,7 +2,7 @@
  * Reasons: a participant may say in a few words why they placed a card where they did; once
  * revealed, the reasons show beside the card without names.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { MAX_REASON_LENGTH, type Placement } from '../../shared/boardDoc.ts';
 import type { CountedPlacement } from '../../shared/boardStats.ts';
 
@@ -15,6 +15,11 @@ export function ReasonEditor({
 }) {
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(placement.reason ?? '');
+  const input = useRef<HTMLInputElement | null>(null);
+  // Keyboard users land in the field they just opened.
+  useEffect(() => {
+    if (open) input.current?.focus();
+  }, [open]);
   if (!open) {
     return (
       <button type="button" className="link-button" onClick={() => setOpen(true)}>
@@ -32,6 +37,7 @@ export function ReasonEditor({
       }}
     >
       <input
+        ref={input}
         aria-label="Why here? (optional, shown without your name)"
         placeholder="Why here? (shown without your name)"
         value={draft}

@@ -10,6 +10,7 @@ const MINUTE = 60_000;
 export function TimerControls() {
   const { actions } = useBoardContext();
   const timer = useBoard((state) => state.control.timer);
+  const locked = useBoard((state) => state.control.phase === 'final');
   const [custom, setCustom] = useState('');
 
   const start = async (minutes: number) => {
@@ -22,6 +23,7 @@ export function TimerControls() {
     if (Number.isFinite(minutes) && minutes > 0 && minutes <= 180) void start(minutes);
   };
 
+  if (locked) return null; // a locked board takes no control changes but its reopening
   return (
     <span className="timer-controls">
       <span className="control-label">Timer</span>

@@ -7,9 +7,10 @@ import { memo } from 'react';
 import type { RubricElement } from '../../shared/rubric.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL } from '../../shared/rubric.ts';
 import { packNotes } from '../../shared/wallLayout.ts';
-import { useBoard } from './BoardContext.tsx';
+import { useBoard, useBoardContext } from './BoardContext.tsx';
 import { cssLeft, percent } from './dragGeometry.ts';
 import { LABEL_COLOR, LABEL_TEXT } from './labels.ts';
+import { groupVisible } from './visibility.ts';
 
 const NOTE_WIDTH = 0.16;
 const ROW_HEIGHT_REM = 3.4;
@@ -20,11 +21,15 @@ function shortText(text: string, words = 7): string {
 }
 
 const WallElement = memo(function WallElement({ element }: { element: RubricElement }) {
+  const { me } = useBoardContext();
   const stats = useBoard((state) => state.stats);
   const agreed = useBoard((state) => state.final);
   const focus = useBoard((state) => state.control.focusCardId);
   const items = element.cards.flatMap((card) => {
-    const x = agreed[card.id]?.x ?? stats[card.id]?.summary.median ?? null;
+    const placed = stats[card.id]?.placed.length ?? 0;
+    // An agreed position is the group's; a median of one or two people is not shown.
+    const median = groupVisible(placed, me.role) ? stats[card.id]?.summary.median : null;
+    const x = agreed[card.id]?.x ?? median ?? null;
     return x === null ? [] : [{ id: card.id, x }];
   });
   const notes = packNotes(items, NOTE_WIDTH);

@@ -84,6 +84,13 @@ export function createBoardActions(
       );
     },
     unplace(ownerId, cardId) {
+      if (readControl(doc).phase !== 'placing') {
+        store.setState({ notice: PLACING_CLOSED });
+        return;
+      }
+      // Only this round's placement: an earlier round's stays as the record of that round.
+      const previous = readPlacement(doc, ownerId, cardId);
+      if (previous?.round !== cardRound(cardId, readRounds(doc))) return;
       clearPlacement(doc, ownerId, cardId, 'local');
     },
     setReason(ownerId, cardId, reason) {

@@ -24,6 +24,8 @@ export interface BoardConnection {
   provider: WebsocketProvider;
 }
 
+const LOCAL_COPY_TIMEOUT_MS = 2_000;
+
 function websocketBase(): string {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   return `${scheme}://${window.location.host}/ws`;
@@ -32,6 +34,22 @@ function websocketBase(): string {
 /** One local copy per board and person, so "Not you?" on a shared device starts clean. */
 export function localCopyName(boardId: string, participantId: string): string {
   return `continuum:${boardId}:${participantId}`;
+}
+
+/**
+ * Empties this device's copy of the board without deleting its database: another tab of the same
+ * person holds the database open, and deleting it would silently stop that tab's saving.
+ */
+function emptyLocalCopy(local: IndexeddbPersistence): Promise<void> {
+  const db = local.db;
+  if (!db) return Promise.resolve();
+  return new Promise((resolve) => {
+    const transaction = db.transaction(['updates'], 'readwrite');
+    transaction.objectStore('updates').clear();
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => resolve();
+    transaction.onabort = () => resolve();
+  });
 }
 
 export function useBoardConnection(
@@ -63,7 +81,7 @@ export function useBoardConnection(
 
     const startOver = (notice: string) => {
       store.setState({ notice });
-      void local.clearData().finally(() => {
+      void emptyLocalCopy(local).finally(() => {
         if (!disposed) setGeneration((value) => value + 1);
       });
     };
@@ -110,7 +128,7 @@ export function useBoardConnection(
           case 'signed-out':
             if (response.forgetIdentity) {
               forgetIdentity(boardId);
-              void local.clearData();
+              void emptyLocalCopy(local);
             }
             store.setState({ status: 'error', notice: response.notice });
             return;
@@ -127,7 +145,9 @@ export function useBoardConnection(
     window.addEventListener('pagehide', leave);
     window.addEventListener('pageshow', back);
 
-    void local.whenSynced.then(connect, connect);
+    // Where the browser refuses storage, the local copy never loads: go online without it.
+    const noLocalCopy = new Promise((resolve) => setTimeout(resolve, LOCAL_COPY_TIMEOUT_MS));
+    void Promise.race([local.whenSynced, noLocalCopy]).then(connect, connect);
 
     return () => {
       disposed = true;

@@ -4,7 +4,10 @@
  */
 import type { Phase, Role } from '../../shared/boardDoc.ts';
 
-/** Fewer placements than this and the room sees no dots, so nobody can be identified. */
+/**
+ * Fewer placements than this and the room sees nothing of a card's group (no dots, median, band
+ * or reasons): with one or two people, any of those would tell where each of them stands.
+ */
 export const MIN_PLACEMENTS_FOR_DOTS = 3;
 
 export function distributionVisible(phase: Phase, role: Role, peek: boolean): boolean {
@@ -21,7 +24,7 @@ export function distributionVisible(phase: Phase, role: Role, peek: boolean): bo
   }
 }
 
-export function dotsVisible(placed: number, role: Role): boolean {
+export function groupVisible(placed: number, role: Role): boolean {
   return role === 'facilitator' || placed >= MIN_PLACEMENTS_FOR_DOTS;
 }
 

@@ -26,6 +26,7 @@ import { StatusBadge } from '../board/StatusBadge.tsx';
 import { TimerDisplay } from '../board/TimerDisplay.tsx';
 import { useBoardConnection } from '../board/useBoardConnection.ts';
 import { ViewToggle } from '../board/ViewToggle.tsx';
+import { distributionVisible } from '../board/visibility.ts';
 import { WallView } from '../board/WallView.tsx';
 import { type BoardIdentity, forgetIdentity, loadIdentity, saveIdentity } from '../identity.ts';
 import { navigate } from '../routes.ts';
@@ -132,7 +133,7 @@ function ConnectedBoard({
     [connection, boardId, store, me],
   );
   const schemaVersion = useStore(store, (state) => state.meta?.schemaVersion ?? null);
-  if (!context) return null;
+  if (!context) return <BoardSkeleton />;
   if (report) {
     return (
       <BoardContext.Provider value={context}>
@@ -241,10 +242,24 @@ function Notice() {
 }
 
 function Lanes() {
+  const { me } = useBoardContext();
   const elements = useBoard((state) => state.meta?.rubric.elements ?? null);
-  const wall = useBoard((state) => state.ui.view === 'wall');
+  // The wall shows the group, so only while the group is visible (a new round hides it again).
+  const wall = useBoard(
+    (state) =>
+      state.ui.view === 'wall' && distributionVisible(state.control.phase, me.role, state.ui.peek),
+  );
   // On phones one element shows at a time; the tabs pick which (hidden on wide screens).
   const [activeId, setActiveId] = useState<string | null>(null);
+  // The card to bring into view: picked here, or focused by the facilitator while following.
+  const wanted = useBoard(
+    (state) =>
+      state.ui.highlightedCardId ?? (state.ui.following ? state.control.focusCardId : null),
+  );
+  useEffect(() => {
+    const element = elements?.find((e) => e.cards.some((card) => card.id === wanted));
+    if (element) setActiveId(element.id);
+  }, [wanted, elements]);
   if (!elements) return null;
   if (wall) {
     return (

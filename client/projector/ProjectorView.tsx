@@ -111,7 +111,7 @@ function FocusedCard({ visible }: { visible: boolean }) {
             <span>← {AXIS_START_LABEL}</span>
             <span>{AXIS_END_LABEL} →</span>
           </div>
-          <CardFigures stats={stats} total={total} />
+          <CardFigures stats={stats} total={total} viewerRole="observer" />
         </>
       ) : (
         <p className="projector-coverage">

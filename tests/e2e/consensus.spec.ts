@@ -48,8 +48,10 @@ test('once revealed, everyone sees where the group stands and what to discuss fi
     'one placement far from the group',
   );
   await expect(row(zoe, 'trust.v2').getByTestId('outlier-hint')).toHaveCount(0);
-  // Two placements: the room sees the figures but no dots, so nobody can be identified.
+  // Two placements: the room sees only how many placed, so nobody can be identified.
   await expect(row(zoe, 'trust.p1').getByTestId('placement-dot')).toHaveCount(0);
+  await expect(row(zoe, 'trust.p1').getByTestId('median')).toHaveCount(0);
+  await expect(row(zoe, 'trust.p1').getByTestId('iqr-band')).toHaveCount(0);
   await expect(row(zoe, 'trust.p1').getByTestId('coverage')).toHaveText('2 of 7 placed');
   // Element and board figures.
   await expect(

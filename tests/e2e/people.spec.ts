@@ -2,7 +2,7 @@
  * The facilitator's people: a proxy for someone without a device, removing a participant, and
  * reasons shown without names once revealed.
  */
-import { setBoardPhase } from '../support/boardFiller.ts';
+import { fillBoard, setBoardPhase } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
 import { chip, createBoardViaApi, joinAs, keyboardPlace, newPage, peek, row } from './helpers.ts';
 
@@ -45,6 +45,11 @@ test('reasons travel with placements and show without names once revealed', asyn
   server,
 }) => {
   const board = await createBoardViaApi(server.baseUrl, 'Reasons');
+  // Two others place it too: with fewer than three, the room sees nothing of the group.
+  await fillBoard(server.baseUrl, board, [
+    { name: 'Lou', placements: { 'learning.v1': 0.5 } },
+    { name: 'Max', placements: { 'learning.v1': 0.6 } },
+  ]);
   const kim = await newPage(browser);
   await joinAs(kim, board.joinUrl, 'Kim');
   await keyboardPlace(kim, 'learning.v1', 3);

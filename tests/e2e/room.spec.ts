@@ -170,6 +170,7 @@ test('the projector shows the join QR code, the code and the wall view', async (
   await fillBoard(server.baseUrl, board, [
     { name: 'P1', placements: { 'trust.v1': 0.2, 'values.v1': 0.7 } },
     { name: 'P2', placements: { 'trust.v1': 0.3, 'values.v1': 0.8 } },
+    { name: 'P3', placements: { 'trust.v1': 0.35, 'values.v1': 0.9 } },
   ]);
   const link = await facilitatorPost<{ url: string }>(server, board, 'observer-links');
   const projector = await newPage(browser);
@@ -177,7 +178,7 @@ test('the projector shows the join QR code, the code and the wall view', async (
   await projector.goto(link.url);
   await expect(projector.getByTestId('qr-code')).toBeVisible();
   await expect(projector.getByTestId('join-code')).toHaveText(board.joinCode);
-  await expect(projector.getByTestId('board-placed-count')).toHaveText('2 of 2 have placed');
+  await expect(projector.getByTestId('board-placed-count')).toHaveText('3 of 3 have placed');
   await setBoardPhase(server.baseUrl, board, 'revealed');
   await expect(projector.getByTestId('wall-view')).toBeVisible();
   await expect(projector.getByTestId('wall-note')).toHaveCount(2);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   distributionVisible,
-  dotsVisible,
+  groupVisible,
   reasonsVisible,
 } from '../../../client/board/visibility.ts';
 import { PHASES, ROLES } from '../../../shared/boardDoc.ts';
@@ -20,10 +20,10 @@ describe('distribution visibility', () => {
   });
 
   it('hides the dots of fewer than three placements from the room, not from the facilitator', () => {
-    expect(dotsVisible(2, 'participant')).toBe(false);
-    expect(dotsVisible(2, 'observer')).toBe(false);
-    expect(dotsVisible(3, 'participant')).toBe(true);
-    expect(dotsVisible(1, 'facilitator')).toBe(true);
+    expect(groupVisible(2, 'participant')).toBe(false);
+    expect(groupVisible(2, 'observer')).toBe(false);
+    expect(groupVisible(3, 'participant')).toBe(true);
+    expect(groupVisible(1, 'facilitator')).toBe(true);
   });
 
   it('shows reasons while revealed and discussing only', () => {
