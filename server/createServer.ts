@@ -25,6 +25,7 @@ import { Connection } from './connection.ts';
 import { ConnectionLimits } from './connectionLimits.ts';
 import { createApi } from './http/api.ts';
 import { FailedAttemptLimiter } from './http/failedAttemptLimiter.ts';
+import { sendJson } from './http/json.ts';
 import { serveStatic } from './http/staticFiles.ts';
 import { createOriginPolicy } from './originPolicy.ts';
 import { SqliteStore, STORE_FILE_NAME } from './persistence/sqlite.ts';
@@ -94,15 +95,26 @@ export function createServer(
   });
 
   const http = createHttpServer(async (request, response) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-    // Clients learn the server clock's offset from this (timers count against server time).
-    response.setHeader('X-Server-Time', String(Date.now()));
-    if (await handleApi(request, response)) return;
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405).end();
-      return;
+    // Nothing a request does may take the process (and every room) down.
+    try {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+      // Clients learn the server clock's offset from this (timers count against server time).
+      response.setHeader('X-Server-Time', String(Date.now()));
+      if (await handleApi(request, response)) return;
+      if (request.url?.startsWith('/api/')) {
+        sendJson(response, 404, { error: 'There is no such route.' });
+        return;
+      }
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        sendJson(response, 405, { error: 'Only GET and HEAD are served here.' });
+        return;
+      }
+      serveStatic(options.clientDir, request, response);
+    } catch (error) {
+      logger.error(`unexpected error answering an HTTP request: ${String(error)}`);
+      if (response.headersSent) response.destroy();
+      else sendJson(response, 500, { error: 'Something went wrong on the server.' });
     }
-    serveStatic(options.clientDir, request, response);
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });

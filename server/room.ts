@@ -61,12 +61,15 @@ const EMPTY_UPDATE_LENGTH = 2;
 const COMPACT_AFTER_APPENDS = 500;
 /** At most ~60 awareness frames a second per room (see scheduleAwarenessFlush). */
 const AWARENESS_INTERVAL_MS = 16;
+/** A tab is one presence; a client that reloads its doc may briefly hold a couple. */
+const MAX_PRESENCES_PER_CONNECTION = 4;
 
 /** The room's own refusals (the write rules have theirs), shared with the client. */
 export const ROOM_REJECTIONS = {
   boardFull: CLOSE_REASONS.boardFull,
   foreignClientId: CLOSE_REASONS.foreignClientId,
   foreignPresence: CLOSE_REASONS.foreignPresence,
+  tooManyPresences: 'One connection speaks for one presence',
 } as const;
 
 interface PendingUpdate {
@@ -259,6 +262,12 @@ export class Room {
       !this.takeOver(connection, filtered.claimed)
     ) {
       connection.close(CLOSE_FORBIDDEN_WRITE, ROOM_REJECTIONS.foreignPresence);
+      return;
+    }
+    const presences = new Set([...state.presences, ...filtered.claimed]);
+    if (presences.size > MAX_PRESENCES_PER_CONNECTION) {
+      // A browser tab is one presence; inventing more would grow every room's state for all.
+      connection.close(CLOSE_FORBIDDEN_WRITE, ROOM_REJECTIONS.tooManyPresences);
       return;
     }
     this.clientIds.claim(filtered.claimed, owner);

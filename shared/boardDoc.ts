@@ -137,6 +137,22 @@ export function parsePlacement(value: unknown): Placement | null {
   return placement;
 }
 
+/**
+ * A placement exactly as clients must write it: `{ x, round, at, reason? }` and nothing else,
+ * the reason at most MAX_REASON_LENGTH long. Readers are lenient (parsePlacement); the server is
+ * strict, so nobody can store junk or fill a board's budget through their own placements.
+ */
+export function isWellFormedPlacement(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  for (const key of Object.keys(value)) {
+    if (key !== 'x' && key !== 'round' && key !== 'at' && key !== 'reason') return false;
+  }
+  const { x, round, at, reason } = value;
+  if (!isPosition(x) || !Number.isInteger(round) || (round as number) < 1) return false;
+  if (!isFiniteNumber(at)) return false;
+  return reason === undefined || (typeof reason === 'string' && reason.length <= MAX_REASON_LENGTH);
+}
+
 export function parseParticipant(value: unknown): Participant | null {
   if (!isRecord(value)) return null;
   const { name, role, organisation, color, joinedAt, proxy, removed } = value;

@@ -10,8 +10,8 @@
 import { createDecoder, readVarUint } from 'lib0/decoding';
 import * as Y from 'yjs';
 import {
+  isWellFormedPlacement,
   type Phase,
-  parsePlacement,
   participantIdOfRoot,
   ROOT_CONTROL,
   ROOT_FINAL,
@@ -20,9 +20,11 @@ import {
   ROOT_ROUNDS,
   type Role,
   readControl,
+  readMeta,
   readParticipant,
   rootNameOf,
 } from './boardDoc.ts';
+import { rubricCards } from './rubric.ts';
 
 export interface Writer {
   participantId: string;
@@ -382,7 +384,7 @@ export function resolveTargets(doc: Y.Doc, update: Uint8Array): WriteTarget[] | 
 // Values.
 
 /** A `place:` item must hold plain, valid placements under a card id. */
-function checkPlacementValue(write: ResolvedWrite): WriteVerdict {
+function checkPlacementValue(write: ResolvedWrite, cardIds: ReadonlySet<string>): WriteVerdict {
   const { item } = write;
   if (item === null) return OK; // deletes carry no value
   if (write.nested || item.content instanceof Y.ContentType) {
@@ -390,13 +392,19 @@ function checkPlacementValue(write: ResolvedWrite): WriteVerdict {
   }
   // Set and removed again before it was sent: no value remains.
   if (item.content instanceof Y.ContentDeleted) return OK;
-  if (write.target.key === null || !(item.content instanceof Y.ContentAny)) {
+  // Only the board's own cards, each with a well-formed value.
+  if (write.target.key === null || !cardIds.has(write.target.key)) {
     return reject(WRITE_REJECTIONS.invalidPlacement);
   }
+  if (!(item.content instanceof Y.ContentAny)) return reject(WRITE_REJECTIONS.invalidPlacement);
   const values: unknown[] = item.content.getContent();
-  return values.every((value) => parsePlacement(value) !== null)
-    ? OK
-    : reject(WRITE_REJECTIONS.invalidPlacement);
+  return values.every(isWellFormedPlacement) ? OK : reject(WRITE_REJECTIONS.invalidPlacement);
+}
+
+/** The card ids of the board's rubric (the keys a `place:` map may hold). */
+function boardCardIds(doc: Y.Doc): ReadonlySet<string> {
+  const rubric = readMeta(doc)?.rubric;
+  return new Set(rubric ? rubricCards(rubric).map((card) => card.id) : []);
 }
 
 export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer): WriteVerdict {
@@ -407,11 +415,13 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer): Wri
       : { ok: false, reason: resolved.error };
   }
   const { phase } = readControl(doc);
+  let cardIds: ReadonlySet<string> | undefined;
   for (const write of resolved.writes) {
     const verdict = mayWrite(writer, phase, write.target, doc);
     if (!verdict.ok) return verdict;
     if (participantIdOfRoot(write.target.root) !== null) {
-      const value = checkPlacementValue(write);
+      cardIds ??= boardCardIds(doc);
+      const value = checkPlacementValue(write, cardIds);
       if (!value.ok) return value;
     }
   }

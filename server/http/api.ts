@@ -110,6 +110,8 @@ export function createApi(deps: ApiDeps) {
         const address = clientAddress(req);
         refuseIfLimited(address);
         const body = parse(joinRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
+        // Again after the body: many slow requests must not all pass the check before any fails.
+        refuseIfLimited(address);
         try {
           sendJson(res, 201, boards.join(boardId ?? '', body));
         } catch (error) {
@@ -141,6 +143,7 @@ export function createApi(deps: ApiDeps) {
       async (req, res, [boardId = '']) => {
         authenticateFacilitator(req, boardId);
         const body = parse(addCoFacilitatorRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
+        authenticateFacilitator(req, boardId); // again: access may have been revoked meanwhile
         sendJson(res, 201, withLink(req, boardId, admin.addCoFacilitator(boardId, body.name)));
       },
     ],
@@ -159,6 +162,7 @@ export function createApi(deps: ApiDeps) {
       async (req, res, [boardId = '']) => {
         authenticateFacilitator(req, boardId);
         const body = parse(addProxyRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
+        authenticateFacilitator(req, boardId); // again: access may have been revoked meanwhile
         sendJson(res, 201, admin.addProxy(boardId, body));
       },
     ],
@@ -177,6 +181,7 @@ export function createApi(deps: ApiDeps) {
       async (req, res, [boardId = '']) => {
         authenticateFacilitator(req, boardId);
         parse(createObserverLinkRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
+        authenticateFacilitator(req, boardId); // again: access may have been revoked meanwhile
         sendJson(res, 201, withLink(req, boardId, admin.addObserverLink(boardId)));
       },
     ],
@@ -242,7 +247,13 @@ export function createApi(deps: ApiDeps) {
     request: IncomingMessage,
     response: ServerResponse,
   ): Promise<boolean> {
-    const path = new URL(request.url ?? '/', 'http://local').pathname;
+    let path: string;
+    try {
+      path = new URL(request.url ?? '/', 'http://local').pathname;
+    } catch {
+      sendJson(response, 400, { error: 'That address cannot be read.' });
+      return true;
+    }
     const matching = routes.filter(([, pattern]) => pattern.test(path));
     if (matching.length === 0) return false;
     const route = matching.find(([method]) => method === request.method);
@@ -292,8 +303,18 @@ function sendError(response: ServerResponse, error: unknown): void {
   }
 }
 
+/**
+ * Who is guessing join codes: the address, or for IPv6 its /64 network, since one device is
+ * given a whole /64 and could otherwise change address for every guess.
+ */
 function clientAddress(request: IncomingMessage): string {
-  return request.socket.remoteAddress ?? 'unknown';
+  const address = request.socket.remoteAddress ?? 'unknown';
+  if (!address.includes(':') || address.startsWith('::ffff:')) return address;
+  const [head = '', tail = ''] = address.split('::');
+  const groups = [...head.split(':').filter(Boolean)];
+  const tailGroups = tail.split(':').filter(Boolean);
+  while (groups.length + tailGroups.length < 8 && address.includes('::')) groups.push('0');
+  return `${[...groups, ...tailGroups].slice(0, 4).join(':')}::/64`;
 }
 
 function baseUrl(request: IncomingMessage, publicUrl: string | null): string {

@@ -3,6 +3,9 @@
  * whole room joins from one address behind the venue's wifi, so successful joins never count.
  * A sliding window of failure times per address, pruned as it is read.
  */
+/** Sweep expired addresses once this many are remembered. */
+const SWEEP_ABOVE = 1_000;
+
 export class FailedAttemptLimiter {
   private readonly failures = new Map<string, number[]>();
 
@@ -24,6 +27,12 @@ export class FailedAttemptLimiter {
     const recent = this.recent(address);
     recent.push(this.now());
     this.failures.set(address, recent);
+    if (this.failures.size > SWEEP_ABOVE) this.sweep();
+  }
+
+  /** Forgets addresses whose failures have all expired, so the map cannot grow without end. */
+  private sweep(): void {
+    for (const address of [...this.failures.keys()]) this.recent(address);
   }
 
   private recent(address: string): number[] {

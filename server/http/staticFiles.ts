@@ -19,6 +19,14 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 export function serveStatic(
   root: string,
   request: IncomingMessage,
@@ -33,7 +41,7 @@ export function serveStatic(
   }
   const candidate = normalize(join(root, pathname));
   const insideRoot = candidate === root || candidate.startsWith(root + sep);
-  const isFile = insideRoot && existsSync(candidate) && statSync(candidate).isFile();
+  const isFile = insideRoot && isRegularFile(candidate);
   const file = isFile ? candidate : join(root, 'index.html');
   if (!existsSync(file)) {
     response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -49,5 +57,8 @@ export function serveStatic(
     response.end();
     return;
   }
-  createReadStream(file).pipe(response);
+  // A file removed mid-read (a rebuild) ends this response, not the process.
+  createReadStream(file)
+    .on('error', () => response.destroy())
+    .pipe(response);
 }

@@ -1,4 +1,5 @@
 /** The public HTTP interface against the real server on port 0. */
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BoardInfo, CreateBoardResponse, ErrorResponse } from '../../../shared/api.ts';
 import { isJoinCodeShape } from '../../../shared/joinCode.ts';
@@ -172,6 +173,27 @@ describe('the server itself', () => {
     expect(Math.abs(Number(response.headers.get('x-server-time')) - Date.now())).toBeLessThan(
       5_000,
     );
+  });
+
+  it('survives a request whose address cannot be parsed, and answers unknown API routes in JSON', async () => {
+    const server = await start();
+    const port = new URL(server.baseUrl).port;
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write('GET //[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      });
+      let answer = '';
+      socket.on('data', (chunk) => {
+        answer += chunk.toString();
+      });
+      socket.on('end', () => resolve(answer));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 (400|404)/);
+    expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
+    const unknown = await fetch(`${server.baseUrl}/api/nothing-here`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as ErrorResponse).error).toMatch(/no such route/);
   });
 
   it('answers unknown boards with 404 and wrong methods with 405', async () => {
