@@ -181,12 +181,15 @@ export function createServer(
   function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(request.url ?? '/', 'http://local');
     const boardId = WS_PATH.exec(url.pathname)?.[1];
-    if (!boardId) {
+    if (!boardId && !url.pathname.startsWith('/ws/')) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    // The token is in the URL; it is never logged.
-    const admission = admit(request, boardId, url.searchParams.get('token') ?? '');
+    // The token is in the URL; it is never logged. A malformed board id is an unknown board:
+    // accepted and closed with 4401, so the stock provider stops instead of retrying forever.
+    const admission: Admission = boardId
+      ? admit(request, boardId, url.searchParams.get('token') ?? '')
+      : { ok: false, code: CLOSE_UNAUTHORIZED, reason: 'Unknown board or invalid token' };
     const address = request.socket.remoteAddress ?? 'unknown';
     wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission, address));
   }
