@@ -36,6 +36,7 @@ import { RoomRegistry } from './roomRegistry.ts';
 import { SessionAdmin } from './sessionAdmin.ts';
 
 const WS_PATH = /^\/ws\/([\w-]{1,64})$/;
+const UNKNOWN_BOARD = 'Unknown board or invalid token';
 /** How long a shutdown waits for clients to answer the 1001 close before cutting them off. */
 const SHUTDOWN_GRACE_MS = 2_000;
 
@@ -136,7 +137,7 @@ export function createServer(
       };
     }
     if (!identity) {
-      return { ok: false, code: CLOSE_UNAUTHORIZED, reason: 'Unknown board or invalid token' };
+      return { ok: false, code: CLOSE_UNAUTHORIZED, reason: UNKNOWN_BOARD };
     }
     return { ok: true, identity };
   }
@@ -189,7 +190,7 @@ export function createServer(
     // accepted and closed with 4401, so the stock provider stops instead of retrying forever.
     const admission: Admission = boardId
       ? admit(request, boardId, url.searchParams.get('token') ?? '')
-      : { ok: false, code: CLOSE_UNAUTHORIZED, reason: 'Unknown board or invalid token' };
+      : { ok: false, code: CLOSE_UNAUTHORIZED, reason: UNKNOWN_BOARD };
     const address = request.socket.remoteAddress ?? 'unknown';
     wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission, address));
   }
