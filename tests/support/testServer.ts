@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -15,6 +16,7 @@ import {
 } from '../../server/createServer.ts';
 import type { Logger } from '../../server/persistence/updateLog.ts';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
+import { openRawSocket, type RawSocket } from './rawSocket.ts';
 
 export const quietLogger: Logger = { info: () => undefined, error: () => undefined };
 
@@ -179,4 +181,68 @@ export function nextClose(client: TestClient): Promise<{ code: number; reason: s
       resolve({ code: event?.code ?? 0, reason: event?.reason ?? '' });
     });
   });
+}
+
+export interface ServerHarness {
+  /** A server that is closed after the test, unless the test closed it itself. */
+  start(dataDir?: string, options?: TestServerOptions): Promise<RunningServer>;
+  /** A stock client, destroyed after the test; not yet synced. */
+  client(running: Endpoint, boardId: string, token: string): TestClient;
+  /** A stock client, destroyed after the test, once it has synced. */
+  connect(running: Endpoint, boardId: string, token: string): Promise<TestClient>;
+  /** Clients made elsewhere, destroyed after the test. */
+  track(...added: TestClient[]): void;
+  /** A raw socket, terminated after the test. */
+  socket(url: string, options?: { origin?: string }): Promise<RawSocket>;
+  /** The after-test cleanup, now: sockets, then clients, then servers; for a test that restarts. */
+  stop(): Promise<void>;
+}
+
+/** Registers an `afterEach` that tears down whatever the file's tests started through it. */
+export function serverHarness(): ServerHarness {
+  const servers: RunningServer[] = [];
+  const clients: TestClient[] = [];
+  const sockets: RawSocket[] = [];
+  const stop = async () => {
+    for (const socket of sockets.splice(0)) socket.ws.terminate();
+    for (const client of clients.splice(0)) client.destroy();
+    for (const server of servers.splice(0)) await server.close();
+  };
+  afterEach(stop);
+  return {
+    start: async (dataDir, options) => {
+      const running = await startTestServer(dataDir, options);
+      const tracked: RunningServer = {
+        ...running,
+        // A server the test closes itself is not closed again after it.
+        close: () => {
+          const index = servers.indexOf(tracked);
+          if (index >= 0) servers.splice(index, 1);
+          return running.close();
+        },
+      };
+      servers.push(tracked);
+      return tracked;
+    },
+    client: (running, boardId, token) => {
+      const client = connectClient(running, boardId, token);
+      clients.push(client);
+      return client;
+    },
+    connect: async (running, boardId, token) => {
+      const client = connectClient(running, boardId, token);
+      clients.push(client);
+      await synced(client);
+      return client;
+    },
+    track: (...added) => {
+      clients.push(...added);
+    },
+    socket: async (url, options) => {
+      const socket = await openRawSocket(url, options);
+      sockets.push(socket);
+      return socket;
+    },
+    stop,
+  };
 }

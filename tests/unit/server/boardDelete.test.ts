@@ -2,31 +2,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ErrorResponse } from '../../../shared/api.ts';
 import { CLOSE_UNAUTHORIZED } from '../../../shared/closeCodes.ts';
 import { placedBoard } from '../../support/placedBoard.ts';
 import {
   callApi,
-  connectClient,
   createBoard,
   joinBoard,
   nextClose,
-  type RunningServer,
-  startTestServer,
+  serverHarness,
   synced,
-  type TestClient,
   waitFor,
 } from '../../support/testServer.ts';
 
-let running: RunningServer | null = null;
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await running?.close();
-  running = null;
-});
+const harness = serverHarness();
 
 /** Rows that mention a board, table by table, read from the file by a second connection. */
 function rowsOf(dataDir: string, boardId: string): Record<string, number> {
@@ -59,8 +49,7 @@ function storeBytes(dataDir: string): string {
 
 describe('DELETE /api/boards/:boardId', () => {
   it('is for facilitators only', async () => {
-    const server = await startTestServer();
-    running = server;
+    const server = await harness.start();
     const board = await createBoard(server);
     const ana = await joinBoard(server, board, 'Ana');
     const wall = await joinBoard(server, board, 'Wall', { role: 'observer' });
@@ -75,16 +64,14 @@ describe('DELETE /api/boards/:boardId', () => {
   });
 
   it('deletes everything, closes every socket with 4401 and stops every link', async () => {
-    const server = await startTestServer();
-    running = server;
+    const server = await harness.start();
     const placed = await placedBoard(server);
-    clients.push(...placed.clients);
+    harness.track(...placed.clients);
     const { board, ana } = placed;
     // A name to look for in the file afterwards, and a board that must survive.
     const marker = await joinBoard(server, board, 'Zygmunt Quillfeather');
     const other = await createBoard(server, { title: 'Other board' });
-    const otherClient = connectClient(server, other.boardId, other.facilitatorToken);
-    clients.push(otherClient);
+    const otherClient = harness.client(server, other.boardId, other.facilitatorToken);
     await synced(otherClient);
     await waitFor(() => storeBytes(server.dataDir).includes('Zygmunt'), 'the name to be stored');
 
@@ -104,8 +91,7 @@ describe('DELETE /api/boards/:boardId', () => {
       const me = await callApi(server, 'GET', `/api/boards/${board.boardId}/me`, { token });
       expect(me.status).toBe(401);
     }
-    const again = connectClient(server, board.boardId, ana.token);
-    clients.push(again);
+    const again = harness.client(server, board.boardId, ana.token);
     expect((await nextClose(again)).code).toBe(CLOSE_UNAUTHORIZED);
     const twice = await callApi(server, 'DELETE', `/api/boards/${board.boardId}`, {
       token: board.facilitatorToken,
@@ -123,9 +109,8 @@ describe('DELETE /api/boards/:boardId', () => {
     // Nothing comes back after the closed sockets are gone, nor after a restart.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(rowsOf(server.dataDir, board.boardId)).toEqual({ boards: 0, tokens: 0, updates: 0 });
-    for (const client of clients.splice(0)) client.destroy();
-    await server.close();
-    running = await startTestServer(server.dataDir);
+    await harness.stop();
+    const running = await harness.start(server.dataDir);
     expect((await callApi(running, 'GET', `/api/boards/${board.boardId}`)).status).toBe(404);
     expect((await callApi(running, 'GET', `/api/boards/${other.boardId}`)).status).toBe(200);
   });

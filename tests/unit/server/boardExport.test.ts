@@ -1,7 +1,7 @@
 /** Exporting a board (JSON snapshot, CSV) and restoring one, against the real server. */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   BoardInfo,
   CreateBoardResponse,
@@ -17,27 +17,9 @@ import {
   T0,
 } from '../../support/boardHistory.ts';
 import { PLACED_TITLE, placedBoard } from '../../support/placedBoard.ts';
-import {
-  callApi,
-  joinBoard,
-  type RunningServer,
-  startTestServer,
-  type TestClient,
-} from '../../support/testServer.ts';
+import { callApi, joinBoard, type RunningServer, serverHarness } from '../../support/testServer.ts';
 
-let running: RunningServer | null = null;
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await running?.close();
-  running = null;
-});
-
-async function start(): Promise<RunningServer> {
-  running = await startTestServer();
-  return running;
-}
+const { start, track } = serverHarness();
 
 interface Download {
   status: number;
@@ -84,7 +66,7 @@ describe('exports', () => {
   it('serves the snapshot, the placements and the cards as downloads to a facilitator', async () => {
     const server = await start();
     const placed = await placedBoard(server);
-    clients.push(...placed.clients);
+    track(...placed.clients);
     const { boardId, facilitatorToken } = placed.board;
     const slug = `spring-retreat-north-${today()}`;
 
@@ -124,7 +106,7 @@ describe('exports', () => {
   it('anonymises on ?anonymous=1: labels instead of names, in every format', async () => {
     const server = await start();
     const placed = await placedBoard(server);
-    clients.push(...placed.clients);
+    track(...placed.clients);
     const { boardId, facilitatorToken } = placed.board;
     for (const path of ['snapshot.json', 'placements.csv', 'cards.csv']) {
       const got = await download(
@@ -154,7 +136,7 @@ describe('exports', () => {
     async (file) => {
       const server = await start();
       const placed = await placedBoard(server);
-      clients.push(...placed.clients);
+      track(...placed.clients);
       const { board } = placed;
       const observer = await joinBoard(server, board, 'Wall', { role: 'observer' });
       const path = `/api/boards/${board.boardId}/${file}`;
@@ -211,7 +193,7 @@ describe('restoring a board', () => {
   it('round-trips a live board, anonymised too, and leaves the original alone', async () => {
     const server = await start();
     const placed = await placedBoard(server);
-    clients.push(...placed.clients);
+    track(...placed.clients);
     const { boardId, facilitatorToken } = placed.board;
     for (const query of ['', '?anonymous=1']) {
       const got = await download(

@@ -5,25 +5,13 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSnapshot, type Snapshot } from '../../../shared/snapshot.ts';
 import { normaliseSnapshot } from '../../support/boardHistory.ts';
 import { type PlacedBoard, placedBoard } from '../../support/placedBoard.ts';
-import {
-  newDataDir,
-  type RunningServer,
-  startTestServer,
-  type TestClient,
-} from '../../support/testServer.ts';
+import { newDataDir, serverHarness } from '../../support/testServer.ts';
 
-let running: RunningServer | null = null;
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await running?.close();
-  running = null;
-});
+const harness = serverHarness();
 
 interface Run {
   code: number;
@@ -46,18 +34,15 @@ function runExport(args: string[], dataDir: string): Promise<Run> {
 
 /** A board with placements, its HTTP snapshot, and the server stopped. */
 async function stoppedBoard(): Promise<{ dataDir: string; placed: PlacedBoard; http: Snapshot }> {
-  const server = await startTestServer();
-  running = server;
+  const server = await harness.start();
   const placed = await placedBoard(server);
-  clients.push(...placed.clients);
+  harness.track(...placed.clients);
   const response = await fetch(
     `${server.baseUrl}/api/boards/${placed.board.boardId}/snapshot.json`,
     { headers: { Authorization: `Bearer ${placed.board.facilitatorToken}` } },
   );
   const http = (await response.json()) as Snapshot;
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  running = null;
+  await harness.stop();
   return { dataDir: server.dataDir, placed, http };
 }
 

@@ -13,7 +13,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
@@ -28,14 +28,11 @@ import { placeMap, setPlacement } from '../../../shared/boardDoc.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../../shared/rubric.ts';
 import { awarenessPayload, boardSocketUrl, gcUpdate } from '../../support/rawSocket.ts';
 import {
-  connectClient,
   createBoard,
   joinBoard,
   newDataDir,
-  type RunningServer,
-  startTestServer,
+  serverHarness,
   synced,
-  type TestClient,
   waitFor,
 } from '../../support/testServer.ts';
 
@@ -47,14 +44,7 @@ const MAX_CORPUS_FRAME = 16 * 1024;
 const HONEST_WRITE_MS = 15;
 const CARD_IDS = rubricCards(ELEMENTS_OF_PARTNERSHIP).map((card) => card.id);
 
-let running: RunningServer | null = null;
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await running?.close();
-  running = null;
-});
+const harness = serverHarness();
 
 /** mulberry32: a small, fast, seedable PRNG. */
 function prng(seed: number): () => number {
@@ -335,13 +325,12 @@ describe('fuzzing the websocket', () => {
     timeout: 120_000,
   }, async () => {
     // High rate limits, so the frames reach the decoder instead of the rate limiter.
-    running = await startTestServer(newDataDir(), {
+    const server = await harness.start(newDataDir(), {
       limits: {
         updateRate: { perSecond: 1_000_000, burst: 1_000_000 },
         awarenessRate: { perSecond: 1_000_000, burst: 1_000_000 },
       },
     });
-    const server = running;
     const board = await createBoard(server);
     const honestPeople = [
       await joinBoard(server, board, 'Ana'),
@@ -356,9 +345,7 @@ describe('fuzzing the websocket', () => {
     attackers.push({ participantId: oscar.participantId, token: oscar.token });
 
     const honest = honestPeople.map((person) => {
-      const client = connectClient(server, board.boardId, person.token);
-      clients.push(client);
-      return client;
+      return harness.client(server, board.boardId, person.token);
     });
     await Promise.all(honest.map(synced));
     const honestCloses: number[] = [];

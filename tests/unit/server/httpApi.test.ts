@@ -1,26 +1,11 @@
 /** The public HTTP interface against the real server on port 0. */
 import { connect } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BoardInfo, CreateBoardResponse, ErrorResponse } from '../../../shared/api.ts';
 import { isJoinCodeShape } from '../../../shared/joinCode.ts';
-import {
-  createBoard,
-  postJson,
-  type RunningServer,
-  startTestServer,
-} from '../../support/testServer.ts';
+import { createBoard, postJson, serverHarness } from '../../support/testServer.ts';
 
-let running: RunningServer | null = null;
-
-afterEach(async () => {
-  await running?.close();
-  running = null;
-});
-
-async function start(): Promise<RunningServer> {
-  running = await startTestServer();
-  return running;
-}
+const { start } = serverHarness();
 
 describe('POST /api/boards', () => {
   it('creates a board with unguessable ids, a short join code and links with secrets in the fragment', async () => {

@@ -4,7 +4,7 @@
  * and a client that stops reading. Only the budget is final; the rest close with codes the
  * stock provider retries by itself.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Limits } from '../../../server/config.ts';
 import { encodeAwareness, encodeSyncStep1 } from '../../../server/protocol.ts';
@@ -20,35 +20,20 @@ import {
   CLOSE_RATE_LIMITED,
 } from '../../../shared/closeCodes.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../../shared/rubric.ts';
+import { awarenessPayload, boardSocketUrl } from '../../support/rawSocket.ts';
 import {
-  awarenessPayload,
-  boardSocketUrl,
-  openRawSocket,
-  type RawSocket,
-} from '../../support/rawSocket.ts';
-import {
-  connectClient,
   createBoard,
   joinBoard,
   newDataDir,
   nextClose,
   type RunningServer,
-  startTestServer,
-  synced,
+  serverHarness,
   type TestClient,
   waitFor,
 } from '../../support/testServer.ts';
 
-let running: RunningServer | null = null;
-const clients: TestClient[] = [];
-const sockets: RawSocket[] = [];
-
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.ws.terminate();
-  for (const client of clients.splice(0)) client.destroy();
-  await running?.close();
-  running = null;
-});
+const harness = serverHarness();
+const { connect } = harness;
 
 const CARD_IDS = rubricCards(ELEMENTS_OF_PARTNERSHIP).map((card) => card.id);
 
@@ -60,25 +45,15 @@ interface Session {
 }
 
 async function startSession(limits: Partial<Limits> = {}): Promise<Session> {
-  const server = await startTestServer(newDataDir(), { limits });
-  running = server;
+  const server = await harness.start(newDataDir(), { limits });
   const board = await createBoard(server);
   const ana = await joinBoard(server, board, 'Ana');
   const ben = await joinBoard(server, board, 'Ben');
   return { server, board, ana, witness: await connect(server, board.boardId, ben.token) };
 }
 
-async function connect(server: RunningServer, boardId: string, token: string) {
-  const client = connectClient(server, boardId, token);
-  clients.push(client);
-  await synced(client);
-  return client;
-}
-
 async function raw(session: Session, token: string, boardId = session.board.boardId) {
-  const socket = await openRawSocket(boardSocketUrl(session.server.wsUrl, boardId, token));
-  sockets.push(socket);
-  return socket;
+  return harness.socket(boardSocketUrl(session.server.wsUrl, boardId, token));
 }
 
 /** Ana's placement reaches the witness: the board still works for everyone else. */
@@ -242,8 +217,7 @@ describe('connection caps', () => {
     expect(onBoard.every((socket) => !socket.isClosed())).toBe(true);
 
     // A stock provider turned away keeps trying, and gets in once someone leaves.
-    const waiting = connectClient(session.server, session.board.boardId, session.ana.token);
-    clients.push(waiting);
+    const waiting = harness.client(session.server, session.board.boardId, session.ana.token);
     expect((await nextClose(waiting)).code).toBe(CLOSE_OVERLOADED);
     onBoard[0]?.ws.close();
     await waitFor(() => waiting.provider.synced, 'the provider to get in', 5_000);

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   placeMap,
   readParticipants,
@@ -17,35 +17,21 @@ import {
   createBoard,
   joinBoard,
   nextClose,
-  type RunningServer,
-  startTestServer,
+  serverHarness,
   synced,
-  type TestClient,
   waitFor,
 } from '../../support/testServer.ts';
 
-let running: RunningServer | null = null;
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await running?.close();
-  running = null;
-});
-
-function track(client: TestClient): TestClient {
-  clients.push(client);
-  return client;
-}
+const harness = serverHarness();
 
 describe('live board over the real server', () => {
   it('carries a placement from one participant to everyone else', async () => {
-    running = await startTestServer();
+    const running = await harness.start();
     const board = await createBoard(running);
     const ana = await joinBoard(running, board, 'Ana');
     const ben = await joinBoard(running, board, 'Ben');
-    const anaClient = track(connectClient(running, board.boardId, ana.token));
-    const benClient = track(connectClient(running, board.boardId, ben.token));
+    const anaClient = harness.client(running, board.boardId, ana.token);
+    const benClient = harness.client(running, board.boardId, ben.token);
     await Promise.all([synced(anaClient), synced(benClient)]);
 
     // Both see the server-written board: meta with the rubric, and both participants.
@@ -67,11 +53,11 @@ describe('live board over the real server', () => {
   });
 
   it('shows presence through awareness and removes it when a client disconnects', async () => {
-    running = await startTestServer();
+    const running = await harness.start();
     const board = await createBoard(running);
     const ana = await joinBoard(running, board, 'Ana');
     const ben = await joinBoard(running, board, 'Ben');
-    const anaClient = track(connectClient(running, board.boardId, ana.token));
+    const anaClient = harness.client(running, board.boardId, ana.token);
     const benClient = connectClient(running, board.boardId, ben.token);
     await Promise.all([synced(anaClient), synced(benClient)]);
     benClient.provider.awareness.setLocalState({
@@ -99,19 +85,19 @@ describe('live board over the real server', () => {
   });
 
   it('drops awareness states that claim to be someone else', async () => {
-    running = await startTestServer();
+    const running = await harness.start();
     const board = await createBoard(running);
     const ana = await joinBoard(running, board, 'Ana');
     const mallory = await joinBoard(running, board, 'Mallory');
-    const anaClient = track(connectClient(running, board.boardId, ana.token));
-    const malloryClient = track(connectClient(running, board.boardId, mallory.token));
+    const anaClient = harness.client(running, board.boardId, ana.token);
+    const malloryClient = harness.client(running, board.boardId, mallory.token);
     await Promise.all([synced(anaClient), synced(malloryClient)]);
     malloryClient.provider.awareness.setLocalState({
       user: { participantId: ana.participantId },
       drag: null,
     });
     // An honest update from Mallory afterwards proves the forged one had its chance to arrive.
-    const honest = track(connectClient(running, board.boardId, mallory.token));
+    const honest = harness.client(running, board.boardId, mallory.token);
     honest.provider.awareness.setLocalState({
       user: { participantId: mallory.participantId },
       drag: null,
@@ -124,17 +110,17 @@ describe('live board over the real server', () => {
   });
 
   it('closes a socket with 4401 for a bad token or an unknown board', async () => {
-    running = await startTestServer();
+    const running = await harness.start();
     const board = await createBoard(running);
-    const forged = track(connectClient(running, board.boardId, 'not-a-real-token'));
+    const forged = harness.client(running, board.boardId, 'not-a-real-token');
     expect((await nextClose(forged)).code).toBe(CLOSE_UNAUTHORIZED);
     const ana = await joinBoard(running, board, 'Ana');
-    const wrongBoard = track(connectClient(running, 'no-such-board', ana.token));
+    const wrongBoard = harness.client(running, 'no-such-board', ana.token);
     expect((await nextClose(wrongBoard)).code).toBe(CLOSE_UNAUTHORIZED);
   });
 
   it('keeps every placement across a server restart on the same data folder', async () => {
-    running = await startTestServer();
+    let running = await harness.start();
     const dataDir = running.dataDir;
     const board = await createBoard(running);
     const ana = await joinBoard(running, board, 'Ana');
@@ -160,8 +146,8 @@ describe('live board over the real server', () => {
     facilitator.destroy();
     await running.close();
 
-    running = await startTestServer(dataDir);
-    const again = track(connectClient(running, board.boardId, board.facilitatorToken));
+    running = await harness.start(dataDir);
+    const again = harness.client(running, board.boardId, board.facilitatorToken);
     await synced(again);
     expect(readPlacement(again.doc, ana.participantId, 'trust.v2')?.x).toBe(0.25);
     expect(readPlacement(again.doc, ana.participantId, 'values.p1')?.x).toBe(0.5);
@@ -171,7 +157,7 @@ describe('live board over the real server', () => {
 
 describe('the stored log', () => {
   it('is compacted into one state update when the last client leaves', async () => {
-    running = await startTestServer();
+    const running = await harness.start();
     const board = await createBoard(running);
     const ana = await joinBoard(running, board, 'Ana');
     const client = connectClient(running, board.boardId, ana.token);
@@ -199,7 +185,7 @@ describe('the stored log', () => {
     await waitFor(() => rows() === 1, 'the log to be compacted', 5_000);
     store.close();
     // The compacted state holds the last position.
-    const again = track(connectClient(running, board.boardId, board.facilitatorToken));
+    const again = harness.client(running, board.boardId, board.facilitatorToken);
     await synced(again);
     expect(readPlacement(again.doc, ana.participantId, 'trust.v1')?.x).toBe(0.95);
   });

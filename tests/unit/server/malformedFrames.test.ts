@@ -3,7 +3,7 @@
  * the room's document stays exactly as it was, and every other client keeps being served.
  */
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   encodeAwareness,
@@ -20,21 +20,12 @@ import {
   connectClient,
   createBoard,
   joinBoard,
-  type RunningServer,
-  startTestServer,
+  serverHarness,
   synced,
-  type TestClient,
   waitFor,
 } from '../../support/testServer.ts';
 
-let running: RunningServer | null = null;
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await running?.close();
-  running = null;
-});
+const harness = serverHarness();
 
 function bytes(...parts: (number | Uint8Array)[]): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -149,14 +140,13 @@ const cases: Case[] = [
 
 describe('malformed frames', () => {
   it.each(cases)('$name: closes only that socket; the document is unchanged', async (c) => {
-    running = await startTestServer();
-    const server = running;
+    const server = await harness.start();
     const board: CreateBoardResponse = await createBoard(server);
     const ana = await joinBoard(server, board, 'Ana');
     const mallory = await joinBoard(server, board, 'Mallory');
     const anaClient = connectClient(server, board.boardId, ana.token);
     const witness = connectClient(server, board.boardId, board.facilitatorToken);
-    clients.push(anaClient, witness);
+    harness.track(anaClient, witness);
     await Promise.all([synced(anaClient), synced(witness)]);
     anaClient.provider.awareness.setLocalState({
       user: { participantId: ana.participantId },

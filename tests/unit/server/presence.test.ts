@@ -3,39 +3,24 @@
  * so a newcomer never learns them; a presence cannot be taken over by another participant; and a
  * reconnect that overtakes its own old socket keeps its presence when the old one closes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeAwareness } from '../../../server/protocol.ts';
 import { ROOM_REJECTIONS } from '../../../server/room.ts';
 import type { CreateBoardResponse, JoinResponse } from '../../../shared/api.ts';
 import { type Phase, readControl, setControl } from '../../../shared/boardDoc.ts';
 import { CLOSE_FORBIDDEN_WRITE } from '../../../shared/closeCodes.ts';
+import { awarenessPayload, boardSocketUrl, type RawSocket } from '../../support/rawSocket.ts';
 import {
-  awarenessPayload,
-  boardSocketUrl,
-  openRawSocket,
-  type RawSocket,
-} from '../../support/rawSocket.ts';
-import {
-  connectClient,
   createBoard,
   joinBoard,
   type RunningServer,
-  startTestServer,
-  synced,
+  serverHarness,
   type TestClient,
   waitFor,
 } from '../../support/testServer.ts';
 
-let running: RunningServer | null = null;
-const clients: TestClient[] = [];
-const sockets: RawSocket[] = [];
-
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.ws.terminate();
-  for (const client of clients.splice(0)) client.destroy();
-  await running?.close();
-  running = null;
-});
+const harness = serverHarness();
+const { connect } = harness;
 
 interface Session {
   server: RunningServer;
@@ -46,16 +31,8 @@ interface Session {
   witness: TestClient;
 }
 
-async function connect(server: RunningServer, boardId: string, token: string) {
-  const client = connectClient(server, boardId, token);
-  clients.push(client);
-  await synced(client);
-  return client;
-}
-
 async function startSession(): Promise<Session> {
-  const server = await startTestServer();
-  running = server;
+  const server = await harness.start();
   const board = await createBoard(server);
   const ana = await joinBoard(server, board, 'Ana');
   const mallory = await joinBoard(server, board, 'Mallory');
@@ -76,11 +53,7 @@ async function setPhase(session: Session, phase: Phase): Promise<void> {
 }
 
 async function rawSocket(session: Session, token: string): Promise<RawSocket> {
-  const socket = await openRawSocket(
-    boardSocketUrl(session.server.wsUrl, session.board.boardId, token),
-  );
-  sockets.push(socket);
-  return socket;
+  return harness.socket(boardSocketUrl(session.server.wsUrl, session.board.boardId, token));
 }
 
 describe('drags when placing opens', () => {

@@ -2,7 +2,7 @@
  * The facilitator's routes (co-facilitators, proxies, removing people, projector links) against
  * the real server, with stock y-websocket clients to see what the rest of the room sees.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   AccessLinkResponse,
   AddProxyResponse,
@@ -14,40 +14,23 @@ import { readControl, readParticipant, setControl } from '../../../shared/boardD
 import { CLOSE_UNAUTHORIZED } from '../../../shared/closeCodes.ts';
 import {
   callApi,
-  connectClient,
   createBoard,
   joinBoard,
   nextClose,
   postJson,
   type RunningServer,
-  startTestServer,
-  synced,
-  type TestClient,
+  serverHarness,
   waitFor,
 } from '../../support/testServer.ts';
 
-let running: RunningServer | null = null;
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await running?.close();
-  running = null;
-});
+const harness = serverHarness();
+const { connect } = harness;
 
 async function start(
   body?: unknown,
 ): Promise<{ server: RunningServer; board: CreateBoardResponse }> {
-  const server = await startTestServer();
-  running = server;
+  const server = await harness.start();
   return { server, board: await createBoard(server, body) };
-}
-
-async function connect(server: RunningServer, boardId: string, token: string): Promise<TestClient> {
-  const client = connectClient(server, boardId, token);
-  clients.push(client);
-  await synced(client);
-  return client;
 }
 
 function me(server: RunningServer, boardId: string, token: string) {
@@ -183,8 +166,7 @@ describe('co-facilitators', () => {
       () => readParticipant(watcher.doc, kim.participantId)?.removed === true,
       'the room to see Kim removed',
     );
-    const again = connectClient(server, board.boardId, kim.token);
-    clients.push(again);
+    const again = harness.client(server, board.boardId, kim.token);
     expect((await nextClose(again)).code).toBe(CLOSE_UNAUTHORIZED);
   });
 
@@ -285,8 +267,7 @@ describe('removing a participant', () => {
     expect(readParticipant(benClient.doc, ana.participantId)?.name).toBe('Ana');
     expect(benClient.provider.wsconnected).toBe(true);
     expect((await me(server, board.boardId, ana.token)).status).toBe(401);
-    const again = connectClient(server, board.boardId, ana.token);
-    clients.push(again);
+    const again = harness.client(server, board.boardId, ana.token);
     expect((await nextClose(again)).code).toBe(CLOSE_UNAUTHORIZED);
   });
 
@@ -297,7 +278,7 @@ describe('removing a participant', () => {
       token: board.facilitatorToken,
     });
     await server.close();
-    running = await startTestServer(server.dataDir);
+    const running = await harness.start(server.dataDir);
     const watcher = await connect(running, board.boardId, board.facilitatorToken);
     expect(readParticipant(watcher.doc, ana.participantId)?.removed).toBe(true);
     expect((await me(running, board.boardId, ana.token)).status).toBe(401);

@@ -3,7 +3,7 @@
  * clients: a refused write closes only the offender's socket (4403, with a readable reason), and
  * is neither applied on the server nor broadcast to anyone else.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import type { AddProxyResponse, CreateBoardResponse, JoinResponse } from '../../../shared/api.ts';
 import {
@@ -20,25 +20,16 @@ import { CLOSE_FORBIDDEN_WRITE } from '../../../shared/closeCodes.ts';
 import { WRITE_REJECTIONS } from '../../../shared/writeRules.ts';
 import {
   callApi,
-  connectClient,
   createBoard,
   joinBoard,
   nextClose,
   type RunningServer,
-  startTestServer,
-  synced,
+  serverHarness,
   type TestClient,
   waitFor,
 } from '../../support/testServer.ts';
 
-let running: RunningServer | null = null;
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await running?.close();
-  running = null;
-});
+const harness = serverHarness();
 
 interface Session {
   server: RunningServer;
@@ -57,8 +48,7 @@ interface Session {
 }
 
 async function startSession(): Promise<Session> {
-  const server = await startTestServer();
-  running = server;
+  const server = await harness.start();
   const board = await createBoard(server);
   const ana = await joinBoard(server, board, 'Ana');
   const ben = await joinBoard(server, board, 'Ben');
@@ -72,12 +62,7 @@ async function startSession(): Promise<Session> {
       body: { name: 'Pat' },
     },
   );
-  const connect = async (token: string): Promise<TestClient> => {
-    const client = connectClient(server, board.boardId, token);
-    clients.push(client);
-    await synced(client);
-    return client;
-  };
+  const connect = (token: string) => harness.connect(server, board.boardId, token);
   return {
     server,
     board,

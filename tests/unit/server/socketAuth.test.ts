@@ -3,47 +3,34 @@
  * revoked or removed token and a foreign Origin are accepted and closed with 4401 (which the
  * stock provider never retries); tokens never reach the log.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccessLinkResponse, CreateBoardResponse } from '../../../shared/api.ts';
 import { CLOSE_UNAUTHORIZED } from '../../../shared/closeCodes.ts';
-import { boardSocketUrl, openRawSocket, type RawSocket } from '../../support/rawSocket.ts';
+import { boardSocketUrl, type RawSocket } from '../../support/rawSocket.ts';
 import {
   callApi,
-  connectClient,
   createBoard,
   joinBoard,
   newDataDir,
   nextClose,
   type RunningServer,
-  startTestServer,
-  type TestClient,
+  serverHarness,
   type TestServerOptions,
   waitFor,
 } from '../../support/testServer.ts';
 
-let running: RunningServer | null = null;
-const sockets: RawSocket[] = [];
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.ws.terminate();
-  for (const client of clients.splice(0)) client.destroy();
-  await running?.close();
-  running = null;
-});
+const harness = serverHarness();
 
 async function start(options: TestServerOptions = {}): Promise<{
   server: RunningServer;
   board: CreateBoardResponse;
 }> {
-  running = await startTestServer(newDataDir(), options);
-  return { server: running, board: await createBoard(running) };
+  const server = await harness.start(newDataDir(), options);
+  return { server, board: await createBoard(server) };
 }
 
-async function open(url: string, origin?: string): Promise<RawSocket> {
-  const socket = await openRawSocket(url, origin === undefined ? {} : { origin });
-  sockets.push(socket);
-  return socket;
+function open(url: string, origin?: string): Promise<RawSocket> {
+  return harness.socket(url, origin === undefined ? {} : { origin });
 }
 
 /** An open socket that the server talks to: its first frame (sync step 1) arrives. */
@@ -95,8 +82,7 @@ describe('tokens on the websocket', () => {
     ).toBe(204);
 
     for (const token of [ana.token, kim.token]) {
-      const client = connectClient(server, board.boardId, token);
-      clients.push(client);
+      const client = harness.client(server, board.boardId, token);
       expect((await nextClose(client)).code).toBe(CLOSE_UNAUTHORIZED);
       // 4401 is final for the stock provider: it does not come back.
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -4,34 +4,22 @@
  * client's clocks: the server sets it aside without closing the socket, and the step 2 brings it
  * in with everything before it. After the step 2 a gap is refused as before (4403).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeSyncStep2, encodeSyncUpdate } from '../../../server/protocol.ts';
 import { readPlacement, setPlacement } from '../../../shared/boardDoc.ts';
 import { CLOSE_FORBIDDEN_WRITE } from '../../../shared/closeCodes.ts';
 import { WRITE_REJECTIONS } from '../../../shared/writeRules.ts';
-import { boardSocketUrl, openRawSocket, type RawSocket } from '../../support/rawSocket.ts';
+import { boardSocketUrl } from '../../support/rawSocket.ts';
 import {
-  connectClient,
   createBoard,
   joinBoard,
-  type RunningServer,
-  startTestServer,
+  serverHarness,
   synced,
-  type TestClient,
   waitFor,
 } from '../../support/testServer.ts';
 
-let running: RunningServer | null = null;
-const clients: TestClient[] = [];
-const sockets: RawSocket[] = [];
-
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.ws.terminate();
-  for (const client of clients.splice(0)) client.destroy();
-  await running?.close();
-  running = null;
-});
+const harness = serverHarness();
 
 /** Writes a placement in `doc` and returns the update it made. */
 function place(doc: Y.Doc, participantId: string, cardId: string, x: number): Uint8Array {
@@ -47,11 +35,10 @@ function place(doc: Y.Doc, participantId: string, cardId: string, x: number): Ui
 
 describe('a write that overtakes its step 2', () => {
   it('is set aside until the step 2 brings it; after the step 2 a gap is refused', async () => {
-    running = await startTestServer();
+    const running = await harness.start();
     const board = await createBoard(running);
     const ana = await joinBoard(running, board, 'Ana');
-    const witness = connectClient(running, board.boardId, board.facilitatorToken);
-    clients.push(witness);
+    const witness = harness.client(running, board.boardId, board.facilitatorToken);
     await synced(witness);
     const room = running.server.rooms.peek(board.boardId);
     if (!room) throw new Error('no room');
@@ -64,8 +51,7 @@ describe('a write that overtakes its step 2', () => {
     place(anaDoc, ana.participantId, 'trust.v2', 0.2);
     const overtaking = place(anaDoc, ana.participantId, 'trust.v3', 0.3);
 
-    const socket = await openRawSocket(boardSocketUrl(running.wsUrl, board.boardId, ana.token));
-    sockets.push(socket);
+    const socket = await harness.socket(boardSocketUrl(running.wsUrl, board.boardId, ana.token));
     socket.send(encodeSyncUpdate(overtaking));
     socket.send(encodeSyncStep2(Y.encodeStateAsUpdate(anaDoc, lost)));
     await waitFor(
