@@ -6,7 +6,6 @@
  */
 import { memo, useCallback, useContext, useEffect, useRef } from 'react';
 import type { Participant, Placement } from '../../shared/boardDoc.ts';
-import { countedParticipantIds } from '../../shared/boardStats.ts';
 import type { RubricCard } from '../../shared/rubric.ts';
 import { AgreementForm } from './AgreementForm.tsx';
 import { useBoard, useBoardContext } from './BoardContext.tsx';
@@ -47,7 +46,7 @@ export const CardRow = memo(function CardRow({
   const placements = useBoard((state) => state.placements[card.id] ?? NO_PLACEMENTS);
   const drags = useBoard((state) => state.drags[card.id] ?? NO_DRAGS);
   const participants = useBoard((state) => state.participants);
-  const total = useBoard((state) => countedParticipantIds(state.participants).length);
+  const total = useBoard((state) => state.countedTotal);
   const agreed = useBoard((state) => state.final[card.id]);
   const rowRef = useRef<HTMLLIElement | null>(null);
   const { setAxis, setTray } = useTrackRegistration(card.id);

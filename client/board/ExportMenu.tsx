@@ -8,31 +8,21 @@ import { boardPictureSvg, PICTURE_HEIGHT, PICTURE_WIDTH } from '../../shared/boa
 import { exportFileName } from '../../shared/exportFile.ts';
 import { api } from '../api.ts';
 import { downloadWithToken, saveBlob, svgToPng } from '../download.ts';
+import { FormError } from '../FormError.tsx';
 import { forgetIdentity } from '../identity.ts';
 import { navigate } from '../routes.ts';
+import { useAsyncAction } from '../useAsyncAction.ts';
 import { useBoardContext } from './BoardContext.tsx';
 import { boardPictureInput } from './boardPictureInput.ts';
 
 export default function ExportMenu() {
   const { boardId, me, store } = useBoardContext();
   const [anonymous, setAnonymous] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAsyncAction('The export failed.');
 
   // The same names as the server gives its files: title slug, date, what it is.
   const fileName = (name: string) =>
     exportFileName(store.getState().meta?.title ?? 'board', new Date().toISOString(), name);
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'The export failed.');
-    } finally {
-      setBusy(false);
-    }
-  };
   const fromServer = (file: string) =>
     run(() =>
       downloadWithToken(
@@ -119,11 +109,7 @@ export default function ExportMenu() {
         >
           Delete this board…
         </button>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
       </div>
     </details>
   );

@@ -3,7 +3,9 @@
  * the facilitator places), removing someone, a co-facilitator link and a projector link.
  */
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, type LinkResponse } from '../api.ts';
+import { api, type LinkResponse } from '../api.ts';
+import { FormError } from '../FormError.tsx';
+import { useAsyncAction } from '../useAsyncAction.ts';
 import { useBoard, useBoardContext } from './BoardContext.tsx';
 import { setUi } from './boardStore.ts';
 
@@ -18,17 +20,8 @@ export function PeoplePanel() {
   const actingFor = useBoard((state) => state.ui.actingFor);
   const [proxyName, setProxyName] = useState('');
   const [proxyOrganisation, setProxyOrganisation] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [links, setLinks] = useState<{ label: string; link: LinkResponse }[]>([]);
-
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'That did not work.');
-    }
-  };
+  const { error, run } = useAsyncAction('That did not work.');
 
   const addProxy = (event: FormEvent) => {
     event.preventDefault();
@@ -157,11 +150,7 @@ export function PeoplePanel() {
           {label}: <input readOnly value={link.url} aria-label={label} />
         </p>
       ))}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </details>
   );
 }

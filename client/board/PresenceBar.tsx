@@ -10,16 +10,7 @@ export function PresenceBar() {
   const participants = useBoard((state) => state.participants);
   const drags = useBoard((state) => state.drags);
   const cardCount = useBoard((state) => Object.keys(state.stats).length);
-  const placedBy = useBoard((state) => {
-    const counts: Record<string, number> = {};
-    for (const stats of Object.values(state.stats)) {
-      for (const { participantId } of stats.placed) {
-        counts[participantId] = (counts[participantId] ?? 0) + 1;
-      }
-    }
-    return JSON.stringify(counts); // a string, so an unchanged count keeps the same value
-  });
-  const placed = JSON.parse(placedBy) as Record<string, number>;
+  const placed = useBoard((state) => state.placedCounts);
   const dragging = new Set(
     Object.values(drags).flatMap((list) => list.map((d) => d.participantId)),
   );

@@ -28,6 +28,7 @@ import {
 import {
   type CardStats,
   cardStats,
+  countedParticipantIds,
   elementOrganisations,
   elementSummaries,
 } from '../../shared/boardStats.ts';
@@ -94,12 +95,25 @@ function withStats(state: BoardState, cardIds: Iterable<string> | 'all'): Partia
   }
   const { rubric, organisations } = state.meta;
   const elements = elementSummaries(rubric, (cardId) => stats[cardId]?.summary);
+  const counts = placedCounts(stats);
   return {
     stats,
     elements,
     elementOrganisations: elementOrganisations(rubric, organisations, (cardId) => stats[cardId]),
     board: rollUpBoard(Object.values(elements)),
+    countedTotal: countedParticipantIds(state.participants).length,
+    placedCounts: sameJson(counts, state.placedCounts) ? state.placedCounts : counts,
   };
+}
+
+/** How many cards each counted participant has placed in the cards' current rounds. */
+function placedCounts(stats: Readonly<Record<string, CardStats>>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const card of Object.values(stats)) {
+    for (const { participantId } of card.placed)
+      counts[participantId] = (counts[participantId] ?? 0) + 1;
+  }
+  return counts;
 }
 
 export function bindBoard(doc: Y.Doc, awareness: Awareness, store: BoardStore): () => void {

@@ -42,6 +42,10 @@ export interface BoardState {
   /** elementId → each partner organisation's position and the perception gap. */
   elementOrganisations: Readonly<Record<string, ElementOrganisations>>;
   board: BoardSummary;
+  /** Participants who count (not the facilitator, observers or removed people): "of 12". */
+  countedTotal: number;
+  /** participantId → cards placed in their current rounds (absent: none). */
+  placedCounts: Readonly<Record<string, number>>;
   /** Participant ids with at least one open connection (from awareness), in join order. */
   online: readonly string[];
   /** cardId → others dragging that card right now. */
@@ -83,6 +87,8 @@ export function createBoardStore(): BoardStore {
     elements: {},
     elementOrganisations: {},
     board: { position: null, rwg: null },
+    countedTotal: 0,
+    placedCounts: {},
     online: [],
     drags: {},
     ui: {

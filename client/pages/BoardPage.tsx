@@ -28,6 +28,7 @@ import { useBoardConnection } from '../board/useBoardConnection.ts';
 import { ViewToggle } from '../board/ViewToggle.tsx';
 import { distributionVisible } from '../board/visibility.ts';
 import { WallView } from '../board/WallView.tsx';
+import { FormError } from '../FormError.tsx';
 import { type BoardIdentity, forgetIdentity, loadIdentity, saveIdentity } from '../identity.ts';
 import { navigate } from '../routes.ts';
 
@@ -92,9 +93,7 @@ export function BoardPage({
   if (identity.kind === 'error') {
     return (
       <main className="page">
-        <p className="form-error" role="alert">
-          {identity.message}
-        </p>
+        <FormError error={identity.message} />
         <a href="/">Back to the start page</a>
       </main>
     );

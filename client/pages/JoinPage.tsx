@@ -1,8 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { BoardInfo } from '../../shared/api.ts';
 import { ApiError, api } from '../api.ts';
+import { FormError } from '../FormError.tsx';
 import { loadIdentity, saveIdentity } from '../identity.ts';
 import { boardPath, navigate } from '../routes.ts';
+import { useAsyncAction } from '../useAsyncAction.ts';
 
 /** A display name (and organisation, when the board has them) and you are on the board. */
 export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
@@ -11,8 +13,7 @@ export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
   const [name, setName] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [joinCode, setJoinCode] = useState(code);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAsyncAction('Could not join the board.');
 
   useEffect(() => {
     // Someone who already joined from this device goes straight back to the board.
@@ -27,11 +28,9 @@ export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
       );
   }, [boardId]);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const trimmedName = name.trim();
       const joined = await api.join(boardId, {
         joinCode,
@@ -40,19 +39,13 @@ export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
       });
       saveIdentity(boardId, { ...joined, role: 'participant', name: trimmedName });
       navigate(boardPath(boardId));
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Could not join the board.');
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (loadError) {
     return (
       <main className="page page-join">
-        <p className="form-error" role="alert">
-          {loadError}
-        </p>
+        <FormError error={loadError} />
         <a href="/">Back to the start page</a>
       </main>
     );
@@ -111,11 +104,7 @@ export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
               />
             </>
           )}
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError error={error} />
           <button type="submit" disabled={busy}>
             Join the board
           </button>

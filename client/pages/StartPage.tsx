@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { normalizeJoinCode } from '../../shared/joinCode.ts';
 import { ApiError, api } from '../api.ts';
+import { FormError } from '../FormError.tsx';
 import { saveIdentity } from '../identity.ts';
 import { boardPath, joinPath, navigate } from '../routes.ts';
+import { useAsyncAction } from '../useAsyncAction.ts';
 
 /** Create a board, or join one with the short code from the screen. One page, no sign-up. */
 export function StartPage() {
@@ -23,22 +25,15 @@ export function StartPage() {
 
 function JoinWithCode() {
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAsyncAction('Could not find that board.');
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const normalized = normalizeJoinCode(code);
       const board = await api.boardByJoinCode(normalized);
       navigate(joinPath(board.boardId, normalized));
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Could not find that board.');
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -57,11 +52,7 @@ function JoinWithCode() {
           placeholder="e.g. K7QM2P"
           required
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
         <button type="submit" disabled={busy}>
           Continue
         </button>
@@ -83,13 +74,10 @@ async function openAsFacilitator(boardId: string, facilitatorToken: string) {
 }
 
 function ImportSnapshot() {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAsyncAction('Could not import the snapshot.');
 
-  async function load(file: File) {
-    setBusy(true);
-    setError(null);
-    try {
+  function load(file: File) {
+    void run(async () => {
       let snapshot: unknown;
       try {
         snapshot = JSON.parse(await file.text());
@@ -102,11 +90,7 @@ function ImportSnapshot() {
       if (!parsed.ok) throw new ApiError(400, `Not a valid snapshot: ${parsed.error}`);
       const created = await api.importSnapshot(snapshot);
       await openAsFacilitator(created.boardId, created.facilitatorToken);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Could not import the snapshot.');
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -124,11 +108,7 @@ function ImportSnapshot() {
           if (file) void load(file);
         }}
       />
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </section>
   );
 }
@@ -136,28 +116,21 @@ function ImportSnapshot() {
 function CreateBoard() {
   const [title, setTitle] = useState('');
   const [organisations, setOrganisations] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAsyncAction('Could not create the board.');
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     const list = organisations
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line.length > 0);
-    try {
+    void run(async () => {
       const created = await api.createBoard({
         title: title.trim(),
         ...(list.length > 0 ? { organisations: list } : {}),
       });
       await openAsFacilitator(created.boardId, created.facilitatorToken);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Could not create the board.');
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -182,11 +155,7 @@ function CreateBoard() {
           onChange={(event) => setOrganisations(event.target.value)}
           rows={3}
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
         <button type="submit" disabled={busy}>
           Create board
         </button>

@@ -5,7 +5,6 @@
  * Loaded lazily: participants' phones never download it.
  */
 import { useEffect, useState } from 'react';
-import { countedParticipantIds } from '../../shared/boardStats.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL, rubricCards } from '../../shared/rubric.ts';
 import { api } from '../api.ts';
 import { useBoard, useBoardContext } from '../board/BoardContext.tsx';
@@ -83,7 +82,7 @@ function FocusedCard({ visible }: { visible: boolean }) {
   const participants = useBoard((state) => state.participants);
   const showNames = useBoard((state) => state.control.showNames);
   const agreed = useBoard((state) => (focus ? state.final[focus] : undefined));
-  const total = useBoard((state) => countedParticipantIds(state.participants).length);
+  const total = useBoard((state) => state.countedTotal);
   const card = focus && rubric ? rubricCards(rubric).find((c) => c.id === focus) : undefined;
   if (!card) return null;
   return (

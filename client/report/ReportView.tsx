@@ -6,7 +6,6 @@
  */
 import { useMemo } from 'react';
 import { boardPictureSvg } from '../../shared/boardPicture.ts';
-import { countedParticipantIds } from '../../shared/boardStats.ts';
 import { discussionOrder } from '../../shared/consensus.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL, rubricCards } from '../../shared/rubric.ts';
 import { useBoard, useBoardContext } from '../board/BoardContext.tsx';
@@ -30,7 +29,7 @@ export default function ReportView() {
   const board = useBoard((state) => state.board);
   const agreed = useBoard((state) => state.final);
   const rounds = useBoard((state) => state.rounds);
-  const total = useBoard((state) => countedParticipantIds(state.participants).length);
+  const total = useBoard((state) => state.countedTotal);
   const { store } = useBoardContext();
 
   const ordered = useMemo(() => {
