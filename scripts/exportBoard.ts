@@ -1,6 +1,6 @@
 /**
  * Exports a board straight from the SQLite store, so it works while the server is down
- * (README "Exporting"). Reads DATA_DIR (default ./data) as the server does.
+ * (docs/snapshot-format.md). Reads DATA_DIR (default ./data) as the server does.
  *
  *   npm run export -- --board ID --format json|placements-csv|cards-csv [--anonymous] --out FILE
  *
@@ -8,57 +8,15 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { dataDirFromEnv } from '../server/config.ts';
 import { SqliteStore, STORE_FILE_NAME } from '../server/persistence/sqlite.ts';
 import { applyStoredUpdate } from '../server/persistence/storedUpdate.ts';
-import { EXPORT_FORMATS, type ExportFormat, exportFile } from '../shared/exportFile.ts';
+import { exportFile } from '../shared/exportFile.ts';
 import { snapshotFromDoc } from '../shared/snapshot.ts';
+import { EXPORT_USAGE, type ExportRequest, parseExportArgs, UsageError } from './exportArgs.ts';
 
-const USAGE = `usage: npm run export -- --board ID --format ${EXPORT_FORMATS.join('|')} [--anonymous] --out FILE`;
-
-/** A mistake in the command line: the usage line helps. */
-class UsageError extends Error {}
-
-interface Request {
-  boardId: string;
-  format: ExportFormat;
-  anonymous: boolean;
-  out: string;
-}
-
-function isFormat(value: string): value is ExportFormat {
-  return (EXPORT_FORMATS as readonly string[]).includes(value);
-}
-
-function parseRequest(args: string[]): Request {
-  let values: { board?: string; format?: string; anonymous?: boolean; out?: string };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        board: { type: 'string' },
-        format: { type: 'string' },
-        anonymous: { type: 'boolean' },
-        out: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { board, format, out } = values;
-  if (!board) throw new UsageError('--board ID is required');
-  if (!format || !isFormat(format)) {
-    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-  }
-  if (!out) throw new UsageError('--out FILE is required');
-  return { boardId: board, format, anonymous: values.anonymous === true, out };
-}
-
-function exportBoard(request: Request, dataDir: string): string {
+function exportBoard(request: ExportRequest, dataDir: string): string {
   const file = join(dataDir, STORE_FILE_NAME);
   // Opening a missing store would create an empty one.
   if (!existsSync(file)) {
@@ -83,9 +41,9 @@ function exportBoard(request: Request, dataDir: string): string {
 }
 
 try {
-  console.log(exportBoard(parseRequest(process.argv.slice(2)), dataDirFromEnv()));
+  console.log(exportBoard(parseExportArgs(process.argv.slice(2)), dataDirFromEnv()));
 } catch (error) {
   console.error(`export: ${error instanceof Error ? error.message : String(error)}`);
-  if (error instanceof UsageError) console.error(USAGE);
+  if (error instanceof UsageError) console.error(EXPORT_USAGE);
   process.exitCode = 1;
 }

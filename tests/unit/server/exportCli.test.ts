@@ -79,6 +79,29 @@ describe('npm run export', () => {
     expect(readFileSync(cards, 'utf8')).toMatch(/^element_id,element,card_id,/);
   });
 
+  it('exports a board whose id begins with "-" (about one board in 64)', async () => {
+    const server = await harness.start();
+    let boardId = '';
+    // Ids are random base64url: create boards until one begins with '-' (p = 1/64 per board).
+    for (let attempt = 0; attempt < 2000 && !boardId.startsWith('-'); attempt++) {
+      const response = await fetch(`${server.baseUrl}/api/boards`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: 'Dash board' }),
+      });
+      boardId = ((await response.json()) as { boardId: string }).boardId;
+    }
+    expect(boardId.startsWith('-')).toBe(true);
+    await harness.stop();
+    const out = join(server.dataDir, 'dash.json');
+    const run = await runExport(
+      ['--board', boardId, '--format', 'json', '--out', out],
+      server.dataDir,
+    );
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect((JSON.parse(readFileSync(out, 'utf8')) as Snapshot).board.id).toBe(boardId);
+  });
+
   it('fails with exit code 1 and a clear message for an unknown board', async () => {
     const { dataDir } = await stoppedBoard();
     const run = await runExport(
