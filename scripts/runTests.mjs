@@ -3,6 +3,7 @@
 // stopping at the first failure — then one closing line "N passed, N failed" over all tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { playwrightCounts, vitestCounts } from './testCounts.mjs';
 
 mkdirSync('test-results', { recursive: true });
 const VITEST_JSON = 'test-results/vitest.json';
@@ -10,7 +11,7 @@ const PLAYWRIGHT_JSON = 'test-results/playwright.json';
 
 const steps = [
   ['Chromium', 'node', ['scripts/ensureChromium.mjs']],
-  ['Type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+  ['Type check', 'npm', ['run', '--silent', 'typecheck']],
   ['Lint and format', 'npx', ['biome', 'check', '.']],
   [
     'Unit tests',
@@ -27,22 +28,19 @@ const steps = [
 ];
 
 function counts() {
-  let passed = 0;
-  let failed = 0;
-  let skipped = 0;
-  if (existsSync(VITEST_JSON)) {
-    const report = JSON.parse(readFileSync(VITEST_JSON, 'utf8'));
-    passed += report.numPassedTests ?? 0;
-    failed += report.numFailedTests ?? 0;
-    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  const reports = [
+    [VITEST_JSON, vitestCounts],
+    [PLAYWRIGHT_JSON, playwrightCounts],
+  ];
+  for (const [file, count] of reports) {
+    if (!existsSync(file)) continue;
+    const part = count(JSON.parse(readFileSync(file, 'utf8')));
+    total.passed += part.passed;
+    total.failed += part.failed;
+    total.skipped += part.skipped;
   }
-  if (existsSync(PLAYWRIGHT_JSON)) {
-    const stats = JSON.parse(readFileSync(PLAYWRIGHT_JSON, 'utf8')).stats ?? {};
-    passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
-    failed += stats.unexpected ?? 0;
-    skipped += stats.skipped ?? 0;
-  }
-  return { passed, failed, skipped };
+  return total;
 }
 
 for (const file of [VITEST_JSON, PLAYWRIGHT_JSON]) spawnSync('rm', ['-f', file]);
