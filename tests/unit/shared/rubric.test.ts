@@ -6,7 +6,7 @@ import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../../shared/rubric.ts'
 import { parseRubricSeed } from '../../../shared/rubricSeed.ts';
 
 const seedPath = fileURLToPath(
-  new URL('../../../../shared/seed/elements-of-partnership.txt', import.meta.url),
+  new URL('../../../shared/seed/elements-of-partnership.txt', import.meta.url),
 );
 const seedText = readFileSync(seedPath, 'utf8');
 
