@@ -12,7 +12,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, expect, type Page } from '@playwright/test';
-import type { AccessLinkResponse, CreateBoardResponse } from '../shared/api.ts';
+import playwrightConfig from '../playwright.config.ts';
+import type { CreateBoardResponse } from '../shared/api.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../shared/rubric.ts';
 import { keyboardPlace, mouseDrag, row } from '../tests/e2e/helpers.ts';
 import { startServerProcess } from '../tests/e2e/serverProcess.ts';
@@ -63,18 +64,8 @@ async function main(): Promise<void> {
   }
   mkdirSync(IMAGES_DIR, { recursive: true });
   const server = await startServerProcess();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  // The same Chromium, with the same options, as the browser tests.
+  const browser = await chromium.launch(playwrightConfig.use?.launchOptions);
   try {
     await walkThrough(browser, server.baseUrl);
   } finally {
@@ -132,10 +123,13 @@ async function walkThrough(browser: Browser, baseUrl: string): Promise<void> {
   await shot(ben, '06-revealed', top(580));
   await shot(facilitator, '07-discuss-next', top(560));
 
-  // The projector: an observer link on the wall screen.
-  const projectorLink = await facilitatorPost<AccessLinkResponse>(baseUrl, board, 'observer-links');
+  // The projector: an observer link (People → Create a projector link) on the wall screen.
+  await facilitator.getByText(/^People \(/).click();
+  await facilitator.getByRole('button', { name: 'Create a projector link' }).click();
+  const projectorUrl = await facilitator.getByLabel('Projector / observer link').inputValue();
+  await facilitator.getByText(/^People \(/).click();
   const projector = await newPage(browser, PROJECTOR);
-  await projector.goto(projectorLink.url);
+  await projector.goto(projectorUrl);
   await expect(projector.getByTestId('wall-view')).toBeVisible();
   await shot(projector, '08-projector-wall');
 
@@ -194,23 +188,6 @@ async function setPhase(facilitator: Page, label: string): Promise<void> {
     .getByRole('navigation', { name: 'Session phase' })
     .getByRole('button', { name: label })
     .click();
-}
-
-async function facilitatorPost<T>(
-  baseUrl: string,
-  board: CreateBoardResponse,
-  route: string,
-): Promise<T> {
-  const response = await fetch(`${baseUrl}/api/boards/${board.boardId}/${route}`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Authorization: `Bearer ${board.facilitatorToken}`,
-    },
-    body: '{}',
-  });
-  if (!response.ok) throw new Error(`${route}: ${response.status}`);
-  return (await response.json()) as T;
 }
 
 interface Clip {
