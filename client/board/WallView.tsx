@@ -7,10 +7,10 @@ import { memo } from 'react';
 import type { RubricElement } from '../../shared/rubric.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL } from '../../shared/rubric.ts';
 import { packNotes } from '../../shared/wallLayout.ts';
-import { useBoard, useBoardContext } from './BoardContext.tsx';
-import { cssLeft, percent } from './dragGeometry.ts';
-import { LABEL_COLOR, LABEL_TEXT } from './labels.ts';
-import { groupVisible } from './visibility.ts';
+import { LABEL_COLOR, LABEL_TEXT, percent } from '../format.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { groupVisible } from '../state/visibility.ts';
+import { cssLeft } from '../track/dragGeometry.ts';
 
 const NOTE_WIDTH = 0.16;
 const ROW_HEIGHT_REM = 3.4;

@@ -6,16 +6,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { SCHEMA_VERSION } from '../../shared/boardDoc.ts';
 import { ApiError, api } from '../api.ts';
-import {
-  BoardContext,
-  type BoardContextValue,
-  useBoard,
-  useBoardContext,
-} from '../board/BoardContext.tsx';
-import { BoardDnd } from '../board/BoardDnd.tsx';
 import { BoardFigures } from '../board/BoardFigures.tsx';
-import { createBoardActions } from '../board/boardActions.ts';
-import { createBoardStore } from '../board/boardStore.ts';
 import { DiscussNext } from '../board/DiscussNext.tsx';
 import { ElementLane } from '../board/ElementLane.tsx';
 import { FollowToggle } from '../board/FollowToggle.tsx';
@@ -24,18 +15,27 @@ import { PlacedCount } from '../board/PlacedCount.tsx';
 import { PresenceBar } from '../board/PresenceBar.tsx';
 import { StatusBadge } from '../board/StatusBadge.tsx';
 import { TimerDisplay } from '../board/TimerDisplay.tsx';
-import { useBoardConnection } from '../board/useBoardConnection.ts';
 import { ViewToggle } from '../board/ViewToggle.tsx';
-import { distributionVisible } from '../board/visibility.ts';
 import { WallView } from '../board/WallView.tsx';
 import { FormError } from '../FormError.tsx';
 import { type BoardIdentity, forgetIdentity, loadIdentity, saveIdentity } from '../identity.ts';
 import { navigate } from '../routes.ts';
+import {
+  BoardContext,
+  type BoardContextValue,
+  useBoard,
+  useBoardContext,
+} from '../state/BoardContext.tsx';
+import { createBoardActions } from '../state/boardActions.ts';
+import { createBoardStore } from '../state/boardStore.ts';
+import { useBoardConnection } from '../state/useBoardConnection.ts';
+import { distributionVisible } from '../state/visibility.ts';
+import { BoardDnd } from '../track/BoardDnd.tsx';
 
 const ProjectorView = lazy(() => import('../projector/ProjectorView.tsx'));
 const ReportView = lazy(() => import('../report/ReportView.tsx'));
 // Only facilitators download the controls: participants' phones load less.
-const FacilitatorTools = lazy(() => import('../board/FacilitatorTools.tsx'));
+const FacilitatorTools = lazy(() => import('../facilitator/FacilitatorTools.tsx'));
 
 type IdentityState =
   | { kind: 'loading' }

@@ -7,17 +7,17 @@
 import { useEffect, useState } from 'react';
 import { AXIS_END_LABEL, AXIS_START_LABEL, rubricCards } from '../../shared/rubric.ts';
 import { api } from '../api.ts';
-import { useBoard, useBoardContext } from '../board/BoardContext.tsx';
-import { CardFigures } from '../board/CardFigures.tsx';
-import { Distribution } from '../board/Distribution.tsx';
-import { cssLeft, percent } from '../board/dragGeometry.ts';
-import { PHASE_LABELS } from '../board/PhaseStepper.tsx';
 import { PlacedCount } from '../board/PlacedCount.tsx';
 import { QrCode } from '../board/QrCode.tsx';
 import { StatusBadge } from '../board/StatusBadge.tsx';
 import { TimerDisplay } from '../board/TimerDisplay.tsx';
-import { distributionVisible } from '../board/visibility.ts';
 import { WallView } from '../board/WallView.tsx';
+import { PHASE_LABELS, percent } from '../format.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { distributionVisible } from '../state/visibility.ts';
+import { CardFigures } from '../track/CardFigures.tsx';
+import { Distribution } from '../track/Distribution.tsx';
+import { cssLeft } from '../track/dragGeometry.ts';
 
 export default function ProjectorView() {
   const { boardId, me } = useBoardContext();

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import { useBoardContext } from './BoardContext.tsx';
+import { useBoardContext } from '../state/BoardContext.tsx';
 import { ControlBar } from './ControlBar.tsx';
 import ExportMenu from './ExportMenu.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';

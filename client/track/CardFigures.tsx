@@ -1,10 +1,9 @@
 /** One card's figures in words: the label chip, coverage, outliers and movement since last round. */
 import type { Role } from '../../shared/boardDoc.ts';
 import type { CardStats } from '../../shared/boardStats.ts';
-import { percent } from './dragGeometry.ts';
-import { agreementText, LABEL_COLOR, LABEL_TEXT } from './labels.ts';
+import { agreementText, LABEL_COLOR, LABEL_TEXT, percent } from '../format.ts';
+import { groupVisible } from '../state/visibility.ts';
 import { OrganisationFigures } from './OrganisationFigures.tsx';
-import { groupVisible } from './visibility.ts';
 
 export function CardFigures({
   stats,

@@ -7,16 +7,17 @@
 import { memo, useCallback, useContext, useEffect, useRef } from 'react';
 import type { Participant, Placement } from '../../shared/boardDoc.ts';
 import type { RubricCard } from '../../shared/rubric.ts';
+import { percent } from '../format.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import type { RemoteDrag } from '../state/boardStore.ts';
+import { distributionVisible, groupVisible, reasonsVisible } from '../state/visibility.ts';
 import { AgreementForm } from './AgreementForm.tsx';
-import { useBoard, useBoardContext } from './BoardContext.tsx';
-import type { RemoteDrag } from './boardStore.ts';
 import { CardChip } from './CardChip.tsx';
 import { CardFigures } from './CardFigures.tsx';
 import { Distribution } from './Distribution.tsx';
-import { cssLeft, percent } from './dragGeometry.ts';
+import { cssLeft } from './dragGeometry.ts';
 import { ReasonEditor, ReasonList } from './ReasonBox.tsx';
 import { TrackRegistryContext } from './trackRegistry.ts';
-import { distributionVisible, groupVisible, reasonsVisible } from './visibility.ts';
 
 const NO_PLACEMENTS: Readonly<Record<string, Placement>> = {};
 const NO_DRAGS: readonly RemoteDrag[] = [];
