@@ -5,7 +5,7 @@
 import type { Phase } from '../shared/boardDoc.ts';
 import type { ConsensusLabel } from '../shared/consensus.ts';
 
-/** Consensus labels as words; the word always shows next to the label's colour. */
+/** Consensus labels as words; the word always shows next to the label's colour (shared/palette.ts). */
 export const LABEL_TEXT: Record<ConsensusLabel, string> = {
   strong: 'strong agreement',
   moderate: 'moderate agreement',
@@ -13,15 +13,6 @@ export const LABEL_TEXT: Record<ConsensusLabel, string> = {
   polarized: 'polarized',
   single: 'one placement',
   'no-data': 'not placed yet',
-};
-
-export const LABEL_COLOR: Record<ConsensusLabel, string> = {
-  strong: '#009E73',
-  moderate: '#56B4E9',
-  weak: '#E69F00',
-  polarized: '#CC79A7',
-  single: '#BBBBBB',
-  'no-data': '#DDDDDD',
 };
 
 export const PHASE_LABELS: Record<Phase, string> = {

@@ -5,9 +5,10 @@
  */
 import { useMemo } from 'react';
 import { discussionOrder } from '../../shared/consensus.ts';
+import { CONSENSUS_LABEL_COLORS } from '../../shared/palette.ts';
 import { perceptionGapOrder } from '../../shared/perceptionGap.ts';
 import { rubricCards } from '../../shared/rubric.ts';
-import { LABEL_COLOR, LABEL_TEXT, percentOrDash } from '../format.ts';
+import { LABEL_TEXT, percentOrDash } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { setUi } from '../state/boardStore.ts';
 import { distributionVisible } from '../state/visibility.ts';
@@ -89,7 +90,10 @@ export function DiscussNext() {
                 if (me.role === 'facilitator' && !locked) actions.setFocus(card.id);
               }}
             >
-              <span className="label-swatch" style={{ background: LABEL_COLOR[summary.label] }} />
+              <span
+                className="label-swatch"
+                style={{ background: CONSENSUS_LABEL_COLORS[summary.label] }}
+              />
               <span className="discuss-text">{card.text}</span>
               <span className="discuss-label">
                 {by === 'gap' && hasOrganisations
