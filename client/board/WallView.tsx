@@ -12,6 +12,7 @@ import { LABEL_TEXT, percent } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { groupVisible } from '../state/visibility.ts';
 import { cssLeft } from '../track/dragGeometry.ts';
+import './wall.css';
 
 const NOTE_WIDTH = 0.16;
 const ROW_HEIGHT_REM = 3.4;

@@ -10,6 +10,7 @@ import ExportMenu from './ExportMenu.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import { TimerControls } from './TimerControls.tsx';
+import './facilitator.css';
 
 export default function FacilitatorTools() {
   const { boardId, me } = useBoardContext();

@@ -18,6 +18,7 @@ import { distributionVisible } from '../state/visibility.ts';
 import { CardFigures } from '../track/CardFigures.tsx';
 import { Distribution } from '../track/Distribution.tsx';
 import { cssLeft } from '../track/dragGeometry.ts';
+import './projector.css';
 
 export default function ProjectorView() {
   const { boardId, me } = useBoardContext();

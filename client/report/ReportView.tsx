@@ -18,6 +18,7 @@ import {
 } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { boardPictureInput } from '../state/boardPictureInput.ts';
+import './report.css';
 
 export default function ReportView() {
   const meta = useBoard((state) => state.meta);
