@@ -40,7 +40,9 @@ function setUp() {
   );
   putParticipant(remote, 'facilitator', { ...person('Fay', 1), role: 'facilitator' }, 'server');
   putParticipant(remote, ME, person('Ana', 2), 'server');
-  OTHERS.forEach((id, index) => putParticipant(remote, id, person(id, 3 + index), 'server'));
+  for (const [index, id] of OTHERS.entries()) {
+    putParticipant(remote, id, person(id, 3 + index), 'server');
+  }
 
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote), 'remote');
