@@ -3,6 +3,7 @@ import { BoardPage } from './pages/BoardPage.tsx';
 import { JoinPage } from './pages/JoinPage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
 import { parseRoute, type Route } from './routes.ts';
+import './pages/pages.css';
 
 export function App() {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location));

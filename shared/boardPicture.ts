@@ -6,7 +6,8 @@
  * the browser (SVG and PNG downloads) and the server draw the same picture.
  */
 import type { FinalPosition } from './boardDoc.ts';
-import type { CardSummary, ConsensusLabel, ElementSummary } from './consensus.ts';
+import type { CardSummary, ElementSummary } from './consensus.ts';
+import { CONSENSUS_LABEL_COLORS } from './palette.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL, type Rubric } from './rubric.ts';
 import { packNotes } from './wallLayout.ts';
 
@@ -25,15 +26,6 @@ export interface BoardPictureInput {
   final: Readonly<Record<string, FinalPosition | undefined>>;
   elements: Readonly<Record<string, ElementSummary | undefined>>;
 }
-
-const LABEL_COLORS: Record<ConsensusLabel, string> = {
-  strong: '#009E73',
-  moderate: '#56B4E9',
-  weak: '#E69F00',
-  polarized: '#CC79A7',
-  single: '#999999',
-  'no-data': '#BBBBBB',
-};
 
 const MARGIN = 24;
 const HEADER = 64;
@@ -135,7 +127,7 @@ function laneSvg(
     const label = `${agreed ? `agreed ${percent(agreed.x)}` : `median ${percent(note.x)}`} · ${cardSummary.label}`;
     parts.push(
       `<g><title>${escapeXml(`${card.text} — ${label}`)}</title>`,
-      `<rect x="${noteX}" y="${y}" width="${noteW}" height="${noteHeight}" rx="4" fill="#fffbea" stroke="${LABEL_COLORS[cardSummary.label]}" stroke-width="2"/>`,
+      `<rect x="${noteX}" y="${y}" width="${noteW}" height="${noteHeight}" rx="4" fill="#fffbea" stroke="${CONSENSUS_LABEL_COLORS[cardSummary.label]}" stroke-width="2"/>`,
       `<text x="${noteX + 5}" y="${y + 11 * scale}" font-size="${9 * scale}">${escapeXml(line1)}</text>`,
       `<text x="${noteX + 5}" y="${y + 20 * scale}" font-size="${9 * scale}">${escapeXml(line2)}</text>`,
       `<text x="${noteX + 5}" y="${y + 28 * scale}" font-size="${7.5 * scale}" fill="#4a5562">${escapeXml(label)}</text>`,

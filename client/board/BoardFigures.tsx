@@ -1,9 +1,8 @@
 /** The whole board in two figures: where the partnership stands and how far the group agrees. */
 
-import { useBoard, useBoardContext } from './BoardContext.tsx';
-import { percent } from './dragGeometry.ts';
-import { agreementText } from './labels.ts';
-import { distributionVisible } from './visibility.ts';
+import { agreementText, percent } from '../format.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { distributionVisible } from '../state/visibility.ts';
 
 export function BoardFigures() {
   const { me } = useBoardContext();

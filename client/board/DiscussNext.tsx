@@ -5,12 +5,13 @@
  */
 import { useMemo } from 'react';
 import { discussionOrder } from '../../shared/consensus.ts';
+import { CONSENSUS_LABEL_COLORS } from '../../shared/palette.ts';
 import { perceptionGapOrder } from '../../shared/perceptionGap.ts';
 import { rubricCards } from '../../shared/rubric.ts';
-import { useBoard, useBoardContext } from './BoardContext.tsx';
-import { setUi } from './boardStore.ts';
-import { LABEL_COLOR, LABEL_TEXT } from './labels.ts';
-import { distributionVisible } from './visibility.ts';
+import { LABEL_TEXT, percentOrDash } from '../format.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { setUi } from '../state/boardStore.ts';
+import { distributionVisible } from '../state/visibility.ts';
 
 const SHOWN = 8;
 
@@ -89,11 +90,14 @@ export function DiscussNext() {
                 if (me.role === 'facilitator' && !locked) actions.setFocus(card.id);
               }}
             >
-              <span className="label-swatch" style={{ background: LABEL_COLOR[summary.label] }} />
+              <span
+                className="label-swatch"
+                style={{ background: CONSENSUS_LABEL_COLORS[summary.label] }}
+              />
               <span className="discuss-text">{card.text}</span>
               <span className="discuss-label">
                 {by === 'gap' && hasOrganisations
-                  ? `gap ${formatGap(stats[card.id]?.perceptionGap ?? null)}`
+                  ? `gap ${percentOrDash(stats[card.id]?.perceptionGap ?? null)}`
                   : LABEL_TEXT[summary.label]}
                 {agreed[card.id] ? ' · agreed' : ''}
               </span>
@@ -103,8 +107,4 @@ export function DiscussNext() {
       </ol>
     </details>
   );
-}
-
-function formatGap(gap: number | null): string {
-  return gap === null ? '—' : `${Math.round(gap * 100)}%`;
 }

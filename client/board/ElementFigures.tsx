@@ -1,9 +1,9 @@
 /** An element's position (mean of its cards' medians) on a small axis, and its agreement. */
 import type { ElementOrganisations } from '../../shared/boardStats.ts';
 import type { ElementSummary } from '../../shared/consensus.ts';
-import { cssLeft, percent } from './dragGeometry.ts';
-import { agreementText } from './labels.ts';
-import { OrganisationFigures } from './OrganisationFigures.tsx';
+import { agreementText, percent } from '../format.ts';
+import { cssLeft } from '../track/dragGeometry.ts';
+import { OrganisationFigures } from '../track/OrganisationFigures.tsx';
 
 export function ElementFigures({
   summary,

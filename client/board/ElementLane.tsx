@@ -1,10 +1,10 @@
 /** One Element of Partnership: its cards, each on its own track between the two ends. */
 import { memo } from 'react';
 import { AXIS_END_LABEL, AXIS_START_LABEL, type RubricElement } from '../../shared/rubric.ts';
-import { useBoard, useBoardContext } from './BoardContext.tsx';
-import { CardRow } from './CardRow.tsx';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { distributionVisible } from '../state/visibility.ts';
+import { CardRow } from '../track/CardRow.tsx';
 import { ElementFigures } from './ElementFigures.tsx';
-import { distributionVisible } from './visibility.ts';
 
 export const ElementLane = memo(function ElementLane({
   element,

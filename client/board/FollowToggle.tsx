@@ -1,6 +1,6 @@
 /** Participants follow the facilitator's focus (their screen scrolls to it) unless they opt out. */
-import { useBoard, useBoardContext } from './BoardContext.tsx';
-import { setUi } from './boardStore.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { setUi } from '../state/boardStore.ts';
 
 export function FollowToggle() {
   const { me, store } = useBoardContext();

@@ -2,16 +2,9 @@
  * Setup · Placing · Revealed · Discussing · Final, with the current phase highlighted. For the
  * facilitator each step is a button that moves the session there.
  */
-import { PHASES, type Phase } from '../../shared/boardDoc.ts';
-import { useBoard, useBoardContext } from './BoardContext.tsx';
-
-export const PHASE_LABELS: Record<Phase, string> = {
-  setup: 'Setup',
-  placing: 'Placing',
-  revealed: 'Revealed',
-  discussing: 'Discussing',
-  final: 'Final',
-};
+import { PHASES } from '../../shared/boardDoc.ts';
+import { PHASE_LABELS } from '../format.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 
 export function PhaseStepper() {
   const { me, actions } = useBoardContext();

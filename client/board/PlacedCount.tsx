@@ -2,7 +2,7 @@
  * "9 of 12 have placed": counted participants (not the facilitator or observers) with at least
  * one card placed in its current round.
  */
-import { useBoard } from './BoardContext.tsx';
+import { useBoard } from '../state/BoardContext.tsx';
 
 export function PlacedCount() {
   const total = useBoard((state) => state.countedTotal);

@@ -3,7 +3,7 @@
  * from `participants`, never from awareness), how many cards each has placed in this round, and
  * who is moving a card right now.
  */
-import { useBoard } from './BoardContext.tsx';
+import { useBoard } from '../state/BoardContext.tsx';
 
 export function PresenceBar() {
   const online = useBoard((state) => state.online);

@@ -1,7 +1,7 @@
 /** Honest about the connection: connecting, live, offline (changes kept) or an error. */
 
-import { useBoard } from './BoardContext.tsx';
-import type { ConnectionStatus } from './boardStore.ts';
+import { useBoard } from '../state/BoardContext.tsx';
+import type { ConnectionStatus } from '../state/boardStore.ts';
 
 const LABELS: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',

@@ -5,8 +5,8 @@
 import { useEffect, useRef } from 'react';
 import { formatRemaining, isPaused, remainingMs } from '../../shared/timer.ts';
 import { useServerNow } from '../serverClock.ts';
-import { useBoard, useBoardContext } from './BoardContext.tsx';
-import { setUi } from './boardStore.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { setUi } from '../state/boardStore.ts';
 
 function chime(): void {
   const AudioContextClass = window.AudioContext;

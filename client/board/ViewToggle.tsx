@@ -1,7 +1,7 @@
 /** Tracks (one per card) or the wall (each element as one shared axis), once the group shows. */
-import { useBoard, useBoardContext } from './BoardContext.tsx';
-import { setUi } from './boardStore.ts';
-import { distributionVisible } from './visibility.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { setUi } from '../state/boardStore.ts';
+import { distributionVisible } from '../state/visibility.ts';
 
 export function ViewToggle() {
   const { me, store } = useBoardContext();

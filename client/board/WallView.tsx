@@ -4,13 +4,15 @@
  * picture of the board people take home; also on the projector.
  */
 import { memo } from 'react';
+import { CONSENSUS_LABEL_COLORS } from '../../shared/palette.ts';
 import type { RubricElement } from '../../shared/rubric.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL } from '../../shared/rubric.ts';
 import { packNotes } from '../../shared/wallLayout.ts';
-import { useBoard, useBoardContext } from './BoardContext.tsx';
-import { cssLeft, percent } from './dragGeometry.ts';
-import { LABEL_COLOR, LABEL_TEXT } from './labels.ts';
-import { groupVisible } from './visibility.ts';
+import { LABEL_TEXT, percent } from '../format.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { groupVisible } from '../state/visibility.ts';
+import { cssLeft } from '../track/dragGeometry.ts';
+import './wall.css';
 
 const NOTE_WIDTH = 0.16;
 const ROW_HEIGHT_REM = 3.4;
@@ -60,7 +62,7 @@ const WallElement = memo(function WallElement({ element }: { element: RubricElem
                 style={{
                   left: cssLeft(note.left),
                   width: cssLeft(NOTE_WIDTH),
-                  borderColor: LABEL_COLOR[summary.label],
+                  borderColor: CONSENSUS_LABEL_COLORS[summary.label],
                 }}
                 title={`${card.text} — ${agreed[card.id] ? 'agreed' : 'median'} ${percent(note.x)}, ${LABEL_TEXT[summary.label]}`}
               >

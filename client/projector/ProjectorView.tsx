@@ -4,35 +4,29 @@
  * the facilitator focuses with its distribution once revealed, and the wall view of the board.
  * Loaded lazily: participants' phones never download it.
  */
-import { useEffect, useState } from 'react';
 import { AXIS_END_LABEL, AXIS_START_LABEL, rubricCards } from '../../shared/rubric.ts';
-import { api } from '../api.ts';
-import { useBoard, useBoardContext } from '../board/BoardContext.tsx';
-import { CardFigures } from '../board/CardFigures.tsx';
-import { Distribution } from '../board/Distribution.tsx';
-import { cssLeft, percent } from '../board/dragGeometry.ts';
-import { PHASE_LABELS } from '../board/PhaseStepper.tsx';
 import { PlacedCount } from '../board/PlacedCount.tsx';
 import { QrCode } from '../board/QrCode.tsx';
 import { StatusBadge } from '../board/StatusBadge.tsx';
 import { TimerDisplay } from '../board/TimerDisplay.tsx';
-import { distributionVisible } from '../board/visibility.ts';
 import { WallView } from '../board/WallView.tsx';
+import { PHASE_LABELS, percent } from '../format.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { useJoinCode } from '../state/useJoinCode.ts';
+import { distributionVisible } from '../state/visibility.ts';
+import { CardFigures } from '../track/CardFigures.tsx';
+import { Distribution } from '../track/Distribution.tsx';
+import { cssLeft } from '../track/dragGeometry.ts';
+import './projector.css';
 
 export default function ProjectorView() {
-  const { boardId, me } = useBoardContext();
+  const { boardId } = useBoardContext();
   const title = useBoard((state) => state.meta?.title ?? '');
   const phase = useBoard((state) => state.control.phase);
   const round = useBoard((state) => state.control.round);
   const joinOpen = useBoard((state) => state.control.joinOpen);
   const visible = distributionVisible(phase, 'observer', false);
-  const [joinCode, setJoinCode] = useState<string | null>(null);
-  useEffect(() => {
-    api.me(boardId, me.token).then(
-      (result) => setJoinCode(result.joinCode ?? null),
-      () => undefined,
-    );
-  }, [boardId, me.token]);
+  const joinCode = useJoinCode();
   const joinUrl = joinCode ? `${window.location.origin}/join/${boardId}#code=${joinCode}` : null;
 
   return (

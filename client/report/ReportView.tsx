@@ -8,17 +8,17 @@ import { useMemo } from 'react';
 import { boardPictureSvg } from '../../shared/boardPicture.ts';
 import { discussionOrder } from '../../shared/consensus.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL, rubricCards } from '../../shared/rubric.ts';
-import { useBoard, useBoardContext } from '../board/BoardContext.tsx';
-import { boardPictureInput } from '../board/boardPictureInput.ts';
-import { percent } from '../board/dragGeometry.ts';
-import { agreementText, LABEL_TEXT } from '../board/labels.ts';
-import { PHASE_LABELS } from '../board/PhaseStepper.tsx';
-
-function signed(change: number | null): string {
-  if (change === null) return '—';
-  const points = Math.round(change * 100);
-  return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points)} pts`;
-}
+import {
+  agreementText,
+  LABEL_TEXT,
+  PHASE_LABELS,
+  percent,
+  percentOrDash,
+  signedPoints,
+} from '../format.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { boardPictureInput } from '../state/boardPictureInput.ts';
+import './report.css';
 
 export default function ReportView() {
   const meta = useBoard((state) => state.meta);
@@ -107,7 +107,7 @@ export default function ReportView() {
               return (
                 <tr key={element.id} data-testid="report-element">
                   <th scope="row">{element.name}</th>
-                  <td>{summary?.position != null ? percent(summary.position) : '—'}</td>
+                  <td>{percentOrDash(summary?.position)}</td>
                   <td>{agreementText(summary?.rwgJ ?? null)}</td>
                   <td>{summary?.polarizedCount ?? 0}</td>
                   {meta.organisations.length > 0 && (
@@ -194,10 +194,9 @@ export default function ReportView() {
                     <tr key={card.id}>
                       <th scope="row">{card.text}</th>
                       <td>
-                        {change.before.median !== null ? percent(change.before.median) : '—'} →{' '}
-                        {change.after.median !== null ? percent(change.after.median) : '—'}
+                        {percentOrDash(change.before.median)} → {percentOrDash(change.after.median)}
                       </td>
-                      <td>{signed(change.rwgChange)}</td>
+                      <td>{signedPoints(change.rwgChange)}</td>
                       <td>
                         {change.stable === null ? '—' : change.stable ? 'stable' : 'still moving'}
                       </td>

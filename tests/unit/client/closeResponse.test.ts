@@ -1,6 +1,6 @@
 /** What the board does for each way the server can close its connection. */
 import { describe, expect, it } from 'vitest';
-import { closeResponse, PLACING_CLOSED } from '../../../client/board/closeResponse.ts';
+import { closeResponse, PLACING_CLOSED } from '../../../client/state/closeResponse.ts';
 import { CLOSE_REASONS } from '../../../shared/closeCodes.ts';
 import { WRITE_REJECTIONS } from '../../../shared/writeRules.ts';
 

@@ -4,7 +4,7 @@ import {
   distributionVisible,
   groupVisible,
   reasonsVisible,
-} from '../../../client/board/visibility.ts';
+} from '../../../client/state/visibility.ts';
 import { PHASES, ROLES } from '../../../shared/boardDoc.ts';
 
 describe('distribution visibility', () => {

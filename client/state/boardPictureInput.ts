@@ -1,8 +1,8 @@
 /** The board picture's input from the read-model (what the board shows is what is drawn). */
 import type { BoardPictureInput } from '../../shared/boardPicture.ts';
 import type { CardSummary } from '../../shared/consensus.ts';
+import { PHASE_LABELS } from '../format.ts';
 import type { BoardState } from './boardStore.ts';
-import { PHASE_LABELS } from './PhaseStepper.tsx';
 
 export function boardPictureInput(state: BoardState): BoardPictureInput | null {
   if (!state.meta) return null;

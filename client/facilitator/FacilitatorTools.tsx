@@ -2,24 +2,18 @@
  * The facilitator's controls under the header: session controls, the timer, Export, people and
  * the invitation. One lazily loaded chunk, so participants never download it.
  */
-import { useEffect, useState } from 'react';
-import { api } from '../api.ts';
-import { useBoardContext } from './BoardContext.tsx';
+import { useBoardContext } from '../state/BoardContext.tsx';
+import { useJoinCode } from '../state/useJoinCode.ts';
 import { ControlBar } from './ControlBar.tsx';
 import ExportMenu from './ExportMenu.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import { TimerControls } from './TimerControls.tsx';
+import './facilitator.css';
 
 export default function FacilitatorTools() {
   const { boardId, me } = useBoardContext();
-  const [joinCode, setJoinCode] = useState<string | null>(null);
-  useEffect(() => {
-    api.me(boardId, me.token).then(
-      (result) => setJoinCode(result.joinCode ?? null),
-      () => undefined,
-    );
-  }, [boardId, me.token]);
+  const joinCode = useJoinCode();
   return (
     <div className="facilitator-tools">
       <ControlBar />

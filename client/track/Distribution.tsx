@@ -5,8 +5,9 @@
  */
 import type { Participant, Role } from '../../shared/boardDoc.ts';
 import type { CardStats } from '../../shared/boardStats.ts';
-import { cssLeft, percent } from './dragGeometry.ts';
-import { groupVisible } from './visibility.ts';
+import { percent } from '../format.ts';
+import { groupVisible } from '../state/visibility.ts';
+import { cssLeft } from './dragGeometry.ts';
 
 export function Distribution({
   stats,

@@ -5,9 +5,9 @@
 import { type FormEvent, useState } from 'react';
 import { api, type LinkResponse } from '../api.ts';
 import { FormError } from '../FormError.tsx';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { setUi } from '../state/boardStore.ts';
 import { useAsyncAction } from '../useAsyncAction.ts';
-import { useBoard, useBoardContext } from './BoardContext.tsx';
-import { setUi } from './boardStore.ts';
 
 // Selectors must return stable values: a fresh [] each time would re-render forever.
 const NO_ORGANISATIONS: readonly string[] = [];

@@ -6,7 +6,8 @@
 import { useDraggable } from '@dnd-kit/core';
 import type { Placement } from '../../shared/boardDoc.ts';
 import { AXIS_END_LABEL, type RubricCard } from '../../shared/rubric.ts';
-import { cssLeft, percent } from './dragGeometry.ts';
+import { percent } from '../format.ts';
+import { cssLeft } from './dragGeometry.ts';
 
 function firstWords(text: string, count = 4): string {
   const words = text.split(/\s+/);

@@ -7,13 +7,13 @@ import { useState } from 'react';
 import { boardPictureSvg, PICTURE_HEIGHT, PICTURE_WIDTH } from '../../shared/boardPicture.ts';
 import { exportFileName } from '../../shared/exportFile.ts';
 import { api } from '../api.ts';
-import { downloadWithToken, saveBlob, svgToPng } from '../download.ts';
 import { FormError } from '../FormError.tsx';
 import { forgetIdentity } from '../identity.ts';
 import { navigate } from '../routes.ts';
+import { useBoardContext } from '../state/BoardContext.tsx';
+import { boardPictureInput } from '../state/boardPictureInput.ts';
 import { useAsyncAction } from '../useAsyncAction.ts';
-import { useBoardContext } from './BoardContext.tsx';
-import { boardPictureInput } from './boardPictureInput.ts';
+import { downloadWithToken, saveBlob, svgToPng } from './download.ts';
 
 export default function ExportMenu() {
   const { boardId, me, store } = useBoardContext();

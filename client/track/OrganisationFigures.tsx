@@ -3,7 +3,7 @@
  * "too few to show" below three placements so nobody is singled out.
  */
 import type { OrganisationPosition } from '../../shared/perceptionGap.ts';
-import { percent } from './dragGeometry.ts';
+import { percent } from '../format.ts';
 
 export function OrganisationFigures({
   positions,

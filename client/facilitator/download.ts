@@ -1,5 +1,5 @@
 /** Saving files from the board: authorised downloads and pictures drawn in the browser. */
-import { ApiError } from './api.ts';
+import { ApiError } from '../api.ts';
 
 export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);

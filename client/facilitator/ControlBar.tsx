@@ -4,8 +4,8 @@
  */
 import { useState } from 'react';
 import type { RubricElement } from '../../shared/rubric.ts';
-import { useBoard, useBoardContext } from './BoardContext.tsx';
-import { setUi } from './boardStore.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { setUi } from '../state/boardStore.ts';
 
 // Selectors must return stable values: a fresh [] each time would re-render forever.
 const NO_ELEMENTS: readonly RubricElement[] = [];

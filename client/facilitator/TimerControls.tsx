@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { extendTimer, isPaused, pauseTimer, resumeTimer, startTimer } from '../../shared/timer.ts';
 import { serverNow, syncServerClock } from '../serverClock.ts';
-import { useBoard, useBoardContext } from './BoardContext.tsx';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 
 const PRESET_MINUTES = [1, 2, 5, 10];
 const MINUTE = 60_000;

@@ -1,10 +1,10 @@
 /** One card's figures in words: the label chip, coverage, outliers and movement since last round. */
 import type { Role } from '../../shared/boardDoc.ts';
 import type { CardStats } from '../../shared/boardStats.ts';
-import { percent } from './dragGeometry.ts';
-import { agreementText, LABEL_COLOR, LABEL_TEXT } from './labels.ts';
+import { CONSENSUS_LABEL_COLORS } from '../../shared/palette.ts';
+import { agreementText, LABEL_TEXT, percent } from '../format.ts';
+import { groupVisible } from '../state/visibility.ts';
 import { OrganisationFigures } from './OrganisationFigures.tsx';
-import { groupVisible } from './visibility.ts';
 
 export function CardFigures({
   stats,
@@ -32,9 +32,12 @@ export function CardFigures({
         className={`label-chip label-${summary.label}`}
         data-testid="consensus-label"
         data-label={summary.label}
-        style={{ borderColor: LABEL_COLOR[summary.label] }}
+        style={{ borderColor: CONSENSUS_LABEL_COLORS[summary.label] }}
       >
-        <span className="label-swatch" style={{ background: LABEL_COLOR[summary.label] }} />
+        <span
+          className="label-swatch"
+          style={{ background: CONSENSUS_LABEL_COLORS[summary.label] }}
+        />
         {LABEL_TEXT[summary.label]}
       </span>
       <span data-testid="coverage">

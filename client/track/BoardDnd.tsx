@@ -19,12 +19,12 @@ import {
 } from '@dnd-kit/core';
 import { type ReactNode, useCallback, useMemo, useRef } from 'react';
 import { AXIS_END_LABEL, rubricCards } from '../../shared/rubric.ts';
-import { useBoard, useBoardContext } from './BoardContext.tsx';
+import { percent } from '../format.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import {
   centerOf,
   horizontalOnly,
   keyboardCoordinates,
-  percent,
   positionAt,
   type TrackElements,
 } from './dragGeometry.ts';

@@ -93,11 +93,7 @@ function storedPosition(chip: HTMLElement | null): number | null {
 /** Chips move along their track only. */
 export const horizontalOnly: Modifier = ({ transform }) => ({ ...transform, y: 0 });
 
-export function percent(position: number): string {
-  return `${Math.round(position * 100)}%`;
-}
-
-/** An exact CSS offset along the axis (percent() rounds for reading). */
+/** An exact CSS offset along the axis (format.ts percent() rounds for reading). */
 export function cssLeft(position: number): string {
   return `${position * 100}%`;
 }

@@ -1,0 +1,53 @@
+/**
+ * Who this browser is on a board: from a facilitator (or other) link's token, asked of the
+ * server once, or from the identity stored when joining; without either, off to the join page.
+ */
+import { useEffect, useState } from 'react';
+import { ApiError, api } from '../api.ts';
+import { type BoardIdentity, loadIdentity, saveIdentity } from '../identity.ts';
+import { navigate } from '../routes.ts';
+
+export type IdentityState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; identity: BoardIdentity }
+  | { kind: 'error'; message: string };
+
+export function useBoardIdentity(boardId: string, tokenFromLink: string | null): IdentityState {
+  const [identity, setIdentity] = useState<IdentityState>({ kind: 'loading' });
+  useEffect(() => {
+    if (!tokenFromLink) {
+      const stored = loadIdentity(boardId);
+      if (stored) setIdentity({ kind: 'ready', identity: stored });
+      else navigate(`/join/${boardId}`);
+      return;
+    }
+    // A facilitator (or other) link: learn who the token is, keep it, and take it out of the
+    // address bar so it is not shown on a projector or copied by accident.
+    let cancelled = false;
+    api.me(boardId, tokenFromLink).then(
+      (me) => {
+        const known: BoardIdentity = {
+          participantId: me.participantId,
+          token: tokenFromLink,
+          role: me.role,
+          name: me.name,
+        };
+        saveIdentity(boardId, known);
+        window.history.replaceState(null, '', `/b/${boardId}`);
+        if (!cancelled) setIdentity({ kind: 'ready', identity: known });
+      },
+      (caught: unknown) => {
+        if (!cancelled) {
+          setIdentity({
+            kind: 'error',
+            message: caught instanceof ApiError ? caught.message : 'This link cannot be opened.',
+          });
+        }
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [boardId, tokenFromLink]);
+  return identity;
+}
