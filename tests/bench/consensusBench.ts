@@ -1,7 +1,7 @@
 /**
  * Consensus speed: summarizeBoard at 500 participants × every card, and the incremental update
  * the board does when one placement arrives (recompute the touched card, then its element and
- * the board from the cards' summaries), exactly as client/board/bindBoard.ts does it.
+ * the board from the cards' summaries), exactly as client/state/bindBoard.ts does it.
  */
 import type { Participant, Placement } from '../../shared/boardDoc.ts';
 import { cardStats, elementSummaries } from '../../shared/boardStats.ts';
