@@ -22,7 +22,7 @@ import {
   type TransactionOrigin,
 } from '../shared/boardDoc.ts';
 import { frozenSummary } from '../shared/boardStats.ts';
-import { summarizeCard } from '../shared/consensus.ts';
+import { summarizeCard } from '../shared/consensus/cardSummary.ts';
 import type { ParsedSnapshot } from '../shared/snapshot.ts';
 
 const SERVER: TransactionOrigin = 'server';

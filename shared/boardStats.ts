@@ -6,14 +6,9 @@
  */
 import type { Participant, Placement, RoundRecord } from './boardDoc.ts';
 import { cardRound } from './boardDoc.ts';
-import {
-  type CardSummary,
-  compareRounds,
-  type ElementSummary,
-  type RoundComparison,
-  rollUpElement,
-  summarizeCard,
-} from './consensus.ts';
+import { type CardSummary, summarizeCard } from './consensus/cardSummary.ts';
+import { type ElementSummary, rollUpElement } from './consensus/rollUp.ts';
+import { compareRounds, type RoundComparison } from './consensus/roundComparison.ts';
 import {
   elementOrganisationPositions,
   type OrganisationPosition,

@@ -6,7 +6,7 @@
  */
 import type { Participant } from './boardDoc.ts';
 import type { CountedPlacement } from './boardStats.ts';
-import { summarizeCard } from './consensus.ts';
+import { summarizeCard } from './consensus/cardSummary.ts';
 
 export const MIN_ORGANISATION_PLACEMENTS = 3;
 

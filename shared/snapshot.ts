@@ -31,15 +31,10 @@ import {
   readRounds,
 } from './boardDoc.ts';
 import { cardStats, elementSummaries, isCounted } from './boardStats.ts';
-import {
-  type BoardSummary,
-  type CardSummary,
-  discussionOrder,
-  type ElementSummary,
-  type RoundComparison,
-  rollUpBoard,
-  summarizeCard,
-} from './consensus.ts';
+import { type CardSummary, summarizeCard } from './consensus/cardSummary.ts';
+import { discussionOrder } from './consensus/discussionOrder.ts';
+import { type BoardSummary, type ElementSummary, rollUpBoard } from './consensus/rollUp.ts';
+import type { RoundComparison } from './consensus/roundComparison.ts';
 import { ELEMENTS_OF_PARTNERSHIP, type Rubric, rubricCards } from './rubric.ts';
 
 export const SNAPSHOT_VERSION = 1;

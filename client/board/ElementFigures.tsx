@@ -1,6 +1,6 @@
 /** An element's position (mean of its cards' medians) on a small axis, and its agreement. */
 import type { ElementOrganisations } from '../../shared/boardStats.ts';
-import type { ElementSummary } from '../../shared/consensus.ts';
+import type { ElementSummary } from '../../shared/consensus/rollUp.ts';
 import { cssLeft, percent } from './dragGeometry.ts';
 import { agreementText } from './labels.ts';
 import { OrganisationFigures } from './OrganisationFigures.tsx';

@@ -32,7 +32,7 @@ import {
   elementOrganisations,
   elementSummaries,
 } from '../../shared/boardStats.ts';
-import { rollUpBoard } from '../../shared/consensus.ts';
+import { rollUpBoard } from '../../shared/consensus/rollUp.ts';
 import { rubricCards } from '../../shared/rubric.ts';
 import type { BoardState, BoardStore, RemoteDrag } from './boardStore.ts';
 

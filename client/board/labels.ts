@@ -1,5 +1,5 @@
 /** Consensus labels as words and colour-blind-safe colours (Okabe–Ito); the word always shows. */
-import type { ConsensusLabel } from '../../shared/consensus.ts';
+import type { ConsensusLabel } from '../../shared/consensus/cardSummary.ts';
 
 export const LABEL_TEXT: Record<ConsensusLabel, string> = {
   strong: 'strong agreement',

@@ -7,7 +7,7 @@ import {
   countedPlacements,
   elementSummaries,
 } from '../../../shared/boardStats.ts';
-import { summarizeCard } from '../../../shared/consensus.ts';
+import { summarizeCard } from '../../../shared/consensus/cardSummary.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../../../shared/rubric.ts';
 
 const person = (role: Participant['role'], extra: Partial<Participant> = {}): Participant => ({
