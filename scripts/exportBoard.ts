@@ -14,7 +14,7 @@ import { dataDirFromEnv } from '../server/config.ts';
 import { SqliteStore, STORE_FILE_NAME } from '../server/persistence/sqlite.ts';
 import { applyStoredUpdate } from '../server/persistence/storedUpdate.ts';
 import { EXPORT_FORMATS, type ExportFormat, exportFile } from '../shared/exportFile.ts';
-import { snapshotFromDoc } from '../shared/snapshot.ts';
+import { snapshotFromDoc } from '../shared/snapshot/fromDoc.ts';
 
 const USAGE = `usage: npm run export -- --board ID --format ${EXPORT_FORMATS.join('|')} [--anonymous] --out FILE`;
 

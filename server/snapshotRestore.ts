@@ -23,7 +23,7 @@ import {
 } from '../shared/boardDoc.ts';
 import { frozenSummary } from '../shared/boardStats.ts';
 import { summarizeCard } from '../shared/consensus/cardSummary.ts';
-import type { ParsedSnapshot } from '../shared/snapshot.ts';
+import type { ParsedSnapshot } from '../shared/snapshot/parse.ts';
 
 const SERVER: TransactionOrigin = 'server';
 
