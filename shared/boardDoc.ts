@@ -287,16 +287,6 @@ export function readRounds(doc: Y.Doc): RoundRecord[] {
   return rounds;
 }
 
-/**
- * The round a card is in: 1 plus the closed rounds it was part of. Placements count for a card
- * only when written in its current round, so a new round starts every card in it afresh.
- */
-export function cardRound(cardId: string, rounds: readonly RoundRecord[]): number {
-  let round = 1;
-  for (const record of rounds) if (record.cardIds.includes(cardId)) round += 1;
-  return round;
-}
-
 export function readParticipant(doc: Y.Doc, participantId: string): Participant | null {
   return parseParticipant(participantsMap(doc).get(participantId));
 }

@@ -6,6 +6,7 @@
  */
 import { memo, useCallback, useContext, useEffect, useRef } from 'react';
 import type { Participant, Placement } from '../../shared/boardDoc.ts';
+import { isInOpenRound } from '../../shared/rounds.ts';
 import type { RubricCard } from '../../shared/rubric.ts';
 import { AgreementForm } from './AgreementForm.tsx';
 import { useBoard, useBoardContext } from './BoardContext.tsx';
@@ -33,9 +34,7 @@ export const CardRow = memo(function CardRow({
   const { me, actions } = useBoardContext();
   const phase = useBoard((state) => state.control.phase);
   const showNames = useBoard((state) => state.control.showNames);
-  const inOpenRound = useBoard(
-    (state) => state.control.roundCardIds === null || state.control.roundCardIds.includes(card.id),
-  );
+  const inOpenRound = useBoard((state) => isInOpenRound(card.id, state.control));
   const peek = useBoard((state) => state.ui.peek);
   const actingFor = useBoard((state) => state.ui.actingFor);
   const picked = useBoard((state) => state.ui.highlightedCardId === card.id);

@@ -28,11 +28,11 @@ import {
 import {
   type CardStats,
   cardStats,
-  countedParticipantIds,
   elementOrganisations,
   elementSummaries,
 } from '../../shared/boardStats.ts';
 import { rollUpBoard } from '../../shared/consensus/rollUp.ts';
+import { countedParticipantIds } from '../../shared/countedPlacements.ts';
 import { rubricCards } from '../../shared/rubric.ts';
 import type { BoardState, BoardStore, RemoteDrag } from './boardStore.ts';
 

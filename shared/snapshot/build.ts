@@ -10,11 +10,13 @@ import type {
   Placement,
   RoundRecord,
 } from '../boardDoc.ts';
-import { cardStats, elementSummaries, isCounted } from '../boardStats.ts';
+import { cardStats, elementSummaries } from '../boardStats.ts';
 import { type CardSummary, summarizeCard } from '../consensus/cardSummary.ts';
 import { discussionOrder } from '../consensus/discussionOrder.ts';
 import { rollUpBoard } from '../consensus/rollUp.ts';
 import type { RoundComparison } from '../consensus/roundComparison.ts';
+import { isCounted } from '../countedPlacements.ts';
+import { closedRoundsOf } from '../rounds.ts';
 import { rubricCards } from '../rubric.ts';
 import { exportedName, exportedPeople } from './anonymise.ts';
 import {
@@ -124,24 +126,22 @@ function collectPlacements(
   for (const { id: cardId } of cards) {
     const live = source.placements[cardId] ?? {};
     const found = new Map<string, { participantId: string; placement: Placement }>();
-    let cardRound = 1;
-    for (const record of source.rounds) {
-      if (!record.cardIds.includes(cardId)) continue;
+    const closed = closedRoundsOf(cardId, source.rounds);
+    closed.forEach((record, index) => {
+      const round = index + 1;
       for (const [participantId, byCard] of Object.entries(record.positions)) {
         const x = byCard[cardId];
         if (x === undefined || !exportIds.has(participantId)) continue;
         const current = live[participantId];
         const placement =
-          current?.round === cardRound && current.x === x
-            ? current
-            : { x, round: cardRound, at: Number.NaN };
-        found.set(`${cardRound} ${participantId}`, { participantId, placement });
+          current?.round === round && current.x === x ? current : { x, round, at: Number.NaN };
+        found.set(`${round} ${participantId}`, { participantId, placement });
       }
-      cardRound += 1;
-    }
+    });
+    const openRound = closed.length + 1;
     for (const [participantId, placement] of Object.entries(live)) {
       const key = `${placement.round} ${participantId}`;
-      const valid = Number.isInteger(placement.round) && placement.round <= cardRound;
+      const valid = Number.isInteger(placement.round) && placement.round <= openRound;
       if (!valid || !exportIds.has(participantId) || found.has(key)) continue;
       found.set(key, { participantId, placement });
     }

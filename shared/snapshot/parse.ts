@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { describeValidationError } from '../api.ts';
+import { closingRecordIndexes } from '../rounds.ts';
 import { ELEMENTS_OF_PARTNERSHIP, type Rubric, rubricCards } from '../rubric.ts';
 import { snapshotFileShape } from './schema.ts';
 
@@ -66,7 +67,6 @@ function checkReferences(snapshot: SnapshotShape, report: Report): void {
   });
 
   let previousRound = 0;
-  const closedRounds = new Map<string, number>();
   snapshot.rounds.forEach((record, index) => {
     if (record.round <= previousRound) {
       report(['rounds', index, 'round'], 'rounds must be listed in increasing order');
@@ -75,10 +75,8 @@ function checkReferences(snapshot: SnapshotShape, report: Report): void {
     }
     previousRound = record.round;
     checkCards(record.cardIds, ['rounds', index, 'cardIds']);
-    for (const cardId of record.cardIds) {
-      closedRounds.set(cardId, (closedRounds.get(cardId) ?? 0) + 1);
-    }
   });
+  const closingRecords = closingRecordIndexes(snapshot.rounds);
   if (snapshot.session.roundCardIds) {
     checkCards(snapshot.session.roundCardIds, ['session', 'roundCardIds']);
   }
@@ -95,7 +93,7 @@ function checkReferences(snapshot: SnapshotShape, report: Report): void {
       report([...path, 'cardId'], `"${cardId}" is not a card of the rubric`);
       return;
     }
-    const openRound = (closedRounds.get(cardId) ?? 0) + 1;
+    const openRound = (closingRecords.get(cardId)?.length ?? 0) + 1;
     const key = `${participantId} ${cardId} ${placement.round}`;
     if (placement.round > openRound) {
       report([...path, 'round'], `card "${cardId}" has only reached round ${openRound}`);
