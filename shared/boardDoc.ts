@@ -107,6 +107,37 @@ export function participantIdOfRoot(rootName: string): string | null {
   return rootName.slice(PLACE_PREFIX.length);
 }
 
+/**
+ * What a root of the document is, by its name: one of the board's fixed roots, a participant's
+ * placements (`place:<id>`), or a root this schema does not know (anyone could name one). Code
+ * that treats roots differently switches on `kind`, so a new root kind is a compile error there.
+ */
+export type RootKind =
+  | { kind: 'meta' }
+  | { kind: 'participants' }
+  | { kind: 'control' }
+  | { kind: 'final' }
+  | { kind: 'rounds' }
+  | { kind: 'place'; participantId: string }
+  | { kind: 'unknown' };
+
+export function rootKind(rootName: string): RootKind {
+  switch (rootName) {
+    case ROOT_META:
+      return { kind: 'meta' };
+    case ROOT_PARTICIPANTS:
+      return { kind: 'participants' };
+    case ROOT_CONTROL:
+      return { kind: 'control' };
+    case ROOT_FINAL:
+      return { kind: 'final' };
+    case ROOT_ROUNDS:
+      return { kind: 'rounds' };
+  }
+  const participantId = participantIdOfRoot(rootName);
+  return participantId === null ? { kind: 'unknown' } : { kind: 'place', participantId };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Validation of values found in the document (any client may have written them).
 

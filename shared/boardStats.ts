@@ -6,7 +6,7 @@
 import type { Participant, Placement, RoundRecord } from './boardDoc.ts';
 import { type CardSummary, summarizeCard } from './consensus/cardSummary.ts';
 import { type ElementSummary, rollUpElement } from './consensus/rollUp.ts';
-import { compareRounds, type RoundComparison } from './consensus/roundComparison.ts';
+import type { RoundComparison } from './consensus/roundComparison.ts';
 import { type CountedPlacement, countedPlacements } from './countedPlacements.ts';
 import {
   elementOrganisationPositions,
