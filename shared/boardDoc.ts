@@ -1,8 +1,8 @@
 /**
- * The board document, schema version 1 (DESIGN.md). This module is the only place that knows
- * the Y.Doc's root names and value shapes: everything else reads and writes through the typed
- * helpers here. Readers validate what they find and skip malformed entries, because any client
- * could have written them.
+ * The board document, schema version 1. This module is the only place that knows the Y.Doc's
+ * root names and value shapes: everything else reads and writes through the typed helpers here
+ * and tells roots apart by `rootKind`. Readers validate what they find and skip malformed
+ * entries, because any client could have written them.
  */
 import type * as Y from 'yjs';
 import type { Rubric } from './rubric.ts';

@@ -1,8 +1,8 @@
 /**
- * Who may write what (DESIGN.md "Who may write what"). The server runs `checkUpdate` on every
- * update a client sends, before it is stored, applied or broadcast: updateResolver.ts finds the
- * root and key of each write, rootWriters.ts says who may write that root in this phase, and
- * this module adds who the writer is (observer, removed, proxy) and the placements' values.
+ * Who may write what. The server runs `checkUpdate` on every update a client sends, before it is
+ * stored, applied or broadcast: updateResolver.ts finds the root and key of each write,
+ * rootWriters.ts says who may write that kind of root in this phase, and this module adds who
+ * the writer is (observer, removed, proxy) and the placements' values.
  * Pure: a Y.Doc and bytes in, a verdict out; it reads the document and never writes to it.
  */
 import * as Y from 'yjs';
