@@ -3,7 +3,7 @@
  * and phases. One place, so the board, the projector and the report say the same thing.
  */
 import type { Phase } from '../shared/boardDoc.ts';
-import type { ConsensusLabel } from '../shared/consensus.ts';
+import type { ConsensusLabel } from '../shared/consensus/cardSummary.ts';
 
 /** Consensus labels as words; the word always shows next to the label's colour (shared/palette.ts). */
 export const LABEL_TEXT: Record<ConsensusLabel, string> = {

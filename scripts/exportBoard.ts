@@ -13,7 +13,7 @@ import { dataDirFromEnv } from '../server/config.ts';
 import { SqliteStore, STORE_FILE_NAME } from '../server/persistence/sqlite.ts';
 import { applyStoredUpdate } from '../server/persistence/storedUpdate.ts';
 import { exportFile } from '../shared/exportFile.ts';
-import { snapshotFromDoc } from '../shared/snapshot.ts';
+import { snapshotFromDoc } from '../shared/snapshot/fromDoc.ts';
 import { EXPORT_USAGE, type ExportRequest, parseExportArgs, UsageError } from './exportArgs.ts';
 
 function exportBoard(request: ExportRequest, dataDir: string): string {

@@ -11,16 +11,9 @@
  * without a table of its own: every stored item's root says who wrote it.
  */
 import * as Y from 'yjs';
-import {
-  participantIdOfRoot,
-  ROOT_CONTROL,
-  ROOT_FINAL,
-  ROOT_META,
-  ROOT_PARTICIPANTS,
-  ROOT_ROUNDS,
-  type Role,
-  readParticipant,
-} from '../shared/boardDoc.ts';
+import { type Role, readParticipant, rootKind } from '../shared/boardDoc.ts';
+import { rootWriter } from '../shared/rootWriters.ts';
+import { unreachable } from '../shared/unreachable.ts';
 
 /** Owner keys contain '#', which participant ids never do. */
 export const SERVER_OWNER = '#server';
@@ -96,17 +89,22 @@ function rootNameOfItem(item: Y.Item, rootNames: ReadonlyMap<unknown, string>): 
 
 /** Who writes a root (DESIGN.md "Who may write what"); null for a root nobody may write. */
 function writerOfRoot(doc: Y.Doc, root: string): string | null {
-  switch (root) {
-    case ROOT_META:
-    case ROOT_PARTICIPANTS:
+  const writer = rootWriter(rootKind(root));
+  switch (writer.by) {
+    case 'server':
       return SERVER_OWNER;
-    case ROOT_CONTROL:
-    case ROOT_FINAL:
-    case ROOT_ROUNDS:
+    case 'facilitators':
       return FACILITATORS_OWNER;
+    case 'placer': {
+      const { participantId } = writer;
+      // A proxy has no token: a facilitator places their cards.
+      return readParticipant(doc, participantId)?.proxy === true
+        ? FACILITATORS_OWNER
+        : participantId;
+    }
+    case 'nobody':
+      return null;
+    default:
+      return unreachable(writer);
   }
-  const participantId = participantIdOfRoot(root);
-  if (participantId === null) return null;
-  // A proxy has no token: a facilitator places their cards.
-  return readParticipant(doc, participantId)?.proxy === true ? FACILITATORS_OWNER : participantId;
 }

@@ -21,9 +21,9 @@ import {
   startRound,
   type TransactionOrigin,
 } from '../shared/boardDoc.ts';
-import { frozenSummary } from '../shared/boardStats.ts';
-import { summarizeCard } from '../shared/consensus.ts';
-import type { ParsedSnapshot } from '../shared/snapshot.ts';
+import { summarizeCard } from '../shared/consensus/cardSummary.ts';
+import { closingRecordIndexes, frozenSummary } from '../shared/rounds.ts';
+import type { ParsedSnapshot } from '../shared/snapshot/parse.ts';
 
 const SERVER: TransactionOrigin = 'server';
 
@@ -110,19 +110,11 @@ function restoreRounds(
   idOf: ReadonlyMap<string, string>,
   removed: ReadonlySet<string>,
 ): void {
-  const recordOf = new Map<string, number>();
-  const closedCount = new Map<string, number>();
-  snapshot.rounds.forEach((record, index) => {
-    for (const cardId of record.cardIds) {
-      const cardRound = (closedCount.get(cardId) ?? 0) + 1;
-      closedCount.set(cardId, cardRound);
-      recordOf.set(`${cardId} ${cardRound}`, index);
-    }
-  });
+  const closingRecords = closingRecordIndexes(snapshot.rounds);
   const positions = snapshot.rounds.map(() => ({}) as Record<string, Record<string, number>>);
   const counted = snapshot.rounds.map(() => new Map<string, [string, number][]>());
   for (const placement of snapshot.placements) {
-    const index = recordOf.get(`${placement.cardId} ${placement.round}`);
+    const index = closingRecords.get(placement.cardId)?.[placement.round - 1];
     const participantId = idOf.get(placement.participantId);
     const byParticipant = index === undefined ? undefined : positions[index];
     if (index === undefined || participantId === undefined || !byParticipant) continue;

@@ -24,7 +24,7 @@ export interface CreateBoardResponse {
   joinUrl: string;
 }
 
-/** `POST /api/boards/import` takes a snapshot file (shared/snapshot.ts) up to this size. */
+/** `POST /api/boards/import` takes a snapshot file (shared/snapshot/parse.ts) up to this size. */
 export const SNAPSHOT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** A restored board answers exactly as a created one. */

@@ -1,8 +1,8 @@
 /**
- * The board document, schema version 1 (DESIGN.md). This module is the only place that knows
- * the Y.Doc's root names and value shapes: everything else reads and writes through the typed
- * helpers here. Readers validate what they find and skip malformed entries, because any client
- * could have written them.
+ * The board document, schema version 1. This module is the only place that knows the Y.Doc's
+ * root names and value shapes: everything else reads and writes through the typed helpers here
+ * and tells roots apart by `rootKind`. Readers validate what they find and skip malformed
+ * entries, because any client could have written them.
  */
 import type * as Y from 'yjs';
 import type { Rubric } from './rubric.ts';
@@ -105,6 +105,37 @@ export function placeRootName(participantId: string): string {
 export function participantIdOfRoot(rootName: string): string | null {
   if (!rootName.startsWith(PLACE_PREFIX) || rootName.length === PLACE_PREFIX.length) return null;
   return rootName.slice(PLACE_PREFIX.length);
+}
+
+/**
+ * What a root of the document is, by its name: one of the board's fixed roots, a participant's
+ * placements (`place:<id>`), or a root this schema does not know (anyone could name one). Code
+ * that treats roots differently switches on `kind`, so a new root kind is a compile error there.
+ */
+export type RootKind =
+  | { kind: 'meta' }
+  | { kind: 'participants' }
+  | { kind: 'control' }
+  | { kind: 'final' }
+  | { kind: 'rounds' }
+  | { kind: 'place'; participantId: string }
+  | { kind: 'unknown' };
+
+export function rootKind(rootName: string): RootKind {
+  switch (rootName) {
+    case ROOT_META:
+      return { kind: 'meta' };
+    case ROOT_PARTICIPANTS:
+      return { kind: 'participants' };
+    case ROOT_CONTROL:
+      return { kind: 'control' };
+    case ROOT_FINAL:
+      return { kind: 'final' };
+    case ROOT_ROUNDS:
+      return { kind: 'rounds' };
+  }
+  const participantId = participantIdOfRoot(rootName);
+  return participantId === null ? { kind: 'unknown' } : { kind: 'place', participantId };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,16 +316,6 @@ export function readRounds(doc: Y.Doc): RoundRecord[] {
     if (record) rounds.push(record);
   }
   return rounds;
-}
-
-/**
- * The round a card is in: 1 plus the closed rounds it was part of. Placements count for a card
- * only when written in its current round, so a new round starts every card in it afresh.
- */
-export function cardRound(cardId: string, rounds: readonly RoundRecord[]): number {
-  let round = 1;
-  for (const record of rounds) if (record.cardIds.includes(cardId)) round += 1;
-  return round;
 }
 
 export function readParticipant(doc: Y.Doc, participantId: string): Participant | null {

@@ -6,7 +6,8 @@
  * the browser (SVG and PNG downloads) and the server draw the same picture.
  */
 import type { FinalPosition } from './boardDoc.ts';
-import type { CardSummary, ElementSummary } from './consensus.ts';
+import type { CardSummary } from './consensus/cardSummary.ts';
+import type { ElementSummary } from './consensus/rollUp.ts';
 import { CONSENSUS_LABEL_COLORS } from './palette.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL, type Rubric } from './rubric.ts';
 import { packNotes } from './wallLayout.ts';

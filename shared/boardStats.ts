@@ -1,55 +1,21 @@
 /**
- * Which placements count and what they add up to: the bridge between the board document's
- * values and the consensus math. Pure; used by the client's read-model and by exports.
- * Counted: participants (proxies included) who are not removed, with a placement written in the
- * card's current round. The facilitator and observers never count.
+ * What the counted placements of a card add up to (countedPlacements.ts says which count): the
+ * bridge between the board document's values and the consensus math. Pure; used by the client's
+ * read-model and by exports.
  */
 import type { Participant, Placement, RoundRecord } from './boardDoc.ts';
-import { cardRound } from './boardDoc.ts';
-import {
-  type CardSummary,
-  compareRounds,
-  type ElementSummary,
-  type RoundComparison,
-  rollUpElement,
-  summarizeCard,
-} from './consensus.ts';
+import { type CardSummary, summarizeCard } from './consensus/cardSummary.ts';
+import { type ElementSummary, rollUpElement } from './consensus/rollUp.ts';
+import type { RoundComparison } from './consensus/roundComparison.ts';
+import { type CountedPlacement, countedPlacements } from './countedPlacements.ts';
 import {
   elementOrganisationPositions,
   type OrganisationPosition,
   organisationPositions,
   perceptionGap,
 } from './perceptionGap.ts';
+import { cardRound, compareWithPreviousRound } from './rounds.ts';
 import type { Rubric } from './rubric.ts';
-
-export function isCounted(participant: Participant | undefined): boolean {
-  return participant !== undefined && participant.role === 'participant' && !participant.removed;
-}
-
-export interface CountedPlacement {
-  participantId: string;
-  placement: Placement;
-}
-
-/** The placements of one card that count now, in a stable order (by participant id). */
-export function countedPlacements(
-  byParticipant: Readonly<Record<string, Placement>> | undefined,
-  participants: Readonly<Record<string, Participant>>,
-  round: number,
-): CountedPlacement[] {
-  if (!byParticipant) return [];
-  return Object.entries(byParticipant)
-    .filter(([id, placement]) => isCounted(participants[id]) && placement.round === round)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([participantId, placement]) => ({ participantId, placement }));
-}
-
-/** The participants who count on the board now (for "9 of 12"). */
-export function countedParticipantIds(
-  participants: Readonly<Record<string, Participant>>,
-): string[] {
-  return Object.keys(participants).filter((id) => isCounted(participants[id]));
-}
 
 export interface CardStats {
   round: number;
@@ -81,27 +47,6 @@ export function cardStats(
     organisations: byOrganisation,
     perceptionGap: perceptionGap(byOrganisation),
   };
-}
-
-function compareWithPreviousRound(
-  cardId: string,
-  placed: CountedPlacement[],
-  participants: Readonly<Record<string, Participant>>,
-  rounds: readonly RoundRecord[],
-): RoundComparison | null {
-  const previous = rounds.findLast((record) => record.cardIds.includes(cardId));
-  if (!previous) return null;
-  // Paired by participant: everyone counted now or then, in one order.
-  const now = new Map(placed.map((entry) => [entry.participantId, entry.placement.x]));
-  const ids = new Set([...now.keys()]);
-  for (const [id, byCard] of Object.entries(previous.positions)) {
-    if (byCard[cardId] !== undefined && isCounted(participants[id])) ids.add(id);
-  }
-  const ordered = [...ids].sort();
-  return compareRounds(
-    ordered.map((id) => previous.positions[id]?.[cardId] ?? null),
-    ordered.map((id) => now.get(id) ?? null),
-  );
 }
 
 export interface ElementOrganisations {
@@ -137,39 +82,4 @@ export function elementSummaries(
     result[element.id] = rollUpElement(cards);
   }
   return result;
-}
-
-/**
- * What a closed round keeps of a card's summary in the document: the figures rounds are compared
- * by. The full summary can always be recomputed from the frozen positions; keeping all of it
- * for every card of every round would make a three-hour document much larger.
- */
-export type FrozenSummary = Pick<
-  CardSummary,
-  'n' | 'median' | 'q1' | 'q3' | 'iqr' | 'rwg' | 'label'
->;
-
-export function frozenSummary(summary: CardSummary): FrozenSummary {
-  const { n, median, q1, q3, iqr, rwg, label } = summary;
-  return { n, median, q1, q3, iqr, rwg, label };
-}
-
-/** What a round freezes on its cards: every counted position and the cards' frozen summaries. */
-export function frozenRound(
-  cardIds: readonly string[],
-  statsOf: (cardId: string) => CardStats | undefined,
-): { positions: Record<string, Record<string, number>>; summaries: Record<string, FrozenSummary> } {
-  const positions: Record<string, Record<string, number>> = {};
-  const summaries: Record<string, FrozenSummary> = {};
-  for (const cardId of cardIds) {
-    const stats = statsOf(cardId);
-    if (!stats) continue;
-    summaries[cardId] = frozenSummary(stats.summary);
-    for (const { participantId, placement } of stats.placed) {
-      const byCard = positions[participantId] ?? {};
-      byCard[cardId] = placement.x;
-      positions[participantId] = byCard;
-    }
-  }
-  return { positions, summaries };
 }

@@ -3,7 +3,7 @@
  * (board title slug + export date, e.g. `partnership-retreat-2025-05-01-placements.csv`).
  * The server's routes, the command line and the client's Export menu all name files this way.
  */
-import type { Snapshot } from './snapshot.ts';
+import type { Snapshot } from './snapshot/schema.ts';
 import { cardsCsv, placementsCsv } from './snapshotCsv.ts';
 
 export const EXPORT_FORMATS = ['json', 'placements-csv', 'cards-csv'] as const;

@@ -2,7 +2,7 @@
  * The colours Continuum draws with, in one place so the board, the projector and the exported
  * picture agree. Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
  */
-import type { ConsensusLabel } from './consensus.ts';
+import type { ConsensusLabel } from './consensus/cardSummary.ts';
 
 export const PARTICIPANT_COLORS = [
   '#0072B2',

@@ -5,8 +5,8 @@
  * few to show" instead of a median, so nobody can be singled out.
  */
 import type { Participant } from './boardDoc.ts';
-import type { CountedPlacement } from './boardStats.ts';
-import { summarizeCard } from './consensus.ts';
+import { summarizeCard } from './consensus/cardSummary.ts';
+import type { CountedPlacement } from './countedPlacements.ts';
 
 export const MIN_ORGANISATION_PLACEMENTS = 3;
 

@@ -6,7 +6,7 @@
  */
 import { type CsvCell, toCsv } from './csv.ts';
 import { rubricCards } from './rubric.ts';
-import type { Snapshot } from './snapshot.ts';
+import type { Snapshot } from './snapshot/schema.ts';
 
 export const PLACEMENTS_CSV_HEADER = [
   'board_id',

@@ -4,7 +4,7 @@
  * also focuses the card for everyone.
  */
 import { useMemo } from 'react';
-import { discussionOrder } from '../../shared/consensus.ts';
+import { discussionOrder } from '../../shared/consensus/discussionOrder.ts';
 import { CONSENSUS_LABEL_COLORS } from '../../shared/palette.ts';
 import { perceptionGapOrder } from '../../shared/perceptionGap.ts';
 import { rubricCards } from '../../shared/rubric.ts';

@@ -1,6 +1,6 @@
 /** An element's position (mean of its cards' medians) on a small axis, and its agreement. */
 import type { ElementOrganisations } from '../../shared/boardStats.ts';
-import type { ElementSummary } from '../../shared/consensus.ts';
+import type { ElementSummary } from '../../shared/consensus/rollUp.ts';
 import { agreementText, percent } from '../format.ts';
 import { cssLeft } from '../track/dragGeometry.ts';
 import { OrganisationFigures } from '../track/OrganisationFigures.tsx';

@@ -85,7 +85,7 @@ function ImportSnapshot() {
         throw new ApiError(400, 'That file is not a JSON snapshot.');
       }
       // The server checks it too; checking here first names the problem without a round trip.
-      const { parseSnapshot } = await import('../../shared/snapshot.ts'); // zod: only here
+      const { parseSnapshot } = await import('../../shared/snapshot/parse.ts'); // zod: only here
       const parsed = parseSnapshot(snapshot);
       if (!parsed.ok) throw new ApiError(400, `Not a valid snapshot: ${parsed.error}`);
       const created = await api.importSnapshot(snapshot);

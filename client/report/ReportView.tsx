@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { boardPictureSvg } from '../../shared/boardPicture.ts';
-import { discussionOrder } from '../../shared/consensus.ts';
+import { discussionOrder } from '../../shared/consensus/discussionOrder.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL, rubricCards } from '../../shared/rubric.ts';
 import {
   agreementText,

@@ -9,13 +9,7 @@ import type * as Y from 'yjs';
 import { parseAwarenessState } from '../../shared/awarenessState.ts';
 import {
   type Placement,
-  participantIdOfRoot,
   placementOwners,
-  ROOT_CONTROL,
-  ROOT_FINAL,
-  ROOT_META,
-  ROOT_PARTICIPANTS,
-  ROOT_ROUNDS,
   readControl,
   readFinal,
   readMeta,
@@ -23,17 +17,19 @@ import {
   readPlacement,
   readPlacements,
   readRounds,
+  rootKind,
   rootNameOf,
 } from '../../shared/boardDoc.ts';
 import {
   type CardStats,
   cardStats,
-  countedParticipantIds,
   elementOrganisations,
   elementSummaries,
 } from '../../shared/boardStats.ts';
-import { rollUpBoard } from '../../shared/consensus.ts';
+import { rollUpBoard } from '../../shared/consensus/rollUp.ts';
+import { countedParticipantIds } from '../../shared/countedPlacements.ts';
 import { rubricCards } from '../../shared/rubric.ts';
+import { unreachable } from '../../shared/unreachable.ts';
 import type { BoardState, BoardStore, RemoteDrag } from './boardStore.ts';
 
 type PlacementsByCard = BoardState['placements'];
@@ -138,30 +134,42 @@ export function bindBoard(doc: Y.Doc, awareness: Awareness, store: BoardStore): 
     for (const [type, keys] of transaction.changed) {
       const root = rootNameOf(doc, type);
       if (root === null) continue;
-      if (root === ROOT_META) {
-        next.meta = readMeta(doc);
-        recount = true;
-      } else if (root === ROOT_CONTROL) next.control = readControl(doc);
-      else if (root === ROOT_PARTICIPANTS) {
-        next.participants = mergeParticipants(state.participants, readParticipants(doc));
-        recount = true;
-      } else if (root === ROOT_FINAL) next.final = Object.fromEntries(readFinal(doc));
-      else if (root === ROOT_ROUNDS) {
-        next.rounds = readRounds(doc);
-        recount = true;
-      } else {
-        const participantId = participantIdOfRoot(root);
-        if (participantId === null) continue;
-        for (const cardId of keys) {
-          if (cardId === null) continue;
-          touchedCards.add(cardId);
-          placements = withPlacement(
-            placements,
-            cardId,
-            participantId,
-            readPlacement(doc, participantId, cardId),
-          );
-        }
+      const kind = rootKind(root);
+      switch (kind.kind) {
+        case 'meta':
+          next.meta = readMeta(doc);
+          recount = true;
+          break;
+        case 'control':
+          next.control = readControl(doc);
+          break;
+        case 'participants':
+          next.participants = mergeParticipants(state.participants, readParticipants(doc));
+          recount = true;
+          break;
+        case 'final':
+          next.final = Object.fromEntries(readFinal(doc));
+          break;
+        case 'rounds':
+          next.rounds = readRounds(doc);
+          recount = true;
+          break;
+        case 'place':
+          for (const cardId of keys) {
+            if (cardId === null) continue;
+            touchedCards.add(cardId);
+            placements = withPlacement(
+              placements,
+              cardId,
+              kind.participantId,
+              readPlacement(doc, kind.participantId, cardId),
+            );
+          }
+          break;
+        case 'unknown':
+          break;
+        default:
+          unreachable(kind);
       }
     }
     if (placements !== state.placements) next.placements = placements;

@@ -7,7 +7,6 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { AwarenessState } from '../../shared/awarenessState.ts';
 import {
-  cardRound,
   clearFinal,
   clearPlacement,
   MAX_REASON_LENGTH,
@@ -20,10 +19,9 @@ import {
   setFinal,
   setPhase,
   setPlacement,
-  startRound,
   type Timer,
 } from '../../shared/boardDoc.ts';
-import { frozenRound } from '../../shared/boardStats.ts';
+import { cardRound, freezeRound } from '../../shared/rounds.ts';
 import type { BoardStore } from './boardStore.ts';
 import { PLACING_CLOSED } from './closeResponse.ts';
 
@@ -140,14 +138,8 @@ export function createBoardActions(
     startRound(cardIds) {
       const state = store.getState();
       if (!state.meta) return;
-      const ids = cardIds ?? state.meta.rubric.elements.flatMap((e) => e.cards.map((c) => c.id));
-      const { positions, summaries } = frozenRound(ids, (cardId) => state.stats[cardId]);
-      startRound(
-        doc,
-        { cardIds: ids, closedAt: Date.now(), positions, summaries },
-        cardIds === null,
-        'local',
-      );
+      const allCardIds = state.meta.rubric.elements.flatMap((e) => e.cards.map((c) => c.id));
+      freezeRound(doc, cardIds, allCardIds, (cardId) => state.stats[cardId], Date.now(), 'local');
     },
   };
 }

@@ -1,6 +1,6 @@
 /** The board picture's input from the read-model (what the board shows is what is drawn). */
 import type { BoardPictureInput } from '../../shared/boardPicture.ts';
-import type { CardSummary } from '../../shared/consensus.ts';
+import type { CardSummary } from '../../shared/consensus/cardSummary.ts';
 import { PHASE_LABELS } from '../format.ts';
 import type { BoardState } from './boardStore.ts';
 

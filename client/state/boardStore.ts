@@ -14,7 +14,7 @@ import {
   type RoundRecord,
 } from '../../shared/boardDoc.ts';
 import type { CardStats, ElementOrganisations } from '../../shared/boardStats.ts';
-import type { BoardSummary, ElementSummary } from '../../shared/consensus.ts';
+import type { BoardSummary, ElementSummary } from '../../shared/consensus/rollUp.ts';
 
 export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'error';
 

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { MAX_REASON_LENGTH, type Placement } from '../../shared/boardDoc.ts';
-import type { CountedPlacement } from '../../shared/boardStats.ts';
+import type { CountedPlacement } from '../../shared/countedPlacements.ts';
 
 export function ReasonEditor({
   placement,

@@ -3,6 +3,7 @@
  * for a proxy participant, the proxy's. Observers and facilitators acting for nobody have none.
  */
 import type { Placement } from '../../shared/boardDoc.ts';
+import { isInOpenRound } from '../../shared/rounds.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 
 export interface OwnChip {
@@ -26,9 +27,7 @@ export function useOwnChip(cardId: string, round: number): OwnChip {
   });
   const ownPlacement = useBoard((state) => (owner ? state.placements[cardId]?.[owner] : undefined));
   const placing = useBoard((state) => state.control.phase === 'placing');
-  const inOpenRound = useBoard(
-    (state) => state.control.roundCardIds === null || state.control.roundCardIds.includes(cardId),
-  );
+  const inOpenRound = useBoard((state) => isInOpenRound(cardId, state.control));
   return {
     owner,
     mine: ownPlacement && ownPlacement.round === round ? ownPlacement : null,

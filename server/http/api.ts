@@ -17,7 +17,7 @@ import {
   SNAPSHOT_MAX_BYTES,
 } from '../../shared/api.ts';
 import { type ExportFormat, exportFile } from '../../shared/exportFile.ts';
-import { parseSnapshot } from '../../shared/snapshot.ts';
+import { parseSnapshot } from '../../shared/snapshot/parse.ts';
 import type { BoardService, CreatedBoard, Identity } from '../boardService.ts';
 import { BoardServiceError } from '../boardServiceError.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';

@@ -5,7 +5,8 @@
  */
 import type { Participant, Placement } from '../../shared/boardDoc.ts';
 import { cardStats, elementSummaries } from '../../shared/boardStats.ts';
-import { type CardSummary, rollUpBoard, summarizeBoard } from '../../shared/consensus.ts';
+import type { CardSummary } from '../../shared/consensus/cardSummary.ts';
+import { rollUpBoard, summarizeBoard } from '../../shared/consensus/rollUp.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import type { BenchFigure } from './figures.ts';
 

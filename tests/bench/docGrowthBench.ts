@@ -15,7 +15,6 @@ import { SqliteStore } from '../../server/persistence/sqlite.ts';
 import { applyStoredUpdate, compactedState } from '../../server/persistence/storedUpdate.ts';
 import {
   type Control,
-  cardRound,
   initBoardDoc,
   type Placement,
   placementOwners,
@@ -33,7 +32,8 @@ import {
   setPlacement,
   startRound,
 } from '../../shared/boardDoc.ts';
-import { cardStats, frozenRound } from '../../shared/boardStats.ts';
+import { cardStats } from '../../shared/boardStats.ts';
+import { cardRound, frozenRound } from '../../shared/rounds.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { createBoard, joinParticipants, mapLimit } from './boardSetup.ts';
 import { hasWritesOf } from './docDigest.ts';

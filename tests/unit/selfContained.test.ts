@@ -67,9 +67,9 @@ describe('a fresh clone stands on its own', () => {
     const escapes: string[] = [];
     for (const file of files) {
       for (const reference of relativeReferences(readFileSync(file, 'utf8'))) {
-        const escape = `${relative(root, file)} → ${reference}`;
+        const link = `${relative(root, file)} → ${reference}`;
         const outside = !isInside(resolve(dirname(file), reference));
-        if (outside && !NOT_FILE_RELATIVE.has(escape)) escapes.push(escape);
+        if (outside && !NOT_FILE_RELATIVE.has(link)) escapes.push(link);
       }
     }
     expect(escapes).toEqual([]);

@@ -8,7 +8,9 @@ import type {
   ErrorResponse,
   MeResponse,
 } from '../../../shared/api.ts';
-import { parseSnapshot, type Snapshot, snapshotFromDoc } from '../../../shared/snapshot.ts';
+import { snapshotFromDoc } from '../../../shared/snapshot/fromDoc.ts';
+import { parseSnapshot } from '../../../shared/snapshot/parse.ts';
+import type { Snapshot } from '../../../shared/snapshot/schema.ts';
 import {
   boardWithHistory,
   editedCopy,

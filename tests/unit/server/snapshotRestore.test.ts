@@ -9,7 +9,9 @@ import {
   readPlacement,
   readRounds,
 } from '../../../shared/boardDoc.ts';
-import { parseSnapshot, type Snapshot, snapshotFromDoc } from '../../../shared/snapshot.ts';
+import { snapshotFromDoc } from '../../../shared/snapshot/fromDoc.ts';
+import { parseSnapshot } from '../../../shared/snapshot/parse.ts';
+import type { Snapshot } from '../../../shared/snapshot/schema.ts';
 import { boardWithHistory, normaliseSnapshot, PEOPLE, T0 } from '../../support/boardHistory.ts';
 
 function exported(doc: Parameters<typeof snapshotFromDoc>[0], anonymous: boolean): Snapshot {

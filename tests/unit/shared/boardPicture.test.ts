@@ -6,7 +6,8 @@ import {
   PICTURE_HEIGHT,
   PICTURE_WIDTH,
 } from '../../../shared/boardPicture.ts';
-import { rollUpElement, summarizeCard } from '../../../shared/consensus.ts';
+import { summarizeCard } from '../../../shared/consensus/cardSummary.ts';
+import { rollUpElement } from '../../../shared/consensus/rollUp.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../../shared/rubric.ts';
 
 function input(overrides: Partial<BoardPictureInput> = {}): BoardPictureInput {

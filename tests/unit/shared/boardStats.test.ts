@@ -1,13 +1,9 @@
 /** Who counts on a card, and how a card compares with its previous round. */
 import { describe, expect, it } from 'vitest';
 import type { Participant, Placement, RoundRecord } from '../../../shared/boardDoc.ts';
-import {
-  cardStats,
-  countedParticipantIds,
-  countedPlacements,
-  elementSummaries,
-} from '../../../shared/boardStats.ts';
-import { summarizeCard } from '../../../shared/consensus.ts';
+import { cardStats, elementSummaries } from '../../../shared/boardStats.ts';
+import { summarizeCard } from '../../../shared/consensus/cardSummary.ts';
+import { countedParticipantIds, countedPlacements } from '../../../shared/countedPlacements.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../../../shared/rubric.ts';
 
 const person = (role: Participant['role'], extra: Partial<Participant> = {}): Participant => ({

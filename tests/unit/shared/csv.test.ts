@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { type CsvCell, csvField, plainNumber, toCsv } from '../../../shared/csv.ts';
 import { exportFile, exportFileName, titleSlug } from '../../../shared/exportFile.ts';
-import { type Snapshot, snapshotFromDoc } from '../../../shared/snapshot.ts';
+import { snapshotFromDoc } from '../../../shared/snapshot/fromDoc.ts';
+import type { Snapshot } from '../../../shared/snapshot/schema.ts';
 import {
   CARDS_CSV_HEADER,
   cardsCsv,

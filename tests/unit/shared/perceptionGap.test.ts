@@ -1,7 +1,7 @@
 /** Organisation medians, the "too few to show" rule and perception gaps. */
 import { describe, expect, it } from 'vitest';
 import type { Participant } from '../../../shared/boardDoc.ts';
-import type { CountedPlacement } from '../../../shared/boardStats.ts';
+import type { CountedPlacement } from '../../../shared/countedPlacements.ts';
 import {
   elementOrganisationPositions,
   organisationPositions,

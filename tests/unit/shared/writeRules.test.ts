@@ -28,13 +28,13 @@ import {
   setPlacement,
 } from '../../../shared/boardDoc.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../../../shared/rubric.ts';
+import type { WriteTarget } from '../../../shared/updateResolver.ts';
 import {
   checkUpdate,
   mayWrite,
   resolveTargets,
   WRITE_REJECTIONS,
   type Writer,
-  type WriteTarget,
 } from '../../../shared/writeRules.ts';
 
 // ---------------------------------------------------------------------------------------------

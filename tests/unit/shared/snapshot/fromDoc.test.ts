@@ -1,39 +1,13 @@
-/** The snapshot format: built from a board document, anonymised, and checked when read back. */
+/** A snapshot built from a board document, plain and anonymised. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { initBoardDoc, readParticipants, readRounds } from '../../../shared/boardDoc.ts';
-import { cardStats } from '../../../shared/boardStats.ts';
-import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../../shared/rubric.ts';
-import {
-  buildSnapshot,
-  type ParsedSnapshot,
-  parseSnapshot,
-  SNAPSHOT_VERSION,
-  type Snapshot,
-  snapshotFromDoc,
-} from '../../../shared/snapshot.ts';
-import {
-  boardWithHistory,
-  editedCopy,
-  PEOPLE,
-  PLACERS,
-  REMOVE,
-  T0,
-} from '../../support/boardHistory.ts';
-
-const EXPORTED_AT = T0 + 3_600_000;
-const iso = (ms: number) => new Date(ms).toISOString();
-
-function snapshotOf(doc: Y.Doc, anonymous = false): Snapshot {
-  const snapshot = snapshotFromDoc(doc, 'board-1', { exportedAt: EXPORTED_AT, anonymous });
-  if (!snapshot) throw new Error('no snapshot');
-  return snapshot;
-}
-
-/** What a file holds: the snapshot through JSON. */
-function asFile(snapshot: Snapshot): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(snapshot)) as Record<string, unknown>;
-}
+import { readParticipants, readRounds } from '../../../../shared/boardDoc.ts';
+import { cardStats } from '../../../../shared/boardStats.ts';
+import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../../../shared/rubric.ts';
+import { snapshotFromDoc } from '../../../../shared/snapshot/fromDoc.ts';
+import { SNAPSHOT_VERSION } from '../../../../shared/snapshot/schema.ts';
+import { boardWithHistory, PEOPLE, PLACERS, T0 } from '../../../support/boardHistory.ts';
+import { EXPORTED_AT, iso, snapshotOf } from './exportedBoard.ts';
 
 describe('snapshotFromDoc', () => {
   it('holds the board, the rubric, the session and the people who place cards, in join order', () => {
@@ -201,126 +175,5 @@ describe('snapshotFromDoc', () => {
 
   it('is null for a document without readable meta', () => {
     expect(snapshotFromDoc(new Y.Doc(), 'x', { exportedAt: 0, anonymous: false })).toBeNull();
-  });
-});
-
-describe('buildSnapshot', () => {
-  it('builds from plain data, as the client read-model holds it', () => {
-    const snapshot = buildSnapshot({
-      boardId: 'b',
-      meta: {
-        schemaVersion: 1,
-        title: 'T',
-        createdAt: T0,
-        organisations: [],
-        rubric: ELEMENTS_OF_PARTNERSHIP,
-      },
-      control: {
-        phase: 'placing',
-        round: 1,
-        timer: null,
-        focusCardId: null,
-        showNames: false,
-        joinOpen: true,
-        roundCardIds: null,
-      },
-      participants: { a: { name: 'A', role: 'participant', color: '#000', joinedAt: T0 } },
-      placements: { 'culture.p7': { a: { x: 0.25, round: 1, at: T0 + 5 } } },
-      final: {},
-      rounds: [],
-      exportedAt: T0 + 10,
-      anonymous: false,
-    });
-    expect(snapshot.placements).toEqual([
-      { participantId: 'a', cardId: 'culture.p7', round: 1, position: 0.25, placedAt: iso(T0 + 5) },
-    ]);
-    expect(snapshot.summaries.board).toEqual({ position: 0.25, rwg: null });
-  });
-
-  it('leaves out placements on cards the rubric does not have and times that cannot be printed', () => {
-    const doc = new Y.Doc();
-    initBoardDoc(
-      doc,
-      { title: 'T', createdAt: T0, organisations: [], rubric: ELEMENTS_OF_PARTNERSHIP },
-      'server',
-    );
-    const snapshot = snapshotFromDoc(doc, 'b', { exportedAt: 1e20, anonymous: false });
-    expect(snapshot?.exportedAt).toBe(iso(T0));
-    expect(snapshot?.placements).toEqual([]);
-  });
-});
-
-describe('parseSnapshot', () => {
-  const valid = () => asFile(snapshotOf(boardWithHistory()));
-
-  it('reads back what buildSnapshot wrote, plain or anonymised', () => {
-    for (const anonymous of [false, true]) {
-      const result = parseSnapshot(asFile(snapshotOf(boardWithHistory(), anonymous)));
-      expect(result).toMatchObject({ ok: true });
-      // A built snapshot is a parsed one (checked by the compiler).
-      const parsed: ParsedSnapshot = snapshotOf(boardWithHistory(), anonymous);
-      expect(parsed.snapshotVersion).toBe(1);
-    }
-  });
-
-  it('accepts a file without the derived summaries', () => {
-    const file = valid();
-    delete file.summaries;
-    expect(parseSnapshot(file).ok).toBe(true);
-  });
-
-  const firstPlacement = snapshotOf(boardWithHistory()).placements[0];
-  const cases: [what: string, path: (string | number)[], value: unknown, field: string][] = [
-    ['a newer version', ['snapshotVersion'], 2, 'snapshotVersion: must be 1'],
-    ['no title', ['board', 'title'], REMOVE, 'board.title'],
-    ['a blank title', ['board', 'title'], '  ', 'board.title'],
-    ['a position above 1', ['placements', 3, 'position'], 1.5, 'placements.3.position'],
-    ['a negative position', ['final', 0, 'position'], -0.1, 'final.0.position'],
-    ['a position as text', ['placements', 0, 'position'], '0.5', 'placements.0.position'],
-    ['an unknown card', ['placements', 2, 'cardId'], 'trust.v9', 'placements.2.cardId'],
-    ['an unknown person', ['placements', 2, 'participantId'], 'zz', 'placements.2.participantId'],
-    ['a round too far', ['placements', 11, 'round'], 3, 'placements.11.round'],
-    ['a fractional round', ['placements', 0, 'round'], 1.5, 'placements.0.round'],
-    ['an open round without time', ['placements', 6, 'placedAt'], REMOVE, 'placements.6.placedAt'],
-    ['a duplicate placement', ['placements', 12], firstPlacement, 'placements.12'],
-    ['a bad time', ['participants', 0, 'joinedAt'], 'yesterday', 'participants.0.joinedAt'],
-    ['a duplicate person', ['participants', 1, 'id'], PEOPLE.ana.id, 'participants.1.id'],
-    [
-      'a foreign organisation',
-      ['participants', 0, 'organisation'],
-      'Elsewhere',
-      'participants.0.organisation',
-    ],
-    ['a bad colour', ['participants', 0, 'color'], 'red;', 'participants.0.color'],
-    [
-      'a rubric card renamed',
-      ['rubric', 'elements', 0, 'cards', 0, 'id'],
-      'x',
-      'rubric.elements.0.cards.0.id',
-    ],
-    ['a rubric card dropped', ['rubric', 'elements', 5, 'cards', 6], REMOVE, 'systems.p4'],
-    ['another rubric', ['rubric', 'id'], 'other', 'rubric.id'],
-    [
-      'a column swapped',
-      ['rubric', 'elements', 0, 'cards', 0, 'column'],
-      'partnership',
-      'rubric.elements.0.cards.0.column',
-    ],
-    ['rounds past the session', ['session', 'round'], 1, 'rounds.0.round'],
-    ['an unknown round card', ['rounds', 0, 'cardIds', 0], 'nope', 'rounds.0.cardIds.0'],
-    ['an unknown phase', ['session', 'phase'], 'voting', 'session.phase'],
-    ['an extra field', ['board', 'secret'], 1, 'board'],
-    ['a long reason', ['placements', 1, 'reason'], 'x'.repeat(281), 'placements.1.reason'],
-    ['no participants', ['participants'], REMOVE, 'participants'],
-  ];
-
-  it.each(cases)('refuses %s, naming the field', (_what, path, value, field) => {
-    const result = parseSnapshot(editedCopy(valid(), path, value));
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toContain(field);
-  });
-
-  it('refuses what is no snapshot at all', () => {
-    for (const value of [null, [], 'snapshot', 42]) expect(parseSnapshot(value).ok).toBe(false);
   });
 });

@@ -1,37 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CardSummary, ConsensusLabel, ConsensusOptions } from '../../../shared/consensus.ts';
 import {
-  cleanValues,
-  compareRounds,
-  discussionOrder,
-  rollUpBoard,
-  rollUpElement,
-  summarizeBoard,
+  type CardSummary,
+  type ConsensusLabel,
   summarizeCard,
-  summarizeElement,
-  weightedMedian,
-} from '../../../shared/consensus.ts';
-
-const TOLERANCE = 1e-6;
-
-function expectFigure(actual: number | null, expected: number | null, tolerance = TOLERANCE): void {
-  if (expected === null) {
-    expect(actual).toBeNull();
-    return;
-  }
-  expect(actual).not.toBeNull();
-  expect(Math.abs((actual ?? Number.NaN) - expected)).toBeLessThanOrEqual(tolerance);
-}
-
-/** Deterministic pseudo-random positions (a linear congruential generator). */
-function positions(count: number, seed: number): number[] {
-  let state = seed;
-  return Array.from({ length: count }, () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  });
-}
+} from '../../../../shared/consensus/cardSummary.ts';
+import { cleanValues } from '../../../../shared/consensus/cleanValues.ts';
+import type { ConsensusOptions } from '../../../../shared/consensus/scale.ts';
+import { expectFigure, positions } from './figures.ts';
 
 interface CardRow {
   name: string;
@@ -290,184 +266,6 @@ describe('summarizeCard details', () => {
   });
 });
 
-describe('cleanValues', () => {
-  it('skips missing and invalid values and clamps values just outside [0,1]', () => {
-    const cleaned = cleanValues([
-      0.3,
-      null,
-      Number.NaN,
-      1.0000001,
-      -0.2,
-      0.5,
-      Infinity,
-      0.6,
-      -4e-7,
-    ]);
-    expect(cleaned).toMatchObject({ values: [0.3, 1, 0.5, 0.6, 0], missing: 1, invalid: 3 });
-    expect(cleaned.clamped).toBe(2);
-    expect(cleaned.indexes).toEqual([0, 3, 5, 7, 8]);
-  });
-
-  it('counts non-numbers as invalid and snaps on a grid', () => {
-    const cleaned = cleanValues(['0.5', true, undefined, 0.12, 0.13], { points: 5 });
-    expect(cleaned).toMatchObject({ values: [0, 0.25], missing: 1, invalid: 2, clamped: 0 });
-  });
-});
-
-describe('weightedMedian', () => {
-  it.each([
-    { values: [0.2, 0.4, 0.6, 0.8], weights: [1, 1, 1, 3], expected: 0.7 },
-    { values: [0.2, 0.4, 0.6, 0.8], weights: [1, 1, 1, 4], expected: 0.8 },
-    { values: [0.2, 0.4, 0.6, 0.8], weights: [3, 1, 1, 1], expected: 0.3 },
-    { values: [0.3, 0.9, 0.5], weights: [2, 1, 0], expected: 0.3 },
-  ])('weightedMedian($values, $weights) = $expected', ({ values, weights, expected }) => {
-    expectFigure(weightedMedian(values, weights), expected);
-  });
-
-  it('skips zero weights at an exact half and is null without weight', () => {
-    expectFigure(weightedMedian([0.2, 0.5, 0.8], [1, 0, 1]), 0.5);
-    expect(weightedMedian([0.2], [0])).toBeNull();
-    expect(weightedMedian([], [])).toBeNull();
-  });
-
-  it('rejects bad input', () => {
-    expect(() => weightedMedian([0.2], [1, 1])).toThrow(RangeError);
-    expect(() => weightedMedian([0.2], [-1])).toThrow(RangeError);
-  });
-});
-
-describe('element and board roll-ups', () => {
-  const cards = [
-    [0.7, 0.75, 0.8, 0.72, 0.78],
-    [0.6, 0.65, null, 0.7, 0.55],
-    [0.9, 0.85, 0.95, 0.8, 0.9],
-  ];
-
-  it('summarizes the reference element', () => {
-    const element = summarizeElement(cards);
-    expectFigure(element.position, 0.758333);
-    expectFigure(element.rwgJ, 0.963533);
-    expectFigure(element.adJ, 0.040667);
-    expect(element.polarizedCount).toBe(0);
-  });
-
-  it('rolls up from card summaries and skips cards without enough data', () => {
-    const summaries = [...cards, [0.5], [], [0.1, 0.15, 0.2, 0.8, 0.85, 0.9]].map((card) =>
-      summarizeCard(card),
-    );
-    const element = rollUpElement(summaries);
-    expectFigure(element.position, (0.75 + 0.625 + 0.9 + 0.5 + 0.5) / 5);
-    expectFigure(element.rwgJ, 1 - ((0.0017 + 0.0125 / 3 + 0.00325 + 0.149) / 4) * 12);
-    expect(element.polarizedCount).toBe(1);
-  });
-
-  it('uses the null variance of the grid', () => {
-    const element = summarizeElement([[0, 0.25, 0.5, 0.75, 1]], { points: 5 });
-    expectFigure(element.rwgJ, -0.25);
-  });
-
-  it('takes unweighted means over elements and skips elements without data', () => {
-    const elements = [cards, [[0.2, 0.3]], [[null]]];
-    const board = summarizeBoard(elements);
-    const rolled = rollUpBoard(elements.map((element) => summarizeElement(element)));
-    expect(board).toEqual(rolled);
-    expectFigure(board.position, (0.758333 + 0.25) / 2);
-    expectFigure(board.rwg, (0.963533 + (1 - 0.005 * 12)) / 2);
-    expect(rollUpBoard([])).toEqual({ position: null, rwg: null });
-  });
-});
-
-describe('discussionOrder', () => {
-  it('puts polarized cards first, then weak, moderate, strong, then single and no-data', () => {
-    const card = (cardId: string, values: unknown[]) => ({
-      cardId,
-      summary: summarizeCard(values),
-    });
-    const order = discussionOrder([
-      card('empty', []),
-      card('strong', [0.7, 0.75, 0.8, 0.72, 0.78]),
-      card('single', [0.4]),
-      card('weak-high', [0.6, 0.62, 0.65, 0.65, 0.68, 0.7, 0.1]),
-      card('moderate', [0.2, 0.6, 0.5, 0.45]),
-      card('polarized', [0.1, 0.15, 0.2, 0.8, 0.85, 0.9]),
-      card('weak-low', [0.25, 0.75]),
-    ]);
-    expect(order).toEqual([
-      'polarized',
-      'weak-low',
-      'weak-high',
-      'moderate',
-      'strong',
-      'single',
-      'empty',
-    ]);
-  });
-});
-
-describe('compareRounds', () => {
-  const round1 = [0.3, 0.45, 0.5, 0.62, 0.7, 0.2, 0.56, 0.4];
-  const round2 = [0.42, 0.5, 0.52, 0.7, 0.69, 0.35, 0.6, 0.58];
-
-  it('compares the reference rounds', () => {
-    const comparison = compareRounds(round1, round2, { points: 7 });
-    expectFigure(comparison.before.median, 0.475);
-    expectFigure(comparison.after.median, 0.55);
-    expectFigure(comparison.before.iqr, 0.2);
-    expectFigure(comparison.after.iqr, 0.1425);
-    expectFigure(comparison.before.rwg, 0.671907);
-    expectFigure(comparison.after.rwg, 0.818971);
-    expectFigure(comparison.medianChange, 0.075);
-    expectFigure(comparison.iqrChange, 0.1425 - 0.2);
-    expectFigure(comparison.rwgChange, 0.818971 - 0.671907);
-    expect(comparison.wilcoxon).toMatchObject({ n: 8, wPlus: 35, wMinus: 1, exact: true });
-    expectFigure(comparison.wilcoxon?.p ?? null, 0.015625);
-  });
-
-  it('gives the distribution change on the comparison grid and the moved share', () => {
-    const comparison = compareRounds(round1, round2, { points: 7 });
-    // Snapped to 7 points, two of the eight values change grid point.
-    expectFigure(comparison.distributionChange, 0.25);
-    expect(comparison.stable).toBe(false);
-    expectFigure(comparison.movedShare, 1 / 8);
-    expect(compareRounds(round1, round2)).toEqual(comparison);
-  });
-
-  it('pairs by participant and skips pairs with a missing or invalid value', () => {
-    const comparison = compareRounds([0.3, null, 0.5, 0.6, 0.9], [0.4, 0.5, Number.NaN, 0.6]);
-    expect(comparison.before.n).toBe(4);
-    expect(comparison.after.n).toBe(3);
-    expect(comparison.wilcoxon).toMatchObject({ n: 1, wPlus: 1, wMinus: 0, p: 1 });
-    expectFigure(comparison.movedShare, 0);
-  });
-
-  it('summarizes on the board grid and compares on the comparison grid', () => {
-    const comparison = compareRounds([0.1, 0.4], [0.9, 0.4], { points: 3, boardPoints: 5 });
-    expect(comparison.before.median).toBe(0.25);
-    expect(comparison.after.median).toBe(0.75);
-    expectFigure(comparison.distributionChange, 0.5);
-    expectFigure(comparison.movedShare, 1 / 2);
-  });
-
-  it('uses the normal approximation with tie correction when |differences| tie', () => {
-    const comparison = compareRounds(
-      [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.5, 0.4],
-      [0.3, 0.4, 0.4, 0.7, 0.5, 0.9, 0.8, 0.45],
-    );
-    // Reference: scipy.stats.wilcoxon(..., zero_method='wilcox', correction=True) = R's wilcox.test.
-    expect(comparison.wilcoxon).toMatchObject({ n: 7, wPlus: 25, wMinus: 3, exact: false });
-    expectFigure(comparison.wilcoxon?.p ?? null, 0.073312);
-  });
-
-  it('has no Wilcoxon test when nobody moved and no change without data', () => {
-    const unchanged = compareRounds([0.2, 0.5], [0.2, 0.5]);
-    expect(unchanged.wilcoxon).toBeNull();
-    expect(unchanged.stable).toBe(true);
-    const empty = compareRounds([], []);
-    expect(empty).toMatchObject({ medianChange: null, distributionChange: null, stable: null });
-    expect(empty).toMatchObject({ movedShare: null, wilcoxon: null });
-  });
-});
-
 const unitValue = fc.integer({ min: 0, max: 1000 }).map((k) => k / 1000);
 const rawEntry = fc.oneof(
   { weight: 6, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
@@ -600,27 +398,6 @@ describe('properties', () => {
       fc.property(fc.array(unitValue, { minLength: 4, maxLength: 30 }), (values) => {
         const s = summarizeCard(values);
         if (s.gvf !== null) expectFigure(s.gvf, bruteForceGvf(values), 1e-9);
-      }),
-    );
-  });
-
-  it('matches the exact Wilcoxon p of a full enumeration of sign assignments', () => {
-    fc.assert(
-      fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }), (signs) => {
-        const before = signs.map(() => 0.5);
-        const after = signs.map((up, i) => 0.5 + ((up ? 1 : -1) * (i + 1)) / 100);
-        const result = compareRounds(before, after).wilcoxon;
-        const n = signs.length;
-        const centre = (n * (n + 1)) / 4;
-        const observed = signs.reduce((w, up, i) => w + (up ? i + 1 : 0), 0);
-        let extreme = 0;
-        for (let mask = 0; mask < 2 ** n; mask++) {
-          let w = 0;
-          for (let rank = 1; rank <= n; rank++) if (mask & (1 << (rank - 1))) w += rank;
-          if (Math.abs(w - centre) >= Math.abs(observed - centre)) extreme++;
-        }
-        expect(result).toMatchObject({ n, wPlus: observed, exact: true });
-        expectFigure(result?.p ?? null, extreme / 2 ** n, 1e-12);
       }),
     );
   });

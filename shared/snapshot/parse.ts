@@ -1,0 +1,145 @@
+/**
+ * Reading a snapshot file: its shape (schema.ts), then what refers to what (cards of the rubric,
+ * known participants, rounds in order). Pure.
+ */
+import type { z } from 'zod';
+import { describeValidationError } from '../api.ts';
+import { closingRecordIndexes } from '../rounds.ts';
+import { ELEMENTS_OF_PARTNERSHIP, type Rubric, rubricCards } from '../rubric.ts';
+import { snapshotFileShape } from './schema.ts';
+
+/** The rubric every board of this server uses: a snapshot's card ids must be exactly these. */
+const BOARD_RUBRIC = ELEMENTS_OF_PARTNERSHIP;
+
+type SnapshotShape = z.output<typeof snapshotFileShape>;
+type Path = (string | number)[];
+type Report = (path: Path, message: string) => void;
+
+/** A snapshot file: the schema of its fields and the checks of what refers to what. */
+export const snapshotSchema = snapshotFileShape.superRefine((snapshot, ctx) =>
+  checkReferences(snapshot, (path, message) => ctx.addIssue({ code: 'custom', path, message })),
+);
+
+/** A snapshot as read from a file: derived parts (`summaries`) are optional and unchecked. */
+export type ParsedSnapshot = z.output<typeof snapshotSchema>;
+
+export type SnapshotParseResult =
+  | { ok: true; snapshot: ParsedSnapshot }
+  | { ok: false; error: string };
+
+/** Checks a snapshot file (already JSON-parsed); the error names the first bad field. */
+export function parseSnapshot(value: unknown): SnapshotParseResult {
+  const result = snapshotSchema.safeParse(value);
+  return result.success
+    ? { ok: true, snapshot: result.data }
+    : { ok: false, error: describeValidationError(result.error) };
+}
+
+function checkReferences(snapshot: SnapshotShape, report: Report): void {
+  checkRubric(snapshot.rubric, report);
+  const cardIds = new Set(rubricCards(snapshot.rubric).map((card) => card.id));
+  const checkCards = (list: readonly string[], path: Path) => {
+    const seen = new Set<string>();
+    list.forEach((cardId, index) => {
+      if (!cardIds.has(cardId)) report([...path, index], `"${cardId}" is not a card of the rubric`);
+      else if (seen.has(cardId)) report([...path, index], `"${cardId}" is listed twice`);
+      seen.add(cardId);
+    });
+  };
+
+  const organisations = new Set(snapshot.board.organisations);
+  if (organisations.size !== snapshot.board.organisations.length) {
+    report(['board', 'organisations'], 'organisations must be unique');
+  }
+  const people = new Set<string>();
+  snapshot.participants.forEach((participant, index) => {
+    if (people.has(participant.id)) {
+      report(['participants', index, 'id'], `"${participant.id}" is listed twice`);
+    }
+    people.add(participant.id);
+    const { organisation } = participant;
+    if (organisation !== undefined && !organisations.has(organisation)) {
+      report(
+        ['participants', index, 'organisation'],
+        `"${organisation}" is not one of the board's organisations`,
+      );
+    }
+  });
+
+  let previousRound = 0;
+  snapshot.rounds.forEach((record, index) => {
+    if (record.round <= previousRound) {
+      report(['rounds', index, 'round'], 'rounds must be listed in increasing order');
+    } else if (record.round >= snapshot.session.round) {
+      report(['rounds', index, 'round'], `must be below session.round (${snapshot.session.round})`);
+    }
+    previousRound = record.round;
+    checkCards(record.cardIds, ['rounds', index, 'cardIds']);
+  });
+  const closingRecords = closingRecordIndexes(snapshot.rounds);
+  if (snapshot.session.roundCardIds) {
+    checkCards(snapshot.session.roundCardIds, ['session', 'roundCardIds']);
+  }
+
+  const placed = new Set<string>();
+  snapshot.placements.forEach((placement, index) => {
+    const path = ['placements', index];
+    const { participantId, cardId } = placement;
+    if (!people.has(participantId)) {
+      report([...path, 'participantId'], `"${participantId}" is not one of the participants`);
+      return;
+    }
+    if (!cardIds.has(cardId)) {
+      report([...path, 'cardId'], `"${cardId}" is not a card of the rubric`);
+      return;
+    }
+    const openRound = (closingRecords.get(cardId)?.length ?? 0) + 1;
+    const key = `${participantId} ${cardId} ${placement.round}`;
+    if (placement.round > openRound) {
+      report([...path, 'round'], `card "${cardId}" has only reached round ${openRound}`);
+    } else if (placed.has(key)) {
+      report(path, `a second placement of "${cardId}" by "${participantId}" in one round`);
+    } else if (placement.round === openRound && placement.placedAt === undefined) {
+      report([...path, 'placedAt'], "is required for a placement in the card's open round");
+    }
+    placed.add(key);
+  });
+
+  const finals = new Set<string>();
+  snapshot.final.forEach(({ cardId }, index) => {
+    if (!cardIds.has(cardId)) report(['final', index, 'cardId'], `"${cardId}" is not a card`);
+    else if (finals.has(cardId)) report(['final', index, 'cardId'], `"${cardId}" is listed twice`);
+    finals.add(cardId);
+  });
+}
+
+/** Texts and names may differ (edited wording); ids, elements and columns may not. */
+function checkRubric(rubric: Rubric, report: Report): void {
+  if (rubric.id !== BOARD_RUBRIC.id) {
+    report(['rubric', 'id'], `must be "${BOARD_RUBRIC.id}", the rubric of this server's boards`);
+    return;
+  }
+  const expected = new Map(rubricCards(BOARD_RUBRIC).map((card) => [card.id, card]));
+  const elements = new Set<string>();
+  const seen = new Set<string>();
+  rubric.elements.forEach((element, e) => {
+    if (elements.has(element.id)) report(['rubric', 'elements', e, 'id'], 'is listed twice');
+    elements.add(element.id);
+    element.cards.forEach((card, c) => {
+      const path = ['rubric', 'elements', e, 'cards', c];
+      const known = expected.get(card.id);
+      if (!known) report([...path, 'id'], `"${card.id}" is not a card of this server's rubric`);
+      else if (seen.has(card.id)) report([...path, 'id'], `"${card.id}" is listed twice`);
+      else if (known.elementId !== element.id) {
+        report([...path, 'id'], `"${card.id}" belongs to element "${known.elementId}"`);
+      } else if (known.column !== card.column) {
+        report([...path, 'column'], `"${card.id}" is a ${known.column} card`);
+      }
+      seen.add(card.id);
+    });
+  });
+  const missing = [...expected.keys()].filter((cardId) => !seen.has(cardId));
+  if (missing.length > 0) {
+    report(['rubric', 'elements'], `card "${missing[0]}" is missing (${missing.length} in all)`);
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * The board snapshot, version 1: the source of truth of an export and what a board is restored
+ * from (README "Snapshot format"). Its shape is stated once, here, as zod schemas; every snapshot
+ * type is derived from them. Pure.
+ *
+ * `exportedSnapshotSchema` is a snapshot as this server writes it, derived summaries included
+ * (`docs/snapshot.schema.json` is generated from it). `snapshotFileShape` is what a file must hold
+ * to be read back: the derived parts are optional and unchecked, since they are recomputed.
+ */
+import { z } from 'zod';
+import { MAX_REASON_LENGTH, PHASES } from '../boardDoc.ts';
+
+export const SNAPSHOT_VERSION = 1;
+
+const MAX_NOTE_LENGTH = 4000;
+
+const id = z.string().min(1).max(64);
+const text = (max: number) => z.string().trim().min(1).max(max);
+const time = z.iso.datetime({
+  error: 'must be an ISO 8601 UTC time like 2025-05-01T09:30:00.000Z',
+});
+const position = z.number().min(0).max(1);
+const round = z.int().min(1).max(100_000);
+
+const rubricSchema = z.strictObject({
+  id,
+  title: text(300),
+  elements: z
+    .array(
+      z.strictObject({
+        id,
+        name: text(200),
+        cards: z
+          .array(
+            z.strictObject({
+              id,
+              text: text(1000),
+              column: z.enum(['vendor', 'partnership']),
+            }),
+          )
+          .min(1)
+          .max(200),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+
+const participantSchema = z.strictObject({
+  /** The participant id on the board, or `p<N>` when anonymised. */
+  id,
+  /** The display name, or "Participant N" when anonymised. */
+  name: text(60),
+  organisation: text(80).optional(),
+  color: z.string().regex(/^#[0-9a-fA-F]{3,8}$/, 'must be a colour like #0072B2'),
+  joinedAt: time,
+  proxy: z.boolean(),
+  removed: z.boolean(),
+});
+
+const placementSchema = z.strictObject({
+  participantId: id,
+  cardId: id,
+  /** The card's round: 1 plus the closed rounds of that card before it. */
+  round,
+  /** 0 = Vendor/Contractor, 1 = High Performance Partnership. */
+  position,
+  reason: z.string().min(1).max(MAX_REASON_LENGTH).optional(),
+  /** Absent when unknown: a closed round keeps positions, not times, once a card moves again. */
+  placedAt: time.optional(),
+});
+
+const finalSchema = z.strictObject({
+  cardId: id,
+  position,
+  note: z.string().max(MAX_NOTE_LENGTH),
+});
+
+// ---------------------------------------------------------------------------------------------
+// The derived summaries (consensus/ figures), as an export writes them.
+
+/** A figure that is null where it is undefined (too few values). */
+const figure = z.number().nullable();
+const count = z.int().min(0);
+const camp = z.strictObject({ count, mean: z.number() });
+
+/** A card's consensus figures (`CardSummary`), with its outliers named by participant id. */
+const cardSummarySchema = z.strictObject({
+  n: count,
+  missing: count,
+  invalid: count,
+  clamped: count,
+  median: figure,
+  mean: figure,
+  trimmedMean: figure,
+  q1: figure,
+  q3: figure,
+  iqr: figure,
+  variance: figure,
+  rwg: figure,
+  rwgDisplay: figure,
+  adMd: figure,
+  cns: figure,
+  withinBand: figure,
+  delphiConsensus: z.boolean().nullable(),
+  gvf: figure,
+  polarized: z.boolean().nullable(),
+  camps: z.strictObject({ low: camp, high: camp }).nullable(),
+  bimodality: figure,
+  bimodalityShown: z.boolean(),
+  outliers: z.array(id),
+  label: z.enum(['no-data', 'single', 'polarized', 'strong', 'moderate', 'weak']),
+});
+
+/** How a card moved since its previous round (`RoundComparison` without the two summaries). */
+const roundChangeSchema = z.strictObject({
+  medianChange: figure,
+  iqrChange: figure,
+  rwgChange: figure,
+  distributionChange: figure,
+  stable: z.boolean().nullable(),
+  movedShare: figure,
+  wilcoxon: z
+    .strictObject({
+      n: count,
+      wPlus: z.number(),
+      wMinus: z.number(),
+      p: z.number(),
+      exact: z.boolean(),
+    })
+    .nullable(),
+});
+
+const cardStatsSchema = z.strictObject({
+  cardId: id,
+  elementId: id,
+  /** The card's current round. */
+  round,
+  summary: cardSummarySchema,
+  change: roundChangeSchema.nullable(),
+});
+
+const elementSummarySchema = z.strictObject({
+  position: figure,
+  rwgJ: figure,
+  adJ: figure,
+  polarizedCount: count,
+});
+
+const summariesSchema = z.strictObject({
+  /** In rubric order. */
+  cards: z.array(cardStatsSchema),
+  elements: z.array(z.strictObject({ elementId: id, summary: elementSummarySchema })),
+  board: z.strictObject({ position: figure, rwg: figure }),
+  /** Card ids, the most divided first (consensus/discussionOrder.ts). */
+  discussionOrder: z.array(id),
+});
+
+/** cardId → its figures in a closed round, over the people who count now. */
+const roundSummariesSchema = z.record(id, cardSummarySchema);
+
+// ---------------------------------------------------------------------------------------------
+// The snapshot, with its derived parts as given.
+
+function snapshotObject<Summaries extends z.ZodType, RoundSummaries extends z.ZodType>(
+  summaries: Summaries,
+  roundSummaries: RoundSummaries,
+) {
+  return z.strictObject({
+    snapshotVersion: z.literal(SNAPSHOT_VERSION, {
+      error: `must be ${SNAPSHOT_VERSION}: this server reads snapshot version ${SNAPSHOT_VERSION}`,
+    }),
+    exportedAt: time,
+    anonymous: z.boolean(),
+    board: z.strictObject({
+      id: z.string().max(64),
+      title: text(200),
+      createdAt: time,
+      organisations: z.array(text(80)).max(20),
+    }),
+    rubric: rubricSchema,
+    session: z.strictObject({
+      phase: z.enum(PHASES),
+      round,
+      roundCardIds: z.array(id).max(1000).nullable(),
+    }),
+    /** The people who place cards, in join order. */
+    participants: z.array(participantSchema).max(2000),
+    placements: z.array(placementSchema),
+    rounds: z
+      .array(
+        z.strictObject({
+          /** The session's round number when it closed. */
+          round,
+          cardIds: z.array(id).max(1000),
+          closedAt: time,
+          summaries: roundSummaries,
+        }),
+      )
+      .max(1000),
+    final: z.array(finalSchema),
+    /** Derived from the rest (consensus/); ignored on import. */
+    summaries,
+  });
+}
+
+/** A snapshot as this server exports it. */
+export const exportedSnapshotSchema = snapshotObject(summariesSchema, roundSummariesSchema);
+
+/** What a snapshot file must hold to be read back: the derived parts may be left out. */
+export const snapshotFileShape = snapshotObject(z.unknown().optional(), z.unknown().optional());
+
+export type Snapshot = z.output<typeof exportedSnapshotSchema>;
+export type SnapshotParticipant = z.output<typeof participantSchema>;
+export type SnapshotPlacement = z.output<typeof placementSchema>;
+export type SnapshotFinal = z.output<typeof finalSchema>;
+export type SnapshotRound = Snapshot['rounds'][number];
+export type SnapshotCardSummary = z.output<typeof cardSummarySchema>;
+export type SnapshotRoundChange = z.output<typeof roundChangeSchema>;
+export type SnapshotCardStats = z.output<typeof cardStatsSchema>;
+export type SnapshotSummaries = z.output<typeof summariesSchema>;

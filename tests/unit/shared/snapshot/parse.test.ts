@@ -1,0 +1,80 @@
+/** A snapshot file checked when read back. */
+import { describe, expect, it } from 'vitest';
+import { type ParsedSnapshot, parseSnapshot } from '../../../../shared/snapshot/parse.ts';
+import { boardWithHistory, editedCopy, PEOPLE, REMOVE } from '../../../support/boardHistory.ts';
+import { asFile, snapshotOf } from './exportedBoard.ts';
+
+describe('parseSnapshot', () => {
+  const valid = () => asFile(snapshotOf(boardWithHistory()));
+
+  it('reads back what buildSnapshot wrote, plain or anonymised', () => {
+    for (const anonymous of [false, true]) {
+      const result = parseSnapshot(asFile(snapshotOf(boardWithHistory(), anonymous)));
+      expect(result).toMatchObject({ ok: true });
+      // A built snapshot is a parsed one (checked by the compiler).
+      const parsed: ParsedSnapshot = snapshotOf(boardWithHistory(), anonymous);
+      expect(parsed.snapshotVersion).toBe(1);
+    }
+  });
+
+  it('accepts a file without the derived summaries', () => {
+    const file = valid();
+    delete file.summaries;
+    expect(parseSnapshot(file).ok).toBe(true);
+  });
+
+  const firstPlacement = snapshotOf(boardWithHistory()).placements[0];
+  const cases: [what: string, path: (string | number)[], value: unknown, field: string][] = [
+    ['a newer version', ['snapshotVersion'], 2, 'snapshotVersion: must be 1'],
+    ['no title', ['board', 'title'], REMOVE, 'board.title'],
+    ['a blank title', ['board', 'title'], '  ', 'board.title'],
+    ['a position above 1', ['placements', 3, 'position'], 1.5, 'placements.3.position'],
+    ['a negative position', ['final', 0, 'position'], -0.1, 'final.0.position'],
+    ['a position as text', ['placements', 0, 'position'], '0.5', 'placements.0.position'],
+    ['an unknown card', ['placements', 2, 'cardId'], 'trust.v9', 'placements.2.cardId'],
+    ['an unknown person', ['placements', 2, 'participantId'], 'zz', 'placements.2.participantId'],
+    ['a round too far', ['placements', 11, 'round'], 3, 'placements.11.round'],
+    ['a fractional round', ['placements', 0, 'round'], 1.5, 'placements.0.round'],
+    ['an open round without time', ['placements', 6, 'placedAt'], REMOVE, 'placements.6.placedAt'],
+    ['a duplicate placement', ['placements', 12], firstPlacement, 'placements.12'],
+    ['a bad time', ['participants', 0, 'joinedAt'], 'yesterday', 'participants.0.joinedAt'],
+    ['a duplicate person', ['participants', 1, 'id'], PEOPLE.ana.id, 'participants.1.id'],
+    [
+      'a foreign organisation',
+      ['participants', 0, 'organisation'],
+      'Elsewhere',
+      'participants.0.organisation',
+    ],
+    ['a bad colour', ['participants', 0, 'color'], 'red;', 'participants.0.color'],
+    [
+      'a rubric card renamed',
+      ['rubric', 'elements', 0, 'cards', 0, 'id'],
+      'x',
+      'rubric.elements.0.cards.0.id',
+    ],
+    ['a rubric card dropped', ['rubric', 'elements', 5, 'cards', 6], REMOVE, 'systems.p4'],
+    ['another rubric', ['rubric', 'id'], 'other', 'rubric.id'],
+    [
+      'a column swapped',
+      ['rubric', 'elements', 0, 'cards', 0, 'column'],
+      'partnership',
+      'rubric.elements.0.cards.0.column',
+    ],
+    ['rounds past the session', ['session', 'round'], 1, 'rounds.0.round'],
+    ['an unknown round card', ['rounds', 0, 'cardIds', 0], 'nope', 'rounds.0.cardIds.0'],
+    ['an unknown phase', ['session', 'phase'], 'voting', 'session.phase'],
+    ['an extra field', ['board', 'secret'], 1, 'board'],
+    ['a long reason', ['placements', 1, 'reason'], 'x'.repeat(281), 'placements.1.reason'],
+    ['no participants', ['participants'], REMOVE, 'participants'],
+  ];
+
+  it.each(cases)('refuses %s, naming the field', (_what, path, value, field) => {
+    const result = parseSnapshot(editedCopy(valid(), path, value));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toContain(field);
+  });
+
+  it('refuses what is no snapshot at all', () => {
+    for (const value of [null, [], 'snapshot', 42]) expect(parseSnapshot(value).ok).toBe(false);
+  });
+});
