@@ -4,9 +4,9 @@
  * stock provider never retries); tokens never reach the log.
  */
 import { describe, expect, it } from 'vitest';
-import type { AccessLinkResponse, CreateBoardResponse } from '../../../shared/api.ts';
-import { CLOSE_UNAUTHORIZED } from '../../../shared/closeCodes.ts';
-import { boardSocketUrl, type RawSocket } from '../../support/rawSocket.ts';
+import type { AccessLinkResponse, CreateBoardResponse } from '../../shared/api.ts';
+import { CLOSE_UNAUTHORIZED } from '../../shared/closeCodes.ts';
+import { boardSocketUrl, type RawSocket } from '../support/rawSocket.ts';
 import {
   callApi,
   createBoard,
@@ -17,7 +17,7 @@ import {
   serverHarness,
   type TestServerOptions,
   waitFor,
-} from '../../support/testServer.ts';
+} from '../support/testServer.ts';
 
 const harness = serverHarness();
 

@@ -9,17 +9,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { encodeSyncUpdate } from '../../../server/protocol.ts';
-import { ROOM_REJECTIONS } from '../../../server/room.ts';
-import type { CreateBoardResponse, JoinResponse } from '../../../shared/api.ts';
-import { readControl, readPlacement, setControl, setPlacement } from '../../../shared/boardDoc.ts';
-import { CLOSE_FORBIDDEN_WRITE } from '../../../shared/closeCodes.ts';
+import { encodeSyncUpdate } from '../../server/protocol.ts';
+import { ROOM_REJECTIONS } from '../../server/room.ts';
+import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
+import { readControl, readPlacement, setControl, setPlacement } from '../../shared/boardDoc.ts';
+import { CLOSE_FORBIDDEN_WRITE } from '../../shared/closeCodes.ts';
 import {
   boardSocketUrl,
   gcUpdate,
   openRawSocket,
   type RawSocket,
-} from '../../support/rawSocket.ts';
+} from '../support/rawSocket.ts';
 import {
   connectClient,
   createBoard,
@@ -30,7 +30,7 @@ import {
   synced,
   type TestClient,
   waitFor,
-} from '../../support/testServer.ts';
+} from '../support/testServer.ts';
 
 let running: RunningServer | null = null;
 const clients: TestClient[] = [];

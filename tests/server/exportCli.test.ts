@@ -6,10 +6,10 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSnapshot, type Snapshot } from '../../../shared/snapshot.ts';
-import { normaliseSnapshot } from '../../support/boardHistory.ts';
-import { type PlacedBoard, placedBoard } from '../../support/placedBoard.ts';
-import { newDataDir, serverHarness } from '../../support/testServer.ts';
+import { parseSnapshot, type Snapshot } from '../../shared/snapshot.ts';
+import { normaliseSnapshot } from '../support/boardHistory.ts';
+import { type PlacedBoard, placedBoard } from '../support/placedBoard.ts';
+import { newDataDir, serverHarness } from '../support/testServer.ts';
 
 const harness = serverHarness();
 

@@ -1,16 +1,16 @@
 /** A board document rebuilt from a snapshot exports the same snapshot again. */
 import { describe, expect, it } from 'vitest';
-import { newParticipantId } from '../../../server/ids.ts';
-import { restoreBoardDoc } from '../../../server/snapshotRestore.ts';
+import { newParticipantId } from '../../server/ids.ts';
+import { restoreBoardDoc } from '../../server/snapshotRestore.ts';
 import {
   readControl,
   readFinal,
   readParticipants,
   readPlacement,
   readRounds,
-} from '../../../shared/boardDoc.ts';
-import { parseSnapshot, type Snapshot, snapshotFromDoc } from '../../../shared/snapshot.ts';
-import { boardWithHistory, normaliseSnapshot, PEOPLE, T0 } from '../../support/boardHistory.ts';
+} from '../../shared/boardDoc.ts';
+import { parseSnapshot, type Snapshot, snapshotFromDoc } from '../../shared/snapshot.ts';
+import { boardWithHistory, normaliseSnapshot, PEOPLE, T0 } from '../support/boardHistory.ts';
 
 function exported(doc: Parameters<typeof snapshotFromDoc>[0], anonymous: boolean): Snapshot {
   const snapshot = snapshotFromDoc(doc, 'board', { exportedAt: T0 + 9e6, anonymous });

@@ -9,9 +9,9 @@ import type {
   CreateBoardResponse,
   ErrorResponse,
   MeResponse,
-} from '../../../shared/api.ts';
-import { readControl, readParticipant, setControl } from '../../../shared/boardDoc.ts';
-import { CLOSE_UNAUTHORIZED } from '../../../shared/closeCodes.ts';
+} from '../../shared/api.ts';
+import { readControl, readParticipant, setControl } from '../../shared/boardDoc.ts';
+import { CLOSE_UNAUTHORIZED } from '../../shared/closeCodes.ts';
 import {
   callApi,
   createBoard,
@@ -21,7 +21,7 @@ import {
   type RunningServer,
   serverHarness,
   waitFor,
-} from '../../support/testServer.ts';
+} from '../support/testServer.ts';
 
 const harness = serverHarness();
 const { connect } = harness;

@@ -22,11 +22,11 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
-} from '../../../server/protocol.ts';
-import type { JoinResponse } from '../../../shared/api.ts';
-import { placeMap, setPlacement } from '../../../shared/boardDoc.ts';
-import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../../shared/rubric.ts';
-import { awarenessPayload, boardSocketUrl, gcUpdate } from '../../support/rawSocket.ts';
+} from '../../server/protocol.ts';
+import type { JoinResponse } from '../../shared/api.ts';
+import { placeMap, setPlacement } from '../../shared/boardDoc.ts';
+import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
+import { awarenessPayload, boardSocketUrl, gcUpdate } from '../support/rawSocket.ts';
 import {
   createBoard,
   joinBoard,
@@ -34,7 +34,7 @@ import {
   serverHarness,
   synced,
   waitFor,
-} from '../../support/testServer.ts';
+} from '../support/testServer.ts';
 
 const SEED = 0x5eed_c0de;
 const FUZZ_FRAMES = 20_000;

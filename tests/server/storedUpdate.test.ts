@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SqliteStore } from '../../../server/persistence/sqlite.ts';
-import { applyStoredUpdate, compactedState } from '../../../server/persistence/storedUpdate.ts';
-import { initBoardDoc, readPlacement, setPlacement } from '../../../shared/boardDoc.ts';
-import { ELEMENTS_OF_PARTNERSHIP } from '../../../shared/rubric.ts';
+import { SqliteStore } from '../../server/persistence/sqlite.ts';
+import { applyStoredUpdate, compactedState } from '../../server/persistence/storedUpdate.ts';
+import { initBoardDoc, readPlacement, setPlacement } from '../../shared/boardDoc.ts';
+import { ELEMENTS_OF_PARTNERSHIP } from '../../shared/rubric.ts';
 
 function board(): Y.Doc {
   const doc = new Y.Doc();

@@ -1,9 +1,9 @@
 /** The public HTTP interface against the real server on port 0. */
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import type { BoardInfo, CreateBoardResponse, ErrorResponse } from '../../../shared/api.ts';
-import { isJoinCodeShape } from '../../../shared/joinCode.ts';
-import { createBoard, postJson, serverHarness } from '../../support/testServer.ts';
+import type { BoardInfo, CreateBoardResponse, ErrorResponse } from '../../shared/api.ts';
+import { isJoinCodeShape } from '../../shared/joinCode.ts';
+import { createBoard, postJson, serverHarness } from '../support/testServer.ts';
 
 const { start } = serverHarness();
 

@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SqliteStore, STORE_FILE_NAME } from '../../../server/persistence/sqlite.ts';
-import { applyStoredUpdate } from '../../../server/persistence/storedUpdate.ts';
-import type { Logger } from '../../../server/persistence/updateLog.ts';
-import type { CreateBoardResponse, JoinResponse } from '../../../shared/api.ts';
-import { placeMap, readPlacement, setPlacement } from '../../../shared/boardDoc.ts';
-import { CLOSE_ROOM_UNAVAILABLE } from '../../../shared/closeCodes.ts';
-import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../../shared/rubric.ts';
+import { SqliteStore, STORE_FILE_NAME } from '../../server/persistence/sqlite.ts';
+import { applyStoredUpdate } from '../../server/persistence/storedUpdate.ts';
+import type { Logger } from '../../server/persistence/updateLog.ts';
+import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
+import { placeMap, readPlacement, setPlacement } from '../../shared/boardDoc.ts';
+import { CLOSE_ROOM_UNAVAILABLE } from '../../shared/closeCodes.ts';
+import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import {
   callApi,
   connectClient,
@@ -27,7 +27,7 @@ import {
   synced,
   type TestClient,
   waitFor,
-} from '../../support/testServer.ts';
+} from '../support/testServer.ts';
 
 const CARD_IDS = rubricCards(ELEMENTS_OF_PARTNERSHIP).map((card) => card.id);
 

@@ -7,17 +7,17 @@ import type {
   CreateBoardResponse,
   ErrorResponse,
   MeResponse,
-} from '../../../shared/api.ts';
-import { parseSnapshot, type Snapshot, snapshotFromDoc } from '../../../shared/snapshot.ts';
+} from '../../shared/api.ts';
+import { parseSnapshot, type Snapshot, snapshotFromDoc } from '../../shared/snapshot.ts';
 import {
   boardWithHistory,
   editedCopy,
   normaliseSnapshot,
   REMOVE,
   T0,
-} from '../../support/boardHistory.ts';
-import { PLACED_TITLE, placedBoard } from '../../support/placedBoard.ts';
-import { callApi, joinBoard, type RunningServer, serverHarness } from '../../support/testServer.ts';
+} from '../support/boardHistory.ts';
+import { PLACED_TITLE, placedBoard } from '../support/placedBoard.ts';
+import { callApi, joinBoard, type RunningServer, serverHarness } from '../support/testServer.ts';
 
 const { start, track } = serverHarness();
 

@@ -6,21 +6,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Limits } from '../../../server/config.ts';
-import { encodeAwareness, encodeSyncStep1 } from '../../../server/protocol.ts';
-import { TokenBucket } from '../../../server/rateLimiter.ts';
-import { ROOM_REJECTIONS } from '../../../server/room.ts';
-import type { CreateBoardResponse, JoinResponse } from '../../../shared/api.ts';
-import { placeMap, readPlacement, setPlacement } from '../../../shared/boardDoc.ts';
+import type { Limits } from '../../server/config.ts';
+import { encodeAwareness, encodeSyncStep1 } from '../../server/protocol.ts';
+import { TokenBucket } from '../../server/rateLimiter.ts';
+import { ROOM_REJECTIONS } from '../../server/room.ts';
+import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
+import { placeMap, readPlacement, setPlacement } from '../../shared/boardDoc.ts';
 import {
   CLOSE_BACKPRESSURE,
   CLOSE_FORBIDDEN_WRITE,
   CLOSE_MESSAGE_TOO_BIG,
   CLOSE_OVERLOADED,
   CLOSE_RATE_LIMITED,
-} from '../../../shared/closeCodes.ts';
-import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../../shared/rubric.ts';
-import { awarenessPayload, boardSocketUrl } from '../../support/rawSocket.ts';
+} from '../../shared/closeCodes.ts';
+import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
+import { awarenessPayload, boardSocketUrl } from '../support/rawSocket.ts';
 import {
   createBoard,
   joinBoard,
@@ -30,7 +30,7 @@ import {
   serverHarness,
   type TestClient,
   waitFor,
-} from '../../support/testServer.ts';
+} from '../support/testServer.ts';
 
 const harness = serverHarness();
 const { connect } = harness;

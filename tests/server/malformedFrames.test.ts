@@ -11,11 +11,11 @@ import {
   MESSAGE_AWARENESS,
   MESSAGE_SYNC,
   SYNC_UPDATE,
-} from '../../../server/protocol.ts';
-import type { CreateBoardResponse, JoinResponse } from '../../../shared/api.ts';
-import { readPlacement, setPlacement } from '../../../shared/boardDoc.ts';
-import { CLOSE_FORBIDDEN_WRITE, CLOSE_MALFORMED } from '../../../shared/closeCodes.ts';
-import { awarenessPayload, boardSocketUrl, openRawSocket } from '../../support/rawSocket.ts';
+} from '../../server/protocol.ts';
+import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
+import { readPlacement, setPlacement } from '../../shared/boardDoc.ts';
+import { CLOSE_FORBIDDEN_WRITE, CLOSE_MALFORMED } from '../../shared/closeCodes.ts';
+import { awarenessPayload, boardSocketUrl, openRawSocket } from '../support/rawSocket.ts';
 import {
   connectClient,
   createBoard,
@@ -23,7 +23,7 @@ import {
   serverHarness,
   synced,
   waitFor,
-} from '../../support/testServer.ts';
+} from '../support/testServer.ts';
 
 const harness = serverHarness();
 

@@ -4,12 +4,12 @@
  * reconnect that overtakes its own old socket keeps its presence when the old one closes.
  */
 import { describe, expect, it } from 'vitest';
-import { encodeAwareness } from '../../../server/protocol.ts';
-import { ROOM_REJECTIONS } from '../../../server/room.ts';
-import type { CreateBoardResponse, JoinResponse } from '../../../shared/api.ts';
-import { type Phase, readControl, setControl } from '../../../shared/boardDoc.ts';
-import { CLOSE_FORBIDDEN_WRITE } from '../../../shared/closeCodes.ts';
-import { awarenessPayload, boardSocketUrl, type RawSocket } from '../../support/rawSocket.ts';
+import { encodeAwareness } from '../../server/protocol.ts';
+import { ROOM_REJECTIONS } from '../../server/room.ts';
+import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
+import { type Phase, readControl, setControl } from '../../shared/boardDoc.ts';
+import { CLOSE_FORBIDDEN_WRITE } from '../../shared/closeCodes.ts';
+import { awarenessPayload, boardSocketUrl, type RawSocket } from '../support/rawSocket.ts';
 import {
   createBoard,
   joinBoard,
@@ -17,7 +17,7 @@ import {
   serverHarness,
   type TestClient,
   waitFor,
-} from '../../support/testServer.ts';
+} from '../support/testServer.ts';
 
 const harness = serverHarness();
 const { connect } = harness;

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { ErrorResponse } from '../../../shared/api.ts';
-import { CLOSE_UNAUTHORIZED } from '../../../shared/closeCodes.ts';
-import { placedBoard } from '../../support/placedBoard.ts';
+import type { ErrorResponse } from '../../shared/api.ts';
+import { CLOSE_UNAUTHORIZED } from '../../shared/closeCodes.ts';
+import { placedBoard } from '../support/placedBoard.ts';
 import {
   callApi,
   createBoard,
@@ -14,7 +14,7 @@ import {
   serverHarness,
   synced,
   waitFor,
-} from '../../support/testServer.ts';
+} from '../support/testServer.ts';
 
 const harness = serverHarness();
 

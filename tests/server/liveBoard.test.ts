@@ -10,8 +10,8 @@ import {
   readParticipants,
   readPlacement,
   setPlacement,
-} from '../../../shared/boardDoc.ts';
-import { CLOSE_UNAUTHORIZED } from '../../../shared/closeCodes.ts';
+} from '../../shared/boardDoc.ts';
+import { CLOSE_UNAUTHORIZED } from '../../shared/closeCodes.ts';
 import {
   connectClient,
   createBoard,
@@ -20,7 +20,7 @@ import {
   serverHarness,
   synced,
   waitFor,
-} from '../../support/testServer.ts';
+} from '../support/testServer.ts';
 
 const harness = serverHarness();
 

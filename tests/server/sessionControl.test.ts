@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import type { AddProxyResponse, CreateBoardResponse, JoinResponse } from '../../../shared/api.ts';
+import type { AddProxyResponse, CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
 import {
   finalMap,
   type Phase,
@@ -15,9 +15,9 @@ import {
   roundsArray,
   setControl,
   setPlacement,
-} from '../../../shared/boardDoc.ts';
-import { CLOSE_FORBIDDEN_WRITE } from '../../../shared/closeCodes.ts';
-import { WRITE_REJECTIONS } from '../../../shared/writeRules.ts';
+} from '../../shared/boardDoc.ts';
+import { CLOSE_FORBIDDEN_WRITE } from '../../shared/closeCodes.ts';
+import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
 import {
   callApi,
   createBoard,
@@ -27,7 +27,7 @@ import {
   serverHarness,
   type TestClient,
   waitFor,
-} from '../../support/testServer.ts';
+} from '../support/testServer.ts';
 
 const harness = serverHarness();
 

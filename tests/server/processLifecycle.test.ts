@@ -6,11 +6,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { JoinResponse } from '../../../shared/api.ts';
-import { placeMap, setPlacement } from '../../../shared/boardDoc.ts';
-import { CLOSE_GOING_AWAY } from '../../../shared/closeCodes.ts';
-import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../../shared/rubric.ts';
-import { freePort, type ServerProcess, startServerProcess } from '../../support/serverProcess.ts';
+import type { JoinResponse } from '../../shared/api.ts';
+import { placeMap, setPlacement } from '../../shared/boardDoc.ts';
+import { CLOSE_GOING_AWAY } from '../../shared/closeCodes.ts';
+import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
+import { freePort, type ServerProcess, startServerProcess } from '../support/serverProcess.ts';
 import {
   connectClient,
   createBoard,
@@ -19,7 +19,7 @@ import {
   synced,
   type TestClient,
   waitFor,
-} from '../../support/testServer.ts';
+} from '../support/testServer.ts';
 
 const CARD_IDS = rubricCards(ELEMENTS_OF_PARTNERSHIP).map((card) => card.id);
 
