@@ -19,21 +19,21 @@ import {
   CLOSE_UNAUTHORIZED,
   closeReason,
 } from '../shared/closeCodes.ts';
-import { BoardService, type Identity } from './boardService.ts';
+import { BoardService, type Identity } from './boards/boardService.ts';
+import { SessionAdmin } from './boards/sessionAdmin.ts';
 import { DEFAULT_LIMITS, type Limits, type ServerConfig } from './config.ts';
-import { Connection } from './connection.ts';
-import { ConnectionLimits } from './connectionLimits.ts';
 import { createApi } from './http/api.ts';
 import { FailedAttemptLimiter } from './http/failedAttemptLimiter.ts';
 import { sendJson } from './http/json.ts';
 import { serveStatic } from './http/staticFiles.ts';
 import { createOriginPolicy } from './originPolicy.ts';
+import { RoomLoadError } from './persistence/roomLoad.ts';
 import { SqliteStore, STORE_FILE_NAME } from './persistence/sqlite.ts';
 import { type Logger, UpdateLog } from './persistence/updateLog.ts';
-import type { Room } from './room.ts';
-import { RoomLoadError } from './roomLoad.ts';
-import { RoomRegistry } from './roomRegistry.ts';
-import { SessionAdmin } from './sessionAdmin.ts';
+import { Connection } from './rooms/connection.ts';
+import { ConnectionLimits } from './rooms/connectionLimits.ts';
+import type { Room } from './rooms/room.ts';
+import { RoomRegistry } from './rooms/roomRegistry.ts';
 
 const WS_PATH = /^\/ws\/([\w-]{1,64})$/;
 const UNKNOWN_BOARD = 'Unknown board or invalid token';

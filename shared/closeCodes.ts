@@ -29,6 +29,7 @@ export const CLOSE_REASONS = {
   boardFull: 'This board is full: it has reached its storage limit. Export it and start a new one',
   foreignClientId: 'This change was written under another participant’s client id',
   foreignPresence: 'This presence belongs to another participant',
+  tooManyPresences: 'One connection speaks for one presence',
 } as const;
 
 /** Close reasons are limited to 123 bytes of UTF-8 by RFC 6455. */

@@ -18,11 +18,11 @@ import {
 } from '../../shared/api.ts';
 import { type ExportFormat, exportFile } from '../../shared/exportFile.ts';
 import { parseSnapshot } from '../../shared/snapshot.ts';
-import type { BoardService, CreatedBoard, Identity } from '../boardService.ts';
-import { BoardServiceError } from '../boardServiceError.ts';
+import type { BoardService, CreatedBoard, Identity } from '../boards/boardService.ts';
+import { BoardServiceError } from '../boards/boardServiceError.ts';
+import type { SessionAdmin } from '../boards/sessionAdmin.ts';
+import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
-import { RoomLoadError } from '../roomLoad.ts';
-import type { SessionAdmin } from '../sessionAdmin.ts';
 import { sendDownload } from './download.ts';
 import type { FailedAttemptLimiter } from './failedAttemptLimiter.ts';
 import { bearerToken, HttpError, readJsonBody, sendJson, sendNoContent } from './json.ts';

@@ -9,17 +9,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { encodeSyncUpdate } from '../../server/protocol.ts';
-import { ROOM_REJECTIONS } from '../../server/room.ts';
+import { encodeSyncUpdate } from '../../server/rooms/protocol.ts';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
 import { readControl, readPlacement, setControl, setPlacement } from '../../shared/boardDoc.ts';
-import { CLOSE_FORBIDDEN_WRITE } from '../../shared/closeCodes.ts';
-import {
-  boardSocketUrl,
-  gcUpdate,
-  openRawSocket,
-  type RawSocket,
-} from '../support/rawSocket.ts';
+import { CLOSE_FORBIDDEN_WRITE, CLOSE_REASONS } from '../../shared/closeCodes.ts';
+import { boardSocketUrl, gcUpdate, openRawSocket, type RawSocket } from '../support/rawSocket.ts';
 import {
   connectClient,
   createBoard,
@@ -93,7 +87,7 @@ async function facilitatorStillWrites(session: Session, marker: string): Promise
   );
 }
 
-const refusal = { code: CLOSE_FORBIDDEN_WRITE, reason: ROOM_REJECTIONS.foreignClientId };
+const refusal = { code: CLOSE_FORBIDDEN_WRITE, reason: CLOSE_REASONS.foreignClientId };
 
 describe("structs under someone else's client id", () => {
   it("refuses a GC struct at the facilitator's next clock, which would swallow their next write", async () => {

@@ -22,7 +22,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
-} from '../../server/protocol.ts';
+} from '../../server/rooms/protocol.ts';
 import type { JoinResponse } from '../../shared/api.ts';
 import { placeMap, setPlacement } from '../../shared/boardDoc.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';

@@ -7,9 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Limits } from '../../server/config.ts';
-import { encodeAwareness, encodeSyncStep1 } from '../../server/protocol.ts';
-import { TokenBucket } from '../../server/rateLimiter.ts';
-import { ROOM_REJECTIONS } from '../../server/room.ts';
+import { encodeAwareness, encodeSyncStep1 } from '../../server/rooms/protocol.ts';
+import { TokenBucket } from '../../server/rooms/rateLimiter.ts';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
 import { placeMap, readPlacement, setPlacement } from '../../shared/boardDoc.ts';
 import {
@@ -18,6 +17,7 @@ import {
   CLOSE_MESSAGE_TOO_BIG,
   CLOSE_OVERLOADED,
   CLOSE_RATE_LIMITED,
+  CLOSE_REASONS,
 } from '../../shared/closeCodes.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { awarenessPayload, boardSocketUrl } from '../support/rawSocket.ts';
@@ -101,7 +101,7 @@ describe("a board's storage budget", () => {
     }
     expect(await closed).toEqual({
       code: CLOSE_FORBIDDEN_WRITE,
-      reason: ROOM_REJECTIONS.boardFull,
+      reason: CLOSE_REASONS.boardFull,
     });
     expect(written).toBeLessThan(CARD_IDS.length);
     // Everything before the refused write is stored and shared; the refused one is nowhere.

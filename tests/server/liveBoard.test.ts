@@ -5,12 +5,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import {
-  placeMap,
-  readParticipants,
-  readPlacement,
-  setPlacement,
-} from '../../shared/boardDoc.ts';
+import { placeMap, readParticipants, readPlacement, setPlacement } from '../../shared/boardDoc.ts';
 import { CLOSE_UNAUTHORIZED } from '../../shared/closeCodes.ts';
 import {
   connectClient,

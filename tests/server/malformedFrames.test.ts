@@ -11,7 +11,7 @@ import {
   MESSAGE_AWARENESS,
   MESSAGE_SYNC,
   SYNC_UPDATE,
-} from '../../server/protocol.ts';
+} from '../../server/rooms/protocol.ts';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
 import { readPlacement, setPlacement } from '../../shared/boardDoc.ts';
 import { CLOSE_FORBIDDEN_WRITE, CLOSE_MALFORMED } from '../../shared/closeCodes.ts';

@@ -4,11 +4,10 @@
  * reconnect that overtakes its own old socket keeps its presence when the old one closes.
  */
 import { describe, expect, it } from 'vitest';
-import { encodeAwareness } from '../../server/protocol.ts';
-import { ROOM_REJECTIONS } from '../../server/room.ts';
+import { encodeAwareness } from '../../server/rooms/protocol.ts';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
 import { type Phase, readControl, setControl } from '../../shared/boardDoc.ts';
-import { CLOSE_FORBIDDEN_WRITE } from '../../shared/closeCodes.ts';
+import { CLOSE_FORBIDDEN_WRITE, CLOSE_REASONS } from '../../shared/closeCodes.ts';
 import { awarenessPayload, boardSocketUrl, type RawSocket } from '../support/rawSocket.ts';
 import {
   createBoard,
@@ -108,7 +107,7 @@ describe('whose presence a socket may set', () => {
     mallory.send(encodeAwareness(awarenessPayload([{ clientId: anaId, clock, state: takeover }])));
     expect(await mallory.closed).toEqual({
       code: CLOSE_FORBIDDEN_WRITE,
-      reason: ROOM_REJECTIONS.foreignPresence,
+      reason: CLOSE_REASONS.foreignPresence,
     });
     const removal = await rawSocket(session, session.mallory.token);
     removal.send(encodeAwareness(awarenessPayload([{ clientId: anaId, clock, state: null }])));

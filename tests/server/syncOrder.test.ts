@@ -6,18 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { encodeSyncStep2, encodeSyncUpdate } from '../../server/protocol.ts';
+import { encodeSyncStep2, encodeSyncUpdate } from '../../server/rooms/protocol.ts';
 import { readPlacement, setPlacement } from '../../shared/boardDoc.ts';
 import { CLOSE_FORBIDDEN_WRITE } from '../../shared/closeCodes.ts';
 import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
 import { boardSocketUrl } from '../support/rawSocket.ts';
-import {
-  createBoard,
-  joinBoard,
-  serverHarness,
-  synced,
-  waitFor,
-} from '../support/testServer.ts';
+import { createBoard, joinBoard, serverHarness, synced, waitFor } from '../support/testServer.ts';
 
 const harness = serverHarness();
 

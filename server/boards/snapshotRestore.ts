@@ -20,10 +20,10 @@ import {
   setPlacement,
   startRound,
   type TransactionOrigin,
-} from '../shared/boardDoc.ts';
-import { frozenSummary } from '../shared/boardStats.ts';
-import { summarizeCard } from '../shared/consensus.ts';
-import type { ParsedSnapshot } from '../shared/snapshot.ts';
+} from '../../shared/boardDoc.ts';
+import { frozenSummary } from '../../shared/boardStats.ts';
+import { summarizeCard } from '../../shared/consensus.ts';
+import type { ParsedSnapshot } from '../../shared/snapshot.ts';
 
 const SERVER: TransactionOrigin = 'server';
 

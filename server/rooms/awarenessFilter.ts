@@ -13,8 +13,8 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { type AwarenessState, parseAwarenessState } from '../shared/awarenessState.ts';
-import type { Phase } from '../shared/boardDoc.ts';
+import { type AwarenessState, parseAwarenessState } from '../../shared/awarenessState.ts';
+import type { Phase } from '../../shared/boardDoc.ts';
 
 /** A client speaks for one awareness id; a few more allow for tabs sharing a connection. */
 const MAX_PARSED_ENTRIES = 16;

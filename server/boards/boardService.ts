@@ -11,7 +11,7 @@ import type {
   JoinRequest,
   JoinResponse,
   MeResponse,
-} from '../shared/api.ts';
+} from '../../shared/api.ts';
 import {
   initBoardDoc,
   putParticipant,
@@ -20,18 +20,25 @@ import {
   readParticipant,
   readParticipants,
   type TransactionOrigin,
-} from '../shared/boardDoc.ts';
-import { CLOSE_UNAUTHORIZED } from '../shared/closeCodes.ts';
-import { normalizeJoinCode } from '../shared/joinCode.ts';
-import { colorForIndex } from '../shared/palette.ts';
-import { ELEMENTS_OF_PARTNERSHIP } from '../shared/rubric.ts';
-import { type ParsedSnapshot, type Snapshot, snapshotFromDoc } from '../shared/snapshot.ts';
+} from '../../shared/boardDoc.ts';
+import { CLOSE_UNAUTHORIZED } from '../../shared/closeCodes.ts';
+import { normalizeJoinCode } from '../../shared/joinCode.ts';
+import { colorForIndex } from '../../shared/palette.ts';
+import { ELEMENTS_OF_PARTNERSHIP } from '../../shared/rubric.ts';
+import { type ParsedSnapshot, type Snapshot, snapshotFromDoc } from '../../shared/snapshot.ts';
+import {
+  hashToken,
+  newBoardId,
+  newJoinCode,
+  newParticipantId,
+  newToken,
+  sameHash,
+} from '../ids.ts';
+import { RoomLoadError } from '../persistence/roomLoad.ts';
+import type { BoardRecord, SqliteStore } from '../persistence/sqlite.ts';
+import type { RoomRegistry } from '../rooms/roomRegistry.ts';
 import { admitWithToken, type Newcomer, requireOrganisation } from './admission.ts';
 import { BoardServiceError } from './boardServiceError.ts';
-import { hashToken, newBoardId, newJoinCode, newParticipantId, newToken, sameHash } from './ids.ts';
-import type { BoardRecord, SqliteStore } from './persistence/sqlite.ts';
-import { RoomLoadError } from './roomLoad.ts';
-import type { RoomRegistry } from './roomRegistry.ts';
 import { restoreBoardDoc } from './snapshotRestore.ts';
 
 const SERVER: TransactionOrigin = 'server';

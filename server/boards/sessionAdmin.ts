@@ -7,13 +7,13 @@
  * the server writes `removed: true` (stored before it is broadcast, like every server write),
  * and only then are their open sockets closed.
  */
-import type { AddProxyRequest, AddProxyResponse, JoinResponse } from '../shared/api.ts';
-import { putParticipant, readParticipant } from '../shared/boardDoc.ts';
-import { CLOSE_UNAUTHORIZED } from '../shared/closeCodes.ts';
+import type { AddProxyRequest, AddProxyResponse, JoinResponse } from '../../shared/api.ts';
+import { putParticipant, readParticipant } from '../../shared/boardDoc.ts';
+import { CLOSE_UNAUTHORIZED } from '../../shared/closeCodes.ts';
+import type { SqliteStore } from '../persistence/sqlite.ts';
+import type { RoomRegistry } from '../rooms/roomRegistry.ts';
 import { admitProxy, admitWithToken, type Newcomer, requireOrganisation } from './admission.ts';
 import { BoardServiceError } from './boardServiceError.ts';
-import type { SqliteStore } from './persistence/sqlite.ts';
-import type { RoomRegistry } from './roomRegistry.ts';
 
 const REMOVED_REASON = 'You were removed from this board';
 const REVOKED_REASON = 'Your co-facilitator link was revoked';

@@ -20,7 +20,7 @@ import {
   ROOT_ROUNDS,
   type Role,
   readParticipant,
-} from '../shared/boardDoc.ts';
+} from '../../shared/boardDoc.ts';
 
 /** Owner keys contain '#', which participant ids never do. */
 export const SERVER_OWNER = '#server';

@@ -5,9 +5,9 @@
  * data: the board stays closed with a clear message rather than opening with holes in it.
  */
 import type * as Y from 'yjs';
-import { readMeta, SCHEMA_VERSION, type TransactionOrigin } from '../shared/boardDoc.ts';
-import { applyStoredUpdate, type StoredUpdate } from './persistence/storedUpdate.ts';
-import type { UpdateLog } from './persistence/updateLog.ts';
+import { readMeta, SCHEMA_VERSION, type TransactionOrigin } from '../../shared/boardDoc.ts';
+import { applyStoredUpdate, type StoredUpdate } from './storedUpdate.ts';
+import type { UpdateLog } from './updateLog.ts';
 
 export class RoomLoadError extends Error {
   constructor(

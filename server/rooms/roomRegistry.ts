@@ -4,9 +4,10 @@
  * failed to load is not tried again for a few seconds, so its retrying clients do not reread
  * (and re-log) its damaged data many times a second.
  */
-import type { Logger, UpdateLog } from './persistence/updateLog.ts';
+
+import { RoomLoadError } from '../persistence/roomLoad.ts';
+import type { Logger, UpdateLog } from '../persistence/updateLog.ts';
 import { Room } from './room.ts';
-import { RoomLoadError } from './roomLoad.ts';
 
 const RELOAD_AFTER_FAILURE_MS = 5_000;
 

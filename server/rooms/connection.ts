@@ -7,15 +7,15 @@
  * provider retries by itself.
  */
 import type { WebSocket } from 'ws';
-import type { Role } from '../shared/boardDoc.ts';
+import type { Role } from '../../shared/boardDoc.ts';
 import {
   CLOSE_BACKPRESSURE,
   CLOSE_MALFORMED,
   CLOSE_RATE_LIMITED,
   closeReason,
-} from '../shared/closeCodes.ts';
-import type { Limits } from './config.ts';
-import type { Logger } from './persistence/updateLog.ts';
+} from '../../shared/closeCodes.ts';
+import type { Limits } from '../config.ts';
+import type { Logger } from '../persistence/updateLog.ts';
 import { type ClientMessage, decodeClientMessage, MalformedMessageError } from './protocol.ts';
 import { TokenBucket } from './rateLimiter.ts';
 import type { Room, RoomConnection } from './room.ts';

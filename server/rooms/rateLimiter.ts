@@ -3,7 +3,7 @@
  * one. A client may send in bursts (a reconnect, a quick series of drops) as long as its average
  * stays under the rate.
  */
-import type { RateLimit } from './config.ts';
+import type { RateLimit } from '../config.ts';
 
 export class TokenBucket {
   private tokens: number;

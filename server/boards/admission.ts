@@ -3,18 +3,18 @@
  * is a proxy) and the server-written entry in `participants`. Joins and the people a facilitator
  * adds (co-facilitators, proxies, projector links) all come in this way.
  */
-import type { JoinResponse } from '../shared/api.ts';
+import type { JoinResponse } from '../../shared/api.ts';
 import {
   type Participant,
   putParticipant,
   readParticipants,
   type TransactionOrigin,
-} from '../shared/boardDoc.ts';
-import { colorForIndex } from '../shared/palette.ts';
+} from '../../shared/boardDoc.ts';
+import { colorForIndex } from '../../shared/palette.ts';
+import { hashToken, newParticipantId, newToken } from '../ids.ts';
+import type { BoardRecord, SqliteStore } from '../persistence/sqlite.ts';
+import type { Room } from '../rooms/room.ts';
 import { BoardServiceError } from './boardServiceError.ts';
-import { hashToken, newParticipantId, newToken } from './ids.ts';
-import type { BoardRecord, SqliteStore } from './persistence/sqlite.ts';
-import type { Room } from './room.ts';
 
 const SERVER: TransactionOrigin = 'server';
 
