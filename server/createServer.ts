@@ -2,8 +2,8 @@
  * The server as a factory: one http server for the client, the JSON API and the websocket
  * endpoint `/ws/:boardId?token=…`. No module globals, so tests run many servers on port 0.
  *
- * A websocket is checked before it is used: its Origin, its token, then the connection caps.
- * Every refusal is an accepted socket closed with a code, because browsers only see 1006 for a
+ * A websocket is checked before it is used: its Origin and token (auth/access.ts), then the
+ * connection caps. Every refusal is an accepted socket closed with a code, because browsers only see 1006 for a
  * refused upgrade and the stock provider would retry it forever.
  */
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
@@ -14,19 +14,19 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import {
   CLOSE_GOING_AWAY,
   CLOSE_OVERLOADED,
-  CLOSE_REASONS,
   CLOSE_ROOM_UNAVAILABLE,
-  CLOSE_UNAUTHORIZED,
   closeReason,
 } from '../shared/closeCodes.ts';
-import { BoardService, type Identity } from './boards/boardService.ts';
+import { Access, type SocketAccess } from './auth/access.ts';
+import { createOriginPolicy } from './auth/originPolicy.ts';
+import { Tokens } from './auth/tokens.ts';
+import { BoardService } from './boards/boardService.ts';
 import { SessionAdmin } from './boards/sessionAdmin.ts';
 import { DEFAULT_LIMITS, type Limits, type ServerConfig } from './config.ts';
 import { createApi } from './http/api.ts';
 import { FailedAttemptLimiter } from './http/failedAttemptLimiter.ts';
 import { sendJson } from './http/json.ts';
 import { serveStatic } from './http/staticFiles.ts';
-import { createOriginPolicy } from './originPolicy.ts';
 import { RoomLoadError } from './persistence/roomLoad.ts';
 import { SqliteStore, STORE_FILE_NAME } from './persistence/sqlite.ts';
 import { type Logger, UpdateLog } from './persistence/updateLog.ts';
@@ -36,7 +36,6 @@ import type { Room } from './rooms/room.ts';
 import { RoomRegistry } from './rooms/roomRegistry.ts';
 
 const WS_PATH = /^\/ws\/([\w-]{1,64})$/;
-const UNKNOWN_BOARD = 'Unknown board or invalid token';
 /** How long a shutdown waits for clients to answer the 1001 close before cutting them off. */
 const SHUTDOWN_GRACE_MS = 2_000;
 
@@ -73,8 +72,6 @@ const consoleLogger: Logger = {
   error: (message) => console.error(message),
 };
 
-type Admission = { ok: true; identity: Identity } | { ok: false; code: number; reason: string };
-
 export function createServer(
   options: ServerOptions,
   logger: Logger = consoleLogger,
@@ -83,13 +80,19 @@ export function createServer(
   const store = new SqliteStore(join(options.dataDir, STORE_FILE_NAME));
   const log = new UpdateLog(store, logger);
   const rooms = new RoomRegistry(log, logger, limits.boardBudgetBytes);
-  const boards = new BoardService(store, rooms);
-  const origins = createOriginPolicy(options.publicUrl, options.allowedOrigins ?? []);
+  const tokens = new Tokens(store);
+  const boards = new BoardService(store, rooms, tokens);
+  const access = new Access(
+    tokens,
+    createOriginPolicy(options.publicUrl, options.allowedOrigins ?? []),
+    logger,
+  );
   const connectionLimits = new ConnectionLimits(limits);
   let closing = false;
   const handleApi = createApi({
     boards,
-    admin: new SessionAdmin(store, rooms),
+    admin: new SessionAdmin(store, rooms, tokens),
+    access,
     log,
     failedJoins: new FailedAttemptLimiter(10, 60_000),
     publicUrl: options.publicUrl,
@@ -120,29 +123,7 @@ export function createServer(
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
 
-  /** Who may open this socket; decided before the upgrade, from the request alone. */
-  function admit(request: IncomingMessage, boardId: string, token: string): Admission {
-    if (!origins.allows(request.headers.origin, request.headers.host)) {
-      return { ok: false, code: CLOSE_UNAUTHORIZED, reason: CLOSE_REASONS.originNotAllowed };
-    }
-    let identity: Identity | null;
-    try {
-      identity = token ? boards.authenticate(boardId, token) : null;
-    } catch (error) {
-      logger.error(`could not check a token for board ${boardId}: ${String(error)}`);
-      return {
-        ok: false,
-        code: CLOSE_ROOM_UNAVAILABLE,
-        reason: 'The server cannot check your access right now',
-      };
-    }
-    if (!identity) {
-      return { ok: false, code: CLOSE_UNAUTHORIZED, reason: UNKNOWN_BOARD };
-    }
-    return { ok: true, identity };
-  }
-
-  function accept(ws: WebSocket, admission: Admission, address: string): void {
+  function accept(ws: WebSocket, admission: SocketAccess, address: string): void {
     // ws closes a socket that breaks the protocol by itself (1002, 1007, 1009) and then emits
     // 'error', which would crash the process without a listener.
     ws.on('error', () => undefined);
@@ -186,11 +167,12 @@ export function createServer(
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    // The token is in the URL; it is never logged. A malformed board id is an unknown board:
-    // accepted and closed with 4401, so the stock provider stops instead of retrying forever.
-    const admission: Admission = boardId
-      ? admit(request, boardId, url.searchParams.get('token') ?? '')
-      : { ok: false, code: CLOSE_UNAUTHORIZED, reason: UNKNOWN_BOARD };
+    // The token is in the URL; it is never logged.
+    const admission = access.ofSocket(
+      { origin: request.headers.origin, host: request.headers.host },
+      boardId,
+      url.searchParams.get('token') ?? '',
+    );
     const address = request.socket.remoteAddress ?? 'unknown';
     wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission, address));
   }

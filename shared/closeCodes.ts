@@ -26,6 +26,8 @@ export const CLOSE_RATE_LIMITED = 4529;
 /** Reasons the client must tell apart: each asks for a different response. */
 export const CLOSE_REASONS = {
   originNotAllowed: 'Origin not allowed',
+  unknownBoard: 'Unknown board or invalid token',
+  accessUncheckable: 'The server cannot check your access right now',
   boardFull: 'This board is full: it has reached its storage limit. Export it and start a new one',
   foreignClientId: 'This change was written under another participant’s client id',
   foreignPresence: 'This presence belongs to another participant',

@@ -11,10 +11,11 @@ import {
   type TransactionOrigin,
 } from '../../shared/boardDoc.ts';
 import { colorForIndex } from '../../shared/palette.ts';
-import { hashToken, newParticipantId, newToken } from '../ids.ts';
-import type { BoardRecord, SqliteStore } from '../persistence/sqlite.ts';
+import type { Tokens } from '../auth/tokens.ts';
+import type { BoardRecord } from '../persistence/sqlite.ts';
 import type { Room } from '../rooms/room.ts';
 import { BoardServiceError } from './boardServiceError.ts';
+import { newParticipantId } from './ids.ts';
 
 const SERVER: TransactionOrigin = 'server';
 
@@ -23,22 +24,14 @@ export type Newcomer = Omit<Participant, 'color' | 'joinedAt' | 'removed'>;
 
 /** Adds a person who signs in with their own token. */
 export function admitWithToken(
-  store: SqliteStore,
+  tokens: Tokens,
   room: Room,
   newcomer: Newcomer,
   at: number,
 ): JoinResponse {
   const participantId = freshParticipantId(room);
-  const token = newToken();
   // The token row first: if the store refuses it, nobody half-joined the document.
-  store.insertToken({
-    tokenHash: hashToken(token),
-    boardId: room.boardId,
-    participantId,
-    role: newcomer.role,
-    createdAt: at,
-    revokedAt: null,
-  });
+  const token = tokens.issue({ boardId: room.boardId, participantId, role: newcomer.role }, at);
   put(room, participantId, newcomer, at);
   return { participantId, token };
 }

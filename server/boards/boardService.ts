@@ -1,8 +1,7 @@
 /**
  * What the server does with boards, apart from how requests arrive: create, restore, export and
- * delete a board, let people join it, and say who a token belongs to. The HTTP API and the
- * websocket upgrade both use it. What facilitators do to the people of a board is in
- * sessionAdmin.ts.
+ * delete a board, and let people join it. Who a token belongs to is auth/'s to say; what
+ * facilitators do to the people of a board is in sessionAdmin.ts.
  */
 import * as Y from 'yjs';
 import type {
@@ -15,7 +14,6 @@ import type {
 import {
   initBoardDoc,
   putParticipant,
-  type Role,
   readControl,
   readParticipant,
   readParticipants,
@@ -26,29 +24,17 @@ import { normalizeJoinCode } from '../../shared/joinCode.ts';
 import { colorForIndex } from '../../shared/palette.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../../shared/rubric.ts';
 import { type ParsedSnapshot, type Snapshot, snapshotFromDoc } from '../../shared/snapshot.ts';
-import {
-  hashToken,
-  newBoardId,
-  newJoinCode,
-  newParticipantId,
-  newToken,
-  sameHash,
-} from '../ids.ts';
+import { hashToken, type Identity, mintToken, sameHash, type Tokens } from '../auth/tokens.ts';
 import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { BoardRecord, SqliteStore } from '../persistence/sqlite.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
 import { admitWithToken, type Newcomer, requireOrganisation } from './admission.ts';
 import { BoardServiceError } from './boardServiceError.ts';
+import { newBoardId, newJoinCode, newParticipantId } from './ids.ts';
 import { restoreBoardDoc } from './snapshotRestore.ts';
 
 const SERVER: TransactionOrigin = 'server';
 const BOARD_DELETED_REASON = 'This board was deleted';
-
-export interface Identity {
-  boardId: string;
-  participantId: string;
-  role: Role;
-}
 
 export interface CreatedBoard {
   board: BoardRecord;
@@ -59,6 +45,7 @@ export class BoardService {
   constructor(
     private readonly store: SqliteStore,
     private readonly rooms: RoomRegistry,
+    private readonly tokens: Tokens,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -130,17 +117,8 @@ export class BoardService {
       if (!readControl(room.doc).joinOpen) {
         throw new BoardServiceError(403, 'The facilitator has closed joining for this board.');
       }
-      return admitWithToken(this.store, room, newcomer, this.now());
+      return admitWithToken(this.tokens, room, newcomer, this.now());
     });
-  }
-
-  /** Who a token is on a board, or null if it is unknown, revoked, removed or for another board. */
-  authenticate(boardId: string, token: string): Identity | null {
-    const hash = hashToken(token);
-    const record = this.store.findToken(hash);
-    if (!record || !sameHash(record.tokenHash, hash)) return null;
-    if (record.boardId !== boardId || record.revokedAt !== null) return null;
-    return { boardId, participantId: record.participantId, role: record.role };
   }
 
   me(identity: Identity): MeResponse {
@@ -179,17 +157,13 @@ export class BoardService {
       { name: 'Facilitator', role: 'facilitator', color: colorForIndex(0), joinedAt },
       SERVER,
     );
-    const facilitatorToken = newToken();
-    this.store.createBoard(board, Y.encodeStateAsUpdate(doc), {
-      tokenHash: hashToken(facilitatorToken),
-      boardId: board.boardId,
-      participantId: facilitatorId,
-      role: 'facilitator',
-      createdAt: joinedAt,
-      revokedAt: null,
-    });
+    const { token, record } = mintToken(
+      { boardId: board.boardId, participantId: facilitatorId, role: 'facilitator' },
+      joinedAt,
+    );
+    this.store.createBoard(board, Y.encodeStateAsUpdate(doc), record);
     doc.destroy();
-    return { board, facilitatorToken };
+    return { board, facilitatorToken: token };
   }
 
   private freshJoinCode(): string {

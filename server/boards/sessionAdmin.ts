@@ -10,6 +10,7 @@
 import type { AddProxyRequest, AddProxyResponse, JoinResponse } from '../../shared/api.ts';
 import { putParticipant, readParticipant } from '../../shared/boardDoc.ts';
 import { CLOSE_UNAUTHORIZED } from '../../shared/closeCodes.ts';
+import type { Tokens } from '../auth/tokens.ts';
 import type { SqliteStore } from '../persistence/sqlite.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
 import { admitProxy, admitWithToken, type Newcomer, requireOrganisation } from './admission.ts';
@@ -22,6 +23,7 @@ export class SessionAdmin {
   constructor(
     private readonly store: SqliteStore,
     private readonly rooms: RoomRegistry,
+    private readonly tokens: Tokens,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -59,7 +61,7 @@ export class SessionAdmin {
 
   private admit(boardId: string, newcomer: Newcomer): JoinResponse {
     return this.rooms.withRoom(boardId, (room) =>
-      admitWithToken(this.store, room, newcomer, this.now()),
+      admitWithToken(this.tokens, room, newcomer, this.now()),
     );
   }
 
@@ -78,7 +80,7 @@ export class SessionAdmin {
       if (participantId === this.store.creatorOf(boardId)) {
         throw new BoardServiceError(409, "The board's creator cannot be removed.");
       }
-      this.store.revokeTokensOf(boardId, participantId, this.now());
+      this.tokens.revokeAll(boardId, participantId, this.now());
       if (participant.removed !== true) {
         const removed = { ...participant, removed: true };
         room.serverWrite((doc) => putParticipant(doc, participantId, removed, 'server'));

@@ -1,7 +1,7 @@
 /** The server's configuration from the environment, and the websocket Origin policy. */
 import { describe, expect, it } from 'vitest';
+import { createOriginPolicy } from '../../server/auth/originPolicy.ts';
 import { configFromEnv, DEFAULT_LIMITS } from '../../server/config.ts';
-import { createOriginPolicy } from '../../server/originPolicy.ts';
 
 describe('configFromEnv', () => {
   it('uses the documented defaults', () => {

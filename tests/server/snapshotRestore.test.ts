@@ -1,7 +1,7 @@
 /** A board document rebuilt from a snapshot exports the same snapshot again. */
 import { describe, expect, it } from 'vitest';
+import { newParticipantId } from '../../server/boards/ids.ts';
 import { restoreBoardDoc } from '../../server/boards/snapshotRestore.ts';
-import { newParticipantId } from '../../server/ids.ts';
 import {
   readControl,
   readFinal,
