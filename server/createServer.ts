@@ -11,12 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import {
-  CLOSE_GOING_AWAY,
-  CLOSE_OVERLOADED,
-  CLOSE_ROOM_UNAVAILABLE,
-  closeReason,
-} from '../shared/closeCodes.ts';
+import { CLOSE_ROOM_UNAVAILABLE, CLOSES } from '../shared/closeCodes.ts';
 import { Access, type SocketAccess } from './auth/access.ts';
 import { createOriginPolicy } from './auth/originPolicy.ts';
 import { Tokens } from './auth/tokens.ts';
@@ -30,6 +25,7 @@ import { serveStatic } from './http/staticFiles.ts';
 import { RoomLoadError } from './persistence/roomLoad.ts';
 import { SqliteStore, STORE_FILE_NAME } from './persistence/sqlite.ts';
 import { type Logger, UpdateLog } from './persistence/updateLog.ts';
+import { closeReason } from './rooms/closeReason.ts';
 import { Connection } from './rooms/connection.ts';
 import { ConnectionLimits } from './rooms/connectionLimits.ts';
 import type { Room } from './rooms/room.ts';
@@ -128,17 +124,17 @@ export function createServer(
     // 'error', which would crash the process without a listener.
     ws.on('error', () => undefined);
     if (closing) {
-      ws.close(CLOSE_GOING_AWAY, 'The server is restarting');
+      ws.close(CLOSES.restarting.code, CLOSES.restarting.reason);
       return;
     }
     if (!admission.ok) {
-      ws.close(admission.code, closeReason(admission.reason));
+      ws.close(admission.refusal.code, closeReason(admission.refusal.reason));
       return;
     }
     const { boardId, participantId, role } = admission.identity;
     const refused = connectionLimits.admit(boardId, address);
     if (refused !== null) {
-      ws.close(CLOSE_OVERLOADED, closeReason(refused));
+      ws.close(refused.code, closeReason(refused.reason));
       return;
     }
     let room: Room;
@@ -146,7 +142,8 @@ export function createServer(
       room = rooms.open(boardId);
     } catch (error) {
       connectionLimits.release(boardId, address);
-      const reason = error instanceof RoomLoadError ? error.publicReason : 'Server error';
+      const reason =
+        error instanceof RoomLoadError ? error.publicReason : CLOSES.serverError.reason;
       if (!(error instanceof RoomLoadError))
         logger.error(`opening board ${boardId}: ${String(error)}`);
       ws.close(CLOSE_ROOM_UNAVAILABLE, closeReason(reason));
@@ -201,7 +198,7 @@ export function createServer(
     close: async () => {
       closing = true;
       http.close();
-      rooms.closeAll(CLOSE_GOING_AWAY, 'The server is restarting');
+      rooms.closeAll(CLOSES.restarting);
       await allClosed(wss, SHUTDOWN_GRACE_MS);
       for (const client of wss.clients) client.terminate();
       wss.close();

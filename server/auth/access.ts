@@ -3,11 +3,7 @@
  * or a refusal. The websocket upgrade asks `ofSocket` (Origin, then token); the HTTP routes ask
  * `ofToken` (the token alone: a script or the export command has no page Origin to show).
  */
-import {
-  CLOSE_REASONS,
-  CLOSE_ROOM_UNAVAILABLE,
-  CLOSE_UNAUTHORIZED,
-} from '../../shared/closeCodes.ts';
+import { CLOSES, type Close } from '../../shared/closeCodes.ts';
 import type { Logger } from '../persistence/updateLog.ts';
 import type { OriginPolicy } from './originPolicy.ts';
 import type { Identity, Tokens } from './tokens.ts';
@@ -18,9 +14,7 @@ export interface SocketRequest {
   host: string | undefined;
 }
 
-export type SocketAccess =
-  | { ok: true; identity: Identity }
-  | { ok: false; code: number; reason: string };
+export type SocketAccess = { ok: true; identity: Identity } | { ok: false; refusal: Close };
 
 export class Access {
   constructor(
@@ -38,20 +32,20 @@ export class Access {
   ofSocket(request: SocketRequest, boardId: string | undefined, token: string): SocketAccess {
     // A malformed board id is an unknown board: closed with 4401, so the stock provider stops.
     if (boardId === undefined) {
-      return { ok: false, code: CLOSE_UNAUTHORIZED, reason: CLOSE_REASONS.unknownBoard };
+      return { ok: false, refusal: CLOSES.unknownBoard };
     }
     if (!this.origins.allows(request.origin, request.host)) {
-      return { ok: false, code: CLOSE_UNAUTHORIZED, reason: CLOSE_REASONS.originNotAllowed };
+      return { ok: false, refusal: CLOSES.originNotAllowed };
     }
     let identity: Identity | null;
     try {
       identity = this.ofToken(boardId, token);
     } catch (error) {
       this.logger.error(`could not check a token for board ${boardId}: ${String(error)}`);
-      return { ok: false, code: CLOSE_ROOM_UNAVAILABLE, reason: CLOSE_REASONS.accessUncheckable };
+      return { ok: false, refusal: CLOSES.accessUncheckable };
     }
     if (!identity) {
-      return { ok: false, code: CLOSE_UNAUTHORIZED, reason: CLOSE_REASONS.unknownBoard };
+      return { ok: false, refusal: CLOSES.unknownBoard };
     }
     return { ok: true, identity };
   }

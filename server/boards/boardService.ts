@@ -19,7 +19,7 @@ import {
   readParticipants,
   type TransactionOrigin,
 } from '../../shared/boardDoc.ts';
-import { CLOSE_UNAUTHORIZED } from '../../shared/closeCodes.ts';
+import { CLOSES } from '../../shared/closeCodes.ts';
 import { normalizeJoinCode } from '../../shared/joinCode.ts';
 import { colorForIndex } from '../../shared/palette.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../../shared/rubric.ts';
@@ -34,7 +34,6 @@ import { newBoardId, newJoinCode, newParticipantId } from './ids.ts';
 import { restoreBoardDoc } from './snapshotRestore.ts';
 
 const SERVER: TransactionOrigin = 'server';
-const BOARD_DELETED_REASON = 'This board was deleted';
 
 export interface CreatedBoard {
   board: BoardRecord;
@@ -74,7 +73,7 @@ export class BoardService {
   deleteBoard(boardId: string): void {
     if (!this.store.deleteBoard(boardId))
       throw new BoardServiceError(404, 'There is no such board.');
-    this.rooms.discard(boardId, CLOSE_UNAUTHORIZED, BOARD_DELETED_REASON);
+    this.rooms.discard(boardId, CLOSES.boardDeleted);
   }
 
   snapshot(boardId: string, anonymous: boolean): Snapshot {

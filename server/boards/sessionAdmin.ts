@@ -9,15 +9,12 @@
  */
 import type { AddProxyRequest, AddProxyResponse, JoinResponse } from '../../shared/api.ts';
 import { putParticipant, readParticipant } from '../../shared/boardDoc.ts';
-import { CLOSE_UNAUTHORIZED } from '../../shared/closeCodes.ts';
+import { CLOSES, type Close } from '../../shared/closeCodes.ts';
 import type { Tokens } from '../auth/tokens.ts';
 import type { SqliteStore } from '../persistence/sqlite.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
 import { admitProxy, admitWithToken, type Newcomer, requireOrganisation } from './admission.ts';
 import { BoardServiceError } from './boardServiceError.ts';
-
-const REMOVED_REASON = 'You were removed from this board';
-const REVOKED_REASON = 'Your co-facilitator link was revoked';
 
 export class SessionAdmin {
   constructor(
@@ -52,11 +49,11 @@ export class SessionAdmin {
 
   /** Removes anyone but the board's creator: participant, proxy, observer or co-facilitator. */
   removeParticipant(boardId: string, participantId: string): void {
-    this.remove(boardId, participantId, REMOVED_REASON, false);
+    this.remove(boardId, participantId, CLOSES.removed, false);
   }
 
   revokeCoFacilitator(boardId: string, participantId: string): void {
-    this.remove(boardId, participantId, REVOKED_REASON, true);
+    this.remove(boardId, participantId, CLOSES.coFacilitatorRevoked, true);
   }
 
   private admit(boardId: string, newcomer: Newcomer): JoinResponse {
@@ -68,7 +65,7 @@ export class SessionAdmin {
   private remove(
     boardId: string,
     participantId: string,
-    closeReason: string,
+    close: Close,
     onlyFacilitators: boolean,
   ): void {
     this.rooms.withRoom(boardId, (room) => {
@@ -85,7 +82,7 @@ export class SessionAdmin {
         const removed = { ...participant, removed: true };
         room.serverWrite((doc) => putParticipant(doc, participantId, removed, 'server'));
       }
-      room.closeParticipant(participantId, CLOSE_UNAUTHORIZED, closeReason);
+      room.closeParticipant(participantId, close);
     });
   }
 }

@@ -6,20 +6,21 @@
  */
 import type * as Y from 'yjs';
 import { readMeta, SCHEMA_VERSION, type TransactionOrigin } from '../../shared/boardDoc.ts';
+import { CLOSES } from '../../shared/closeCodes.ts';
 import { applyStoredUpdate, type StoredUpdate } from './storedUpdate.ts';
 import type { UpdateLog } from './updateLog.ts';
 
 export class RoomLoadError extends Error {
   constructor(
     message: string,
-    /** What the board's clients are told (a close reason: short, no internals). */
-    readonly publicReason = 'This board cannot be loaded right now',
+    /** What the board's clients are told (short, no internals). */
+    readonly publicReason: string = CLOSES.roomUnavailable.reason,
   ) {
     super(message);
   }
 }
 
-const DAMAGED = 'This board cannot be opened: its stored data is damaged. Tell the organiser.';
+const DAMAGED = CLOSES.roomDamaged.reason;
 
 /** Loads the board into `doc`; returns the bytes its stored log holds. Throws RoomLoadError. */
 export function loadStoredDoc(doc: Y.Doc, boardId: string, log: UpdateLog): number {
@@ -56,7 +57,7 @@ export function loadStoredDoc(doc: Y.Doc, boardId: string, log: UpdateLog): numb
   if (meta.schemaVersion > SCHEMA_VERSION) {
     throw new RoomLoadError(
       `board ${boardId} uses schema ${meta.schemaVersion}, newer than this server's ${SCHEMA_VERSION}`,
-      'This board was made by a newer version of Continuum',
+      CLOSES.newerSchema.reason,
     );
   }
   return bytes;

@@ -8,14 +8,10 @@
  */
 import type { WebSocket } from 'ws';
 import type { Role } from '../../shared/boardDoc.ts';
-import {
-  CLOSE_BACKPRESSURE,
-  CLOSE_MALFORMED,
-  CLOSE_RATE_LIMITED,
-  closeReason,
-} from '../../shared/closeCodes.ts';
+import { CLOSES } from '../../shared/closeCodes.ts';
 import type { Limits } from '../config.ts';
 import type { Logger } from '../persistence/updateLog.ts';
+import { closeReason } from './closeReason.ts';
 import { type ClientMessage, decodeClientMessage, MalformedMessageError } from './protocol.ts';
 import { TokenBucket } from './rateLimiter.ts';
 import type { Room, RoomConnection } from './room.ts';
@@ -43,7 +39,7 @@ export class Connection implements RoomConnection {
       this.closed = true;
       onClose(this);
     });
-    socket.on('error', () => this.close(CLOSE_MALFORMED, 'socket error'));
+    socket.on('error', () => this.close(CLOSES.socketError.code, CLOSES.socketError.reason));
   }
 
   send(frame: Uint8Array): void {
@@ -52,7 +48,7 @@ export class Connection implements RoomConnection {
     // A client that stops reading would make the server hold everything for it.
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
       this.logger.info(`closing a connection to board ${this.room.boardId}: send buffer full`);
-      this.close(CLOSE_BACKPRESSURE, 'Your connection is too slow to keep up; reconnecting');
+      this.close(CLOSES.tooSlow.code, CLOSES.tooSlow.reason);
     }
   }
 
@@ -92,13 +88,13 @@ export class Connection implements RoomConnection {
   private withinRate(bucket: TokenBucket): boolean {
     if (bucket.take()) return true;
     this.logger.info(`closing a connection to board ${this.room.boardId}: rate limit`);
-    this.close(CLOSE_RATE_LIMITED, 'Too many messages; reconnecting');
+    this.close(CLOSES.rateLimited.code, CLOSES.rateLimited.reason);
     return false;
   }
 
   private refuseMalformed(error: unknown): void {
     const reason = error instanceof Error ? error.message : 'unreadable message';
     this.logger.info(`closing a connection to board ${this.room.boardId}: ${reason}`);
-    this.close(CLOSE_MALFORMED, `Malformed message: ${reason}`);
+    this.close(CLOSES.malformed.code, `${CLOSES.malformed.reason}: ${reason}`);
   }
 }

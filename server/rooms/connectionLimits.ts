@@ -3,6 +3,8 @@
  * every socket the server has. A whole venue shares one address behind its wifi, so the
  * per-address cap is generous; both are configurable (README "Security and limits").
  */
+import { CLOSES, type Close } from '../../shared/closeCodes.ts';
+
 export interface ConnectionCaps {
   maxConnectionsPerBoard: number;
   maxConnectionsPerAddress: number;
@@ -14,13 +16,13 @@ export class ConnectionLimits {
 
   constructor(private readonly caps: ConnectionCaps) {}
 
-  /** Counts a new connection in, or says why it may not open (null: admitted). */
-  admit(boardId: string, address: string): string | null {
+  /** Counts a new connection in, or says how it is refused (null: admitted). */
+  admit(boardId: string, address: string): Close | null {
     if ((this.perAddress.get(address) ?? 0) >= this.caps.maxConnectionsPerAddress) {
-      return 'Too many connections from your network; retrying';
+      return CLOSES.tooManyFromAddress;
     }
     if ((this.perBoard.get(boardId) ?? 0) >= this.caps.maxConnectionsPerBoard) {
-      return 'This board has too many connections; retrying';
+      return CLOSES.tooManyOnBoard;
     }
     increment(this.perAddress, address, 1);
     increment(this.perBoard, boardId, 1);

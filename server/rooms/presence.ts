@@ -12,7 +12,7 @@ import {
 } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Phase, Role } from '../../shared/boardDoc.ts';
-import { CLOSE_REASONS } from '../../shared/closeCodes.ts';
+import { CLOSES, type Close } from '../../shared/closeCodes.ts';
 import { filterAwarenessUpdate, silenceStoredDrags } from './awarenessFilter.ts';
 import { type ClientIdOwnership, ownerKey } from './clientIdOwnership.ts';
 
@@ -69,8 +69,8 @@ export class Presence {
     if (phase === 'placing') silenceStoredDrags(this.awareness.states);
   }
 
-  /** Applies what a connection may say of `update`; a refusal reason, or null. Throws if unreadable. */
-  receive(speaker: PresenceSpeaker, update: Uint8Array): string | null {
+  /** Applies what a connection may say of `update`; the close that refuses it, or null. Throws if unreadable. */
+  receive(speaker: PresenceSpeaker, update: Uint8Array): Close | null {
     const presences = this.speakers.get(speaker);
     if (!presences) return null;
     const filtered = filterAwarenessUpdate(update, {
@@ -85,11 +85,11 @@ export class Presence {
       this.clientIds.foreignAmong(filtered.claimed, owner) !== null ||
       !this.takeOver(speaker, filtered.claimed)
     ) {
-      return CLOSE_REASONS.foreignPresence;
+      return CLOSES.foreignPresence;
     }
     if (new Set([...presences, ...filtered.claimed]).size > MAX_PRESENCES_PER_CONNECTION) {
       // A browser tab is one presence; inventing more would grow every room's state for all.
-      return CLOSE_REASONS.tooManyPresences;
+      return CLOSES.tooManyPresences;
     }
     this.clientIds.claim(filtered.claimed, owner);
     for (const clientId of filtered.claimed) presences.add(clientId);

@@ -12,7 +12,7 @@
  */
 import * as Y from 'yjs';
 import { type Role, readControl, type TransactionOrigin } from '../../shared/boardDoc.ts';
-import { CLOSE_FORBIDDEN_WRITE } from '../../shared/closeCodes.ts';
+import type { Close } from '../../shared/closeCodes.ts';
 import { BoardLog } from '../persistence/boardLog.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { ClientIdOwnership, SERVER_OWNER } from './clientIdOwnership.ts';
@@ -98,7 +98,7 @@ export class Room {
         return;
       case 'awareness': {
         const refusal = this.presence.receive(connection, message.update);
-        if (refusal !== null) connection.close(CLOSE_FORBIDDEN_WRITE, refusal);
+        if (refusal !== null) connection.close(refusal.code, refusal.reason);
         return;
       }
       case 'query-awareness':
@@ -131,12 +131,12 @@ export class Room {
     this.doc.destroy();
   }
 
-  closeAll(code: number, reason: string): void {
+  closeAll({ code, reason }: Close): void {
     for (const connection of [...this.connections.keys()]) connection.close(code, reason);
   }
 
   /** Closes every socket of one participant (removed, or their access revoked). */
-  closeParticipant(participantId: string, code: number, reason: string): void {
+  closeParticipant(participantId: string, { code, reason }: Close): void {
     for (const connection of [...this.connections.keys()]) {
       if (connection.participantId === participantId) connection.close(code, reason);
     }

@@ -5,6 +5,7 @@
  * (and re-log) its damaged data many times a second.
  */
 
+import type { Close } from '../../shared/closeCodes.ts';
 import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { Logger, UpdateLog } from '../persistence/updateLog.ts';
 import { Room } from './room.ts';
@@ -75,20 +76,20 @@ export class RoomRegistry {
    * Forgets a deleted board: closes its sockets and drops its room and queued updates without
    * storing anything, so nothing of it is written back.
    */
-  discard(boardId: string, code: number, reason: string): void {
+  discard(boardId: string, close: Close): void {
     this.log.forget(boardId);
     this.failures.delete(boardId);
     const room = this.rooms.get(boardId);
     if (!room) return;
     this.rooms.delete(boardId);
-    room.closeAll(code, reason);
+    room.closeAll(close);
     room.discard();
   }
 
   /** Closes every connection and stores every room (shutdown). */
-  closeAll(code: number, reason: string): void {
+  closeAll(close: Close): void {
     for (const room of [...this.rooms.values()]) {
-      room.closeAll(code, reason);
+      room.closeAll(close);
       this.rooms.delete(room.boardId);
       room.destroy();
     }

@@ -7,7 +7,7 @@
  * yet is accepted: a reconnecting client's sync repeats a lot.
  */
 import * as Y from 'yjs';
-import { CLOSE_FORBIDDEN_WRITE, CLOSE_MALFORMED, CLOSE_REASONS } from '../../shared/closeCodes.ts';
+import { CLOSE_FORBIDDEN_WRITE, CLOSE_MALFORMED, CLOSES } from '../../shared/closeCodes.ts';
 import { checkUpdate, WRITE_REJECTIONS, type Writer } from '../../shared/writeRules.ts';
 import { type ClientIdOwnership, ownerKey } from './clientIdOwnership.ts';
 
@@ -47,10 +47,10 @@ export class WriteGate {
     const writtenUnder = [...Y.parseUpdateMeta(fresh).to.keys()];
     const owner = ownerKey(writer.participantId, writer.role);
     if (this.clientIds.foreignAmong(writtenUnder, owner) !== null) {
-      return { kind: 'refuse', code: CLOSE_FORBIDDEN_WRITE, reason: CLOSE_REASONS.foreignClientId };
+      return { kind: 'refuse', ...CLOSES.foreignClientId };
     }
     if (!this.fitsBudget(fresh.length)) {
-      return { kind: 'refuse', code: CLOSE_FORBIDDEN_WRITE, reason: CLOSE_REASONS.boardFull };
+      return { kind: 'refuse', ...CLOSES.boardFull };
     }
     return { kind: 'accept', update: fresh, writtenUnder, owner };
   }
