@@ -5,7 +5,8 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Role } from '../../shared/boardDoc.ts';
-import type { SqliteStore, TokenRecord } from '../persistence/sqlite.ts';
+import type { SqliteStore } from '../persistence/sqlite.ts';
+import type { TokenRecord } from '../persistence/store.ts';
 
 /** Who a token speaks for. */
 export interface Identity {

@@ -12,7 +12,7 @@ import {
 } from '../../shared/boardDoc.ts';
 import { colorForIndex } from '../../shared/palette.ts';
 import type { Tokens } from '../auth/tokens.ts';
-import type { BoardRecord } from '../persistence/sqlite.ts';
+import type { BoardRecord } from '../persistence/store.ts';
 import type { Room } from '../rooms/room.ts';
 import { BoardServiceError } from './boardServiceError.ts';
 import { newParticipantId } from './ids.ts';
