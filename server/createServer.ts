@@ -28,6 +28,7 @@ import { type Logger, UpdateLog } from './persistence/updateLog.ts';
 import { closeReason } from './rooms/closeReason.ts';
 import { Connection } from './rooms/connection.ts';
 import { ConnectionLimits } from './rooms/connectionLimits.ts';
+import { Liveness } from './rooms/liveness.ts';
 import type { Room } from './rooms/room.ts';
 import { RoomRegistry } from './rooms/roomRegistry.ts';
 
@@ -84,6 +85,7 @@ export function createServer(
     logger,
   );
   const connectionLimits = new ConnectionLimits(limits);
+  const liveness = new Liveness(limits);
   let closing = false;
   const handleApi = createApi({
     boards,
@@ -154,6 +156,7 @@ export function createServer(
       room.removeConnection(closed);
       rooms.release(room);
     });
+    liveness.watch(ws);
     room.addConnection(connection);
   }
 
@@ -197,6 +200,7 @@ export function createServer(
       }),
     close: async () => {
       closing = true;
+      liveness.stop();
       http.close();
       rooms.closeAll(CLOSES.restarting);
       await allClosed(wss, SHUTDOWN_GRACE_MS);

@@ -16,6 +16,8 @@ describe('configFromEnv', () => {
       maxBufferedBytes: 8_388_608,
       updateRate: { perSecond: 40, burst: 200 },
       awarenessRate: { perSecond: 60, burst: 120 },
+      pingIntervalMs: 30_000,
+      pongTimeoutMs: 60_000,
     });
   });
 
@@ -31,6 +33,8 @@ describe('configFromEnv', () => {
       UPDATES_BURST: '7',
       AWARENESS_PER_SECOND: '8',
       AWARENESS_BURST: '9',
+      PING_INTERVAL_MS: '10',
+      PONG_TIMEOUT_MS: '11',
     });
     expect(config.allowedOrigins).toEqual(['https://retreat.example', 'http://10.0.0.5:8080']);
     expect(config.limits).toEqual({
@@ -41,6 +45,8 @@ describe('configFromEnv', () => {
       maxBufferedBytes: 5,
       updateRate: { perSecond: 6, burst: 7 },
       awarenessRate: { perSecond: 8, burst: 9 },
+      pingIntervalMs: 10,
+      pongTimeoutMs: 11,
     });
   });
 
