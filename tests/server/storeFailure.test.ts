@@ -17,13 +17,12 @@ import { CLOSE_ROOM_UNAVAILABLE } from '../../shared/closeCodes.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import {
   callApi,
-  connectClient,
   createBoard,
   joinBoard,
   newDataDir,
   nextClose,
   type RunningServer,
-  startTestServer,
+  serverHarness,
   synced,
   type TestClient,
   waitFor,
@@ -31,14 +30,10 @@ import {
 
 const CARD_IDS = rubricCards(ELEMENTS_OF_PARTNERSHIP).map((card) => card.id);
 
-let running: RunningServer | null = null;
-const clients: TestClient[] = [];
+const harness = serverHarness();
 const databases: Database.Database[] = [];
 
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await running?.close();
-  running = null;
+afterEach(() => {
   for (const db of databases.splice(0)) if (db.open) db.close();
 });
 
@@ -51,12 +46,6 @@ function openStore(dataDir: string): Database.Database {
   const db = new Database(join(dataDir, STORE_FILE_NAME));
   databases.push(db);
   return db;
-}
-
-function connect(server: RunningServer, boardId: string, token: string): TestClient {
-  const client = connectClient(server, boardId, token);
-  clients.push(client);
-  return client;
 }
 
 async function health(server: RunningServer) {
@@ -91,10 +80,10 @@ describe('the stored log', () => {
   it('holds everything the room holds, also right after a compaction', async () => {
     // A rate high enough for 520 separate appends on one connection.
     const updateRate = { perSecond: 10_000, burst: 10_000 };
-    running = await startTestServer(newDataDir(), { limits: { updateRate } });
+    const running = await harness.start(newDataDir(), { limits: { updateRate } });
     const board = await createBoard(running);
     const ana = await joinBoard(running, board, 'Ana');
-    const anaClient = connect(running, board.boardId, ana.token);
+    const anaClient = harness.client(running, board.boardId, ana.token);
     await synced(anaClient);
     const room = running.server.rooms.peek(board.boardId);
     if (!room) throw new Error('no room');
@@ -114,12 +103,12 @@ describe('the stored log', () => {
 describe('a locked store', () => {
   it('keeps the room working in memory, reports degraded, and catches up once unlocked', async () => {
     const logger = recordingLogger();
-    running = await startTestServer(newDataDir(), { logger });
+    let running = await harness.start(newDataDir(), { logger });
     const { dataDir } = running;
     const board = await createBoard(running);
     const ana = await joinBoard(running, board, 'Ana');
-    const anaClient = connect(running, board.boardId, ana.token);
-    const witness = connect(running, board.boardId, board.facilitatorToken);
+    const anaClient = harness.client(running, board.boardId, ana.token);
+    const witness = harness.client(running, board.boardId, board.facilitatorToken);
     await Promise.all([synced(anaClient), synced(witness)]);
 
     const lock = openStore(dataDir);
@@ -144,9 +133,8 @@ describe('a locked store', () => {
     // store plus what is queued, and nothing stored is overwritten by a partial state.
     anaClient.destroy();
     witness.destroy();
-    clients.splice(0);
-    await waitFor(() => running?.server.rooms.size === 0, 'the room to unload');
-    const back = connect(running, board.boardId, board.facilitatorToken);
+    await waitFor(() => running.server.rooms.size === 0, 'the room to unload');
+    const back = harness.client(running, board.boardId, board.facilitatorToken);
     await synced(back);
     expect(placeMap(back.doc, ana.participantId).size).toBe(30);
 
@@ -161,10 +149,9 @@ describe('a locked store', () => {
 
     const written = placeMap(back.doc, ana.participantId).toJSON();
     back.destroy();
-    clients.splice(0);
     await running.close();
-    running = await startTestServer(dataDir);
-    const again = connect(running, board.boardId, board.facilitatorToken);
+    running = await harness.start(dataDir);
+    const again = harness.client(running, board.boardId, board.facilitatorToken);
     await synced(again);
     expect(placeMap(again.doc, ana.participantId).toJSON()).toEqual(written);
   });
@@ -172,13 +159,13 @@ describe('a locked store', () => {
 
 describe('a damaged row', () => {
   it('closes only its board, with a clear log line and a readable reason; others go on', async () => {
-    running = await startTestServer();
+    let running = await harness.start();
     const { dataDir } = running;
     const boards: { board: CreateBoardResponse; ana: JoinResponse }[] = [];
     for (const title of ['Damaged', 'Healthy']) {
       const board = await createBoard(running, { title });
       const ana = await joinBoard(running, board, 'Ana');
-      const client = connect(running, board.boardId, ana.token);
+      const client = harness.client(running, board.boardId, ana.token);
       await synced(client);
       placeAll(client, ana, 3);
       const room = running.server.rooms.peek(board.boardId);
@@ -187,7 +174,7 @@ describe('a damaged row', () => {
       boards.push({ board, ana });
     }
     await running.close();
-    for (const client of clients.splice(0)) client.destroy();
+    await harness.stop(); // its clients, now that the server has stored every room
     const [damaged, healthy] = boards;
     if (!damaged || !healthy) throw new Error('two boards');
 
@@ -200,8 +187,8 @@ describe('a damaged row', () => {
     db.close();
 
     const logger = recordingLogger();
-    running = await startTestServer(dataDir, { logger });
-    const victim = connect(running, damaged.board.boardId, damaged.ana.token);
+    running = await harness.start(dataDir, { logger });
+    const victim = harness.client(running, damaged.board.boardId, damaged.ana.token);
     expect(await nextClose(victim)).toEqual({
       code: CLOSE_ROOM_UNAVAILABLE,
       reason: 'This board cannot be opened: its stored data is damaged. Tell the organiser.',
@@ -223,7 +210,7 @@ describe('a damaged row', () => {
     );
     expect(me.status).toBe(503);
 
-    const fine = connect(running, healthy.board.boardId, healthy.ana.token);
+    const fine = harness.client(running, healthy.board.boardId, healthy.ana.token);
     await synced(fine);
     expect(readPlacement(fine.doc, healthy.ana.participantId, CARD_IDS[2] ?? '')?.x).toBe(0.02);
     // The damaged row is left as it was, for whoever repairs it.
