@@ -5,7 +5,7 @@
  * writes, so the server refuses them with 4403, also after a restart.
  */
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -13,29 +13,20 @@ import { encodeSyncUpdate } from '../../server/rooms/protocol.ts';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
 import { readControl, readPlacement, setControl, setPlacement } from '../../shared/boardDoc.ts';
 import { CLOSE_FORBIDDEN_WRITE, CLOSE_REASONS } from '../../shared/closeCodes.ts';
-import { boardSocketUrl, gcUpdate, openRawSocket, type RawSocket } from '../support/rawSocket.ts';
+import { boardSocketUrl, gcUpdate } from '../support/rawSocket.ts';
 import {
-  connectClient,
   createBoard,
   joinBoard,
   nextClose,
   type RunningServer,
-  startTestServer,
-  synced,
+  serverHarness,
   type TestClient,
   waitFor,
 } from '../support/testServer.ts';
 
+const harness = serverHarness();
+/** The current test's server. */
 let running: RunningServer | null = null;
-const clients: TestClient[] = [];
-const sockets: RawSocket[] = [];
-
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.ws.terminate();
-  for (const client of clients.splice(0)) client.destroy();
-  await running?.close();
-  running = null;
-});
 
 interface Session {
   board: CreateBoardResponse;
@@ -47,14 +38,11 @@ interface Session {
 
 async function connect(token: string, boardId: string): Promise<TestClient> {
   if (!running) throw new Error('no server');
-  const client = connectClient(running, boardId, token);
-  clients.push(client);
-  await synced(client);
-  return client;
+  return harness.connect(running, boardId, token);
 }
 
 async function startSession(dataDir?: string): Promise<Session> {
-  running = await startTestServer(dataDir);
+  running = await harness.start(dataDir);
   const board = await createBoard(running);
   const ana = await joinBoard(running, board, 'Ana');
   const mallory = await joinBoard(running, board, 'Mallory');
@@ -66,10 +54,9 @@ async function startSession(dataDir?: string): Promise<Session> {
 /** Mallory sends one raw document update; resolves with how the server closed her socket. */
 async function sendAsMallory(session: Session, update: Uint8Array) {
   if (!running) throw new Error('no server');
-  const socket = await openRawSocket(
+  const socket = await harness.socket(
     boardSocketUrl(running.wsUrl, session.board.boardId, session.mallory.token),
   );
-  sockets.push(socket);
   socket.send(encodeSyncUpdate(update));
   return socket.closed;
 }
@@ -163,10 +150,10 @@ describe("structs under someone else's client id", () => {
     await facilitatorStillWrites(first, 'before the restart');
     const { dataDir } = running ?? { dataDir: '' };
     const facilitatorDoc = first.facilitator.doc;
-    for (const client of clients.splice(0)) client.provider.destroy(); // keep the docs
+    for (const client of [first.facilitator, first.witness]) client.provider.destroy(); // keep the docs
     await running?.close();
 
-    running = await startTestServer(dataDir);
+    running = await harness.start(dataDir);
     const session: Session = {
       ...first,
       facilitator: reconnect(facilitatorDoc, first.board),
@@ -190,7 +177,7 @@ function reconnect(doc: Y.Doc, board: CreateBoardResponse): TestClient {
     disableBc: true,
   });
   const client = { doc, provider, destroy: () => provider.destroy() };
-  clients.push(client);
+  harness.track(client);
   return client;
 }
 
