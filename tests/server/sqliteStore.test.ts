@@ -1,3 +1,4 @@
+/** The SQLite store against the storage contract, in memory and in a file. */
 import { join } from 'node:path';
 import { SqliteStore, STORE_FILE_NAME } from '../../server/persistence/sqlite.ts';
 import { newDataDir } from '../support/testServer.ts';
