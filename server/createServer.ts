@@ -3,8 +3,8 @@
  * endpoint `/ws/:boardId?token=…`. No module globals, so tests run many servers on port 0.
  *
  * A websocket is checked before it is used: its Origin and token (auth/access.ts), then the
- * connection caps. Every refusal is an accepted socket closed with a code, because browsers only see 1006 for a
- * refused upgrade and the stock provider would retry it forever.
+ * connection caps. Every refusal is an accepted socket closed with a code, because browsers
+ * only see 1006 for a refused upgrade and the stock provider would retry it forever.
  */
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -69,7 +69,10 @@ export class Presence {
     if (phase === 'placing') silenceStoredDrags(this.awareness.states);
   }
 
-  /** Applies what a connection may say of `update`; the close that refuses it, or null. Throws if unreadable. */
+  /**
+   * Applies what a connection may say of `update`; returns the close that refuses it, or null.
+   * Throws if the update is unreadable.
+   */
   receive(speaker: PresenceSpeaker, update: Uint8Array): Close | null {
     const presences = this.speakers.get(speaker);
     if (!presences) return null;

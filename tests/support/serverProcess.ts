@@ -60,7 +60,7 @@ export interface ServerProcess {
   /** What the process printed (stdout and stderr), the last 20,000 characters. */
   output(): string;
   kill(signal: NodeJS.Signals): void;
-  /** Sends `signal` (SIGTERM: Continuum stores every room), SIGKILL if still running after `graceMs`. */
+  /** Sends `signal` (SIGTERM: Continuum stores every room); SIGKILL after `graceMs`. */
   stop(signal?: NodeJS.Signals, graceMs?: number): Promise<Exit>;
 }
 
