@@ -21,6 +21,10 @@ export interface Limits {
   updateRate: RateLimit;
   /** Awareness messages (presence, drags) per connection. */
   awarenessRate: RateLimit;
+  /** How often every connection is pinged. */
+  pingIntervalMs: number;
+  /** A connection that has not answered a ping for this long is cut (a half-open socket). */
+  pongTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -34,6 +38,8 @@ export const DEFAULT_LIMITS: Limits = {
   updateRate: { perSecond: 40, burst: 200 },
   // A fast dragger sends 30 a second, plus presence renewals.
   awarenessRate: { perSecond: 60, burst: 120 },
+  pingIntervalMs: 30_000,
+  pongTimeoutMs: 60_000,
 };
 
 export interface ServerConfig {
@@ -83,6 +89,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         perSecond: count('AWARENESS_PER_SECOND', DEFAULT_LIMITS.awarenessRate.perSecond),
         burst: count('AWARENESS_BURST', DEFAULT_LIMITS.awarenessRate.burst),
       },
+      pingIntervalMs: count('PING_INTERVAL_MS', DEFAULT_LIMITS.pingIntervalMs),
+      pongTimeoutMs: count('PONG_TIMEOUT_MS', DEFAULT_LIMITS.pongTimeoutMs),
     },
   };
 }

@@ -2,41 +2,37 @@
  * The server as a factory: one http server for the client, the JSON API and the websocket
  * endpoint `/ws/:boardId?token=…`. No module globals, so tests run many servers on port 0.
  *
- * A websocket is checked before it is used: its Origin, its token, then the connection caps.
- * Every refusal is an accepted socket closed with a code, because browsers only see 1006 for a
- * refused upgrade and the stock provider would retry it forever.
+ * A websocket is checked before it is used: its Origin and token (auth/access.ts), then the
+ * connection caps. Every refusal is an accepted socket closed with a code, because browsers
+ * only see 1006 for a refused upgrade and the stock provider would retry it forever.
  */
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import {
-  CLOSE_GOING_AWAY,
-  CLOSE_OVERLOADED,
-  CLOSE_REASONS,
-  CLOSE_ROOM_UNAVAILABLE,
-  CLOSE_UNAUTHORIZED,
-  closeReason,
-} from '../shared/closeCodes.ts';
-import { BoardService, type Identity } from './boardService.ts';
+import { CLOSE_ROOM_UNAVAILABLE, CLOSES } from '../shared/closeCodes.ts';
+import { Access, type SocketAccess } from './auth/access.ts';
+import { createOriginPolicy } from './auth/originPolicy.ts';
+import { Tokens } from './auth/tokens.ts';
+import { BoardService } from './boards/boardService.ts';
+import { SessionAdmin } from './boards/sessionAdmin.ts';
 import { DEFAULT_LIMITS, type Limits, type ServerConfig } from './config.ts';
-import { Connection } from './connection.ts';
-import { ConnectionLimits } from './connectionLimits.ts';
 import { createApi } from './http/api.ts';
 import { FailedAttemptLimiter } from './http/failedAttemptLimiter.ts';
 import { sendJson } from './http/json.ts';
 import { serveStatic } from './http/staticFiles.ts';
-import { createOriginPolicy } from './originPolicy.ts';
+import { RoomLoadError } from './persistence/roomLoad.ts';
 import { SqliteStore, STORE_FILE_NAME } from './persistence/sqlite.ts';
 import { type Logger, UpdateLog } from './persistence/updateLog.ts';
-import type { Room } from './room.ts';
-import { RoomLoadError } from './roomLoad.ts';
-import { RoomRegistry } from './roomRegistry.ts';
-import { SessionAdmin } from './sessionAdmin.ts';
+import { closeReason } from './rooms/closeReason.ts';
+import { Connection } from './rooms/connection.ts';
+import { ConnectionLimits } from './rooms/connectionLimits.ts';
+import { Liveness } from './rooms/liveness.ts';
+import type { Room } from './rooms/room.ts';
+import { RoomRegistry } from './rooms/roomRegistry.ts';
 
 const WS_PATH = /^\/ws\/([\w-]{1,64})$/;
-const UNKNOWN_BOARD = 'Unknown board or invalid token';
 /** How long a shutdown waits for clients to answer the 1001 close before cutting them off. */
 const SHUTDOWN_GRACE_MS = 2_000;
 
@@ -73,8 +69,6 @@ const consoleLogger: Logger = {
   error: (message) => console.error(message),
 };
 
-type Admission = { ok: true; identity: Identity } | { ok: false; code: number; reason: string };
-
 export function createServer(
   options: ServerOptions,
   logger: Logger = consoleLogger,
@@ -83,13 +77,20 @@ export function createServer(
   const store = new SqliteStore(join(options.dataDir, STORE_FILE_NAME));
   const log = new UpdateLog(store, logger);
   const rooms = new RoomRegistry(log, logger, limits.boardBudgetBytes);
-  const boards = new BoardService(store, rooms);
-  const origins = createOriginPolicy(options.publicUrl, options.allowedOrigins ?? []);
+  const tokens = new Tokens(store);
+  const boards = new BoardService(store, rooms, tokens);
+  const access = new Access(
+    tokens,
+    createOriginPolicy(options.publicUrl, options.allowedOrigins ?? []),
+    logger,
+  );
   const connectionLimits = new ConnectionLimits(limits);
+  const liveness = new Liveness(limits);
   let closing = false;
   const handleApi = createApi({
     boards,
-    admin: new SessionAdmin(store, rooms),
+    admin: new SessionAdmin(store, rooms, tokens),
+    access,
     log,
     failedJoins: new FailedAttemptLimiter(10, 60_000),
     publicUrl: options.publicUrl,
@@ -120,44 +121,22 @@ export function createServer(
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
 
-  /** Who may open this socket; decided before the upgrade, from the request alone. */
-  function admit(request: IncomingMessage, boardId: string, token: string): Admission {
-    if (!origins.allows(request.headers.origin, request.headers.host)) {
-      return { ok: false, code: CLOSE_UNAUTHORIZED, reason: CLOSE_REASONS.originNotAllowed };
-    }
-    let identity: Identity | null;
-    try {
-      identity = token ? boards.authenticate(boardId, token) : null;
-    } catch (error) {
-      logger.error(`could not check a token for board ${boardId}: ${String(error)}`);
-      return {
-        ok: false,
-        code: CLOSE_ROOM_UNAVAILABLE,
-        reason: 'The server cannot check your access right now',
-      };
-    }
-    if (!identity) {
-      return { ok: false, code: CLOSE_UNAUTHORIZED, reason: UNKNOWN_BOARD };
-    }
-    return { ok: true, identity };
-  }
-
-  function accept(ws: WebSocket, admission: Admission, address: string): void {
+  function accept(ws: WebSocket, admission: SocketAccess, address: string): void {
     // ws closes a socket that breaks the protocol by itself (1002, 1007, 1009) and then emits
     // 'error', which would crash the process without a listener.
     ws.on('error', () => undefined);
     if (closing) {
-      ws.close(CLOSE_GOING_AWAY, 'The server is restarting');
+      ws.close(CLOSES.restarting.code, CLOSES.restarting.reason);
       return;
     }
     if (!admission.ok) {
-      ws.close(admission.code, closeReason(admission.reason));
+      ws.close(admission.refusal.code, closeReason(admission.refusal.reason));
       return;
     }
     const { boardId, participantId, role } = admission.identity;
     const refused = connectionLimits.admit(boardId, address);
     if (refused !== null) {
-      ws.close(CLOSE_OVERLOADED, closeReason(refused));
+      ws.close(refused.code, closeReason(refused.reason));
       return;
     }
     let room: Room;
@@ -165,7 +144,8 @@ export function createServer(
       room = rooms.open(boardId);
     } catch (error) {
       connectionLimits.release(boardId, address);
-      const reason = error instanceof RoomLoadError ? error.publicReason : 'Server error';
+      const reason =
+        error instanceof RoomLoadError ? error.publicReason : CLOSES.serverError.reason;
       if (!(error instanceof RoomLoadError))
         logger.error(`opening board ${boardId}: ${String(error)}`);
       ws.close(CLOSE_ROOM_UNAVAILABLE, closeReason(reason));
@@ -176,6 +156,7 @@ export function createServer(
       room.removeConnection(closed);
       rooms.release(room);
     });
+    liveness.watch(ws);
     room.addConnection(connection);
   }
 
@@ -186,11 +167,12 @@ export function createServer(
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    // The token is in the URL; it is never logged. A malformed board id is an unknown board:
-    // accepted and closed with 4401, so the stock provider stops instead of retrying forever.
-    const admission: Admission = boardId
-      ? admit(request, boardId, url.searchParams.get('token') ?? '')
-      : { ok: false, code: CLOSE_UNAUTHORIZED, reason: UNKNOWN_BOARD };
+    // The token is in the URL; it is never logged.
+    const admission = access.ofSocket(
+      { origin: request.headers.origin, host: request.headers.host },
+      boardId,
+      url.searchParams.get('token') ?? '',
+    );
     const address = request.socket.remoteAddress ?? 'unknown';
     wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission, address));
   }
@@ -218,8 +200,9 @@ export function createServer(
       }),
     close: async () => {
       closing = true;
+      liveness.stop();
       http.close();
-      rooms.closeAll(CLOSE_GOING_AWAY, 'The server is restarting');
+      rooms.closeAll(CLOSES.restarting);
       await allClosed(wss, SHUTDOWN_GRACE_MS);
       for (const client of wss.clients) client.terminate();
       wss.close();

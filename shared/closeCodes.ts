@@ -1,5 +1,8 @@
 /**
- * Websocket close codes. 4400–4499 mean "do not retry" to the stock y-websocket provider, so
+ * Websocket close codes, and every close the server sends with its reason, in one table that
+ * the client reads too. Pure data: no platform API (the server cuts reasons to size).
+ *
+ * 4400–4499 mean "do not retry" to the stock y-websocket provider, so
  * only authentication and write-rule failures use them; everything a client should retry by
  * itself (overload, rate limits, a slow connection, a room that failed to load, a restart) uses
  * codes outside that range.
@@ -23,18 +26,85 @@ export const CLOSE_BACKPRESSURE = 4504;
 /** The client sends more messages than its rate limit allows. */
 export const CLOSE_RATE_LIMITED = 4529;
 
-/** Reasons the client must tell apart: each asks for a different response. */
-export const CLOSE_REASONS = {
-  originNotAllowed: 'Origin not allowed',
-  boardFull: 'This board is full: it has reached its storage limit. Export it and start a new one',
-  foreignClientId: 'This change was written under another participant’s client id',
-  foreignPresence: 'This presence belongs to another participant',
-} as const;
-
-/** Close reasons are limited to 123 bytes of UTF-8 by RFC 6455. */
-export function closeReason(text: string): string {
-  const encoder = new TextEncoder();
-  let reason = text;
-  while (encoder.encode(reason).length > 123) reason = reason.slice(0, -1);
-  return reason;
+/** A close the server sends: its code and its reason (RFC 6455: at most 123 bytes of UTF-8). */
+export interface Close {
+  readonly code: number;
+  readonly reason: string;
 }
+
+/**
+ * Every close the server sends on purpose, with its exact reason: clients and tests match on
+ * these strings, so they never change. Besides these, a write that breaks the rules is closed
+ * with CLOSE_FORBIDDEN_WRITE and its rule's reason (WRITE_REJECTIONS in writeRules.ts), and a
+ * malformed frame with `malformed.reason: <what was wrong>`.
+ */
+export const CLOSES = {
+  // Access (4401: the stock provider stops).
+  originNotAllowed: { code: CLOSE_UNAUTHORIZED, reason: 'Origin not allowed' },
+  unknownBoard: { code: CLOSE_UNAUTHORIZED, reason: 'Unknown board or invalid token' },
+  boardDeleted: { code: CLOSE_UNAUTHORIZED, reason: 'This board was deleted' },
+  removed: { code: CLOSE_UNAUTHORIZED, reason: 'You were removed from this board' },
+  coFacilitatorRevoked: {
+    code: CLOSE_UNAUTHORIZED,
+    reason: 'Your co-facilitator link was revoked',
+  },
+  // Writes the room refuses (4403).
+  boardFull: {
+    code: CLOSE_FORBIDDEN_WRITE,
+    reason: 'This board is full: it has reached its storage limit. Export it and start a new one',
+  },
+  foreignClientId: {
+    code: CLOSE_FORBIDDEN_WRITE,
+    reason: 'This change was written under another participant’s client id',
+  },
+  foreignPresence: {
+    code: CLOSE_FORBIDDEN_WRITE,
+    reason: 'This presence belongs to another participant',
+  },
+  tooManyPresences: {
+    code: CLOSE_FORBIDDEN_WRITE,
+    reason: 'One connection speaks for one presence',
+  },
+  // The board cannot be served right now (4500, retried).
+  accessUncheckable: {
+    code: CLOSE_ROOM_UNAVAILABLE,
+    reason: 'The server cannot check your access right now',
+  },
+  roomUnavailable: {
+    code: CLOSE_ROOM_UNAVAILABLE,
+    reason: 'This board cannot be loaded right now',
+  },
+  roomDamaged: {
+    code: CLOSE_ROOM_UNAVAILABLE,
+    reason: 'This board cannot be opened: its stored data is damaged. Tell the organiser.',
+  },
+  newerSchema: {
+    code: CLOSE_ROOM_UNAVAILABLE,
+    reason: 'This board was made by a newer version of Continuum',
+  },
+  serverError: { code: CLOSE_ROOM_UNAVAILABLE, reason: 'Server error' },
+  // A client's share of the server (retried).
+  tooManyFromAddress: {
+    code: CLOSE_OVERLOADED,
+    reason: 'Too many connections from your network; retrying',
+  },
+  tooManyOnBoard: {
+    code: CLOSE_OVERLOADED,
+    reason: 'This board has too many connections; retrying',
+  },
+  tooSlow: {
+    code: CLOSE_BACKPRESSURE,
+    reason: 'Your connection is too slow to keep up; reconnecting',
+  },
+  rateLimited: { code: CLOSE_RATE_LIMITED, reason: 'Too many messages; reconnecting' },
+  malformed: { code: CLOSE_MALFORMED, reason: 'Malformed message' },
+  socketError: { code: CLOSE_MALFORMED, reason: 'socket error' },
+  restarting: { code: CLOSE_GOING_AWAY, reason: 'The server is restarting' },
+} as const satisfies Record<string, Close>;
+
+type CloseName = keyof typeof CLOSES;
+
+/** The reasons alone, for telling closes apart by their reason. */
+export const CLOSE_REASONS = Object.fromEntries(
+  Object.entries(CLOSES).map(([name, close]) => [name, close.reason]),
+) as { readonly [Name in CloseName]: (typeof CLOSES)[Name]['reason'] };

@@ -18,11 +18,13 @@ import {
 } from '../../shared/api.ts';
 import { type ExportFormat, exportFile } from '../../shared/exportFile.ts';
 import { parseSnapshot } from '../../shared/snapshot/parse.ts';
-import type { BoardService, CreatedBoard, Identity } from '../boardService.ts';
-import { BoardServiceError } from '../boardServiceError.ts';
+import type { Access } from '../auth/access.ts';
+import type { Identity } from '../auth/tokens.ts';
+import type { BoardService, CreatedBoard } from '../boards/boardService.ts';
+import { BoardServiceError } from '../boards/boardServiceError.ts';
+import type { SessionAdmin } from '../boards/sessionAdmin.ts';
+import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
-import { RoomLoadError } from '../roomLoad.ts';
-import type { SessionAdmin } from '../sessionAdmin.ts';
 import { sendDownload } from './download.ts';
 import type { FailedAttemptLimiter } from './failedAttemptLimiter.ts';
 import { bearerToken, HttpError, readJsonBody, sendJson, sendNoContent } from './json.ts';
@@ -31,6 +33,8 @@ const BODY_LIMIT_BYTES = 64 * 1024;
 
 export interface ApiDeps {
   boards: BoardService;
+  /** Judges requests by their token alone. */
+  access: Access;
   admin: SessionAdmin;
   log: UpdateLog;
   failedJoins: FailedAttemptLimiter;
@@ -45,7 +49,7 @@ type Route = (
 ) => Promise<void> | void;
 
 export function createApi(deps: ApiDeps) {
-  const { boards, admin, log, failedJoins } = deps;
+  const { boards, access, admin, log, failedJoins } = deps;
 
   const routes: [string, RegExp, Route][] = [
     [
@@ -227,7 +231,7 @@ export function createApi(deps: ApiDeps) {
   function authenticate(request: IncomingMessage, boardId: string): Identity {
     const token = bearerToken(request);
     if (!token) throw new HttpError(401, 'This needs your board token (Authorization: Bearer).');
-    const identity = boards.authenticate(boardId, token);
+    const identity = access.ofToken(boardId, token);
     if (!identity) throw new HttpError(401, 'That token is not valid for this board.');
     return identity;
   }

@@ -1,5 +1,5 @@
 /**
- * The embedded store: one SQLite file (better-sqlite3, WAL, synchronous=NORMAL).
+ * The embedded store (store.ts's Store): one SQLite file (better-sqlite3, WAL, synchronous=NORMAL).
  * Boards and their access tokens are rows; each board's document is an append log of Yjs
  * updates, compacted now and then into one state update. Only token hashes are stored.
  */
@@ -7,27 +7,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Role } from '../../shared/boardDoc.ts';
+import type { BoardRecord, Store, TokenRecord } from './store.ts';
 import type { StoredUpdate } from './storedUpdate.ts';
 
 /** The store's file in the data folder (DATA_DIR). */
 export const STORE_FILE_NAME = 'continuum.sqlite';
-
-export interface BoardRecord {
-  boardId: string;
-  joinCode: string;
-  title: string;
-  organisations: string[];
-  createdAt: number;
-}
-
-export interface TokenRecord {
-  tokenHash: Buffer;
-  boardId: string;
-  participantId: string;
-  role: Role;
-  createdAt: number;
-  revokedAt: number | null;
-}
 
 interface BoardRow {
   board_id: string;
@@ -98,7 +82,8 @@ function toTokenRecord(row: TokenRow): TokenRecord {
   };
 }
 
-export class SqliteStore {
+/** Answers every call synchronously. */
+export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements;
 

@@ -2,20 +2,25 @@
  * The servers under test, each started as its own process on 127.0.0.1 so its CPU time and
  * memory can be read from /proc: Continuum (`node --import tsx server/main.ts`, with a temporary
  * data folder) and the reference server of the y-websocket protocol (`@y/websocket-server`'s
- * bin, no auth, no schema, no persistence). Every started process is killed when the bench exits.
+ * bin, no auth, no schema, no persistence), both through tests/support/serverProcess.ts. Every
+ * started process is killed when the bench exits.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  freePort,
+  HOST,
+  killAllChildren,
+  launchServer,
+  REPO_ROOT,
+  type ServerProcess,
+  startServerProcess,
+} from '../support/serverProcess.ts';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const HOST = '127.0.0.1';
-const START_TIMEOUT_MS = 30_000;
+export { REPO_ROOT, trackChild } from '../support/serverProcess.ts';
+
 const STOP_TIMEOUT_MS = 15_000;
-const KEPT_OUTPUT_CHARS = 20_000;
 
 export type ServerKind = 'continuum' | 'reference';
 
@@ -35,86 +40,20 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-const running = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
-});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    for (const child of running) child.kill('SIGKILL');
+    killAllChildren();
     process.exit(130);
   });
 }
 
-/** Tracks a child process of the bench so it is killed if the bench ends early. */
-export function trackChild(child: ChildProcess): void {
-  running.add(child);
-  child.once('exit', () => running.delete(child));
+/** BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers under test. */
+function benchNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, HOST, () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilAnswering(url: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`server exited with ${child.exitCode} before answering:\n${output()}`);
-    }
-    try {
-      const response = await fetch(url);
-      await response.arrayBuffer();
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`server did not answer ${url} within ${START_TIMEOUT_MS} ms:\n${output()}`);
-}
-
-async function launch(
-  kind: ServerKind,
-  args: string[],
-  env: Record<string, string>,
-  port: number,
-  readyPath: string,
-  dataDir: string | null,
-): Promise<BenchServer> {
-  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers under test.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env, HOST, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  trackChild(child);
-  let printed = '';
-  const keep = (chunk: Buffer) => {
-    printed = (printed + chunk.toString()).slice(-KEPT_OUTPUT_CHARS);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const baseUrl = `http://${HOST}:${port}`;
-  const output = () => printed;
-  try {
-    await waitUntilAnswering(`${baseUrl}${readyPath}`, child, output);
-  } catch (error) {
-    child.kill('SIGKILL');
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  }
-  const pid = child.pid;
-  if (pid === undefined) throw new Error(`${kind} server has no pid`);
+function benchServer(kind: ServerKind, server: ServerProcess, dataDir: string | null): BenchServer {
+  const { pid, port, baseUrl } = server;
   return {
     kind,
     pid,
@@ -125,15 +64,9 @@ async function launch(
       kind === 'continuum'
         ? `ws://${HOST}:${port}/ws/${room}?token=${encodeURIComponent(token ?? '')}`
         : `ws://${HOST}:${port}/${room}`,
-    output,
+    output: server.output,
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-        child.kill('SIGTERM');
-        const killer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-        await exited;
-        clearTimeout(killer);
-      }
+      await server.stop('SIGTERM', STOP_TIMEOUT_MS);
     },
   };
 }
@@ -150,16 +83,17 @@ export interface ContinuumOptions {
 /** Continuum exactly as `npm start` runs it (without the build), on loopback. */
 export async function startContinuum(options: ContinuumOptions = {}): Promise<BenchServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'continuum-bench-'));
-  const env: Record<string, string> = { ...options.env, DATA_DIR: dataDir };
-  env.CLIENT_DIR = options.clientDir ?? join(dataDir, 'no-client');
-  return launch(
-    'continuum',
-    ['--import', 'tsx', 'server/main.ts'],
-    env,
-    await freePort(),
-    '/healthz',
-    dataDir,
-  );
+  try {
+    const server = await startServerProcess(dataDir, await freePort(), {
+      env: options.env ?? {},
+      nodeArgs: benchNodeArgs(),
+      ...(options.clientDir === undefined ? {} : { clientDir: options.clientDir }),
+    });
+    return benchServer('continuum', server, dataDir);
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** The bin of `@y/websocket-server` (the reference implementation of the protocol). */
@@ -179,7 +113,12 @@ export function referenceServerEntry(): string {
 }
 
 export async function startReference(): Promise<BenchServer> {
-  return launch('reference', [referenceServerEntry()], {}, await freePort(), '/', null);
+  const server = await launchServer({
+    args: [...benchNodeArgs(), referenceServerEntry()],
+    port: await freePort(),
+    readyPath: '/',
+  });
+  return benchServer('reference', server, null);
 }
 
 /** Stops a server and deletes its temporary data folder. */

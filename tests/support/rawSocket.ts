@@ -21,9 +21,18 @@ export interface RawSocket {
   send(frame: Uint8Array | string): void;
 }
 
+export interface RawSocketOptions {
+  origin?: string;
+  /** False: the socket never answers pings, like a peer that vanished without closing. */
+  autoPong?: boolean;
+}
+
 /** Opens a socket; resolves once it is open or already closed (a refusal arrives as a close). */
-export function openRawSocket(url: string, options: { origin?: string } = {}): Promise<RawSocket> {
-  const ws = new WebSocket(url, options.origin === undefined ? {} : { origin: options.origin });
+export function openRawSocket(url: string, options: RawSocketOptions = {}): Promise<RawSocket> {
+  const ws = new WebSocket(url, {
+    ...(options.origin === undefined ? {} : { origin: options.origin }),
+    ...(options.autoPong === undefined ? {} : { autoPong: options.autoPong }),
+  });
   const received: Uint8Array[] = [];
   let isClosed = false;
   ws.on('message', (data, isBinary) => {

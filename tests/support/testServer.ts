@@ -16,7 +16,7 @@ import {
 } from '../../server/createServer.ts';
 import type { Logger } from '../../server/persistence/updateLog.ts';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
-import { openRawSocket, type RawSocket } from './rawSocket.ts';
+import { openRawSocket, type RawSocket, type RawSocketOptions } from './rawSocket.ts';
 
 export const quietLogger: Logger = { info: () => undefined, error: () => undefined };
 
@@ -193,7 +193,7 @@ export interface ServerHarness {
   /** Clients made elsewhere, destroyed after the test. */
   track(...added: TestClient[]): void;
   /** A raw socket, terminated after the test. */
-  socket(url: string, options?: { origin?: string }): Promise<RawSocket>;
+  socket(url: string, options?: RawSocketOptions): Promise<RawSocket>;
   /** The after-test cleanup, now: sockets, then clients, then servers; for a test that restarts. */
   stop(): Promise<void>;
 }

@@ -1,0 +1,180 @@
+/**
+ * What the server does with boards, apart from how requests arrive: create, restore, export and
+ * delete a board, and let people join it. Who a token belongs to is auth/'s to say; what
+ * facilitators do to the people of a board is in sessionAdmin.ts.
+ */
+import * as Y from 'yjs';
+import type {
+  BoardInfo,
+  CreateBoardRequest,
+  JoinRequest,
+  JoinResponse,
+  MeResponse,
+} from '../../shared/api.ts';
+import {
+  initBoardDoc,
+  putParticipant,
+  readControl,
+  readParticipant,
+  readParticipants,
+  type TransactionOrigin,
+} from '../../shared/boardDoc.ts';
+import { CLOSES } from '../../shared/closeCodes.ts';
+import { normalizeJoinCode } from '../../shared/joinCode.ts';
+import { colorForIndex } from '../../shared/palette.ts';
+import { ELEMENTS_OF_PARTNERSHIP } from '../../shared/rubric.ts';
+import { snapshotFromDoc } from '../../shared/snapshot/fromDoc.ts';
+import type { ParsedSnapshot } from '../../shared/snapshot/parse.ts';
+import type { Snapshot } from '../../shared/snapshot/schema.ts';
+import { hashToken, type Identity, mintToken, sameHash, type Tokens } from '../auth/tokens.ts';
+import { RoomLoadError } from '../persistence/roomLoad.ts';
+import type { SqliteStore } from '../persistence/sqlite.ts';
+import type { BoardRecord } from '../persistence/store.ts';
+import type { RoomRegistry } from '../rooms/roomRegistry.ts';
+import { admitWithToken, type Newcomer, requireOrganisation } from './admission.ts';
+import { BoardServiceError } from './boardServiceError.ts';
+import { newBoardId, newJoinCode, newParticipantId } from './ids.ts';
+import { restoreBoardDoc } from './snapshotRestore.ts';
+
+const SERVER: TransactionOrigin = 'server';
+
+export interface CreatedBoard {
+  board: BoardRecord;
+  facilitatorToken: string;
+}
+
+export class BoardService {
+  constructor(
+    private readonly store: SqliteStore,
+    private readonly rooms: RoomRegistry,
+    private readonly tokens: Tokens,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  createBoard(request: CreateBoardRequest): CreatedBoard {
+    const createdAt = this.now();
+    const details = { title: request.title, organisations: request.organisations ?? [], createdAt };
+    const doc = new Y.Doc();
+    initBoardDoc(doc, { ...details, rubric: ELEMENTS_OF_PARTNERSHIP }, SERVER);
+    return this.storeNewBoard(doc, details);
+  }
+
+  /** A new board holding everything a checked snapshot held, with its own id, code and links. */
+  importBoard(snapshot: ParsedSnapshot): CreatedBoard {
+    const doc = restoreBoardDoc(snapshot, newParticipantId);
+    return this.storeNewBoard(doc, {
+      title: snapshot.board.title,
+      organisations: snapshot.board.organisations,
+      createdAt: Date.parse(snapshot.board.createdAt),
+    });
+  }
+
+  /**
+   * Deletes a board and everything stored about it, then closes its sockets with 4401 and drops
+   * its room unstored: its links stop working at once.
+   */
+  deleteBoard(boardId: string): void {
+    if (!this.store.deleteBoard(boardId))
+      throw new BoardServiceError(404, 'There is no such board.');
+    this.rooms.discard(boardId, CLOSES.boardDeleted);
+  }
+
+  snapshot(boardId: string, anonymous: boolean): Snapshot {
+    const exportedAt = this.now();
+    const snapshot = this.rooms.withRoom(boardId, (room) =>
+      snapshotFromDoc(room.doc, boardId, { exportedAt, anonymous }),
+    );
+    // A room only loads with readable meta, so this is a board the store mangled.
+    if (!snapshot) throw new RoomLoadError(`board ${boardId} has no readable meta`);
+    return snapshot;
+  }
+
+  boardInfo(boardId: string): BoardInfo | null {
+    const board = this.store.getBoard(boardId);
+    return board ? toInfo(board) : null;
+  }
+
+  boardInfoByJoinCode(joinCode: string): BoardInfo | null {
+    const board = this.store.findBoardByJoinCode(normalizeJoinCode(joinCode));
+    return board ? toInfo(board) : null;
+  }
+
+  /** Adds a participant (or observer) to a board. Throws BoardServiceError on refusal. */
+  join(boardId: string, request: JoinRequest): JoinResponse {
+    const board = this.store.getBoard(boardId);
+    if (!board) throw new BoardServiceError(404, 'There is no such board.');
+    const code = normalizeJoinCode(request.joinCode);
+    if (!sameHash(hashToken(code), hashToken(board.joinCode))) {
+      throw new BoardServiceError(403, 'That join code is not right for this board.', true);
+    }
+    const newcomer: Newcomer = {
+      name: request.name ?? 'Observer',
+      role: request.role ?? 'participant',
+    };
+    if (request.organisation !== undefined) {
+      requireOrganisation(board, request.organisation);
+      newcomer.organisation = request.organisation;
+    }
+    return this.rooms.withRoom(boardId, (room) => {
+      if (!readControl(room.doc).joinOpen) {
+        throw new BoardServiceError(403, 'The facilitator has closed joining for this board.');
+      }
+      return admitWithToken(this.tokens, room, newcomer, this.now());
+    });
+  }
+
+  me(identity: Identity): MeResponse {
+    const participant = this.rooms.withRoom(identity.boardId, (room) =>
+      readParticipant(room.doc, identity.participantId),
+    );
+    const me: MeResponse = {
+      boardId: identity.boardId,
+      participantId: identity.participantId,
+      role: identity.role,
+      name: participant?.name ?? '',
+    };
+    // Facilitators share the code; the projector (an observer) shows it on the wall.
+    const board = identity.role !== 'participant' ? this.store.getBoard(identity.boardId) : null;
+    if (board) me.joinCode = board.joinCode;
+    return me;
+  }
+
+  /** Adds the creating facilitator to a board's first document and stores it, all or nothing. */
+  private storeNewBoard(
+    doc: Y.Doc,
+    details: Omit<BoardRecord, 'boardId' | 'joinCode'>,
+  ): CreatedBoard {
+    const joinedAt = this.now();
+    const board: BoardRecord = {
+      boardId: newBoardId(),
+      joinCode: this.freshJoinCode(),
+      ...details,
+    };
+    const taken = readParticipants(doc);
+    let facilitatorId = newParticipantId();
+    while (taken.has(facilitatorId)) facilitatorId = newParticipantId();
+    putParticipant(
+      doc,
+      facilitatorId,
+      { name: 'Facilitator', role: 'facilitator', color: colorForIndex(0), joinedAt },
+      SERVER,
+    );
+    const { token, record } = mintToken(
+      { boardId: board.boardId, participantId: facilitatorId, role: 'facilitator' },
+      joinedAt,
+    );
+    this.store.createBoard(board, Y.encodeStateAsUpdate(doc), record);
+    doc.destroy();
+    return { board, facilitatorToken: token };
+  }
+
+  private freshJoinCode(): string {
+    let code = newJoinCode();
+    while (this.store.isJoinCodeTaken(code)) code = newJoinCode();
+    return code;
+  }
+}
+
+function toInfo(board: BoardRecord): BoardInfo {
+  return { boardId: board.boardId, title: board.title, organisations: board.organisations };
+}

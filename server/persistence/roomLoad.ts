@@ -1,0 +1,64 @@
+/**
+ * Loading a board's document from the store: its stored log, then whatever the store has not
+ * taken yet (updates queued while it fails), so a room reloaded during an outage misses nothing.
+ * A row that Yjs cannot read, or that leaves parts waiting for changes nobody has, means damaged
+ * data: the board stays closed with a clear message rather than opening with holes in it.
+ */
+import type * as Y from 'yjs';
+import { readMeta, SCHEMA_VERSION, type TransactionOrigin } from '../../shared/boardDoc.ts';
+import { CLOSES } from '../../shared/closeCodes.ts';
+import { applyStoredUpdate, type StoredUpdate } from './storedUpdate.ts';
+import type { UpdateLog } from './updateLog.ts';
+
+export class RoomLoadError extends Error {
+  constructor(
+    message: string,
+    /** What the board's clients are told (short, no internals). */
+    readonly publicReason: string = CLOSES.roomUnavailable.reason,
+  ) {
+    super(message);
+  }
+}
+
+const DAMAGED = CLOSES.roomDamaged.reason;
+
+/** Loads the board into `doc`; returns the bytes its stored log holds. Throws RoomLoadError. */
+export function loadStoredDoc(doc: Y.Doc, boardId: string, log: UpdateLog): number {
+  let stored: StoredUpdate[];
+  try {
+    stored = [...log.store.loadUpdates(boardId), ...log.queuedFor(boardId)];
+  } catch (error) {
+    throw new RoomLoadError(`board ${boardId}: the store could not be read: ${String(error)}`);
+  }
+  let bytes = 0;
+  doc.transact(() => {
+    for (const [index, update] of stored.entries()) {
+      try {
+        applyStoredUpdate(doc, update);
+      } catch (error) {
+        throw new RoomLoadError(
+          `board ${boardId}: stored update ${index + 1} of ${stored.length} is unreadable (${String(error)}); the board stays closed, other boards are unaffected`,
+          DAMAGED,
+        );
+      }
+      bytes += update.data.length;
+    }
+  }, 'persistence' satisfies TransactionOrigin);
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+    throw new RoomLoadError(
+      `board ${boardId}: the stored updates refer to changes that are not stored; the board stays closed, other boards are unaffected`,
+      DAMAGED,
+    );
+  }
+  const meta = readMeta(doc);
+  if (meta === null) {
+    throw new RoomLoadError(`board ${boardId}: the stored document has no readable meta`, DAMAGED);
+  }
+  if (meta.schemaVersion > SCHEMA_VERSION) {
+    throw new RoomLoadError(
+      `board ${boardId} uses schema ${meta.schemaVersion}, newer than this server's ${SCHEMA_VERSION}`,
+      CLOSES.newerSchema.reason,
+    );
+  }
+  return bytes;
+}

@@ -1,0 +1,64 @@
+/**
+ * What the server needs of its storage: boards, their access tokens (hashes only) and each
+ * board's update log. The SQLite store (sqlite.ts) implements it, and every store must pass the
+ * storage contract (tests/server/storageContract.ts).
+ *
+ * Each call may answer at once or later (`Awaitable`): SQLite answers synchronously, while a
+ * networked database answers with a Promise. Callers await, except on the hot path, where an
+ * answer that is not a Promise is used at once (no promise allocated per frame).
+ */
+import type { Role } from '../../shared/boardDoc.ts';
+import type { StoredUpdate } from './storedUpdate.ts';
+
+export type Awaitable<T> = T | Promise<T>;
+
+export interface BoardRecord {
+  boardId: string;
+  joinCode: string;
+  title: string;
+  organisations: string[];
+  createdAt: number;
+}
+
+export interface TokenRecord {
+  tokenHash: Buffer;
+  boardId: string;
+  participantId: string;
+  role: Role;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+export interface BoardStore {
+  /** Creates a board with its first document state and its first token, all or nothing. */
+  createBoard(board: BoardRecord, initialState: Uint8Array, token: TokenRecord): Awaitable<void>;
+  getBoard(boardId: string): Awaitable<BoardRecord | null>;
+  findBoardByJoinCode(joinCode: string): Awaitable<BoardRecord | null>;
+  isJoinCodeTaken(joinCode: string): Awaitable<boolean>;
+  /** Deletes a board with all its tokens and updates; false if there was no such board. */
+  deleteBoard(boardId: string): Awaitable<boolean>;
+  /** The participant id of the facilitator who created the board, or null for no such board. */
+  creatorOf(boardId: string): Awaitable<string | null>;
+}
+
+export interface TokenStore {
+  insertToken(token: TokenRecord): Awaitable<void>;
+  findToken(tokenHash: Buffer): Awaitable<TokenRecord | null>;
+  /** Revokes every live token of one participant (a token revoked before keeps its time). */
+  revokeTokensOf(boardId: string, participantId: string, at: number): Awaitable<void>;
+}
+
+export interface UpdateStore {
+  appendUpdate(boardId: string, update: Uint8Array): Awaitable<void>;
+  /** Appends several boards' updates at once, all or nothing. */
+  appendUpdates(entries: readonly { boardId: string; update: Uint8Array }[]): Awaitable<void>;
+  /** A board's log, oldest first. */
+  loadUpdates(boardId: string): Awaitable<StoredUpdate[]>;
+  countUpdates(boardId: string): Awaitable<number>;
+  /** Replaces a board's whole log by one state update, which must contain every stored row. */
+  compact(boardId: string, state: StoredUpdate): Awaitable<void>;
+}
+
+export interface Store extends BoardStore, TokenStore, UpdateStore {
+  close(): Awaitable<void>;
+}

@@ -1,0 +1,81 @@
+/** The server's configuration from the environment, and the websocket Origin policy. */
+import { describe, expect, it } from 'vitest';
+import { createOriginPolicy } from '../../server/auth/originPolicy.ts';
+import { configFromEnv, DEFAULT_LIMITS } from '../../server/config.ts';
+
+describe('configFromEnv', () => {
+  it('uses the documented defaults', () => {
+    const config = configFromEnv({});
+    expect(config.allowedOrigins).toEqual([]);
+    expect(config.limits).toEqual(DEFAULT_LIMITS);
+    expect(config.limits).toMatchObject({
+      maxMessageBytes: 1_048_576,
+      boardBudgetBytes: 8_388_608,
+      maxConnectionsPerBoard: 1_000,
+      maxConnectionsPerAddress: 5_000,
+      maxBufferedBytes: 8_388_608,
+      updateRate: { perSecond: 40, burst: 200 },
+      awarenessRate: { perSecond: 60, burst: 120 },
+      pingIntervalMs: 30_000,
+      pongTimeoutMs: 60_000,
+    });
+  });
+
+  it('reads every limit and the allowed origins', () => {
+    const config = configFromEnv({
+      ALLOWED_ORIGINS: ' https://retreat.example/ , http://10.0.0.5:8080',
+      MAX_MESSAGE_BYTES: '2048',
+      BOARD_BUDGET_BYTES: '4096',
+      MAX_CONNECTIONS_PER_BOARD: '3',
+      MAX_CONNECTIONS_PER_ADDRESS: '4',
+      MAX_BUFFERED_BYTES: '5',
+      UPDATES_PER_SECOND: '6',
+      UPDATES_BURST: '7',
+      AWARENESS_PER_SECOND: '8',
+      AWARENESS_BURST: '9',
+      PING_INTERVAL_MS: '10',
+      PONG_TIMEOUT_MS: '11',
+    });
+    expect(config.allowedOrigins).toEqual(['https://retreat.example', 'http://10.0.0.5:8080']);
+    expect(config.limits).toEqual({
+      maxMessageBytes: 2048,
+      boardBudgetBytes: 4096,
+      maxConnectionsPerBoard: 3,
+      maxConnectionsPerAddress: 4,
+      maxBufferedBytes: 5,
+      updateRate: { perSecond: 6, burst: 7 },
+      awarenessRate: { perSecond: 8, burst: 9 },
+      pingIntervalMs: 10,
+      pongTimeoutMs: 11,
+    });
+  });
+
+  it('refuses values that are not positive whole numbers or origins, naming the variable', () => {
+    expect(() => configFromEnv({ BOARD_BUDGET_BYTES: '8MB' })).toThrow(/BOARD_BUDGET_BYTES/);
+    expect(() => configFromEnv({ UPDATES_BURST: '0' })).toThrow(/UPDATES_BURST/);
+    expect(() => configFromEnv({ ALLOWED_ORIGINS: 'retreat.example' })).toThrow(/ALLOWED_ORIGINS/);
+  });
+});
+
+describe('the Origin policy', () => {
+  const policy = createOriginPolicy('https://board.example/base', ['http://10.0.0.5:8080']);
+
+  it('allows requests without Origin, the same host (default ports too) and the listed ones', () => {
+    expect(policy.allows(undefined, 'localhost:8080')).toBe(true);
+    expect(policy.allows('http://localhost:8080', 'localhost:8080')).toBe(true);
+    expect(policy.allows('http://LocalHost:8080', 'localhost:8080')).toBe(true);
+    expect(policy.allows('https://retreat.example', 'retreat.example:443')).toBe(true);
+    expect(policy.allows('http://retreat.example', 'retreat.example')).toBe(true);
+    expect(policy.allows('https://board.example', 'internal:8080')).toBe(true);
+    expect(policy.allows('http://10.0.0.5:8080', 'laptop.local:8080')).toBe(true);
+  });
+
+  it('refuses other hosts, other ports, other schemes of listed origins, and "null"', () => {
+    expect(policy.allows('http://evil.example', 'localhost:8080')).toBe(false);
+    expect(policy.allows('http://localhost:8081', 'localhost:8080')).toBe(false);
+    expect(policy.allows('http://board.example', 'internal:8080')).toBe(false);
+    expect(policy.allows('null', 'localhost:8080')).toBe(false);
+    expect(policy.allows('file://', 'localhost:8080')).toBe(false);
+    expect(policy.allows('http://localhost:8080', undefined)).toBe(false);
+  });
+});
