@@ -97,7 +97,11 @@ describe('a fresh clone stands on its own', () => {
             '--exclude',
             'tests/unit/selfContained.test.ts',
           ],
-          { cwd: copy, maxBuffer: 64 * 1024 * 1024 },
+          {
+            cwd: copy,
+            maxBuffer: 64 * 1024 * 1024,
+            env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+          },
           (error, stdout, stderr) =>
             done({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
         );
