@@ -1,4 +1,4 @@
-/** Server configuration, from the environment (README "Configuration", "Security and limits"). */
+/** Server configuration, from the environment (README "Settings", docs/security-and-limits.md). */
 import { resolve } from 'node:path';
 
 /** A token bucket: this many events a second on average, and bursts of up to `burst`. */

@@ -55,7 +55,7 @@ export interface ContinuumServer {
   readonly rooms: RoomRegistry;
 }
 
-/** The config a server needs; the security settings default to README's defaults. */
+/** The config a server needs; the security settings default to those of docs/security-and-limits.md. */
 export type ServerOptions = Pick<
   ServerConfig,
   'host' | 'port' | 'publicUrl' | 'dataDir' | 'clientDir'

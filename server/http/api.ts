@@ -1,5 +1,5 @@
 /**
- * The JSON HTTP API (a contract; see README "HTTP interface"). Bodies are validated with zod;
+ * The JSON HTTP API (a contract; see docs/http-api.md). Bodies are validated with zod;
  * every refusal is a JSON `{ error }` with a clear message.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';

@@ -1,7 +1,7 @@
 /**
  * Caps on open websockets per board and per address, so one board or one machine cannot take
  * every socket the server has. A whole venue shares one address behind its wifi, so the
- * per-address cap is generous; both are configurable (README "Security and limits").
+ * per-address cap is generous; both are configurable (docs/security-and-limits.md).
  */
 import { CLOSES, type Close } from '../../shared/closeCodes.ts';
 

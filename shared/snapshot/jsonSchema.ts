@@ -14,7 +14,7 @@ export function snapshotJsonSchema(): Record<string, unknown> {
     ...z.toJSONSchema(exportedSnapshotSchema),
     title: `Continuum board snapshot, version ${SNAPSHOT_VERSION}`,
     description:
-      'A board as Continuum exports it (README "Snapshot format"). Generated from shared/snapshot/schema.ts by `npm run schema:snapshot`; do not edit by hand.',
+      'A board as Continuum exports it (docs/snapshot-format.md). Generated from shared/snapshot/schema.ts by `npm run schema:snapshot`; do not edit by hand.',
   };
 }
 

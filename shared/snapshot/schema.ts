@@ -1,6 +1,6 @@
 /**
  * The board snapshot, version 1: the source of truth of an export and what a board is restored
- * from (README "Snapshot format"). Its shape is stated once, here, as zod schemas; every snapshot
+ * from (docs/snapshot-format.md). Its shape is stated once, here, as zod schemas; every snapshot
  * type is derived from them. Pure.
  *
  * `exportedSnapshotSchema` is a snapshot as this server writes it, derived summaries included
