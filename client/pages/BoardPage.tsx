@@ -78,6 +78,14 @@ function ConnectedBoard({
   );
   const schemaVersion = useStore(store, (state) => state.meta?.schemaVersion ?? null);
   if (!context) return <BoardSkeleton />;
+  // A newer document is refused whole: no view of it and no tool that could write to it.
+  if (schemaVersion !== null && schemaVersion > SCHEMA_VERSION) {
+    return (
+      <p className="page notice" role="alert">
+        This board was made by a newer version of Continuum. Reload the page to update.
+      </p>
+    );
+  }
   if (report) {
     return (
       <BoardContext.Provider value={context}>
@@ -107,15 +115,7 @@ function ConnectedBoard({
         )}
         <Notice />
         <DiscussNext />
-        {schemaVersion === null ? (
-          <BoardSkeleton />
-        ) : schemaVersion > SCHEMA_VERSION ? (
-          <p className="notice" role="alert">
-            This board was made by a newer version of Continuum. Reload the page to update.
-          </p>
-        ) : (
-          <Lanes />
-        )}
+        {schemaVersion === null ? <BoardSkeleton /> : <Lanes />}
       </div>
     </BoardContext.Provider>
   );
