@@ -18,7 +18,7 @@ describe('configFromEnv', () => {
       boardCreationsPerMinute: 30,
       wrongJoinCodesPerBoardPerMinute: 20,
       failedCodeLookupsPerMinute: 20,
-      maxPendingRequestsPerAddress: 200,
+      maxPendingRequestsPerAddress: 500,
       headersTimeoutMs: 10_000,
       requestTimeoutMs: 60_000,
       keepAliveTimeoutMs: 5_000,
