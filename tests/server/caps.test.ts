@@ -293,6 +293,17 @@ describe('slow request heads', () => {
     }
   });
 
+  it('leaves websockets open past the header and request timeouts', async () => {
+    const server = await harness.start(newDataDir(), {
+      limits: { headersTimeoutMs: 300, requestTimeoutMs: 600, keepAliveTimeoutMs: 300 },
+    });
+    const board = await createBoard(server);
+    const url = boardSocketUrl(server.wsUrl, board.boardId, board.facilitatorToken);
+    const socket = await harness.socket(url);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(socket.isClosed()).toBe(false);
+  });
+
   it('drops connections of one address over its pending cap; other addresses are served', async () => {
     const server = await harness.start(newDataDir(), {
       limits: { maxPendingRequestsPerAddress: 20 },
