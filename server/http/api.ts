@@ -123,18 +123,10 @@ export function createApi(deps: ApiDeps) {
       'POST',
       /^\/api\/boards\/([\w-]+)\/participants$/,
       async (req, res, [boardId = '']) => {
-        refuseIfLimited(
-          limiters.wrongCodesPerBoard,
-          boardId,
-          'Too many wrong join codes for this board',
-        );
+        refuseIfBoardLocked(boardId);
         const body = parse(joinRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
         // Again after the body: many slow requests must not all pass the check before any fails.
-        refuseIfLimited(
-          limiters.wrongCodesPerBoard,
-          boardId,
-          'Too many wrong join codes for this board',
-        );
+        refuseIfBoardLocked(boardId);
         try {
           sendJson(res, 201, boards.join(boardId, body));
         } catch (error) {
@@ -254,6 +246,15 @@ export function createApi(deps: ApiDeps) {
     const identity = access.ofToken(boardId, token);
     if (!identity) throw new HttpError(401, 'That token is not valid for this board.');
     return identity;
+  }
+
+  /** While a board has had too many wrong codes, every code is refused: the lock tells nothing. */
+  function refuseIfBoardLocked(boardId: string): void {
+    refuseIfLimited(
+      limiters.wrongCodesPerBoard,
+      boardId,
+      'Too many wrong join codes for this board',
+    );
   }
 
   /** Counts a board creation or import against its address; refuses it over the limit. */
