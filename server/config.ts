@@ -15,8 +15,28 @@ export interface Limits {
   boardBudgetBytes: number;
   maxConnectionsPerBoard: number;
   maxConnectionsPerAddress: number;
+  /** Open websockets of one token; a new one over it closes that token's oldest. */
+  maxSocketsPerToken: number;
+  /** People on one board (everyone not removed); a join beyond it is refused. */
+  maxParticipantsPerBoard: number;
+  /** Boards created or imported per address in a minute. */
+  boardCreationsPerMinute: number;
+  /** Wrong join codes sent for one board (with its id) in a minute, from anywhere. */
+  wrongJoinCodesPerBoardPerMinute: number;
+  /** Codes looked up alone (`GET /api/join/:joinCode`) that match no board, per address a minute. */
+  failedCodeLookupsPerMinute: number;
+  /** Connections of one address whose first HTTP request (or upgrade) has not fully arrived. */
+  maxPendingRequestsPerAddress: number;
+  /** Time a request's headers may take to arrive (Node's `headersTimeout`). */
+  headersTimeoutMs: number;
+  /** Time a whole request may take to arrive (Node's `requestTimeout`). */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this (Node's `keepAliveTimeout`). */
+  keepAliveTimeoutMs: number;
   /** A socket whose unsent data grows past this is closed: it cannot keep up. */
   maxBufferedBytes: number;
+  /** Unsent data of all sockets together; past it the sockets holding most are closed. */
+  maxTotalBufferedBytes: number;
   /** Sync messages (document updates and state requests) per connection. */
   updateRate: RateLimit;
   /** Awareness messages (presence, drags) per connection. */
@@ -33,7 +53,22 @@ export const DEFAULT_LIMITS: Limits = {
   // The benchmark runs 500 clients on one board and 2,000 connections from one address.
   maxConnectionsPerBoard: 1_000,
   maxConnectionsPerAddress: 5_000,
+  // Two tabs and a phone that changed network, with room to spare.
+  maxSocketsPerToken: 8,
+  maxParticipantsPerBoard: 300,
+  // A training room where everyone creates a practice board at once.
+  boardCreationsPerMinute: 30,
+  wrongJoinCodesPerBoardPerMinute: 20,
+  // A room typing the code behind one address makes a dozen typos.
+  failedCodeLookupsPerMinute: 20,
+  // The connections benchmark opens 200 at once; honest heads arrive in one packet.
+  maxPendingRequestsPerAddress: 500,
+  headersTimeoutMs: 10_000,
+  // A 5 MB snapshot import over poor venue wifi.
+  requestTimeoutMs: 60_000,
+  keepAliveTimeoutMs: 5_000,
   maxBufferedBytes: 8 * 1024 * 1024,
+  maxTotalBufferedBytes: 256 * 1024 * 1024,
   // Drops, plus a reconnecting client's catch-up: one big step 2 is still one message.
   updateRate: { perSecond: 40, burst: 200 },
   // A fast dragger sends 30 a second, plus presence renewals.
@@ -80,7 +115,35 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         'MAX_CONNECTIONS_PER_ADDRESS',
         DEFAULT_LIMITS.maxConnectionsPerAddress,
       ),
+      maxSocketsPerToken: count('MAX_SOCKETS_PER_TOKEN', DEFAULT_LIMITS.maxSocketsPerToken),
+      maxParticipantsPerBoard: count(
+        'MAX_PARTICIPANTS_PER_BOARD',
+        DEFAULT_LIMITS.maxParticipantsPerBoard,
+      ),
+      boardCreationsPerMinute: count(
+        'BOARD_CREATIONS_PER_MINUTE',
+        DEFAULT_LIMITS.boardCreationsPerMinute,
+      ),
+      wrongJoinCodesPerBoardPerMinute: count(
+        'WRONG_JOIN_CODES_PER_BOARD_PER_MINUTE',
+        DEFAULT_LIMITS.wrongJoinCodesPerBoardPerMinute,
+      ),
+      failedCodeLookupsPerMinute: count(
+        'FAILED_CODE_LOOKUPS_PER_MINUTE',
+        DEFAULT_LIMITS.failedCodeLookupsPerMinute,
+      ),
+      maxPendingRequestsPerAddress: count(
+        'MAX_PENDING_REQUESTS_PER_ADDRESS',
+        DEFAULT_LIMITS.maxPendingRequestsPerAddress,
+      ),
+      headersTimeoutMs: count('HEADERS_TIMEOUT_MS', DEFAULT_LIMITS.headersTimeoutMs),
+      requestTimeoutMs: count('REQUEST_TIMEOUT_MS', DEFAULT_LIMITS.requestTimeoutMs),
+      keepAliveTimeoutMs: count('KEEP_ALIVE_TIMEOUT_MS', DEFAULT_LIMITS.keepAliveTimeoutMs),
       maxBufferedBytes: count('MAX_BUFFERED_BYTES', DEFAULT_LIMITS.maxBufferedBytes),
+      maxTotalBufferedBytes: count(
+        'MAX_TOTAL_BUFFERED_BYTES',
+        DEFAULT_LIMITS.maxTotalBufferedBytes,
+      ),
       updateRate: {
         perSecond: count('UPDATES_PER_SECOND', DEFAULT_LIMITS.updateRate.perSecond),
         burst: count('UPDATES_BURST', DEFAULT_LIMITS.updateRate.burst),

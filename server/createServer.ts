@@ -19,8 +19,9 @@ import { BoardService } from './boards/boardService.ts';
 import { SessionAdmin } from './boards/sessionAdmin.ts';
 import { DEFAULT_LIMITS, type Limits, type ServerConfig } from './config.ts';
 import { createApi } from './http/api.ts';
-import { FailedAttemptLimiter } from './http/failedAttemptLimiter.ts';
 import { sendJson } from './http/json.ts';
+import { PendingRequests } from './http/pendingRequests.ts';
+import { SlidingWindowLimiter } from './http/slidingWindowLimiter.ts';
 import { serveStatic } from './http/staticFiles.ts';
 import { RoomLoadError } from './persistence/roomLoad.ts';
 import { SqliteStore, STORE_FILE_NAME } from './persistence/sqlite.ts';
@@ -31,10 +32,14 @@ import { ConnectionLimits } from './rooms/connectionLimits.ts';
 import { Liveness } from './rooms/liveness.ts';
 import type { Room } from './rooms/room.ts';
 import { RoomRegistry } from './rooms/roomRegistry.ts';
+import { SendBacklog } from './rooms/sendBacklog.ts';
 
 const WS_PATH = /^\/ws\/([\w-]{1,64})$/;
 /** How long a shutdown waits for clients to answer the 1001 close before cutting them off. */
 const SHUTDOWN_GRACE_MS = 2_000;
+/** How often Node checks its header and request timeouts (its default, 30 s, blurs them). */
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
+const MINUTE_MS = 60_000;
 
 const SECURITY_HEADERS: Record<string, string> = {
   // 'self' covers the same-origin websocket; data: and blob: images are exported pictures.
@@ -78,7 +83,7 @@ export function createServer(
   const log = new UpdateLog(store, logger);
   const rooms = new RoomRegistry(log, logger, limits.boardBudgetBytes);
   const tokens = new Tokens(store);
-  const boards = new BoardService(store, rooms, tokens);
+  const boards = new BoardService(store, rooms, tokens, limits.maxParticipantsPerBoard);
   const access = new Access(
     tokens,
     createOriginPolicy(options.publicUrl, options.allowedOrigins ?? []),
@@ -92,11 +97,25 @@ export function createServer(
     admin: new SessionAdmin(store, rooms, tokens),
     access,
     log,
-    failedJoins: new FailedAttemptLimiter(10, 60_000),
+    limiters: {
+      creations: new SlidingWindowLimiter(limits.boardCreationsPerMinute, MINUTE_MS),
+      wrongCodesPerBoard: new SlidingWindowLimiter(
+        limits.wrongJoinCodesPerBoardPerMinute,
+        MINUTE_MS,
+      ),
+      failedLookups: new SlidingWindowLimiter(limits.failedCodeLookupsPerMinute, MINUTE_MS),
+    },
     publicUrl: options.publicUrl,
   });
 
-  const http = createHttpServer(async (request, response) => {
+  const timeouts = {
+    // Node refuses a header timeout longer than the request timeout.
+    headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+  };
+  const http = createHttpServer(timeouts, async (request, response) => {
     // Nothing a request does may take the process (and every room) down.
     try {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
@@ -119,7 +138,14 @@ export function createServer(
     }
   });
 
+  new PendingRequests(limits.maxPendingRequestsPerAddress).watch(http);
+
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  const backlog = new SendBacklog(
+    () => wss.clients,
+    limits.maxTotalBufferedBytes,
+    (bytes) => logger.info(`closing a connection: ${bytes} bytes unsent, server backlog full`),
+  );
 
   function accept(ws: WebSocket, admission: SocketAccess, address: string): void {
     // ws closes a socket that breaks the protocol by itself (1002, 1007, 1009) and then emits
@@ -134,7 +160,8 @@ export function createServer(
       return;
     }
     const { boardId, participantId, role } = admission.identity;
-    const refused = connectionLimits.admit(boardId, address);
+    const origin = { boardId, address, holder: `${boardId}/${participantId}` };
+    const refused = connectionLimits.admit(origin, ws);
     if (refused !== null) {
       ws.close(refused.code, closeReason(refused.reason));
       return;
@@ -143,7 +170,7 @@ export function createServer(
     try {
       room = rooms.open(boardId);
     } catch (error) {
-      connectionLimits.release(boardId, address);
+      connectionLimits.release(origin, ws);
       const reason =
         error instanceof RoomLoadError ? error.publicReason : CLOSES.serverError.reason;
       if (!(error instanceof RoomLoadError))
@@ -152,7 +179,7 @@ export function createServer(
       return;
     }
     const connection = new Connection(ws, room, participantId, role, limits, logger, (closed) => {
-      connectionLimits.release(boardId, address);
+      connectionLimits.release(origin, ws);
       room.removeConnection(closed);
       rooms.release(room);
     });
@@ -201,6 +228,7 @@ export function createServer(
     close: async () => {
       closing = true;
       liveness.stop();
+      backlog.stop();
       http.close();
       rooms.closeAll(CLOSES.restarting);
       await allClosed(wss, SHUTDOWN_GRACE_MS);

@@ -19,7 +19,7 @@ export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_FORBIDDEN_WRITE = 4403;
 /** The board could not be loaded (damaged data, or the store cannot be read). */
 export const CLOSE_ROOM_UNAVAILABLE = 4500;
-/** Too many connections on this board or from this address. */
+/** Too many connections on this board, from this address, or with this token (its oldest). */
 export const CLOSE_OVERLOADED = 4503;
 /** The client does not read what it is sent fast enough. */
 export const CLOSE_BACKPRESSURE = 4504;
@@ -91,6 +91,10 @@ export const CLOSES = {
   tooManyOnBoard: {
     code: CLOSE_OVERLOADED,
     reason: 'This board has too many connections; retrying',
+  },
+  replacedByNewer: {
+    code: CLOSE_OVERLOADED,
+    reason: 'Too many connections with your link; this oldest one was closed',
   },
   tooSlow: {
     code: CLOSE_BACKPRESSURE,

@@ -3,7 +3,8 @@
  * Typing is forgiving (lower case, spaces and dashes are fine).
  */
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const JOIN_CODE_LENGTH = 6;
+/** New boards get 8 characters; boards made with 6 keep theirs (6–8 are accepted). */
+export const JOIN_CODE_LENGTH = 8;
 
 export function normalizeJoinCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, '');

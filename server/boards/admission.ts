@@ -50,6 +50,23 @@ export function requireOrganisation(board: BoardRecord, organisation: string): v
   }
 }
 
+/**
+ * Refuses a join once the board holds `maxParticipants` people (removed ones do not count):
+ * every newcomer downloads everyone, so an unbounded board would cost every later arrival.
+ */
+export function requireRoomForNewcomer(room: Room, maxParticipants: number): void {
+  let present = 0;
+  for (const participant of readParticipants(room.doc).values()) {
+    if (!participant.removed) present += 1;
+  }
+  if (present >= maxParticipants) {
+    throw new BoardServiceError(
+      409,
+      `This board is full: it takes at most ${maxParticipants} people (MAX_PARTICIPANTS_PER_BOARD).`,
+    );
+  }
+}
+
 function freshParticipantId(room: Room): string {
   const taken = readParticipants(room.doc);
   let participantId = newParticipantId();

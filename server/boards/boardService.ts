@@ -31,7 +31,12 @@ import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { SqliteStore } from '../persistence/sqlite.ts';
 import type { BoardRecord } from '../persistence/store.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
-import { admitWithToken, type Newcomer, requireOrganisation } from './admission.ts';
+import {
+  admitWithToken,
+  type Newcomer,
+  requireOrganisation,
+  requireRoomForNewcomer,
+} from './admission.ts';
 import { BoardServiceError } from './boardServiceError.ts';
 import { newBoardId, newJoinCode, newParticipantId } from './ids.ts';
 import { restoreBoardDoc } from './snapshotRestore.ts';
@@ -48,6 +53,8 @@ export class BoardService {
     private readonly store: SqliteStore,
     private readonly rooms: RoomRegistry,
     private readonly tokens: Tokens,
+    /** People a board takes through its join code (MAX_PARTICIPANTS_PER_BOARD). */
+    private readonly maxParticipants: number,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -119,6 +126,7 @@ export class BoardService {
       if (!readControl(room.doc).joinOpen) {
         throw new BoardServiceError(403, 'The facilitator has closed joining for this board.');
       }
+      requireRoomForNewcomer(room, this.maxParticipants);
       return admitWithToken(this.tokens, room, newcomer, this.now());
     });
   }

@@ -3,7 +3,7 @@ export class BoardServiceError extends Error {
   constructor(
     readonly status: 403 | 404 | 409,
     message: string,
-    /** A failed guess of the join code: these are rate-limited per address. */
+    /** A failed guess of the join code: these are rate-limited per board. */
     readonly wrongJoinCode = false,
   ) {
     super(message);

@@ -26,8 +26,8 @@ import type { SessionAdmin } from '../boards/sessionAdmin.ts';
 import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { sendDownload } from './download.ts';
-import type { FailedAttemptLimiter } from './failedAttemptLimiter.ts';
 import { bearerToken, HttpError, readJsonBody, sendJson, sendNoContent } from './json.ts';
+import type { SlidingWindowLimiter } from './slidingWindowLimiter.ts';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -37,9 +37,19 @@ export interface ApiDeps {
   access: Access;
   admin: SessionAdmin;
   log: UpdateLog;
-  failedJoins: FailedAttemptLimiter;
+  limiters: ApiLimiters;
   /** Base of the links handed out (PUBLIC_URL), or null to use the request's own host. */
   publicUrl: string | null;
+}
+
+/** What the public routes cost, counted where it protects a room without locking it out. */
+export interface ApiLimiters {
+  /** Boards created or imported, per address. */
+  creations: SlidingWindowLimiter;
+  /** Wrong join codes per board: a join by link never pays for its address's mistakes. */
+  wrongCodesPerBoard: SlidingWindowLimiter;
+  /** Codes looked up alone that match no board, per address. */
+  failedLookups: SlidingWindowLimiter;
 }
 
 type Route = (
@@ -49,7 +59,7 @@ type Route = (
 ) => Promise<void> | void;
 
 export function createApi(deps: ApiDeps) {
-  const { boards, access, admin, log, failedJoins } = deps;
+  const { boards, access, admin, log, limiters } = deps;
 
   const routes: [string, RegExp, Route][] = [
     [
@@ -65,6 +75,7 @@ export function createApi(deps: ApiDeps) {
       'POST',
       /^\/api\/boards$/,
       async (req, res) => {
+        countCreation(req);
         const body = parse(createBoardRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
         sendJson(res, 201, createdResponse(req, boards.createBoard(body)));
       },
@@ -73,6 +84,7 @@ export function createApi(deps: ApiDeps) {
       'POST',
       /^\/api\/boards\/import$/,
       async (req, res) => {
+        countCreation(req);
         const parsed = parseSnapshot(await readJsonBody(req, SNAPSHOT_MAX_BYTES));
         if (!parsed.ok) throw new HttpError(400, `Not a valid snapshot: ${parsed.error}`);
         sendJson(res, 201, createdResponse(req, boards.importBoard(parsed.snapshot)));
@@ -110,17 +122,16 @@ export function createApi(deps: ApiDeps) {
     [
       'POST',
       /^\/api\/boards\/([\w-]+)\/participants$/,
-      async (req, res, [boardId]) => {
-        const address = clientAddress(req);
-        refuseIfLimited(address);
+      async (req, res, [boardId = '']) => {
+        refuseIfBoardLocked(boardId);
         const body = parse(joinRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
         // Again after the body: many slow requests must not all pass the check before any fails.
-        refuseIfLimited(address);
+        refuseIfBoardLocked(boardId);
         try {
-          sendJson(res, 201, boards.join(boardId ?? '', body));
+          sendJson(res, 201, boards.join(boardId, body));
         } catch (error) {
           if (error instanceof BoardServiceError && error.wrongJoinCode) {
-            failedJoins.recordFailure(address);
+            limiters.wrongCodesPerBoard.record(boardId);
           }
           throw error;
         }
@@ -131,10 +142,11 @@ export function createApi(deps: ApiDeps) {
       /^\/api\/join\/([\w-]+)$/,
       (req, res, [joinCode]) => {
         const address = clientAddress(req);
-        refuseIfLimited(address);
+        // Refused whatever the code while locked, so a locked address learns nothing.
+        refuseIfLimited(limiters.failedLookups, address, 'Too many unknown join codes');
         const info = boards.boardInfoByJoinCode(joinCode ?? '');
         if (!info) {
-          failedJoins.recordFailure(address);
+          limiters.failedLookups.record(address);
           throw new HttpError(404, 'No board has that join code. Check the code on the screen.');
         }
         sendJson(res, 200, info);
@@ -236,14 +248,20 @@ export function createApi(deps: ApiDeps) {
     return identity;
   }
 
-  function refuseIfLimited(address: string): void {
-    const waitMs = failedJoins.retryAfterMs(address);
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      throw new HttpError(429, `Too many wrong join codes. Try again in ${seconds} s.`, {
-        'Retry-After': String(seconds),
-      });
-    }
+  /** While a board has had too many wrong codes, every code is refused: the lock tells nothing. */
+  function refuseIfBoardLocked(boardId: string): void {
+    refuseIfLimited(
+      limiters.wrongCodesPerBoard,
+      boardId,
+      'Too many wrong join codes for this board',
+    );
+  }
+
+  /** Counts a board creation or import against its address; refuses it over the limit. */
+  function countCreation(request: IncomingMessage): void {
+    const address = clientAddress(request);
+    refuseIfLimited(limiters.creations, address, 'Too many boards created from your network');
+    limiters.creations.record(address);
   }
 
   /** Handles an /api or /healthz request; false if no route matches the path. */
@@ -270,6 +288,17 @@ export function createApi(deps: ApiDeps) {
     }
     return true;
   };
+}
+
+/** 429 with `Retry-After` (seconds) while `key` is over its limit. */
+function refuseIfLimited(limiter: SlidingWindowLimiter, key: string, what: string): void {
+  const waitMs = limiter.retryAfterMs(key);
+  if (waitMs > 0) {
+    const seconds = Math.ceil(waitMs / 1000);
+    throw new HttpError(429, `${what}. Try again in ${seconds} s.`, {
+      'Retry-After': String(seconds),
+    });
+  }
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -308,7 +337,7 @@ function sendError(response: ServerResponse, error: unknown): void {
 }
 
 /**
- * Who is guessing join codes: the address, or for IPv6 its /64 network, since one device is
+ * Who is guessing join codes or creating boards: the address, or for IPv6 its /64 network, since one device is
  * given a whole /64 and could otherwise change address for every guess.
  */
 function clientAddress(request: IncomingMessage): string {

@@ -1,38 +1,68 @@
 /**
- * Caps on open websockets per board and per address, so one board or one machine cannot take
- * every socket the server has. A whole venue shares one address behind its wifi, so the
- * per-address cap is generous; both are configurable (docs/security-and-limits.md).
+ * Caps on open websockets per board, per address and per token, so one board, one machine or
+ * one person's link cannot take every socket the server has. A whole venue shares one address
+ * behind its wifi, so the per-address cap is generous. The per-token cap never refuses: a new
+ * socket over it closes that token's oldest (a phone that hopped networks leaves its old socket
+ * half-open), with a code the client retries. All configurable (docs/security-and-limits.md).
  */
 import { CLOSES, type Close } from '../../shared/closeCodes.ts';
 
 export interface ConnectionCaps {
   maxConnectionsPerBoard: number;
   maxConnectionsPerAddress: number;
+  maxSocketsPerToken: number;
+}
+
+/** Where a socket comes from and whose token it carries (board and participant). */
+export interface SocketOrigin {
+  boardId: string;
+  address: string;
+  holder: string;
+}
+
+/** What the caps need of a socket: a way to close it when a newer one of its token arrives. */
+export interface Closable {
+  close(code: number, reason: string): void;
 }
 
 export class ConnectionLimits {
   private readonly perBoard = new Map<string, number>();
   private readonly perAddress = new Map<string, number>();
+  /** Each token's open sockets, oldest first (a Set keeps insertion order). */
+  private readonly perHolder = new Map<string, Set<Closable>>();
 
   constructor(private readonly caps: ConnectionCaps) {}
 
   /** Counts a new connection in, or says how it is refused (null: admitted). */
-  admit(boardId: string, address: string): Close | null {
-    if ((this.perAddress.get(address) ?? 0) >= this.caps.maxConnectionsPerAddress) {
+  admit(origin: SocketOrigin, socket: Closable): Close | null {
+    const sockets = this.perHolder.get(origin.holder) ?? new Set<Closable>();
+    // The token's own oldest socket makes room before the shared caps are judged.
+    while (sockets.size >= this.caps.maxSocketsPerToken) {
+      const oldest = sockets.values().next().value;
+      if (oldest === undefined) break;
+      sockets.delete(oldest);
+      oldest.close(CLOSES.replacedByNewer.code, CLOSES.replacedByNewer.reason);
+    }
+    if ((this.perAddress.get(origin.address) ?? 0) >= this.caps.maxConnectionsPerAddress) {
       return CLOSES.tooManyFromAddress;
     }
-    if ((this.perBoard.get(boardId) ?? 0) >= this.caps.maxConnectionsPerBoard) {
+    if ((this.perBoard.get(origin.boardId) ?? 0) >= this.caps.maxConnectionsPerBoard) {
       return CLOSES.tooManyOnBoard;
     }
-    increment(this.perAddress, address, 1);
-    increment(this.perBoard, boardId, 1);
+    increment(this.perAddress, origin.address, 1);
+    increment(this.perBoard, origin.boardId, 1);
+    sockets.add(socket);
+    this.perHolder.set(origin.holder, sockets);
     return null;
   }
 
   /** Counts an admitted connection out once it has closed. */
-  release(boardId: string, address: string): void {
-    increment(this.perAddress, address, -1);
-    increment(this.perBoard, boardId, -1);
+  release(origin: SocketOrigin, socket: Closable): void {
+    increment(this.perAddress, origin.address, -1);
+    increment(this.perBoard, origin.boardId, -1);
+    const sockets = this.perHolder.get(origin.holder);
+    sockets?.delete(socket);
+    if (sockets?.size === 0) this.perHolder.delete(origin.holder);
   }
 }
 

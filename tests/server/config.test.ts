@@ -13,7 +13,17 @@ describe('configFromEnv', () => {
       boardBudgetBytes: 8_388_608,
       maxConnectionsPerBoard: 1_000,
       maxConnectionsPerAddress: 5_000,
+      maxSocketsPerToken: 8,
+      maxParticipantsPerBoard: 300,
+      boardCreationsPerMinute: 30,
+      wrongJoinCodesPerBoardPerMinute: 20,
+      failedCodeLookupsPerMinute: 20,
+      maxPendingRequestsPerAddress: 500,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 60_000,
+      keepAliveTimeoutMs: 5_000,
       maxBufferedBytes: 8_388_608,
+      maxTotalBufferedBytes: 268_435_456,
       updateRate: { perSecond: 40, burst: 200 },
       awarenessRate: { perSecond: 60, burst: 120 },
       pingIntervalMs: 30_000,
@@ -35,6 +45,16 @@ describe('configFromEnv', () => {
       AWARENESS_BURST: '9',
       PING_INTERVAL_MS: '10',
       PONG_TIMEOUT_MS: '11',
+      MAX_SOCKETS_PER_TOKEN: '12',
+      MAX_PARTICIPANTS_PER_BOARD: '13',
+      BOARD_CREATIONS_PER_MINUTE: '14',
+      WRONG_JOIN_CODES_PER_BOARD_PER_MINUTE: '15',
+      FAILED_CODE_LOOKUPS_PER_MINUTE: '16',
+      MAX_PENDING_REQUESTS_PER_ADDRESS: '17',
+      HEADERS_TIMEOUT_MS: '18',
+      REQUEST_TIMEOUT_MS: '19',
+      KEEP_ALIVE_TIMEOUT_MS: '20',
+      MAX_TOTAL_BUFFERED_BYTES: '21',
     });
     expect(config.allowedOrigins).toEqual(['https://retreat.example', 'http://10.0.0.5:8080']);
     expect(config.limits).toEqual({
@@ -47,12 +67,23 @@ describe('configFromEnv', () => {
       awarenessRate: { perSecond: 8, burst: 9 },
       pingIntervalMs: 10,
       pongTimeoutMs: 11,
+      maxSocketsPerToken: 12,
+      maxParticipantsPerBoard: 13,
+      boardCreationsPerMinute: 14,
+      wrongJoinCodesPerBoardPerMinute: 15,
+      failedCodeLookupsPerMinute: 16,
+      maxPendingRequestsPerAddress: 17,
+      headersTimeoutMs: 18,
+      requestTimeoutMs: 19,
+      keepAliveTimeoutMs: 20,
+      maxTotalBufferedBytes: 21,
     });
   });
 
   it('refuses values that are not positive whole numbers or origins, naming the variable', () => {
     expect(() => configFromEnv({ BOARD_BUDGET_BYTES: '8MB' })).toThrow(/BOARD_BUDGET_BYTES/);
     expect(() => configFromEnv({ UPDATES_BURST: '0' })).toThrow(/UPDATES_BURST/);
+    expect(() => configFromEnv({ MAX_SOCKETS_PER_TOKEN: '-1' })).toThrow(/MAX_SOCKETS_PER_TOKEN/);
     expect(() => configFromEnv({ ALLOWED_ORIGINS: 'retreat.example' })).toThrow(/ALLOWED_ORIGINS/);
   });
 });

@@ -123,7 +123,8 @@ describe('joining', () => {
     expect(wrong.body.error).toContain('Elsewhere');
   });
 
-  it('answers a wrong code with 403 and rate-limits failed attempts, never successful joins', async () => {
+  // Issue 12: wrong codes sent with a board id are limited per board, no longer per address.
+  it('answers a wrong code with 403 and rate-limits failed attempts per board, never successful joins', async () => {
     const server = await start();
     const board = await createBoard(server);
     const url = `${server.baseUrl}/api/boards/${board.boardId}/participants`;
@@ -131,7 +132,7 @@ describe('joining', () => {
     for (let i = 0; i < 30; i++) {
       expect((await postJson(url, { joinCode: board.joinCode, name: `P${i}` })).status).toBe(201);
     }
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 20; i++) {
       const wrong = await postJson<ErrorResponse>(url, { joinCode: 'AAAAAA', name: 'Eve' });
       expect(wrong.status).toBe(403);
       expect(wrong.body.error).toMatch(/join code/);
