@@ -1,7 +1,7 @@
 /**
  * Who may write which kind of root of the board document, and in which phase, stated once. The
  * server's write check (writeRules.ts) and its owners of Yjs client ids
- * (server/clientIdOwnership.ts) both read this table. Pure.
+ * (server/rooms/clientIdOwnership.ts) both read this table. Pure.
  */
 import type { Phase, RootKind } from './boardDoc.ts';
 import { unreachable } from './unreachable.ts';

@@ -25,7 +25,7 @@ import { cardRound, freezeRound } from '../../shared/rounds.ts';
 import type { BoardStore } from './boardStore.ts';
 import { PLACING_CLOSED } from './closeResponse.ts';
 
-/** Live drag positions travel at most this often (DESIGN.md: ≤ 30 updates a second). */
+/** Live drag positions travel at most this often (docs/design.md: ≤ 30 updates a second). */
 const DRAG_INTERVAL_MS = 1000 / 30;
 
 export interface BoardActions {

@@ -87,7 +87,7 @@ function rootNameOfItem(item: Y.Item, rootNames: ReadonlyMap<unknown, string>): 
   }
 }
 
-/** Who writes a root (DESIGN.md "Who may write what"); null for a root nobody may write. */
+/** Who writes a root (docs/design.md "Who may write what"); null for a root nobody may write. */
 function writerOfRoot(doc: Y.Doc, root: string): string | null {
   const writer = rootWriter(rootKind(root));
   switch (writer.by) {

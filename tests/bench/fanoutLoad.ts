@@ -67,7 +67,7 @@ function presenceJson(participantId: string): string {
 }
 
 function dragJson(participantId: string, cardId: string): string {
-  // Placing is silent: the drag names the card but not where it is (DESIGN.md, awareness).
+  // Placing is silent: the drag names the card but not where it is (docs/design.md, awareness).
   return JSON.stringify({ user: { participantId }, drag: { cardId } });
 }
 
