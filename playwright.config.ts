@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// Debian's Chromium: Playwright cannot download browsers on these machines (TOOLCHAIN.md).
+// Debian's Chromium: Playwright cannot download browsers on these machines (scripts/ensureChromium.mjs installs Debian's).
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',

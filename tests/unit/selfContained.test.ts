@@ -75,11 +75,22 @@ describe('a fresh clone stands on its own', () => {
     expect(escapes).toEqual([]);
   });
 
+  it('names no planning note that lives outside the repository', () => {
+    const outsideNotes = /\b(DESIGN|STYLE|UX|TOOLCHAIN)\.md\b/;
+    const naming = repositoryFiles(root)
+      .filter((file) => file !== fileURLToPath(import.meta.url))
+      .filter((file) => outsideNotes.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(root, file));
+    expect(naming).toEqual([]);
+  });
+
   describe('from a copy in a temporary folder', () => {
     const parent = mkdtempSync(join(tmpdir(), 'continuum-clone-'));
     afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
-    it('passes the unit suite', { timeout: 300_000 }, async () => {
+    it('passes the unit suite and the tests that start processes', {
+      timeout: 300_000,
+    }, async () => {
       const copy = join(parent, 'continuum');
       cpSync(root, copy, {
         recursive: true,
@@ -94,6 +105,9 @@ describe('a fresh clone stands on its own', () => {
             'node_modules/vitest/vitest.mjs',
             'run',
             'tests/unit',
+            // The tests that start processes from the working folder run there too.
+            'tests/server/exportCli.test.ts',
+            'tests/server/processLifecycle.test.ts',
             '--exclude',
             'tests/unit/selfContained.test.ts',
           ],

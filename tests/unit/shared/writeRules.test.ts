@@ -428,7 +428,7 @@ const WRITERS: Array<[string, Writer]> = [
   ['observer', observer],
 ];
 
-/** The table of DESIGN.md, written out independently of the module under test. */
+/** The table of docs/design.md, written out independently of the module under test. */
 function expectedReason(writer: Writer, phase: Phase, touches: Touches): string | null {
   const R = WRITE_REJECTIONS;
   if (writer.role === 'observer') return R.observer;
