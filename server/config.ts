@@ -97,6 +97,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   }
   const count = (name: string, fallback: number): number => positiveInteger(env, name, fallback);
+  const pingIntervalMs = count('PING_INTERVAL_MS', DEFAULT_LIMITS.pingIntervalMs);
+  const pongTimeoutMs = count('PONG_TIMEOUT_MS', DEFAULT_LIMITS.pongTimeoutMs);
+  // Silence is measured since the last pong and checked once per ping: a timeout not longer than
+  // the interval would cut every healthy connection at the next check.
+  if (pongTimeoutMs <= pingIntervalMs) {
+    throw new Error(
+      `PONG_TIMEOUT_MS (${pongTimeoutMs}) must be longer than PING_INTERVAL_MS (${pingIntervalMs})`,
+    );
+  }
   return {
     host: env.HOST ?? '0.0.0.0',
     port,
@@ -152,8 +161,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         perSecond: count('AWARENESS_PER_SECOND', DEFAULT_LIMITS.awarenessRate.perSecond),
         burst: count('AWARENESS_BURST', DEFAULT_LIMITS.awarenessRate.burst),
       },
-      pingIntervalMs: count('PING_INTERVAL_MS', DEFAULT_LIMITS.pingIntervalMs),
-      pongTimeoutMs: count('PONG_TIMEOUT_MS', DEFAULT_LIMITS.pongTimeoutMs),
+      pingIntervalMs,
+      pongTimeoutMs,
     },
   };
 }

@@ -86,6 +86,19 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ MAX_SOCKETS_PER_TOKEN: '-1' })).toThrow(/MAX_SOCKETS_PER_TOKEN/);
     expect(() => configFromEnv({ ALLOWED_ORIGINS: 'retreat.example' })).toThrow(/ALLOWED_ORIGINS/);
   });
+
+  it('refuses a pong timeout that would cut healthy connections (not longer than the ping interval)', () => {
+    expect(() => configFromEnv({ PING_INTERVAL_MS: '30000', PONG_TIMEOUT_MS: '30000' })).toThrow(
+      /PONG_TIMEOUT_MS \(30000\) must be longer than PING_INTERVAL_MS/,
+    );
+    expect(() => configFromEnv({ PONG_TIMEOUT_MS: '20000' })).toThrow(/PONG_TIMEOUT_MS/);
+    expect(
+      configFromEnv({ PING_INTERVAL_MS: '1000', PONG_TIMEOUT_MS: '2500' }).limits,
+    ).toMatchObject({
+      pingIntervalMs: 1000,
+      pongTimeoutMs: 2500,
+    });
+  });
 });
 
 describe('the Origin policy', () => {
