@@ -7,6 +7,7 @@ import { describeValidationError } from '../api.ts';
 import { closingRecordIndexes } from '../rounds.ts';
 import { ELEMENTS_OF_PARTNERSHIP, type Rubric, rubricCards } from '../rubric.ts';
 import { snapshotFileShape } from './schema.ts';
+import { upgradeSnapshot } from './upgrade.ts';
 
 /** The rubric every board of this server uses: a snapshot's card ids must be exactly these. */
 const BOARD_RUBRIC = ELEMENTS_OF_PARTNERSHIP;
@@ -27,9 +28,14 @@ export type SnapshotParseResult =
   | { ok: true; snapshot: ParsedSnapshot }
   | { ok: false; error: string };
 
-/** Checks a snapshot file (already JSON-parsed); the error names the first bad field. */
+/**
+ * Checks a snapshot file (already JSON-parsed), upgraded first if it is of an older version; the
+ * error names the first bad field.
+ */
 export function parseSnapshot(value: unknown): SnapshotParseResult {
-  const result = snapshotSchema.safeParse(value);
+  const upgraded = upgradeSnapshot(value);
+  if (!upgraded.ok) return upgraded;
+  const result = snapshotSchema.safeParse(upgraded.value);
   return result.success
     ? { ok: true, snapshot: result.data }
     : { ok: false, error: describeValidationError(result.error) };
