@@ -6,6 +6,7 @@
  */
 import type * as Y from 'yjs';
 import type { Rubric } from './rubric.ts';
+import { unreachable } from './unreachable.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -182,6 +183,55 @@ export function isWellFormedPlacement(value: unknown): boolean {
   if (!isPosition(x) || !Number.isInteger(round) || (round as number) < 1) return false;
   if (!isFiniteNumber(at)) return false;
   return reason === undefined || (typeof reason === 'string' && reason.length <= MAX_REASON_LENGTH);
+}
+
+/** Every key of `control`: the only keys facilitators may write there. */
+export const CONTROL_KEYS = Object.keys(INITIAL_CONTROL) as (keyof Control)[];
+
+function isControlKey(key: string): key is keyof Control {
+  return (CONTROL_KEYS as string[]).includes(key);
+}
+
+/** A timer exactly as clients must write it: `{ endsAt, durationMs, pausedRemainingMs }`. */
+function isWellFormedTimer(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  for (const key of Object.keys(value)) {
+    if (key !== 'endsAt' && key !== 'durationMs' && key !== 'pausedRemainingMs') return false;
+  }
+  const { endsAt, durationMs, pausedRemainingMs } = value;
+  return (
+    isFiniteNumber(durationMs) &&
+    (endsAt === null || isFiniteNumber(endsAt)) &&
+    (pausedRemainingMs === null || isFiniteNumber(pausedRemainingMs))
+  );
+}
+
+/**
+ * A value exactly as facilitators must write it under a key of `control`, judged on its own:
+ * a known key, and a value of its type and shape. What depends on the board (its cards, the
+ * current round) the write rules add (writeRules.ts).
+ */
+export function isWellFormedControlValue(key: string, value: unknown): boolean {
+  if (!isControlKey(key)) return false;
+  switch (key) {
+    case 'phase':
+      return PHASES.includes(value as Phase);
+    case 'round':
+      return Number.isSafeInteger(value) && (value as number) >= 1;
+    case 'timer':
+      return value === null || isWellFormedTimer(value);
+    case 'focusCardId':
+      return value === null || typeof value === 'string';
+    case 'showNames':
+    case 'joinOpen':
+      return typeof value === 'boolean';
+    case 'roundCardIds':
+      return (
+        value === null || (Array.isArray(value) && value.every((id) => typeof id === 'string'))
+      );
+    default:
+      return unreachable(key);
+  }
 }
 
 export function parseParticipant(value: unknown): Participant | null {
