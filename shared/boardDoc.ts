@@ -259,11 +259,27 @@ function parseTimer(value: unknown): Timer | null {
   };
 }
 
+/** What every `rounds` entry needs to be read as a record at all (readers skip the others). */
+function isRoundRecordLike(
+  value: unknown,
+): value is Json & { round: number; closedAt: number; cardIds: unknown[]; positions: Json } {
+  if (!isRecord(value)) return false;
+  const { round, cardIds, closedAt, positions } = value;
+  return (
+    isFiniteNumber(round) &&
+    isFiniteNumber(closedAt) &&
+    Array.isArray(cardIds) &&
+    isRecord(positions)
+  );
+}
+
+function stringsOf(values: readonly unknown[]): string[] {
+  return values.filter((id): id is string => typeof id === 'string');
+}
+
 function parseRoundRecord(value: unknown): RoundRecord | null {
-  if (!isRecord(value)) return null;
+  if (!isRoundRecordLike(value)) return null;
   const { round, cardIds, closedAt, positions, summaries } = value;
-  if (!isFiniteNumber(round) || !isFiniteNumber(closedAt) || !Array.isArray(cardIds)) return null;
-  if (!isRecord(positions)) return null;
   const cleanPositions: Record<string, Record<string, number>> = {};
   for (const [participantId, byCard] of Object.entries(positions)) {
     if (!isRecord(byCard)) continue;
@@ -273,7 +289,7 @@ function parseRoundRecord(value: unknown): RoundRecord | null {
   }
   return {
     round,
-    cardIds: cardIds.filter((id): id is string => typeof id === 'string'),
+    cardIds: stringsOf(cardIds),
     closedAt,
     positions: cleanPositions,
     summaries: isRecord(summaries) ? summaries : {},
@@ -353,9 +369,7 @@ export function readControl(doc: Y.Doc): Control {
     focusCardId: typeof focusCardId === 'string' ? focusCardId : null,
     showNames: control.get('showNames') === true,
     joinOpen: control.get('joinOpen') !== false,
-    roundCardIds: Array.isArray(roundCardIds)
-      ? roundCardIds.filter((id): id is string => typeof id === 'string')
-      : null,
+    roundCardIds: Array.isArray(roundCardIds) ? stringsOf(roundCardIds) : null,
   };
 }
 
@@ -366,6 +380,17 @@ export function readRounds(doc: Y.Doc): RoundRecord[] {
     if (record) rounds.push(record);
   }
   return rounds;
+}
+
+/**
+ * The cards of each record `readRounds` would return, without copying the frozen positions:
+ * all that a card's round needs (rounds.ts), on the server's path of every placement.
+ */
+export function readRoundCardIds(doc: Y.Doc): { cardIds: string[] }[] {
+  return roundsArray(doc)
+    .toArray()
+    .filter(isRoundRecordLike)
+    .map((record) => ({ cardIds: stringsOf(record.cardIds) }));
 }
 
 export function readParticipant(doc: Y.Doc, participantId: string): Participant | null {

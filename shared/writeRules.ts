@@ -16,7 +16,7 @@ import {
   readControl,
   readMeta,
   readParticipant,
-  readRounds,
+  readRoundCardIds,
   rootKind,
 } from './boardDoc.ts';
 import { closureInPhase, rootWriter } from './rootWriters.ts';
@@ -137,10 +137,13 @@ interface BoardFacts {
 }
 
 function boardFacts(doc: Y.Doc): BoardFacts {
-  const rounds = readRounds(doc);
+  let rounds: { cardIds: string[] }[] | undefined;
   return {
     cardIds: boardCardIds(doc),
-    roundOf: (cardId) => cardRound(cardId, rounds),
+    roundOf: (cardId) => {
+      rounds ??= readRoundCardIds(doc);
+      return cardRound(cardId, rounds);
+    },
     round: readControl(doc).round,
   };
 }
