@@ -6,6 +6,7 @@
  */
 import type * as Y from 'yjs';
 import type { Rubric } from './rubric.ts';
+import { unreachable } from './unreachable.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -184,6 +185,55 @@ export function isWellFormedPlacement(value: unknown): boolean {
   return reason === undefined || (typeof reason === 'string' && reason.length <= MAX_REASON_LENGTH);
 }
 
+/** Every key of `control`: the only keys facilitators may write there. */
+export const CONTROL_KEYS = Object.keys(INITIAL_CONTROL) as (keyof Control)[];
+
+function isControlKey(key: string): key is keyof Control {
+  return (CONTROL_KEYS as string[]).includes(key);
+}
+
+/** A timer exactly as clients must write it: `{ endsAt, durationMs, pausedRemainingMs }`. */
+function isWellFormedTimer(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  for (const key of Object.keys(value)) {
+    if (key !== 'endsAt' && key !== 'durationMs' && key !== 'pausedRemainingMs') return false;
+  }
+  const { endsAt, durationMs, pausedRemainingMs } = value;
+  return (
+    isFiniteNumber(durationMs) &&
+    (endsAt === null || isFiniteNumber(endsAt)) &&
+    (pausedRemainingMs === null || isFiniteNumber(pausedRemainingMs))
+  );
+}
+
+/**
+ * A value exactly as facilitators must write it under a key of `control`, judged on its own:
+ * a known key, and a value of its type and shape. What depends on the board (its cards, the
+ * current round) the write rules add (writeRules.ts).
+ */
+export function isWellFormedControlValue(key: string, value: unknown): boolean {
+  if (!isControlKey(key)) return false;
+  switch (key) {
+    case 'phase':
+      return PHASES.includes(value as Phase);
+    case 'round':
+      return Number.isSafeInteger(value) && (value as number) >= 1;
+    case 'timer':
+      return value === null || isWellFormedTimer(value);
+    case 'focusCardId':
+      return value === null || typeof value === 'string';
+    case 'showNames':
+    case 'joinOpen':
+      return typeof value === 'boolean';
+    case 'roundCardIds':
+      return (
+        value === null || (Array.isArray(value) && value.every((id) => typeof id === 'string'))
+      );
+    default:
+      return unreachable(key);
+  }
+}
+
 export function parseParticipant(value: unknown): Participant | null {
   if (!isRecord(value)) return null;
   const { name, role, organisation, color, joinedAt, proxy, removed } = value;
@@ -209,11 +259,27 @@ function parseTimer(value: unknown): Timer | null {
   };
 }
 
+/** What every `rounds` entry needs to be read as a record at all (readers skip the others). */
+function isRoundRecordLike(
+  value: unknown,
+): value is Json & { round: number; closedAt: number; cardIds: unknown[]; positions: Json } {
+  if (!isRecord(value)) return false;
+  const { round, cardIds, closedAt, positions } = value;
+  return (
+    isFiniteNumber(round) &&
+    isFiniteNumber(closedAt) &&
+    Array.isArray(cardIds) &&
+    isRecord(positions)
+  );
+}
+
+function stringsOf(values: readonly unknown[]): string[] {
+  return values.filter((id): id is string => typeof id === 'string');
+}
+
 function parseRoundRecord(value: unknown): RoundRecord | null {
-  if (!isRecord(value)) return null;
+  if (!isRoundRecordLike(value)) return null;
   const { round, cardIds, closedAt, positions, summaries } = value;
-  if (!isFiniteNumber(round) || !isFiniteNumber(closedAt) || !Array.isArray(cardIds)) return null;
-  if (!isRecord(positions)) return null;
   const cleanPositions: Record<string, Record<string, number>> = {};
   for (const [participantId, byCard] of Object.entries(positions)) {
     if (!isRecord(byCard)) continue;
@@ -223,7 +289,7 @@ function parseRoundRecord(value: unknown): RoundRecord | null {
   }
   return {
     round,
-    cardIds: cardIds.filter((id): id is string => typeof id === 'string'),
+    cardIds: stringsOf(cardIds),
     closedAt,
     positions: cleanPositions,
     summaries: isRecord(summaries) ? summaries : {},
@@ -303,9 +369,7 @@ export function readControl(doc: Y.Doc): Control {
     focusCardId: typeof focusCardId === 'string' ? focusCardId : null,
     showNames: control.get('showNames') === true,
     joinOpen: control.get('joinOpen') !== false,
-    roundCardIds: Array.isArray(roundCardIds)
-      ? roundCardIds.filter((id): id is string => typeof id === 'string')
-      : null,
+    roundCardIds: Array.isArray(roundCardIds) ? stringsOf(roundCardIds) : null,
   };
 }
 
@@ -316,6 +380,17 @@ export function readRounds(doc: Y.Doc): RoundRecord[] {
     if (record) rounds.push(record);
   }
   return rounds;
+}
+
+/**
+ * The cards of each record `readRounds` would return, without copying the frozen positions:
+ * all that a card's round needs (rounds.ts), on the server's path of every placement.
+ */
+export function readRoundCardIds(doc: Y.Doc): { cardIds: string[] }[] {
+  return roundsArray(doc)
+    .toArray()
+    .filter(isRoundRecordLike)
+    .map((record) => ({ cardIds: stringsOf(record.cardIds) }));
 }
 
 export function readParticipant(doc: Y.Doc, participantId: string): Participant | null {

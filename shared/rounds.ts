@@ -5,6 +5,8 @@
  * which cards the new round includes. A card's k-th round is therefore closed by the k-th record
  * that lists it, and its current round is 1 plus the records that list it. Placements count for
  * a card only when written in its current round, so a new round starts every card in it afresh.
+ * A round of a card starts when the record closing its previous round was frozen (its first
+ * round: when the board was created); a placement's time is read inside that round's window.
  * Pure, apart from `freezeRound`, which writes the record through boardDoc.ts.
  */
 import type * as Y from 'yjs';
@@ -29,6 +31,41 @@ export function cardRound(cardId: string, rounds: readonly ClosedRound[]): numbe
   let round = 1;
   for (const record of rounds) if (record.cardIds.includes(cardId)) round += 1;
   return round;
+}
+
+/** What a round's start is read from: the closed rounds' cards and times. */
+interface TimedClosedRound extends ClosedRound {
+  readonly closedAt: number;
+}
+
+/**
+ * When a card's round began (epoch ms): the closing time of the record that closed the card's
+ * previous round, or for its first round the board's creation.
+ */
+export function roundStartedAt(
+  cardId: string,
+  round: number,
+  rounds: readonly TimedClosedRound[],
+  boardCreatedAt: number,
+): number {
+  if (round <= 1) return boardCreatedAt;
+  return closedRoundsOf(cardId, rounds)[round - 2]?.closedAt ?? boardCreatedAt;
+}
+
+/** How long before its round's start a placement's time may read: a device's slow clock. */
+export const PLACED_BEFORE_ROUND_MS = 60_000;
+/** How far past the server's now a placement's time may read: a device's fast clock. */
+export const PLACED_AHEAD_OF_NOW_MS = 120_000;
+
+/**
+ * A placement's time as readers and exports show it: what the client claimed, clamped into
+ * [its round's start − PLACED_BEFORE_ROUND_MS, the server's now + PLACED_AHEAD_OF_NOW_MS].
+ * Clamped, not refused, because an offline placement is honestly older than its upload. No time
+ * (NaN) stays no time.
+ */
+export function clampPlacedAt(at: number, roundStart: number, serverNow: number): number {
+  const latest = serverNow + PLACED_AHEAD_OF_NOW_MS;
+  return Math.min(Math.max(at, roundStart - PLACED_BEFORE_ROUND_MS), latest);
 }
 
 /** The closed rounds of a card, in order: the k-th closed the card's round k. */

@@ -2,20 +2,25 @@
  * Who may write what. The server runs `checkUpdate` on every update a client sends, before it is
  * stored, applied or broadcast: updateResolver.ts finds the root and key of each write,
  * rootWriters.ts says who may write that kind of root in this phase, and this module adds who
- * the writer is (observer, removed, proxy) and the placements' values.
+ * the writer is (observer, removed, proxy) and the values: a placement's in its card's current
+ * round, the session's settings (`control`) of their type and about this board, for
+ * facilitators too.
  * Pure: a Y.Doc and bytes in, a verdict out; it reads the document and never writes to it.
  */
 import * as Y from 'yjs';
 import {
+  isWellFormedControlValue,
   isWellFormedPlacement,
   type Phase,
   type Role,
   readControl,
   readMeta,
   readParticipant,
+  readRoundCardIds,
   rootKind,
 } from './boardDoc.ts';
 import { closureInPhase, rootWriter } from './rootWriters.ts';
+import { cardRound } from './rounds.ts';
 import { rubricCards } from './rubric.ts';
 import { unreachable } from './unreachable.ts';
 import {
@@ -46,6 +51,10 @@ export const WRITE_REJECTIONS = {
   locked: 'The session is locked; it can only be reopened',
   invalidPlacement: 'That is not a valid card position',
   nestedPlacement: 'Card positions cannot hold nested data',
+  wrongRound: 'That card is in another round now',
+  invalidControl: 'That is not a valid session setting',
+  controlRemoved: 'Session settings can be changed, not removed',
+  roundBackwards: 'The round number cannot go back',
   unreadable: 'This update could not be read',
   missing: 'This update depends on changes the server does not have',
 } as const;
@@ -118,8 +127,33 @@ export function resolveTargets(doc: Y.Doc, update: Uint8Array): WriteTarget[] | 
 // ---------------------------------------------------------------------------------------------
 // Values.
 
-/** A `place:` item must hold plain, valid placements under a card id. */
-function checkPlacementValue(write: ResolvedWrite, cardIds: ReadonlySet<string>): WriteVerdict {
+/** What values are judged against: the board as the room has it, read once per update. */
+interface BoardFacts {
+  cardIds: ReadonlySet<string>;
+  /** A card's current round (rounds.ts). */
+  roundOf: (cardId: string) => number;
+  /** `control.round` now. */
+  round: number;
+}
+
+function boardFacts(doc: Y.Doc): BoardFacts {
+  let rounds: { cardIds: string[] }[] | undefined;
+  return {
+    cardIds: boardCardIds(doc),
+    roundOf: (cardId) => {
+      rounds ??= readRoundCardIds(doc);
+      return cardRound(cardId, rounds);
+    },
+    round: readControl(doc).round,
+  };
+}
+
+/**
+ * A `place:` item must hold plain, valid placements under a card id, in the card's current round.
+ * Its time is not judged: an offline placement is honestly older than its upload, so readers
+ * clamp it instead (rounds.ts).
+ */
+function checkPlacementValue(write: ResolvedWrite, board: BoardFacts): WriteVerdict {
   const { item } = write;
   if (item === null) return OK; // deletes carry no value
   if (write.nested || item.content instanceof Y.ContentType) {
@@ -128,12 +162,52 @@ function checkPlacementValue(write: ResolvedWrite, cardIds: ReadonlySet<string>)
   // Set and removed again before it was sent: no value remains.
   if (item.content instanceof Y.ContentDeleted) return OK;
   // Only the board's own cards, each with a well-formed value.
-  if (write.target.key === null || !cardIds.has(write.target.key)) {
+  const cardId = write.target.key;
+  if (cardId === null || !board.cardIds.has(cardId)) {
     return reject(WRITE_REJECTIONS.invalidPlacement);
   }
   if (!(item.content instanceof Y.ContentAny)) return reject(WRITE_REJECTIONS.invalidPlacement);
   const values: unknown[] = item.content.getContent();
-  return values.every(isWellFormedPlacement) ? OK : reject(WRITE_REJECTIONS.invalidPlacement);
+  if (!values.every(isWellFormedPlacement)) return reject(WRITE_REJECTIONS.invalidPlacement);
+  // Well formed, so each value is a record with an integer round.
+  const current = board.roundOf(cardId);
+  const inRound = values.every((value) => (value as { round: number }).round === current);
+  return inRound ? OK : reject(WRITE_REJECTIONS.wrongRound);
+}
+
+/**
+ * A `control` write, by a facilitator: a plain value of its key's type, naming only this board's
+ * cards, the round never going back. A key may be overwritten (which deletes the old value in
+ * the same update) but not removed, since readers would fall back to a default (round 1).
+ */
+function checkControlValue(
+  write: ResolvedWrite,
+  board: BoardFacts,
+  keysSet: ReadonlySet<string | null>,
+): WriteVerdict {
+  const { item } = write;
+  const key = write.target.key;
+  if (item === null) return keysSet.has(key) ? OK : reject(WRITE_REJECTIONS.controlRemoved);
+  if (write.nested || key === null || item.content instanceof Y.ContentType) {
+    return reject(WRITE_REJECTIONS.invalidControl);
+  }
+  if (item.content instanceof Y.ContentDeleted) return OK;
+  if (!(item.content instanceof Y.ContentAny)) return reject(WRITE_REJECTIONS.invalidControl);
+  for (const value of item.content.getContent() as unknown[]) {
+    const verdict = checkControlSetting(key, value, board);
+    if (!verdict.ok) return verdict;
+  }
+  return OK;
+}
+
+function checkControlSetting(key: string, value: unknown, board: BoardFacts): WriteVerdict {
+  if (!isWellFormedControlValue(key, value)) return reject(WRITE_REJECTIONS.invalidControl);
+  if (key === 'round' && (value as number) < board.round) {
+    return reject(WRITE_REJECTIONS.roundBackwards);
+  }
+  const named = key === 'focusCardId' || key === 'roundCardIds' ? [value ?? []].flat() : [];
+  const ours = named.every((cardId) => board.cardIds.has(cardId as string));
+  return ours ? OK : reject(WRITE_REJECTIONS.invalidControl);
 }
 
 /** The card ids of the board's rubric (the keys a `place:` map may hold). */
@@ -146,15 +220,24 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer): Wri
   const resolved = resolveWrites(doc, update);
   if ('failure' in resolved) return failureVerdict(resolved.failure);
   const { phase } = readControl(doc);
-  let cardIds: ReadonlySet<string> | undefined;
+  let board: BoardFacts | undefined;
+  // The control keys this update gives a value, so deleting their old value is an overwrite.
+  const controlKeysSet = new Set(
+    resolved.writes
+      .filter((write) => write.item !== null && rootKind(write.target.root).kind === 'control')
+      .map((write) => write.target.key),
+  );
   for (const write of resolved.writes) {
     const verdict = mayWrite(writer, phase, write.target, doc);
     if (!verdict.ok) return verdict;
-    if (rootKind(write.target.root).kind === 'place') {
-      cardIds ??= boardCardIds(doc);
-      const value = checkPlacementValue(write, cardIds);
-      if (!value.ok) return value;
-    }
+    const { kind } = rootKind(write.target.root);
+    if (kind !== 'place' && kind !== 'control') continue;
+    board ??= boardFacts(doc);
+    const value =
+      kind === 'place'
+        ? checkPlacementValue(write, board)
+        : checkControlValue(write, board, controlKeysSet);
+    if (!value.ok) return value;
   }
   return OK;
 }

@@ -1,7 +1,8 @@
 /**
  * Adding a person to a board: a fresh participant id, a colour, the token row (unless the person
  * is a proxy) and the server-written entry in `participants`. Joins and the people a facilitator
- * adds (co-facilitators, proxies, projector links) all come in this way.
+ * adds (co-facilitators, proxies, projector links) all come in this way. Nobody may go by a role
+ * word ("Facilitator", "Observador", …) that the board would show as if it were their role.
  */
 import type { JoinResponse } from '../../shared/api.ts';
 import {
@@ -29,6 +30,7 @@ export function admitWithToken(
   newcomer: Newcomer,
   at: number,
 ): JoinResponse {
+  requireDisplayName(newcomer);
   const participantId = freshParticipantId(room);
   // The token row first: if the store refuses it, nobody half-joined the document.
   const token = tokens.issue({ boardId: room.boardId, participantId, role: newcomer.role }, at);
@@ -38,6 +40,7 @@ export function admitWithToken(
 
 /** Adds a proxy participant: no token, a facilitator places cards on their behalf. */
 export function admitProxy(room: Room, newcomer: Omit<Newcomer, 'proxy'>, at: number): string {
+  requireDisplayName(newcomer);
   const participantId = freshParticipantId(room);
   put(room, participantId, { ...newcomer, proxy: true }, at);
   return participantId;
@@ -65,6 +68,57 @@ export function requireRoomForNewcomer(room: Room, maxParticipants: number): voi
       `This board is full: it takes at most ${maxParticipants} people (MAX_PARTICIPANTS_PER_BOARD).`,
     );
   }
+}
+
+/**
+ * The role words of every shipped language, as `comparable` writes them: a display name equal to
+ * one would pass its bearer off as a facilitator, the projector or a mere observer.
+ */
+const ROLE_WORDS = new Set(
+  [
+    'Facilitator',
+    'Co-facilitator',
+    'Projector',
+    'Observer',
+    'Participant',
+    'Facilitador',
+    'Facilitadora',
+    'Cofacilitador',
+    'Cofacilitadora',
+    'Proyector',
+    'Observador',
+    'Observadora',
+    'Participante',
+  ].map(comparable),
+);
+
+/**
+ * The names the server gives people itself, by role (the defaults of sessionAdmin.ts and
+ * boardService.ts): role words, but true of whoever carries them.
+ */
+const SERVER_GIVEN_NAMES: Readonly<Record<Newcomer['role'], readonly string[]>> = {
+  facilitator: ['Co-facilitator'],
+  observer: ['Observer', 'Projector'],
+  participant: [],
+};
+
+/** A name as role words are compared: trimmed, any case, no accents, spaces or hyphens. */
+function comparable(name: string): string {
+  return name
+    .trim()
+    .normalize('NFD')
+    .replace(/[\p{M}\s\p{Pd}]/gu, '')
+    .toLowerCase();
+}
+
+/** Refuses a display name that is a role word, unless the server gave it for that role. */
+export function requireDisplayName(newcomer: Pick<Newcomer, 'name' | 'role'>): void {
+  const { name, role } = newcomer;
+  if (SERVER_GIVEN_NAMES[role].includes(name) || !ROLE_WORDS.has(comparable(name))) return;
+  throw new BoardServiceError(
+    400,
+    `name: "${name.trim()}" is a role on this board, not a display name; choose another name.`,
+  );
 }
 
 function freshParticipantId(room: Room): string {

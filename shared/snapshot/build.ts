@@ -16,7 +16,7 @@ import { discussionOrder } from '../consensus/discussionOrder.ts';
 import { rollUpBoard } from '../consensus/rollUp.ts';
 import type { RoundComparison } from '../consensus/roundComparison.ts';
 import { isCounted } from '../countedPlacements.ts';
-import { closedRoundsOf } from '../rounds.ts';
+import { clampPlacedAt, closedRoundsOf, roundStartedAt } from '../rounds.ts';
 import { rubricCards } from '../rubric.ts';
 import { exportedName, exportedPeople } from './anonymise.ts';
 import {
@@ -114,7 +114,9 @@ export function buildSnapshot(source: SnapshotSource): Snapshot {
 /**
  * Every placement of every round: closed rounds from the frozen records, the open one (and
  * anything a record lacks, such as a removed person's position) from the `place:` maps, which
- * also give a closed round's position its time and reason while they still hold it.
+ * also give a closed round's position its time and reason while they still hold it. A time is
+ * what the client claimed, clamped into its round's window (rounds.ts): never before the round
+ * began, never after the export.
  */
 function collectPlacements(
   source: SnapshotSource,
@@ -151,7 +153,13 @@ function collectPlacements(
         (order.get(a.participantId) ?? 0) - (order.get(b.participantId) ?? 0),
     );
     for (const { participantId, placement } of sorted) {
-      const placedAt = isoTime(placement.at);
+      const roundStart = roundStartedAt(
+        cardId,
+        placement.round,
+        source.rounds,
+        source.meta.createdAt,
+      );
+      const placedAt = isoTime(clampPlacedAt(placement.at, roundStart, source.exportedAt));
       result.push({
         participantId: exportIds.get(participantId) ?? participantId,
         cardId,

@@ -96,13 +96,13 @@ describe('exports', () => {
     expect(lines[0]).toBe(
       'board_id,board_title,element_id,element,card_id,card_text,column,participant,organisation,round,position,reason,placed_at',
     );
-    expect(lines[1]).toContain(`,Ana Alvarez,County,1,0.25,"'=1+1, ""quoted""",`);
+    expect(lines[1]).toContain(`,"Ana Alvarez","County",1,0.25,"'=1+1, ""quoted""",`);
     expect(lines).toHaveLength(5); // header, 3 rows, and the empty string after the last CRLF
 
     const cards = await download(server, `/api/boards/${boardId}/cards.csv`, facilitatorToken);
     expect(cards.type).toBe('text/csv; charset=utf-8');
     expect(cards.disposition).toBe(`attachment; filename="${slug}-cards.csv"`);
-    expect(cards.text.split('\r\n')[1]).toMatch(/^trust,Trust,trust\.v1,.*,vendor,2,0\.5,/);
+    expect(cards.text.split('\r\n')[1]).toMatch(/^"trust","Trust","trust\.v1",.*,"vendor",2,0\.5,/);
   });
 
   it('anonymises on ?anonymous=1: labels instead of names, in every format', async () => {

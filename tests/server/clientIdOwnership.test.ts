@@ -13,6 +13,7 @@ import { encodeSyncUpdate } from '../../server/rooms/protocol.ts';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
 import { readControl, readPlacement, setControl, setPlacement } from '../../shared/boardDoc.ts';
 import { CLOSE_FORBIDDEN_WRITE, CLOSE_REASONS } from '../../shared/closeCodes.ts';
+import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { boardSocketUrl, gcUpdate } from '../support/rawSocket.ts';
 import {
   createBoard,
@@ -61,8 +62,17 @@ async function sendAsMallory(session: Session, update: Uint8Array) {
   return socket.closed;
 }
 
+/** The focus may name only a card of the board: one marker card per moment a test checks. */
+const MARKER_CARDS = new Map(
+  ['before', 'after', 'before the restart', 'after the restart'].map((moment, index) => [
+    moment,
+    rubricCards(ELEMENTS_OF_PARTNERSHIP)[index]?.id ?? null,
+  ]),
+);
+
 /** The facilitator's next write still arrives: nothing made the others skip its clock. */
-async function facilitatorStillWrites(session: Session, marker: string): Promise<void> {
+async function facilitatorStillWrites(session: Session, moment: string): Promise<void> {
+  const marker = MARKER_CARDS.get(moment) ?? null;
   setControl(session.facilitator.doc, 'focusCardId', marker, 'local');
   await waitFor(
     () => readControl(session.witness.doc).focusCardId === marker,

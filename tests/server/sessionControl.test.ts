@@ -17,6 +17,7 @@ import {
   setPlacement,
 } from '../../shared/boardDoc.ts';
 import { CLOSE_FORBIDDEN_WRITE } from '../../shared/closeCodes.ts';
+import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
 import {
   callApi,
@@ -82,11 +83,13 @@ async function startSession(): Promise<Session> {
 }
 
 let markers = 0;
+/** Markers are cards of the board (the focus may name no other), each unlike the one before. */
+const MARKER_CARDS = rubricCards(ELEMENTS_OF_PARTNERSHIP).map((card) => card.id);
 
 /** A facilitator write that round-trips: once the witness has it, earlier broadcasts arrived. */
 async function broadcastsCaughtUp(session: Session): Promise<void> {
   markers += 1;
-  const marker = `marker-${markers}`;
+  const marker = MARKER_CARDS[markers % MARKER_CARDS.length] ?? null;
   setControl(session.desk.doc, 'focusCardId', marker, 'local');
   await waitFor(
     () => readControl(session.witness.doc).focusCardId === marker,

@@ -14,21 +14,21 @@ import { boardWithHistory, PEOPLE, T0 } from '../../support/boardHistory.ts';
 
 describe('csvField', () => {
   it.each<[string, CsvCell, string]>([
-    ['plain text', 'Trust', 'Trust'],
+    ['plain text', 'Trust', '"Trust"'],
     ['a comma', 'a, b', '"a, b"'],
     ['quotes', 'say "hi"', '"say ""hi"""'],
     ['a line feed', 'one\ntwo', '"one\ntwo"'],
     ['a carriage return inside', 'one\r\ntwo', '"one\r\ntwo"'],
-    ['a leading =', '=SUM(A1:A9)', "'=SUM(A1:A9)"],
-    ['a leading +', '+1', "'+1"],
-    ['a leading - in text', '-1 for this', "'-1 for this"],
-    ['a leading @', '@all', "'@all"],
-    ['a leading tab', '\tx', "'\tx"],
+    ['a leading =', '=SUM(A1:A9)', '"\'=SUM(A1:A9)"'],
+    ['a leading +', '+1', '"\'+1"'],
+    ['a leading - in text', '-1 for this', '"\'-1 for this"'],
+    ['a leading @', '@all', '"\'@all"'],
+    ['a leading tab', '\tx', '"\'\tx"'],
     ['a leading carriage return', '\rx', '"\'\rx"'],
     ['a formula with a comma', '=HYPERLINK("x"), ok', '"\'=HYPERLINK(""x""), ok"'],
-    ['an = not at the start', 'a=b', 'a=b'],
-    ['curly quotes and accents', 'Trust to “get” – Zoë', 'Trust to “get” – Zoë'],
-    ['empty text', '', ''],
+    ['an = not at the start', 'a=b', '"a=b"'],
+    ['curly quotes and accents', 'Trust to “get” – Zoë', '"Trust to “get” – Zoë"'],
+    ['empty text', '', '""'],
     ['null', null, ''],
     ['a number', 0.25, '0.25'],
     ['a negative number', -0.3125, '-0.3125'],
@@ -36,6 +36,29 @@ describe('csvField', () => {
     ['an integer', 12, '12'],
   ])('writes %s', (_what, cell, expected) => {
     expect(csvField(cell)).toBe(expected);
+  });
+
+  // A spreadsheet that splits on `;` or tabs (or ignores the quotes) starts a cell after any of
+  // these separators: whatever follows one must not run as a formula either.
+  it.each<[string, string, string]>([
+    ['after a semicolon', 'innocent;=1+1;x', '"innocent;\'=1+1;x"'],
+    ['after a comma', 'a,+1', '"a,\'+1"'],
+    ['after a tab', 'a\t@SUM(1)', '"a\t\'@SUM(1)"'],
+    ['after a line feed', 'a\n-1', '"a\n\'-1"'],
+    ['after two tabs', 'a\t\t=1', '"a\t\'\t\'=1"'],
+    ['after a semicolon then a tab', ';\t=1', '";\'\t\'=1"'],
+    ['every cell of many', '=1;=2,=3', "\"'=1;'=2,'=3\""],
+    ['not after a space', 'a; =1', '"a; =1"'],
+  ])('guards a formula %s', (_where, cell, expected) => {
+    expect(csvField(cell)).toBe(expected);
+  });
+
+  it('leaves no cell that starts a formula, whichever separator a spreadsheet splits on', () => {
+    const cell = csvField('innocent;=1+1;x\t+2,@3\n-4');
+    const inner = cell.slice(1, -1);
+    for (const separator of [',', ';', '\t', '\n']) {
+      for (const part of inner.split(separator)) expect(part).not.toMatch(/^[=+\-@]/);
+    }
   });
 });
 
@@ -64,7 +87,7 @@ describe('toCsv', () => {
           [null, 'y,z'],
         ],
       ),
-    ).toBe('a,b\r\nx,1\r\n,"y,z"\r\n');
+    ).toBe('a,b\r\n"x",1\r\n,"y,z"\r\n');
   });
 });
 

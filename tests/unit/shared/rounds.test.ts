@@ -5,12 +5,14 @@ import { initBoardDoc, readControl, readRounds } from '../../../shared/boardDoc.
 import { summarizeCard } from '../../../shared/consensus/cardSummary.ts';
 import {
   cardRound,
+  clampPlacedAt,
   closedRoundsOf,
   closingRecordIndexes,
   freezeRound,
   frozenRound,
   frozenSummary,
   isInOpenRound,
+  roundStartedAt,
 } from '../../../shared/rounds.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../../../shared/rubric.ts';
 
@@ -65,5 +67,40 @@ describe('rounds', () => {
       [1, ['a']],
       [2, ['a', 'b']],
     ]);
+  });
+});
+
+describe("a round's window for placement times", () => {
+  const CREATED = 1_000_000;
+  const timed = [
+    { cardIds: ['a', 'b'], closedAt: 2_000_000 },
+    { cardIds: ['b'], closedAt: 3_000_000 },
+  ];
+
+  it.each<[string, string, number, number]>([
+    ["a card's first round: the board's creation", 'a', 1, CREATED],
+    ['its second round: when the first closed', 'a', 2, 2_000_000],
+    ['its third round: when the second closed', 'b', 3, 3_000_000],
+    ['a card no round closed on', 'z', 1, CREATED],
+    ['a round no record closed (a client claim): the creation', 'z', 5, CREATED],
+  ])('starts %s', (_name, cardId, round, start) => {
+    expect(roundStartedAt(cardId, round, timed, CREATED)).toBe(start);
+  });
+
+  const START = 2_000_000;
+  const NOW = 9_000_000;
+  it.each<[string, number, number]>([
+    ['a time inside the window as it is', 5_000_000, 5_000_000],
+    ['a time just before the start (a slow clock)', START - 30_000, START - 30_000],
+    ['a time long before the start to the start minus a minute', START - 3_600_000, START - 60_000],
+    ['a negative time likewise', -5, START - 60_000],
+    ['a time a minute ahead (a fast clock) as it is', NOW + 60_000, NOW + 60_000],
+    ['a time in the far future to now plus two minutes', 1e15, NOW + 120_000],
+  ])('reads %s', (_name, at, shown) => {
+    expect(clampPlacedAt(at, START, NOW)).toBe(shown);
+  });
+
+  it('keeps no time as no time', () => {
+    expect(clampPlacedAt(Number.NaN, START, NOW)).toBeNaN();
   });
 });

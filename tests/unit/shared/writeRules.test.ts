@@ -783,7 +783,7 @@ describe('placement values', () => {
   it.each([0, 1, 0.5])('accepts x = %s with a reason', (x) => {
     const server = makeServer();
     const update = write(server, (doc) =>
-      placeMap(doc, ALICE).set(CARD_A, { x, round: 2, at: 5, reason: 'because' }),
+      placeMap(doc, ALICE).set(CARD_A, { x, round: 1, at: 5, reason: 'because' }),
     );
     expect(checkUpdate(server, update, alice)).toEqual({ ok: true });
   });
@@ -804,6 +804,136 @@ describe('placement values', () => {
       },
     ]);
     expect(checkUpdate(server, update, alice)).toEqual(rejected(WRITE_REJECTIONS.invalidPlacement));
+  });
+});
+
+describe("a placement's round", () => {
+  /** The board after the facilitator closed round 1 on CARD_A only: CARD_A is in round 2. */
+  function afterRoundOnCardA(): Y.Doc {
+    const server = makeServer();
+    server.transact(() => {
+      roundsArray(server).push([
+        { round: 1, cardIds: [CARD_A], closedAt: 1_700_000_100_000, positions: {}, summaries: {} },
+      ]);
+      controlMap(server).set('round', 2);
+    }, 'server');
+    return server;
+  }
+
+  it.each<[string, string, number, boolean]>([
+    ['its first round', CARD_B, 1, true],
+    ['round 999 of a card in round 1', CARD_B, 999, false],
+    ['round 2 of a card in round 1', CARD_B, 2, false],
+    ['its second round after a round closed on it', CARD_A, 2, true],
+    ['its first round after that round closed', CARD_A, 1, false],
+    ['the board round on a card the round left out', CARD_B, 2, false],
+  ])('%s', (_name, cardId, round, accepted) => {
+    const server = afterRoundOnCardA();
+    const update = write(server, (doc) =>
+      setPlacement(doc, ALICE, cardId, placement(0.5, round), 'local'),
+    );
+    expect(checkUpdate(server, update, alice)).toEqual(
+      accepted ? { ok: true } : rejected(WRITE_REJECTIONS.wrongRound),
+    );
+    const proxied = write(server, (doc) =>
+      setPlacement(doc, PROXY, cardId, placement(0.5, round), 'local'),
+    );
+    expect(checkUpdate(server, proxied, facilitator).ok).toBe(accepted);
+  });
+
+  it.each([-5, 0, 1e15, Number.MAX_SAFE_INTEGER])('does not judge the time (at = %s)', (at) => {
+    const server = makeServer();
+    const update = write(server, (doc) =>
+      placeMap(doc, ALICE).set(CARD_B, { x: 0.5, round: 1, at }),
+    );
+    expect(checkUpdate(server, update, alice)).toEqual({ ok: true });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Values written to control, by facilitators.
+
+describe('control values', () => {
+  /** A board in round 3, in the given phase. */
+  function inRound3(phase: Phase = 'discussing'): Y.Doc {
+    const server = makeServer(phase);
+    setControl(server, 'round', 3, 'server');
+    return server;
+  }
+
+  const timer = { endsAt: 1_700_000_060_000, durationMs: 60_000, pausedRemainingMs: null };
+  const cases: Array<[string, string, unknown, string | null]> = [
+    ['a phase', 'phase', 'revealed', null],
+    ['every phase', 'phase', 'final', null],
+    ['a made-up phase', 'phase', 'bogus', 'invalidControl'],
+    ['a phase of another type', 'phase', 1, 'invalidControl'],
+    ['the next round', 'round', 4, null],
+    ['the same round', 'round', 3, null],
+    ['an earlier round', 'round', 2, 'roundBackwards'],
+    ['a negative round', 'round', -5, 'invalidControl'],
+    ['round 0', 'round', 0, 'invalidControl'],
+    ['a fractional round', 'round', 3.5, 'invalidControl'],
+    ['a round as text', 'round', '4', 'invalidControl'],
+    ['a running timer', 'timer', timer, null],
+    ['a paused timer', 'timer', { ...timer, endsAt: null, pausedRemainingMs: 5_000 }, null],
+    ['no timer', 'timer', null, null],
+    [
+      'a timer without a duration',
+      'timer',
+      { endsAt: 1, pausedRemainingMs: null },
+      'invalidControl',
+    ],
+    ['a timer with extra data', 'timer', { ...timer, note: 'x'.repeat(1000) }, 'invalidControl'],
+    ['a timer ending as text', 'timer', { ...timer, endsAt: 'soon' }, 'invalidControl'],
+    ['a timer as a number', 'timer', 60_000, 'invalidControl'],
+    ['showNames on', 'showNames', true, null],
+    ['showNames as text', 'showNames', 'yes', 'invalidControl'],
+    ['joinOpen off', 'joinOpen', false, null],
+    ['joinOpen as a number', 'joinOpen', 0, 'invalidControl'],
+    ['a focus on a card of the board', 'focusCardId', CARD_B, null],
+    ['no focus', 'focusCardId', null, null],
+    ['a focus on no card of the board', 'focusCardId', 'nope.v9', 'invalidControl'],
+    ['a focus as a number', 'focusCardId', 7, 'invalidControl'],
+    ['round cards of the board', 'roundCardIds', [CARD_A, CARD_B], null],
+    ['the whole board in the round', 'roundCardIds', null, null],
+    ['a round card not of the board', 'roundCardIds', [CARD_A, 'nope.v9'], 'invalidControl'],
+    ['round cards as text', 'roundCardIds', CARD_A, 'invalidControl'],
+    ['an unknown key', 'extra', true, 'invalidControl'],
+  ];
+
+  it.each(cases)('%s', (_name, key, value, reason) => {
+    const server = inRound3();
+    const update = write(server, (doc) => controlMap(doc).set(key, value));
+    const expected =
+      reason === null
+        ? { ok: true }
+        : rejected(WRITE_REJECTIONS[reason as keyof typeof WRITE_REJECTIONS]);
+    expect(checkUpdate(server, update, facilitator)).toEqual(expected);
+  });
+
+  it('refuses removing a setting (readers would fall back to round 1), not overwriting it', () => {
+    const server = inRound3();
+    const removal = write(server, (doc) => controlMap(doc).delete('round'));
+    expect(checkUpdate(server, removal, facilitator)).toEqual(
+      rejected(WRITE_REJECTIONS.controlRemoved),
+    );
+    const overwrite = write(server, (doc) => setControl(doc, 'round', 4, 'local'));
+    expect(checkUpdate(server, overwrite, facilitator)).toEqual({ ok: true });
+  });
+
+  it('accepts a round started offline twice (the first value deleted in the same update)', () => {
+    const server = inRound3('placing');
+    const update = write(server, (doc) => {
+      setControl(doc, 'round', 4, 'local');
+      setControl(doc, 'round', 5, 'local');
+    });
+    expect(checkUpdate(server, update, facilitator)).toEqual({ ok: true });
+  });
+
+  it('judges the value after the writer: a participant is refused as before', () => {
+    const server = inRound3();
+    const update = write(server, (doc) => controlMap(doc).set('phase', 'bogus'));
+    expect(checkUpdate(server, update, alice)).toEqual(rejected(WRITE_REJECTIONS.notFacilitator));
   });
 });
 
@@ -854,7 +984,10 @@ describe('nested types', () => {
     expect(checkUpdate(server, intoFinal, alice)).toEqual(
       rejected(WRITE_REJECTIONS.notFacilitator),
     );
-    expect(checkUpdate(server, intoControl, facilitator)).toEqual({ ok: true });
+    // Control values are plain: a facilitator's write into a nested type there is refused.
+    expect(checkUpdate(server, intoControl, facilitator)).toEqual(
+      rejected(WRITE_REJECTIONS.invalidControl),
+    );
     setControl(server, 'phase', 'final', 'server');
     expect(checkUpdate(server, intoFinal, facilitator)).toEqual(rejected(WRITE_REJECTIONS.locked));
     expect(checkUpdate(server, intoControl, facilitator)).toEqual(
