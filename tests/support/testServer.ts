@@ -42,8 +42,12 @@ export function newDataDir(): string {
   return dir;
 }
 
-/** Settings a test may change: the security options and limits, and where logs go. */
-export interface TestServerOptions extends Pick<ServerOptions, 'allowedOrigins' | 'limits'> {
+/**
+ * Settings a test may change: the security options and limits, the store (`openStore`: SQLite
+ * in the data folder unless given) and where logs go.
+ */
+export interface TestServerOptions
+  extends Pick<ServerOptions, 'allowedOrigins' | 'limits' | 'openStore'> {
   publicUrl?: string;
   logger?: Logger;
 }
@@ -52,7 +56,7 @@ export async function startTestServer(
   dataDir = newDataDir(),
   options: TestServerOptions = {},
 ): Promise<RunningServer> {
-  const { publicUrl, logger, ...security } = options;
+  const { publicUrl, logger, ...settings } = options;
   const server = createServer(
     {
       host: '127.0.0.1',
@@ -60,7 +64,7 @@ export async function startTestServer(
       publicUrl: publicUrl ?? null,
       dataDir,
       clientDir: join(dataDir, 'no-client'),
-      ...security,
+      ...settings,
     },
     logger ?? quietLogger,
   );
