@@ -15,7 +15,7 @@ import { SqliteStore, STORE_FILE_NAME } from '../../server/persistence/sqlite.ts
 import { applyStoredUpdate } from '../../server/persistence/storedUpdate.ts';
 import { MESSAGE_SYNC, SYNC_STEP2, SYNC_UPDATE } from '../../server/rooms/protocol.ts';
 import type { JoinResponse } from '../../shared/api.ts';
-import { placeMap, readPlacement, setPlacement } from '../../shared/boardDoc.ts';
+import { participantsMap, placeMap, readPlacement, setPlacement } from '../../shared/boardDoc.ts';
 import { CLOSE_FORBIDDEN_WRITE } from '../../shared/closeCodes.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
@@ -162,7 +162,10 @@ describe('a store that answers later', () => {
       people.map((person) => harness.connect(running, board.boardId, person.token)),
     );
     const writes = 12;
+    // Server-side writes (a join adds a participant) go through the same order.
+    let lateJoin: Promise<JoinResponse> | null = null;
     for (let i = 0; i < writes; i++) {
+      if (i === writes / 2) lateJoin = joinBoard(running, board, 'Late');
       for (const [index, client] of clients.entries()) {
         const person = people[index];
         if (person) place(client, person, i);
@@ -173,6 +176,12 @@ describe('a store that answers later', () => {
       people.every((person) => placeMap(doc, person.participantId).size === writes);
     await waitFor(() => clients.every((client) => everyone(client.doc)), 'every write everywhere');
     await waitFor(() => everyone(storedDoc(sqlite, board.boardId)), 'every write stored');
+    const late = await lateJoin;
+    if (!late) throw new Error('no late join');
+    await waitFor(
+      () => clients.every((client) => participantsMap(client.doc).has(late.participantId)),
+      'the late participant everywhere',
+    );
 
     const stored = storedDoc(sqlite, board.boardId);
     for (const client of clients) {
