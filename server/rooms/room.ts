@@ -88,8 +88,9 @@ export class Room {
     this.presence.awareness.on('update', this.onAwarenessUpdate);
   }
 
-  get connectionCount(): number {
-    return this.connections.size;
+  /** Destroyed or discarded: nothing may use it any more. */
+  get isDiscarded(): boolean {
+    return this.destroyed;
   }
 
   /** A newcomer: ask for what it has that we lack, and show it who is here (in board order). */

@@ -77,7 +77,11 @@ export class RoomRegistry {
   async withRoom<T>(boardId: string, use: (room: Room) => Awaitable<T>): Promise<T> {
     const room = await this.hold(boardId);
     try {
-      return await room.exclusively(() => use(room));
+      return await room.exclusively(() => {
+        // Its board was deleted while this waited for its turn.
+        if (room.isDiscarded) throw new RoomLoadError(`board ${boardId} was deleted`);
+        return use(room);
+      });
     } finally {
       this.release(room);
     }

@@ -21,12 +21,12 @@ import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
 import { LaterStore } from '../support/laterStore.ts';
 import {
-  callApi,
   createBoard,
   joinBoard,
   nextClose,
-  type RunningServer,
   serverHarness,
+  storeHealth,
+  storeRecovered,
   type TestClient,
   type TestServerOptions,
   waitFor,
@@ -135,15 +135,6 @@ afterEach(() => {
   stopWatching?.();
   stopWatching = null;
 });
-
-async function health(server: RunningServer) {
-  const { body } = await callApi<{ status: string; store: { queuedUpdates: number } }>(
-    server,
-    'GET',
-    '/healthz',
-  );
-  return body;
-}
 
 describe('a store that answers later', () => {
   it('lets stock clients writing at once converge on the stored log; no frame carries an update the store lacks', async () => {
@@ -278,16 +269,12 @@ describe('a store that answers later', () => {
       () => placeMap(witness.doc, ana.participantId).size === 10,
       'the writes to reach the witness while the store fails',
     );
-    const degraded = await health(running);
+    const degraded = await storeHealth(running);
     expect(degraded.status).toBe('degraded');
     expect(degraded.store.queuedUpdates).toBeGreaterThanOrEqual(10);
 
     store.later.failing = false;
-    const deadline = Date.now() + 15_000;
-    while ((await health(running)).status !== 'ok') {
-      if (Date.now() > deadline) throw new Error('the store did not recover');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await storeRecovered(running);
     const stored = storedDoc(store.sqlite, board.boardId);
     expect(placeMap(stored, ana.participantId).toJSON()).toEqual(
       placeMap(witness.doc, ana.participantId).toJSON(),

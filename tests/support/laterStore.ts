@@ -5,20 +5,9 @@
  * also be told to fail, like a database that went away.
  */
 import type { Awaitable, Store } from '../../server/persistence/store.ts';
+import { seededRandom } from './seededRandom.ts';
 
 const MAX_DELAY_MS = 20;
-
-/** A small seeded generator (mulberry32): the same seed, the same delays. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export class LaterStore implements Store {
   /** While true, every call rejects (after its delay) without reaching the inner store. */

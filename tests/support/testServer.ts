@@ -109,6 +109,27 @@ export async function callApi<T>(
   return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T };
 }
 
+/** What /healthz says of the store: `degraded` while updates wait in memory. */
+export async function storeHealth(
+  running: Endpoint,
+): Promise<{ status: string; store: { queuedUpdates: number } }> {
+  const { body } = await callApi<{ status: string; store: { queuedUpdates: number } }>(
+    running,
+    'GET',
+    '/healthz',
+  );
+  return body;
+}
+
+/** Waits (up to 15 s) for the store to have written everything it queued. */
+export async function storeRecovered(running: Endpoint): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while ((await storeHealth(running)).status !== 'ok') {
+    if (Date.now() > deadline) throw new Error('the store did not recover');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function createBoard(
   running: Endpoint,
   body: unknown = { title: 'Test board' },
