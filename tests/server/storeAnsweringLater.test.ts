@@ -13,13 +13,20 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { SqliteStore, STORE_FILE_NAME } from '../../server/persistence/sqlite.ts';
 import { applyStoredUpdate } from '../../server/persistence/storedUpdate.ts';
-import { MESSAGE_SYNC, SYNC_STEP2, SYNC_UPDATE } from '../../server/rooms/protocol.ts';
+import {
+  encodeSyncStep1,
+  encodeSyncUpdate,
+  MESSAGE_SYNC,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+} from '../../server/rooms/protocol.ts';
 import type { JoinResponse } from '../../shared/api.ts';
 import { participantsMap, placeMap, readPlacement, setPlacement } from '../../shared/boardDoc.ts';
 import { CLOSE_FORBIDDEN_WRITE } from '../../shared/closeCodes.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
 import { LaterStore } from '../support/laterStore.ts';
+import { boardSocketUrl } from '../support/rawSocket.ts';
 import {
   createBoard,
   joinBoard,
@@ -185,6 +192,65 @@ describe('a store that answers later', () => {
     }
     expect(watch.frames()).toBeGreaterThan(writes);
     expect(watch.violations).toEqual([]);
+  });
+
+  it('loads a room once for connections that arrive together, holding what they send meanwhile', async () => {
+    const running = await harness.start(undefined, laterStoreOptions());
+    const board = await createBoard(running);
+    const ana = await joinBoard(running, board, 'Ana');
+    await waitFor(() => running.server.rooms.size === 0, 'the room to unload after the join');
+    // Every load now waits until the test lets it go.
+    const { later } = currentStore();
+    let loads = 0;
+    let letLoadsGo: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      letLoadsGo = resolve;
+    });
+    const load = later.loadUpdates.bind(later);
+    later.loadUpdates = async (boardId) => {
+      loads += 1;
+      await gate;
+      return load(boardId);
+    };
+
+    const socket = await harness.socket(boardSocketUrl(running.wsUrl, board.boardId, ana.token));
+    const anaDoc = new Y.Doc();
+    const placed: Uint8Array[] = [];
+    anaDoc.on('update', (update: Uint8Array) => placed.push(update));
+    for (const [index, cardId] of CARD_IDS.slice(0, 3).entries()) {
+      setPlacement(
+        anaDoc,
+        ana.participantId,
+        cardId,
+        { x: index / 10, round: 1, at: index },
+        'local',
+      );
+    }
+    socket.send(encodeSyncStep1(new Uint8Array([0])));
+    for (const update of placed) socket.send(encodeSyncUpdate(update));
+    const witnesses = [
+      harness.client(running, board.boardId, board.facilitatorToken),
+      harness.client(running, board.boardId, board.facilitatorToken),
+    ];
+    await waitFor(() => loads === 1, 'the load to start');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(socket.received).toEqual([]); // nothing is answered before the room is there
+    letLoadsGo();
+
+    for (const witness of witnesses) {
+      await waitFor(
+        () => placeMap(witness.doc, ana.participantId).size === 3,
+        "Ana's writes, sent while the room loaded",
+      );
+    }
+    expect(loads).toBe(1);
+    expect(socket.isClosed()).toBe(false);
+    // Its sync step 1 was answered with the board (its placements came after it, in order).
+    const first = socket.received[0];
+    if (!first) throw new Error('nothing received');
+    expect(first[0]).toBe(MESSAGE_SYNC);
+    expect(first[1]).toBe(0); // the server's own sync step 1 comes first, as to every newcomer
+    expect(socket.received.some((frame) => carriedUpdate(frame) !== null)).toBe(true);
   });
 
   it('neither stores nor sends a refused write (4403)', async () => {
