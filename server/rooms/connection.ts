@@ -24,6 +24,7 @@ export type SocketLimits = Pick<Limits, 'maxBufferedBytes' | 'updateRate' | 'awa
 
 export class Connection implements RoomConnection {
   private closed = false;
+  private serverClosed = false;
   private readonly updates: TokenBucket;
   private readonly awareness: TokenBucket;
   private room: Room | null = null;
@@ -71,9 +72,14 @@ export class Connection implements RoomConnection {
     }
   }
 
+  get closedByServer(): boolean {
+    return this.serverClosed;
+  }
+
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
+    this.serverClosed = true;
     this.socket.close(code, closeReason(reason));
   }
 

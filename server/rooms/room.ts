@@ -48,6 +48,11 @@ export interface RoomConnection {
   allowAwareness(): boolean;
   /** Closes it as malformed: handling a message it sent threw. */
   refuse(error: unknown): void;
+  /**
+   * The server has closed it (a refused write, a removal): what it sent that still waits in the
+   * board's queue is dropped, as it would have been had it arrived afterwards.
+   */
+  readonly closedByServer: boolean;
 }
 
 const SERVER_ORIGIN: TransactionOrigin = 'server';
@@ -113,7 +118,7 @@ export class Room {
   /** Handles a message in its board's order (now, when nothing is pending). */
   handleMessage(connection: RoomConnection, message: ClientMessage): void {
     this.queue.run(() => {
-      if (this.destroyed) return;
+      if (this.destroyed || connection.closedByServer) return;
       try {
         const answer = this.dispatch(connection, message);
         if (answer instanceof Promise) return answer.catch((error) => connection.refuse(error));

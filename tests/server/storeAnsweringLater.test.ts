@@ -261,6 +261,8 @@ describe('a store that answers later', () => {
     const offender = await harness.connect(running, board.boardId, ana.token);
     const witness = await harness.connect(running, board.boardId, ben.token);
     const closed = nextClose(offender);
+    // Its own write first: the refused one then waits in the queue behind that append.
+    setPlacement(offender.doc, ana.participantId, 'trust.v3', { x: 0.3, round: 1, at: 0 }, 'local');
     setPlacement(
       offender.doc,
       ben.participantId,
@@ -284,6 +286,8 @@ describe('a store that answers later', () => {
     const stored = storedDoc(currentStore().sqlite, board.boardId);
     expect(readPlacement(stored, ben.participantId, 'trust.v1')).toBeNull();
     expect(readPlacement(stored, ben.participantId, 'trust.v2')?.x).toBe(0.2);
+    expect(readPlacement(stored, ana.participantId, 'trust.v3')?.x).toBe(0.3);
+    expect(readPlacement(desk.doc, ana.participantId, 'trust.v3')?.x).toBe(0.3);
   });
 
   it("keeps each client's order: its writes reach the others in the order it sent them", async () => {
