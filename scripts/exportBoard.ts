@@ -1,6 +1,6 @@
 /**
  * Exports a board straight from the SQLite store, so it works while the server is down
- * (docs/snapshot-format.md). Reads DATA_DIR (default ./data) as the server does.
+ * (docs/snapshot-format.md). It reads through the storage interface, like the server. Reads DATA_DIR (default ./data) as the server does.
  *
  *   npm run export -- --board ID --format json|placements-csv|cards-csv [--anonymous] --out FILE
  *
@@ -11,23 +11,24 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { dataDirFromEnv } from '../server/config.ts';
 import { SqliteStore, STORE_FILE_NAME } from '../server/persistence/sqlite.ts';
+import type { Store } from '../server/persistence/store.ts';
 import { applyStoredUpdate } from '../server/persistence/storedUpdate.ts';
 import { exportFile } from '../shared/exportFile.ts';
 import { snapshotFromDoc } from '../shared/snapshot/fromDoc.ts';
 import { EXPORT_USAGE, type ExportRequest, parseExportArgs, UsageError } from './exportArgs.ts';
 
-function exportBoard(request: ExportRequest, dataDir: string): string {
+async function exportBoard(request: ExportRequest, dataDir: string): Promise<string> {
   const file = join(dataDir, STORE_FILE_NAME);
   // Opening a missing store would create an empty one.
   if (!existsSync(file)) {
     throw new Error(`there is no Continuum store at ${file} (set DATA_DIR to the server's)`);
   }
-  const store = new SqliteStore(file);
+  const store: Store = new SqliteStore(file);
   try {
-    const board = store.getBoard(request.boardId);
+    const board = await store.getBoard(request.boardId);
     if (!board) throw new Error(`there is no board "${request.boardId}" in ${file}`);
     const doc = new Y.Doc();
-    for (const update of store.loadUpdates(board.boardId)) applyStoredUpdate(doc, update);
+    for (const update of await store.loadUpdates(board.boardId)) applyStoredUpdate(doc, update);
     const snapshot = snapshotFromDoc(doc, board.boardId, {
       exportedAt: Date.now(),
       anonymous: request.anonymous,
@@ -36,12 +37,12 @@ function exportBoard(request: ExportRequest, dataDir: string): string {
     writeFileSync(request.out, exportFile(snapshot, request.format).body);
     return `Wrote ${request.out} (${request.format} of "${board.title}")`;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 try {
-  console.log(exportBoard(parseExportArgs(process.argv.slice(2)), dataDirFromEnv()));
+  console.log(await exportBoard(parseExportArgs(process.argv.slice(2)), dataDirFromEnv()));
 } catch (error) {
   console.error(`export: ${error instanceof Error ? error.message : String(error)}`);
   if (error instanceof UsageError) console.error(EXPORT_USAGE);

@@ -25,6 +25,7 @@ import { SlidingWindowLimiter } from './http/slidingWindowLimiter.ts';
 import { serveStatic } from './http/staticFiles.ts';
 import { RoomLoadError } from './persistence/roomLoad.ts';
 import { SqliteStore, STORE_FILE_NAME } from './persistence/sqlite.ts';
+import type { Store } from './persistence/store.ts';
 import { type Logger, UpdateLog } from './persistence/updateLog.ts';
 import { closeReason } from './rooms/closeReason.ts';
 import { Connection } from './rooms/connection.ts';
@@ -67,7 +68,13 @@ export type ServerOptions = Pick<
 > & {
   allowedOrigins?: string[];
   limits?: Partial<Limits>;
+  /** The store, made from the data folder; SQLite unless given (tests pass others). */
+  openStore?: (dataDir: string) => Store;
 };
+
+function openSqliteStore(dataDir: string): Store {
+  return new SqliteStore(join(dataDir, STORE_FILE_NAME));
+}
 
 const consoleLogger: Logger = {
   info: (message) => console.log(message),
@@ -79,7 +86,7 @@ export function createServer(
   logger: Logger = consoleLogger,
 ): ContinuumServer {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const store = new SqliteStore(join(options.dataDir, STORE_FILE_NAME));
+  const store = (options.openStore ?? openSqliteStore)(options.dataDir);
   const log = new UpdateLog(store, logger);
   const rooms = new RoomRegistry(log, logger, limits.boardBudgetBytes);
   const tokens = new Tokens(store);
@@ -166,25 +173,32 @@ export function createServer(
       ws.close(refused.code, closeReason(refused.reason));
       return;
     }
-    let room: Room;
-    try {
-      room = rooms.open(boardId);
-    } catch (error) {
+    // The socket is taken now and its room attached once loaded; what it sends meanwhile waits.
+    let room: Room | null = null;
+    const connection = new Connection(ws, boardId, participantId, role, limits, logger, () => {
       connectionLimits.release(origin, ws);
-      const reason =
-        error instanceof RoomLoadError ? error.publicReason : CLOSES.serverError.reason;
-      if (!(error instanceof RoomLoadError))
-        logger.error(`opening board ${boardId}: ${String(error)}`);
-      ws.close(CLOSE_ROOM_UNAVAILABLE, closeReason(reason));
-      return;
-    }
-    const connection = new Connection(ws, room, participantId, role, limits, logger, (closed) => {
-      connectionLimits.release(origin, ws);
-      room.removeConnection(closed);
+      if (room === null) return;
+      room.removeConnection(connection);
       rooms.release(room);
     });
     liveness.watch(ws);
-    room.addConnection(connection);
+    rooms.hold(boardId).then(
+      (held) => {
+        if (connection.attach(held)) room = held;
+        else rooms.release(held);
+      },
+      (error: unknown) => {
+        if (closing) {
+          connection.close(CLOSES.restarting.code, CLOSES.restarting.reason);
+          return;
+        }
+        const reason =
+          error instanceof RoomLoadError ? error.publicReason : CLOSES.serverError.reason;
+        if (!(error instanceof RoomLoadError))
+          logger.error(`opening board ${boardId}: ${String(error)}`);
+        connection.close(CLOSE_ROOM_UNAVAILABLE, reason);
+      },
+    );
   }
 
   function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -194,14 +208,22 @@ export function createServer(
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    // The token is in the URL; it is never logged.
-    const admission = access.ofSocket(
-      { origin: request.headers.origin, host: request.headers.host },
-      boardId,
-      url.searchParams.get('token') ?? '',
-    );
     const address = request.socket.remoteAddress ?? 'unknown';
-    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission, address));
+    // The token is in the URL; it is never logged.
+    access
+      .ofSocket(
+        { origin: request.headers.origin, host: request.headers.host },
+        boardId,
+        url.searchParams.get('token') ?? '',
+      )
+      .then((admission) => {
+        // A socket that went away meanwhile is destroyed by ws itself.
+        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission, address));
+      })
+      .catch((error: unknown) => {
+        logger.error(`refused a websocket upgrade: ${String(error)}`);
+        socket.destroy();
+      });
   }
 
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -230,14 +252,15 @@ export function createServer(
       liveness.stop();
       backlog.stop();
       http.close();
-      rooms.closeAll(CLOSES.restarting);
+      const roomsStored = rooms.closeAll(CLOSES.restarting);
       await allClosed(wss, SHUTDOWN_GRACE_MS);
+      await roomsStored;
       for (const client of wss.clients) client.terminate();
       wss.close();
       const queued = log.health.queuedUpdates;
-      const stored = log.flush();
+      const stored = await log.flush();
       log.close();
-      store.close();
+      await store.close();
       http.closeAllConnections();
       if (!stored) throw new Error(`STORE FAILURE at shutdown: ${queued} updates were not stored`);
     },

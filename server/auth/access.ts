@@ -23,13 +23,17 @@ export class Access {
     private readonly logger: Logger,
   ) {}
 
-  /** Who a token is on a board, or null. Throws if the store cannot be read. */
-  ofToken(boardId: string, token: string): Identity | null {
-    return token ? this.tokens.verify(boardId, token) : null;
+  /** Who a token is on a board, or null. Rejects if the store cannot be read. */
+  async ofToken(boardId: string, token: string): Promise<Identity | null> {
+    return token ? await this.tokens.verify(boardId, token) : null;
   }
 
   /** Who may open this socket; decided before the upgrade, from the request alone. */
-  ofSocket(request: SocketRequest, boardId: string | undefined, token: string): SocketAccess {
+  async ofSocket(
+    request: SocketRequest,
+    boardId: string | undefined,
+    token: string,
+  ): Promise<SocketAccess> {
     // A malformed board id is an unknown board: closed with 4401, so the stock provider stops.
     if (boardId === undefined) {
       return { ok: false, refusal: CLOSES.unknownBoard };
@@ -39,7 +43,7 @@ export class Access {
     }
     let identity: Identity | null;
     try {
-      identity = this.ofToken(boardId, token);
+      identity = await this.ofToken(boardId, token);
     } catch (error) {
       this.logger.error(`could not check a token for board ${boardId}: ${String(error)}`);
       return { ok: false, refusal: CLOSES.accessUncheckable };

@@ -5,8 +5,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Role } from '../../shared/boardDoc.ts';
-import type { SqliteStore } from '../persistence/sqlite.ts';
-import type { TokenRecord } from '../persistence/store.ts';
+import type { Store, TokenRecord } from '../persistence/store.ts';
 
 /** Who a token speaks for. */
 export interface Identity {
@@ -38,26 +37,26 @@ export function mintToken(identity: Identity, at: number): { token: string; reco
 }
 
 export class Tokens {
-  constructor(private readonly store: SqliteStore) {}
+  constructor(private readonly store: Store) {}
 
   /** Mints and stores a token; returns the secret, which is never seen again. */
-  issue(identity: Identity, at: number): string {
+  async issue(identity: Identity, at: number): Promise<string> {
     const { token, record } = mintToken(identity, at);
-    this.store.insertToken(record);
+    await this.store.insertToken(record);
     return token;
   }
 
   /** Who a token is on a board, or null if it is unknown, revoked or for another board. */
-  verify(boardId: string, token: string): Identity | null {
+  async verify(boardId: string, token: string): Promise<Identity | null> {
     const hash = hashToken(token);
-    const record = this.store.findToken(hash);
+    const record = await this.store.findToken(hash);
     if (!record || !sameHash(record.tokenHash, hash)) return null;
     if (record.boardId !== boardId || record.revokedAt !== null) return null;
     return { boardId, participantId: record.participantId, role: record.role };
   }
 
   /** Revokes every live token of one participant (a token revoked before keeps its time). */
-  revokeAll(boardId: string, participantId: string, at: number): void {
-    this.store.revokeTokensOf(boardId, participantId, at);
+  async revokeAll(boardId: string, participantId: string, at: number): Promise<void> {
+    await this.store.revokeTokensOf(boardId, participantId, at);
   }
 }

@@ -13,7 +13,7 @@ import {
 } from '../../shared/boardDoc.ts';
 import { colorForIndex } from '../../shared/palette.ts';
 import type { Tokens } from '../auth/tokens.ts';
-import type { BoardRecord } from '../persistence/store.ts';
+import type { Awaitable, BoardRecord } from '../persistence/store.ts';
 import type { Room } from '../rooms/room.ts';
 import { BoardServiceError } from './boardServiceError.ts';
 import { newParticipantId } from './ids.ts';
@@ -24,25 +24,32 @@ const SERVER: TransactionOrigin = 'server';
 export type Newcomer = Omit<Participant, 'color' | 'joinedAt' | 'removed'>;
 
 /** Adds a person who signs in with their own token. */
-export function admitWithToken(
+export async function admitWithToken(
   tokens: Tokens,
   room: Room,
   newcomer: Newcomer,
   at: number,
-): JoinResponse {
+): Promise<JoinResponse> {
   requireDisplayName(newcomer);
   const participantId = freshParticipantId(room);
   // The token row first: if the store refuses it, nobody half-joined the document.
-  const token = tokens.issue({ boardId: room.boardId, participantId, role: newcomer.role }, at);
-  put(room, participantId, newcomer, at);
+  const token = await tokens.issue(
+    { boardId: room.boardId, participantId, role: newcomer.role },
+    at,
+  );
+  await put(room, participantId, newcomer, at);
   return { participantId, token };
 }
 
 /** Adds a proxy participant: no token, a facilitator places cards on their behalf. */
-export function admitProxy(room: Room, newcomer: Omit<Newcomer, 'proxy'>, at: number): string {
+export async function admitProxy(
+  room: Room,
+  newcomer: Omit<Newcomer, 'proxy'>,
+  at: number,
+): Promise<string> {
   requireDisplayName(newcomer);
   const participantId = freshParticipantId(room);
-  put(room, participantId, { ...newcomer, proxy: true }, at);
+  await put(room, participantId, { ...newcomer, proxy: true }, at);
   return participantId;
 }
 
@@ -128,11 +135,12 @@ function freshParticipantId(room: Room): string {
   return participantId;
 }
 
-function put(room: Room, participantId: string, newcomer: Newcomer, at: number): void {
+/** Stored, then sent: runs inside the room's order (Room.exclusively). */
+function put(room: Room, participantId: string, newcomer: Newcomer, at: number): Awaitable<void> {
   const participant: Participant = {
     ...newcomer,
     color: colorForIndex(readParticipants(room.doc).size),
     joinedAt: at,
   };
-  room.serverWrite((doc) => putParticipant(doc, participantId, participant, SERVER));
+  return room.serverWrite((doc) => putParticipant(doc, participantId, participant, SERVER));
 }

@@ -28,8 +28,7 @@ import type { ParsedSnapshot } from '../../shared/snapshot/parse.ts';
 import type { Snapshot } from '../../shared/snapshot/schema.ts';
 import { hashToken, type Identity, mintToken, sameHash, type Tokens } from '../auth/tokens.ts';
 import { RoomLoadError } from '../persistence/roomLoad.ts';
-import type { SqliteStore } from '../persistence/sqlite.ts';
-import type { BoardRecord } from '../persistence/store.ts';
+import type { BoardRecord, Store } from '../persistence/store.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
 import {
   admitWithToken,
@@ -50,7 +49,7 @@ export interface CreatedBoard {
 
 export class BoardService {
   constructor(
-    private readonly store: SqliteStore,
+    private readonly store: Store,
     private readonly rooms: RoomRegistry,
     private readonly tokens: Tokens,
     /** People a board takes through its join code (MAX_PARTICIPANTS_PER_BOARD). */
@@ -58,7 +57,7 @@ export class BoardService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  createBoard(request: CreateBoardRequest): CreatedBoard {
+  createBoard(request: CreateBoardRequest): Promise<CreatedBoard> {
     const createdAt = this.now();
     const details = { title: request.title, organisations: request.organisations ?? [], createdAt };
     const doc = new Y.Doc();
@@ -67,7 +66,7 @@ export class BoardService {
   }
 
   /** A new board holding everything a checked snapshot held, with its own id, code and links. */
-  importBoard(snapshot: ParsedSnapshot): CreatedBoard {
+  importBoard(snapshot: ParsedSnapshot): Promise<CreatedBoard> {
     const doc = restoreBoardDoc(snapshot, newParticipantId);
     return this.storeNewBoard(doc, {
       title: snapshot.board.title,
@@ -80,15 +79,15 @@ export class BoardService {
    * Deletes a board and everything stored about it, then closes its sockets with 4401 and drops
    * its room unstored: its links stop working at once.
    */
-  deleteBoard(boardId: string): void {
-    if (!this.store.deleteBoard(boardId))
+  async deleteBoard(boardId: string): Promise<void> {
+    if (!(await this.store.deleteBoard(boardId)))
       throw new BoardServiceError(404, 'There is no such board.');
     this.rooms.discard(boardId, CLOSES.boardDeleted);
   }
 
-  snapshot(boardId: string, anonymous: boolean): Snapshot {
+  async snapshot(boardId: string, anonymous: boolean): Promise<Snapshot> {
     const exportedAt = this.now();
-    const snapshot = this.rooms.withRoom(boardId, (room) =>
+    const snapshot = await this.rooms.withRoom(boardId, (room) =>
       snapshotFromDoc(room.doc, boardId, { exportedAt, anonymous }),
     );
     // A room only loads with readable meta, so this is a board the store mangled.
@@ -96,19 +95,19 @@ export class BoardService {
     return snapshot;
   }
 
-  boardInfo(boardId: string): BoardInfo | null {
-    const board = this.store.getBoard(boardId);
+  async boardInfo(boardId: string): Promise<BoardInfo | null> {
+    const board = await this.store.getBoard(boardId);
     return board ? toInfo(board) : null;
   }
 
-  boardInfoByJoinCode(joinCode: string): BoardInfo | null {
-    const board = this.store.findBoardByJoinCode(normalizeJoinCode(joinCode));
+  async boardInfoByJoinCode(joinCode: string): Promise<BoardInfo | null> {
+    const board = await this.store.findBoardByJoinCode(normalizeJoinCode(joinCode));
     return board ? toInfo(board) : null;
   }
 
   /** Adds a participant (or observer) to a board. Throws BoardServiceError on refusal. */
-  join(boardId: string, request: JoinRequest): JoinResponse {
-    const board = this.store.getBoard(boardId);
+  async join(boardId: string, request: JoinRequest): Promise<JoinResponse> {
+    const board = await this.store.getBoard(boardId);
     if (!board) throw new BoardServiceError(404, 'There is no such board.');
     const code = normalizeJoinCode(request.joinCode);
     if (!sameHash(hashToken(code), hashToken(board.joinCode))) {
@@ -131,8 +130,8 @@ export class BoardService {
     });
   }
 
-  me(identity: Identity): MeResponse {
-    const participant = this.rooms.withRoom(identity.boardId, (room) =>
+  async me(identity: Identity): Promise<MeResponse> {
+    const participant = await this.rooms.withRoom(identity.boardId, (room) =>
       readParticipant(room.doc, identity.participantId),
     );
     const me: MeResponse = {
@@ -142,20 +141,21 @@ export class BoardService {
       name: participant?.name ?? '',
     };
     // Facilitators share the code; the projector (an observer) shows it on the wall.
-    const board = identity.role !== 'participant' ? this.store.getBoard(identity.boardId) : null;
+    const board =
+      identity.role !== 'participant' ? await this.store.getBoard(identity.boardId) : null;
     if (board) me.joinCode = board.joinCode;
     return me;
   }
 
   /** Adds the creating facilitator to a board's first document and stores it, all or nothing. */
-  private storeNewBoard(
+  private async storeNewBoard(
     doc: Y.Doc,
     details: Omit<BoardRecord, 'boardId' | 'joinCode'>,
-  ): CreatedBoard {
+  ): Promise<CreatedBoard> {
     const joinedAt = this.now();
     const board: BoardRecord = {
       boardId: newBoardId(),
-      joinCode: this.freshJoinCode(),
+      joinCode: await this.freshJoinCode(),
       ...details,
     };
     const taken = readParticipants(doc);
@@ -171,14 +171,15 @@ export class BoardService {
       { boardId: board.boardId, participantId: facilitatorId, role: 'facilitator' },
       joinedAt,
     );
-    this.store.createBoard(board, Y.encodeStateAsUpdate(doc), record);
+    const initialState = Y.encodeStateAsUpdate(doc);
     doc.destroy();
+    await this.store.createBoard(board, initialState, record);
     return { board, facilitatorToken: token };
   }
 
-  private freshJoinCode(): string {
+  private async freshJoinCode(): Promise<string> {
     let code = newJoinCode();
-    while (this.store.isJoinCodeTaken(code)) code = newJoinCode();
+    while (await this.store.isJoinCodeTaken(code)) code = newJoinCode();
     return code;
   }
 }

@@ -11,52 +11,52 @@ import type { AddProxyRequest, AddProxyResponse, JoinResponse } from '../../shar
 import { putParticipant, readParticipant } from '../../shared/boardDoc.ts';
 import { CLOSES, type Close } from '../../shared/closeCodes.ts';
 import type { Tokens } from '../auth/tokens.ts';
-import type { SqliteStore } from '../persistence/sqlite.ts';
+import type { Store } from '../persistence/store.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
 import { admitProxy, admitWithToken, type Newcomer, requireOrganisation } from './admission.ts';
 import { BoardServiceError } from './boardServiceError.ts';
 
 export class SessionAdmin {
   constructor(
-    private readonly store: SqliteStore,
+    private readonly store: Store,
     private readonly rooms: RoomRegistry,
     private readonly tokens: Tokens,
     private readonly now: () => number = Date.now,
   ) {}
 
-  addCoFacilitator(boardId: string, name = 'Co-facilitator'): JoinResponse {
+  addCoFacilitator(boardId: string, name = 'Co-facilitator'): Promise<JoinResponse> {
     return this.admit(boardId, { name, role: 'facilitator' });
   }
 
   /** An observer for a wall screen; unlike a join, it works while joining is closed. */
-  addObserverLink(boardId: string): JoinResponse {
+  addObserverLink(boardId: string): Promise<JoinResponse> {
     return this.admit(boardId, { name: 'Projector', role: 'observer' });
   }
 
-  addProxy(boardId: string, request: AddProxyRequest): AddProxyResponse {
-    const board = this.store.getBoard(boardId);
+  async addProxy(boardId: string, request: AddProxyRequest): Promise<AddProxyResponse> {
+    const board = await this.store.getBoard(boardId);
     if (!board) throw new BoardServiceError(404, 'There is no such board.');
     const newcomer: Omit<Newcomer, 'proxy'> = { name: request.name, role: 'participant' };
     if (request.organisation !== undefined) {
       requireOrganisation(board, request.organisation);
       newcomer.organisation = request.organisation;
     }
-    const participantId = this.rooms.withRoom(boardId, (room) =>
+    const participantId = await this.rooms.withRoom(boardId, (room) =>
       admitProxy(room, newcomer, this.now()),
     );
     return { participantId };
   }
 
   /** Removes anyone but the board's creator: participant, proxy, observer or co-facilitator. */
-  removeParticipant(boardId: string, participantId: string): void {
-    this.remove(boardId, participantId, CLOSES.removed, false);
+  removeParticipant(boardId: string, participantId: string): Promise<void> {
+    return this.remove(boardId, participantId, CLOSES.removed, false);
   }
 
-  revokeCoFacilitator(boardId: string, participantId: string): void {
-    this.remove(boardId, participantId, CLOSES.coFacilitatorRevoked, true);
+  revokeCoFacilitator(boardId: string, participantId: string): Promise<void> {
+    return this.remove(boardId, participantId, CLOSES.coFacilitatorRevoked, true);
   }
 
-  private admit(boardId: string, newcomer: Newcomer): JoinResponse {
+  private admit(boardId: string, newcomer: Newcomer): Promise<JoinResponse> {
     return this.rooms.withRoom(boardId, (room) =>
       admitWithToken(this.tokens, room, newcomer, this.now()),
     );
@@ -67,20 +67,20 @@ export class SessionAdmin {
     participantId: string,
     close: Close,
     onlyFacilitators: boolean,
-  ): void {
-    this.rooms.withRoom(boardId, (room) => {
+  ): Promise<void> {
+    return this.rooms.withRoom(boardId, async (room) => {
       const participant = readParticipant(room.doc, participantId);
       if (participant === null || (onlyFacilitators && participant.role !== 'facilitator')) {
         const who = onlyFacilitators ? 'co-facilitator' : 'participant';
         throw new BoardServiceError(404, `There is no ${who} with that id on this board.`);
       }
-      if (participantId === this.store.creatorOf(boardId)) {
+      if (participantId === (await this.store.creatorOf(boardId))) {
         throw new BoardServiceError(409, "The board's creator cannot be removed.");
       }
-      this.tokens.revokeAll(boardId, participantId, this.now());
+      await this.tokens.revokeAll(boardId, participantId, this.now());
       if (participant.removed !== true) {
         const removed = { ...participant, removed: true };
-        room.serverWrite((doc) => putParticipant(doc, participantId, removed, 'server'));
+        await room.serverWrite((doc) => putParticipant(doc, participantId, removed, 'server'));
       }
       room.closeParticipant(participantId, close);
     });

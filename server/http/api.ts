@@ -77,7 +77,7 @@ export function createApi(deps: ApiDeps) {
       async (req, res) => {
         countCreation(req);
         const body = parse(createBoardRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
-        sendJson(res, 201, createdResponse(req, boards.createBoard(body)));
+        sendJson(res, 201, createdResponse(req, await boards.createBoard(body)));
       },
     ],
     [
@@ -87,14 +87,14 @@ export function createApi(deps: ApiDeps) {
         countCreation(req);
         const parsed = parseSnapshot(await readJsonBody(req, SNAPSHOT_MAX_BYTES));
         if (!parsed.ok) throw new HttpError(400, `Not a valid snapshot: ${parsed.error}`);
-        sendJson(res, 201, createdResponse(req, boards.importBoard(parsed.snapshot)));
+        sendJson(res, 201, createdResponse(req, await boards.importBoard(parsed.snapshot)));
       },
     ],
     [
       'GET',
       /^\/api\/boards\/([\w-]+)$/,
-      (_req, res, [boardId]) => {
-        const info = boards.boardInfo(boardId ?? '');
+      async (_req, res, [boardId]) => {
+        const info = await boards.boardInfo(boardId ?? '');
         if (!info) throw new HttpError(404, 'There is no such board.');
         sendJson(res, 200, info);
       },
@@ -102,9 +102,9 @@ export function createApi(deps: ApiDeps) {
     [
       'DELETE',
       /^\/api\/boards\/([\w-]+)$/,
-      (req, res, [boardId = '']) => {
-        authenticateFacilitator(req, boardId);
-        boards.deleteBoard(boardId);
+      async (req, res, [boardId = '']) => {
+        await authenticateFacilitator(req, boardId);
+        await boards.deleteBoard(boardId);
         sendNoContent(res);
       },
     ],
@@ -115,8 +115,8 @@ export function createApi(deps: ApiDeps) {
     [
       'GET',
       /^\/api\/boards\/([\w-]+)\/me$/,
-      (req, res, [boardId]) => {
-        sendJson(res, 200, boards.me(authenticate(req, boardId ?? '')));
+      async (req, res, [boardId]) => {
+        sendJson(res, 200, await boards.me(await authenticate(req, boardId ?? '')));
       },
     ],
     [
@@ -128,7 +128,7 @@ export function createApi(deps: ApiDeps) {
         // Again after the body: many slow requests must not all pass the check before any fails.
         refuseIfBoardLocked(boardId);
         try {
-          sendJson(res, 201, boards.join(boardId, body));
+          sendJson(res, 201, await boards.join(boardId, body));
         } catch (error) {
           if (error instanceof BoardServiceError && error.wrongJoinCode) {
             limiters.wrongCodesPerBoard.record(boardId);
@@ -140,11 +140,11 @@ export function createApi(deps: ApiDeps) {
     [
       'GET',
       /^\/api\/join\/([\w-]+)$/,
-      (req, res, [joinCode]) => {
+      async (req, res, [joinCode]) => {
         const address = clientAddress(req);
         // Refused whatever the code while locked, so a locked address learns nothing.
         refuseIfLimited(limiters.failedLookups, address, 'Too many unknown join codes');
-        const info = boards.boardInfoByJoinCode(joinCode ?? '');
+        const info = await boards.boardInfoByJoinCode(joinCode ?? '');
         if (!info) {
           limiters.failedLookups.record(address);
           throw new HttpError(404, 'No board has that join code. Check the code on the screen.');
@@ -157,18 +157,22 @@ export function createApi(deps: ApiDeps) {
       'POST',
       /^\/api\/boards\/([\w-]+)\/cofacilitators$/,
       async (req, res, [boardId = '']) => {
-        authenticateFacilitator(req, boardId);
+        await authenticateFacilitator(req, boardId);
         const body = parse(addCoFacilitatorRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
-        authenticateFacilitator(req, boardId); // again: access may have been revoked meanwhile
-        sendJson(res, 201, withLink(req, boardId, admin.addCoFacilitator(boardId, body.name)));
+        await authenticateFacilitator(req, boardId); // again: access may have been revoked meanwhile
+        sendJson(
+          res,
+          201,
+          withLink(req, boardId, await admin.addCoFacilitator(boardId, body.name)),
+        );
       },
     ],
     [
       'DELETE',
       /^\/api\/boards\/([\w-]+)\/cofacilitators\/([\w-]+)$/,
-      (req, res, [boardId = '', participantId = '']) => {
-        authenticateFacilitator(req, boardId);
-        admin.revokeCoFacilitator(boardId, participantId);
+      async (req, res, [boardId = '', participantId = '']) => {
+        await authenticateFacilitator(req, boardId);
+        await admin.revokeCoFacilitator(boardId, participantId);
         sendNoContent(res);
       },
     ],
@@ -176,18 +180,18 @@ export function createApi(deps: ApiDeps) {
       'POST',
       /^\/api\/boards\/([\w-]+)\/proxies$/,
       async (req, res, [boardId = '']) => {
-        authenticateFacilitator(req, boardId);
+        await authenticateFacilitator(req, boardId);
         const body = parse(addProxyRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
-        authenticateFacilitator(req, boardId); // again: access may have been revoked meanwhile
-        sendJson(res, 201, admin.addProxy(boardId, body));
+        await authenticateFacilitator(req, boardId); // again: access may have been revoked meanwhile
+        sendJson(res, 201, await admin.addProxy(boardId, body));
       },
     ],
     [
       'DELETE',
       /^\/api\/boards\/([\w-]+)\/participants\/([\w-]+)$/,
-      (req, res, [boardId = '', participantId = '']) => {
-        authenticateFacilitator(req, boardId);
-        admin.removeParticipant(boardId, participantId);
+      async (req, res, [boardId = '', participantId = '']) => {
+        await authenticateFacilitator(req, boardId);
+        await admin.removeParticipant(boardId, participantId);
         sendNoContent(res);
       },
     ],
@@ -195,19 +199,19 @@ export function createApi(deps: ApiDeps) {
       'POST',
       /^\/api\/boards\/([\w-]+)\/observer-links$/,
       async (req, res, [boardId = '']) => {
-        authenticateFacilitator(req, boardId);
+        await authenticateFacilitator(req, boardId);
         parse(createObserverLinkRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
-        authenticateFacilitator(req, boardId); // again: access may have been revoked meanwhile
-        sendJson(res, 201, withLink(req, boardId, admin.addObserverLink(boardId)));
+        await authenticateFacilitator(req, boardId); // again: access may have been revoked meanwhile
+        sendJson(res, 201, withLink(req, boardId, await admin.addObserverLink(boardId)));
       },
     ],
   ];
 
   function exportRoute(format: ExportFormat): Route {
-    return (req, res, [boardId = '']) => {
-      authenticateFacilitator(req, boardId);
+    return async (req, res, [boardId = '']) => {
+      await authenticateFacilitator(req, boardId);
       const anonymous = anonymousParam(req);
-      sendDownload(res, exportFile(boards.snapshot(boardId, anonymous), format));
+      sendDownload(res, exportFile(await boards.snapshot(boardId, anonymous), format));
     };
   }
 
@@ -224,8 +228,8 @@ export function createApi(deps: ApiDeps) {
     };
   }
 
-  function authenticateFacilitator(request: IncomingMessage, boardId: string): void {
-    if (authenticate(request, boardId).role !== 'facilitator') {
+  async function authenticateFacilitator(request: IncomingMessage, boardId: string): Promise<void> {
+    if ((await authenticate(request, boardId)).role !== 'facilitator') {
       throw new HttpError(403, 'Only a facilitator of this board may do that.');
     }
   }
@@ -240,10 +244,10 @@ export function createApi(deps: ApiDeps) {
     return { ...admitted, url };
   }
 
-  function authenticate(request: IncomingMessage, boardId: string): Identity {
+  async function authenticate(request: IncomingMessage, boardId: string): Promise<Identity> {
     const token = bearerToken(request);
     if (!token) throw new HttpError(401, 'This needs your board token (Authorization: Bearer).');
-    const identity = access.ofToken(boardId, token);
+    const identity = await access.ofToken(boardId, token);
     if (!identity) throw new HttpError(401, 'That token is not valid for this board.');
     return identity;
   }

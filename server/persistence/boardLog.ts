@@ -4,11 +4,14 @@
  *
  * Compaction writes the document's whole state in place of the log, so it only runs once the
  * document holds every appended update: between an append and its apply, the document's state
- * would replace a row it lacks.
+ * would replace a row it lacks. The room runs every append and compaction in its board's order
+ * and waits for each answer, so two never overlap.
  */
 import type * as Y from 'yjs';
+import { andThen } from './awaitable.ts';
 import { loadStoredDoc } from './roomLoad.ts';
-import { compactedState } from './storedUpdate.ts';
+import type { Awaitable } from './store.ts';
+import { compactedState, type StoredUpdate } from './storedUpdate.ts';
 import type { UpdateLog } from './updateLog.ts';
 
 /** Compact the stored log once this many updates have been appended since the last time. */
@@ -19,40 +22,47 @@ export class BoardLog {
   /** Bytes in the stored log: as loaded or last compacted, plus every append since. */
   private storedBytes: number;
 
-  /** Loads the board's stored log into `doc`. Throws RoomLoadError. */
+  /** Loads the board's stored log (persistence/roomLoad.ts) into `doc`. Throws RoomLoadError. */
   constructor(
     readonly boardId: string,
     private readonly doc: Y.Doc,
     private readonly log: UpdateLog,
     private readonly budgetBytes: number,
+    stored: readonly StoredUpdate[],
   ) {
-    this.storedBytes = loadStoredDoc(doc, boardId, log);
+    this.storedBytes = loadStoredDoc(doc, boardId, stored);
   }
 
-  append(update: Uint8Array): void {
-    this.log.append(this.boardId, update);
+  /** Resolves once the update is stored (or queued while the store fails); never rejects. */
+  append(update: Uint8Array): Awaitable<void> {
     this.storedBytes += update.length;
     this.appendsSinceCompaction += 1;
+    return this.log.append(this.boardId, update);
   }
 
-  /** Whether the log may grow by `bytes`; compacts first when that could make room. */
+  /** Whether the log may grow by `bytes` as it is. */
   fits(bytes: number): boolean {
-    if (this.storedBytes + bytes <= this.budgetBytes) return true;
-    if (this.appendsSinceCompaction > 0) this.compact();
     return this.storedBytes + bytes <= this.budgetBytes;
   }
 
+  /** Whether a compaction could make room: something was appended since the last one. */
+  get mayShrink(): boolean {
+    return this.appendsSinceCompaction > 0;
+  }
+
   /** Compacts once enough has been appended; call only once the document holds every append. */
-  compactWhenDue(): void {
-    if (this.appendsSinceCompaction >= COMPACT_AFTER_APPENDS) this.compact();
+  compactWhenDue(): Awaitable<void> {
+    if (this.appendsSinceCompaction >= COMPACT_AFTER_APPENDS) return this.compact();
   }
 
   /** Replaces the log by the document's full state (skipped while the store fails). */
-  compact(): void {
+  compact(): Awaitable<void> {
     const state = compactedState(this.doc);
-    if (this.log.compact(this.boardId, state)) {
-      this.appendsSinceCompaction = 0;
+    const appended = this.appendsSinceCompaction;
+    return andThen(this.log.compact(this.boardId, state), (compacted) => {
+      if (!compacted) return;
+      this.appendsSinceCompaction -= appended;
       this.storedBytes = state.data.length;
-    }
+    });
   }
 }

@@ -22,14 +22,24 @@ export class RoomLoadError extends Error {
 
 const DAMAGED = CLOSES.roomDamaged.reason;
 
-/** Loads the board into `doc`; returns the bytes its stored log holds. Throws RoomLoadError. */
-export function loadStoredDoc(doc: Y.Doc, boardId: string, log: UpdateLog): number {
-  let stored: StoredUpdate[];
+/** A board's stored log and what is queued for it, oldest first. Rejects with RoomLoadError. */
+export async function readStoredLog(boardId: string, log: UpdateLog): Promise<StoredUpdate[]> {
   try {
-    stored = [...log.store.loadUpdates(boardId), ...log.queuedFor(boardId)];
+    const stored = await log.store.loadUpdates(boardId);
+    // Read after the log: an update queued meanwhile is then in one of the two, or in both
+    // (a retry that landed), which applying twice leaves as it is.
+    return [...stored, ...log.queuedFor(boardId)];
   } catch (error) {
     throw new RoomLoadError(`board ${boardId}: the store could not be read: ${String(error)}`);
   }
+}
+
+/** Applies a board's stored log to `doc`; returns its bytes. Throws RoomLoadError. */
+export function loadStoredDoc(
+  doc: Y.Doc,
+  boardId: string,
+  stored: readonly StoredUpdate[],
+): number {
   let bytes = 0;
   doc.transact(() => {
     for (const [index, update] of stored.entries()) {

@@ -4,8 +4,12 @@
  * retried with backoff while the server logs loudly and reports itself degraded; a room is never
  * compacted while it has queued updates, so an empty or partial state never overwrites a
  * stored one.
+ *
+ * The store may answer later (store.ts): an append, a compaction or a retry then resolves once
+ * it is stored or queued, and never rejects. Each room waits for its own appends in order.
  */
-import type { SqliteStore } from './sqlite.ts';
+import { andThen } from './awaitable.ts';
+import type { Awaitable, Store } from './store.ts';
 import type { StoredUpdate } from './storedUpdate.ts';
 
 export interface Logger {
@@ -26,9 +30,11 @@ export class UpdateLog {
   private retryDelay = FIRST_RETRY_MS;
   private retryTimer: NodeJS.Timeout | null = null;
   private lastError: string | null = null;
+  /** The retry being written, if the store answers later. */
+  private flushing: Promise<boolean> | null = null;
 
   constructor(
-    readonly store: SqliteStore,
+    readonly store: Store,
     private readonly logger: Logger,
   ) {}
 
@@ -40,15 +46,20 @@ export class UpdateLog {
     return { degraded: this.degraded, queuedUpdates: this.queue.length, lastError: this.lastError };
   }
 
-  /** Stores an update (or queues it if the store fails). Never throws. */
-  append(boardId: string, update: Uint8Array): void {
+  /** Stores an update (or queues it if the store fails). Never throws, never rejects. */
+  append(boardId: string, update: Uint8Array): Awaitable<void> {
     if (this.queue.length === 0) {
+      let answer: Awaitable<void>;
       try {
-        this.store.appendUpdate(boardId, update);
-        return;
+        answer = this.store.appendUpdate(boardId, update);
       } catch (error) {
-        this.fail(error);
+        this.queueAfterFailure(boardId, update, error);
+        return;
       }
+      if (answer instanceof Promise) {
+        return answer.catch((error: unknown) => this.queueAfterFailure(boardId, update, error));
+      }
+      return;
     }
     this.queue.push({ boardId, update });
     this.scheduleRetry();
@@ -65,15 +76,25 @@ export class UpdateLog {
    * Replaces a board's log by its full state. Not while anything is queued: that board's log
    * would lose the queued rows, and any other attempt would only wait on a failing store.
    */
-  compact(boardId: string, state: StoredUpdate): boolean {
+  compact(boardId: string, state: StoredUpdate): Awaitable<boolean> {
     if (this.queue.length > 0) return false;
+    let answer: Awaitable<void>;
     try {
-      this.store.compact(boardId, state);
-      return true;
+      answer = this.store.compact(boardId, state);
     } catch (error) {
       this.fail(error);
       return false;
     }
+    if (answer instanceof Promise) {
+      return answer.then(
+        () => true,
+        (error: unknown) => {
+          this.fail(error);
+          return false;
+        },
+      );
+    }
+    return true;
   }
 
   /** Drops what is queued for a deleted board: its rows could never be written again. */
@@ -81,25 +102,51 @@ export class UpdateLog {
     this.queue = this.queue.filter((entry) => entry.boardId !== boardId);
   }
 
-  /** Tries once more to write everything queued; true when nothing is left. */
-  flush(): boolean {
+  /** Tries once more to write everything queued; true when nothing is left. Never rejects. */
+  flush(): Awaitable<boolean> {
     if (this.queue.length === 0) return true;
+    if (this.flushing) return this.flushing;
+    const batch = [...this.queue];
+    let answer: Awaitable<void>;
     try {
-      this.store.appendUpdates(this.queue);
-      this.logger.info(`store recovered: wrote ${this.queue.length} queued updates`);
-      this.queue = [];
-      this.retryDelay = FIRST_RETRY_MS;
-      this.lastError = null;
-      return true;
+      answer = this.store.appendUpdates(batch);
     } catch (error) {
       this.fail(error);
       return false;
     }
+    if (!(answer instanceof Promise)) return this.recovered(batch);
+    const flushing = answer.then(
+      () => this.recovered(batch),
+      (error: unknown) => {
+        this.fail(error);
+        return false;
+      },
+    );
+    this.flushing = flushing.finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
   }
 
   close(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+  }
+
+  /** Drops what a retry wrote; what was queued (or forgotten) meanwhile stays as it is. */
+  private recovered(written: readonly Queued[]): boolean {
+    const writtenNow = new Set(written);
+    this.queue = this.queue.filter((entry) => !writtenNow.has(entry));
+    this.logger.info(`store recovered: wrote ${written.length} queued updates`);
+    this.retryDelay = FIRST_RETRY_MS;
+    this.lastError = null;
+    return this.queue.length === 0;
+  }
+
+  private queueAfterFailure(boardId: string, update: Uint8Array, error: unknown): void {
+    this.fail(error);
+    this.queue.push({ boardId, update });
+    this.scheduleRetry();
   }
 
   private fail(error: unknown): void {
@@ -113,10 +160,11 @@ export class UpdateLog {
     if (this.retryTimer) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      if (!this.flush()) {
+      andThen(this.flush(), (empty) => {
+        if (empty) return;
         this.retryDelay = Math.min(this.retryDelay * 2, MAX_RETRY_MS);
         this.scheduleRetry();
-      }
+      });
     }, this.retryDelay);
     this.retryTimer.unref();
   }

@@ -5,6 +5,10 @@
  * message rate (token buckets, one for sync and one for awareness, which the room charges only
  * for news) and a bound on the data waiting to be sent to it. Both closes use codes the stock
  * provider retries by itself.
+ *
+ * A socket is accepted before its room has loaded (a store may answer later): the frames that
+ * arrive meanwhile wait here, in order and within the same limits plus a bound on their bytes,
+ * and go to the room once it is attached.
  */
 import type { WebSocket } from 'ws';
 import type { Role } from '../../shared/boardDoc.ts';
@@ -20,12 +24,17 @@ export type SocketLimits = Pick<Limits, 'maxBufferedBytes' | 'updateRate' | 'awa
 
 export class Connection implements RoomConnection {
   private closed = false;
+  private serverClosed = false;
   private readonly updates: TokenBucket;
   private readonly awareness: TokenBucket;
+  private room: Room | null = null;
+  /** Messages that arrived before the room was attached, and their bytes. */
+  private early: ClientMessage[] = [];
+  private earlyBytes = 0;
 
   constructor(
     private readonly socket: WebSocket,
-    private readonly room: Room,
+    private readonly boardId: string,
     readonly participantId: string,
     readonly role: Role,
     private readonly limits: SocketLimits,
@@ -42,43 +51,67 @@ export class Connection implements RoomConnection {
     socket.on('error', () => this.close(CLOSES.socketError.code, CLOSES.socketError.reason));
   }
 
+  /** Joins the loaded room and hands it what arrived meanwhile; false if closed by now. */
+  attach(room: Room): boolean {
+    if (this.closed) return false;
+    this.room = room;
+    room.addConnection(this);
+    const early = this.early;
+    this.early = [];
+    for (const message of early) room.handleMessage(this, message);
+    return true;
+  }
+
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     this.socket.send(frame, { binary: true });
     // A client that stops reading would make the server hold everything for it.
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
-      this.logger.info(`closing a connection to board ${this.room.boardId}: send buffer full`);
+      this.logger.info(`closing a connection to board ${this.boardId}: send buffer full`);
       this.close(CLOSES.tooSlow.code, CLOSES.tooSlow.reason);
     }
+  }
+
+  get closedByServer(): boolean {
+    return this.serverClosed;
   }
 
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
+    this.serverClosed = true;
     this.socket.close(code, closeReason(reason));
   }
 
   private receive(data: unknown, isBinary: boolean): void {
     if (this.closed) return;
     let message: ClientMessage;
+    let bytes: number;
     try {
       if (!isBinary || !Buffer.isBuffer(data))
         throw new MalformedMessageError('expected one binary frame');
       // A copy that owns its memory: a frame may be a view into a larger socket buffer, and a
       // lying length prefix inside it must fail rather than read the bytes next to it.
       message = decodeClientMessage(new Uint8Array(data));
+      bytes = data.length;
     } catch (error) {
-      this.refuseMalformed(error);
+      this.refuse(error);
       return;
     }
     // Awareness is counted by the room, which can tell news from the provider's echoes.
     const isSync = message.type !== 'awareness' && message.type !== 'query-awareness';
     if (isSync && !this.withinRate(this.updates)) return;
-    try {
+    if (this.room) {
       this.room.handleMessage(this, message);
-    } catch (error) {
-      this.refuseMalformed(error);
+      return;
     }
+    this.earlyBytes += bytes;
+    if (this.earlyBytes > this.limits.maxBufferedBytes) {
+      this.logger.info(`closing a connection to board ${this.boardId}: too much before its room`);
+      this.close(CLOSES.rateLimited.code, CLOSES.rateLimited.reason);
+      return;
+    }
+    this.early.push(message);
   }
 
   allowAwareness(): boolean {
@@ -87,14 +120,14 @@ export class Connection implements RoomConnection {
 
   private withinRate(bucket: TokenBucket): boolean {
     if (bucket.take()) return true;
-    this.logger.info(`closing a connection to board ${this.room.boardId}: rate limit`);
+    this.logger.info(`closing a connection to board ${this.boardId}: rate limit`);
     this.close(CLOSES.rateLimited.code, CLOSES.rateLimited.reason);
     return false;
   }
 
-  private refuseMalformed(error: unknown): void {
+  refuse(error: unknown): void {
     const reason = error instanceof Error ? error.message : 'unreadable message';
-    this.logger.info(`closing a connection to board ${this.room.boardId}: ${reason}`);
+    this.logger.info(`closing a connection to board ${this.boardId}: ${reason}`);
     this.close(CLOSES.malformed.code, `${CLOSES.malformed.reason}: ${reason}`);
   }
 }

@@ -1,20 +1,33 @@
 /**
- * The rooms in memory, by board id. A room is loaded from the store when first needed and
- * unloaded (compacted into one stored state) when its last connection leaves. A board that
- * failed to load is not tried again for a few seconds, so its retrying clients do not reread
- * (and re-log) its damaged data many times a second.
+ * The rooms in memory, by board id. A room is loaded from the store when first needed (once,
+ * however many connections ask for it while it loads) and unloaded (compacted into one stored
+ * state) when the last one holding it lets go: every connection holds its room, and so does a
+ * server-side change while it runs. A board is not loaded again before its previous room has
+ * stored its state. A board that failed to load is not tried again for a few seconds, so its
+ * retrying clients do not reread (and re-log) its damaged data many times a second.
  */
 
-import type { Close } from '../../shared/closeCodes.ts';
+import { CLOSES, type Close } from '../../shared/closeCodes.ts';
 import { RoomLoadError } from '../persistence/roomLoad.ts';
+import type { Awaitable } from '../persistence/store.ts';
 import type { Logger, UpdateLog } from '../persistence/updateLog.ts';
 import { Room } from './room.ts';
 
 const RELOAD_AFTER_FAILURE_MS = 5_000;
 
+interface LiveRoom {
+  room: Room;
+  /** Connections and server-side changes holding it. */
+  holders: number;
+}
+
 export class RoomRegistry {
-  private readonly rooms = new Map<string, Room>();
+  private readonly rooms = new Map<string, LiveRoom>();
+  private readonly loading = new Map<string, Promise<void>>();
+  /** Rooms storing their state on the way out, by board id. */
+  private readonly unloading = new Map<string, Promise<void>>();
   private readonly failures = new Map<string, { error: RoomLoadError; at: number }>();
+  private closed = false;
 
   constructor(
     private readonly log: UpdateLog,
@@ -27,46 +40,48 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
-  /** The live room of a board, loading it if needed. Throws RoomLoadError if it cannot load. */
-  open(boardId: string): Room {
-    const existing = this.rooms.get(boardId);
-    if (existing) return existing;
-    const failure = this.failures.get(boardId);
-    if (failure && this.now() - failure.at < RELOAD_AFTER_FAILURE_MS) throw failure.error;
-    let room: Room;
-    try {
-      room = new Room(boardId, this.log, this.budgetBytes);
-    } catch (error) {
-      const loadError =
-        error instanceof RoomLoadError
-          ? error
-          : new RoomLoadError(`board ${boardId} could not be loaded: ${String(error)}`);
-      this.logger.error(`ROOM NOT LOADED: ${loadError.message}`);
-      this.failures.set(boardId, { error: loadError, at: this.now() });
-      throw loadError;
+  /**
+   * The live room of a board, loading it if needed, held until `release`. Rejects with
+   * RoomLoadError if it cannot load.
+   */
+  async hold(boardId: string): Promise<Room> {
+    for (;;) {
+      const live = this.rooms.get(boardId);
+      if (live) {
+        live.holders += 1;
+        return live.room;
+      }
+      await this.loaded(boardId);
     }
-    this.failures.delete(boardId);
-    this.rooms.set(boardId, room);
-    return room;
   }
 
   /** The room of a board if it is in memory; never loads one. */
   peek(boardId: string): Room | null {
-    return this.rooms.get(boardId) ?? null;
+    return this.rooms.get(boardId)?.room ?? null;
   }
 
-  /** Unloads a room that nobody is connected to any more. */
+  /** Lets go of a held room; the last to let go unloads it. */
   release(room: Room): void {
-    if (room.connectionCount > 0 || this.rooms.get(room.boardId) !== room) return;
+    const live = this.rooms.get(room.boardId);
+    if (live?.room !== room) return;
+    live.holders -= 1;
+    if (live.holders > 0) return;
     this.rooms.delete(room.boardId);
-    room.destroy();
+    const unloading = this.store(room).finally(() => {
+      if (this.unloading.get(room.boardId) === unloading) this.unloading.delete(room.boardId);
+    });
+    this.unloading.set(room.boardId, unloading);
   }
 
-  /** Runs a server-side change on a board whether or not anyone is connected to it. */
-  withRoom<T>(boardId: string, use: (room: Room) => T): T {
-    const room = this.open(boardId);
+  /** Runs a server-side change on a board, in its order, whether or not anyone is connected. */
+  async withRoom<T>(boardId: string, use: (room: Room) => Awaitable<T>): Promise<T> {
+    const room = await this.hold(boardId);
     try {
-      return use(room);
+      return await room.exclusively(() => {
+        // Its board was deleted while this waited for its turn.
+        if (room.isDiscarded) throw new RoomLoadError(`board ${boardId} was deleted`);
+        return use(room);
+      });
     } finally {
       this.release(room);
     }
@@ -79,20 +94,66 @@ export class RoomRegistry {
   discard(boardId: string, close: Close): void {
     this.log.forget(boardId);
     this.failures.delete(boardId);
-    const room = this.rooms.get(boardId);
-    if (!room) return;
+    const live = this.rooms.get(boardId);
+    if (!live) return;
     this.rooms.delete(boardId);
-    room.closeAll(close);
-    room.discard();
+    live.room.closeAll(close);
+    live.room.discard();
   }
 
-  /** Closes every connection and stores every room (shutdown). */
-  closeAll(close: Close): void {
-    for (const room of [...this.rooms.values()]) {
+  /** Closes every connection and stores every room (shutdown); loads nothing afterwards. */
+  async closeAll(close: Close): Promise<void> {
+    this.closed = true;
+    const stored: Promise<void>[] = [...this.unloading.values()];
+    for (const { room } of [...this.rooms.values()]) {
       room.closeAll(close);
       this.rooms.delete(room.boardId);
-      room.destroy();
+      stored.push(this.store(room));
     }
+    await Promise.all(stored);
     this.logger.info('all rooms stored and closed');
+  }
+
+  /** Destroys a room, storing its state; never rejects. */
+  private store(room: Room): Promise<void> {
+    return room.destroy().catch((error: unknown) => {
+      this.logger.error(`storing board ${room.boardId} on unload: ${String(error)}`);
+    });
+  }
+
+  /** Resolves once the board's room is live (by this call or one already under way). */
+  private loaded(boardId: string): Promise<void> {
+    const under = this.loading.get(boardId);
+    if (under) return under;
+    const loading = this.load(boardId).finally(() => this.loading.delete(boardId));
+    this.loading.set(boardId, loading);
+    return loading;
+  }
+
+  private async load(boardId: string): Promise<void> {
+    // Its previous room may still be storing its state: a load now could miss it, and that
+    // compaction could drop what the new room appends.
+    await this.unloading.get(boardId);
+    if (this.closed) throw new RoomLoadError('the server is closing', CLOSES.restarting.reason);
+    const failure = this.failures.get(boardId);
+    if (failure && this.now() - failure.at < RELOAD_AFTER_FAILURE_MS) throw failure.error;
+    let room: Room;
+    try {
+      room = await Room.load(boardId, this.log, this.budgetBytes);
+    } catch (error) {
+      const loadError =
+        error instanceof RoomLoadError
+          ? error
+          : new RoomLoadError(`board ${boardId} could not be loaded: ${String(error)}`);
+      this.logger.error(`ROOM NOT LOADED: ${loadError.message}`);
+      this.failures.set(boardId, { error: loadError, at: this.now() });
+      throw loadError;
+    }
+    if (this.closed) {
+      room.discard();
+      throw new RoomLoadError('the server is closing', CLOSES.restarting.reason);
+    }
+    this.failures.delete(boardId);
+    this.rooms.set(boardId, { room, holders: 0 });
   }
 }

@@ -19,16 +19,19 @@ export type UpdateVerdict =
   | { kind: 'accept'; update: Uint8Array; writtenUnder: number[]; owner: string }
   /** Nothing to do: nothing new, or a write the client's coming sync step 2 carries too. */
   | { kind: 'skip' }
+  /** The stored log has no room for it: compact and judge again, or refuse (board full). */
+  | { kind: 'over-budget' }
   /** Close the writer's socket with this code and reason. */
   | { kind: 'refuse'; code: number; reason: string };
 
 const SKIP: UpdateVerdict = { kind: 'skip' };
+const OVER_BUDGET: UpdateVerdict = { kind: 'over-budget' };
 
 export class WriteGate {
   constructor(
     private readonly doc: Y.Doc,
     private readonly clientIds: ClientIdOwnership,
-    /** Whether the stored log may grow by this many bytes. */
+    /** Whether the stored log may grow by this many bytes as it is. */
     private readonly fitsBudget: (bytes: number) => boolean,
   ) {}
 
@@ -49,9 +52,7 @@ export class WriteGate {
     if (this.clientIds.foreignAmong(writtenUnder, owner) !== null) {
       return { kind: 'refuse', ...CLOSES.foreignClientId };
     }
-    if (!this.fitsBudget(fresh.length)) {
-      return { kind: 'refuse', ...CLOSES.boardFull };
-    }
+    if (!this.fitsBudget(fresh.length)) return OVER_BUDGET;
     return { kind: 'accept', update: fresh, writtenUnder, owner };
   }
 

@@ -27,6 +27,7 @@ import type { JoinResponse } from '../../shared/api.ts';
 import { placeMap, setPlacement } from '../../shared/boardDoc.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { awarenessPayload, boardSocketUrl, gcUpdate } from '../support/rawSocket.ts';
+import { seededRandom } from '../support/seededRandom.ts';
 import {
   createBoard,
   joinBoard,
@@ -45,18 +46,6 @@ const HONEST_WRITE_MS = 15;
 const CARD_IDS = rubricCards(ELEMENTS_OF_PARTNERSHIP).map((card) => card.id);
 
 const harness = serverHarness();
-
-/** mulberry32: a small, fast, seedable PRNG. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const KINDS = [
   'bit flips',
@@ -104,7 +93,7 @@ class Fuzzer {
   private readonly corpus: Uint8Array[] = [];
 
   constructor(seed: number) {
-    this.random = prng(seed);
+    this.random = seededRandom(seed);
   }
 
   int(below: number): number {

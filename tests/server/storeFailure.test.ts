@@ -21,8 +21,9 @@ import {
   joinBoard,
   newDataDir,
   nextClose,
-  type RunningServer,
   serverHarness,
+  storeHealth,
+  storeRecovered,
   synced,
   type TestClient,
   waitFor,
@@ -46,15 +47,6 @@ function openStore(dataDir: string): Database.Database {
   const db = new Database(join(dataDir, STORE_FILE_NAME));
   databases.push(db);
   return db;
-}
-
-async function health(server: RunningServer) {
-  const { body } = await callApi<{ status: string; store: { queuedUpdates: number } }>(
-    server,
-    'GET',
-    '/healthz',
-  );
-  return body;
 }
 
 /** The board as the store holds it, read with a connection of its own. */
@@ -124,7 +116,7 @@ describe('a locked store', () => {
       'the writes to reach the witness while the store is locked',
     );
     expect(Date.now() - started).toBeLessThan(3_000); // blocked appends would take 4.5 s
-    const degraded = await health(running);
+    const degraded = await storeHealth(running);
     expect(degraded.status).toBe('degraded');
     expect(degraded.store.queuedUpdates).toBeGreaterThanOrEqual(29);
     expect(logger.lines.some((line) => line.startsWith('STORE FAILURE'))).toBe(true);
@@ -140,11 +132,7 @@ describe('a locked store', () => {
 
     lock.exec('COMMIT');
     lock.close();
-    const deadline = Date.now() + 15_000;
-    while ((await health(running)).status !== 'ok') {
-      if (Date.now() > deadline) throw new Error('the store did not recover');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await storeRecovered(running);
     expect(logger.lines.some((line) => line.startsWith('store recovered'))).toBe(true);
 
     const written = placeMap(back.doc, ana.participantId).toJSON();

@@ -42,8 +42,12 @@ export function newDataDir(): string {
   return dir;
 }
 
-/** Settings a test may change: the security options and limits, and where logs go. */
-export interface TestServerOptions extends Pick<ServerOptions, 'allowedOrigins' | 'limits'> {
+/**
+ * Settings a test may change: the security options and limits, the store (`openStore`: SQLite
+ * in the data folder unless given) and where logs go.
+ */
+export interface TestServerOptions
+  extends Pick<ServerOptions, 'allowedOrigins' | 'limits' | 'openStore'> {
   publicUrl?: string;
   logger?: Logger;
 }
@@ -52,7 +56,7 @@ export async function startTestServer(
   dataDir = newDataDir(),
   options: TestServerOptions = {},
 ): Promise<RunningServer> {
-  const { publicUrl, logger, ...security } = options;
+  const { publicUrl, logger, ...settings } = options;
   const server = createServer(
     {
       host: '127.0.0.1',
@@ -60,7 +64,7 @@ export async function startTestServer(
       publicUrl: publicUrl ?? null,
       dataDir,
       clientDir: join(dataDir, 'no-client'),
-      ...security,
+      ...settings,
     },
     logger ?? quietLogger,
   );
@@ -103,6 +107,27 @@ export async function callApi<T>(
   const response = await fetch(`${running.baseUrl}${path}`, init);
   const text = await response.text();
   return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T };
+}
+
+/** What /healthz says of the store: `degraded` while updates wait in memory. */
+export async function storeHealth(
+  running: Endpoint,
+): Promise<{ status: string; store: { queuedUpdates: number } }> {
+  const { body } = await callApi<{ status: string; store: { queuedUpdates: number } }>(
+    running,
+    'GET',
+    '/healthz',
+  );
+  return body;
+}
+
+/** Waits (up to 15 s) for the store to have written everything it queued. */
+export async function storeRecovered(running: Endpoint): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while ((await storeHealth(running)).status !== 'ok') {
+    if (Date.now() > deadline) throw new Error('the store did not recover');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export async function createBoard(

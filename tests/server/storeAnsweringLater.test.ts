@@ -1,0 +1,353 @@
+/**
+ * The real server over a store that answers later (tests/support/laterStore.ts: SQLite behind a
+ * random, seeded 0–20 ms delay per call), as a networked database would. Each board's messages
+ * still go through one order (check → append → apply → send): stock clients writing at once
+ * converge on what is stored, no frame carries an update before the store has it, a refused
+ * write is neither stored nor sent, a client's writes reach the others in the order it sent
+ * them, and a store that fails is still survived (degraded, queued, recovered).
+ */
+import { join } from 'node:path';
+import * as decoding from 'lib0/decoding';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { SqliteStore, STORE_FILE_NAME } from '../../server/persistence/sqlite.ts';
+import { applyStoredUpdate } from '../../server/persistence/storedUpdate.ts';
+import {
+  encodeSyncStep1,
+  encodeSyncUpdate,
+  MESSAGE_SYNC,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+} from '../../server/rooms/protocol.ts';
+import type { JoinResponse } from '../../shared/api.ts';
+import { participantsMap, placeMap, readPlacement, setPlacement } from '../../shared/boardDoc.ts';
+import { CLOSE_FORBIDDEN_WRITE } from '../../shared/closeCodes.ts';
+import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
+import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
+import { LaterStore } from '../support/laterStore.ts';
+import { boardSocketUrl } from '../support/rawSocket.ts';
+import {
+  createBoard,
+  joinBoard,
+  nextClose,
+  serverHarness,
+  storeHealth,
+  storeRecovered,
+  type TestClient,
+  type TestServerOptions,
+  waitFor,
+} from '../support/testServer.ts';
+
+const CARD_IDS = rubricCards(ELEMENTS_OF_PARTNERSHIP).map((card) => card.id);
+const harness = serverHarness();
+
+/** The stores the server opened, newest last, each with the SQLite store behind it. */
+let opened: { later: LaterStore; sqlite: SqliteStore }[] = [];
+let seed = 1;
+
+beforeEach(() => {
+  opened = [];
+});
+
+function laterStoreOptions(): TestServerOptions {
+  return {
+    openStore: (dataDir) => {
+      const sqlite = new SqliteStore(join(dataDir, STORE_FILE_NAME));
+      const later = new LaterStore(sqlite, seed++);
+      opened.push({ later, sqlite });
+      return later;
+    },
+  };
+}
+
+function currentStore(): { later: LaterStore; sqlite: SqliteStore } {
+  const store = opened.at(-1);
+  if (!store) throw new Error('no store opened');
+  return store;
+}
+
+/** The board as stored right now, read straight from SQLite (which answers at once). */
+function storedDoc(sqlite: SqliteStore, boardId: string): Y.Doc {
+  const doc = new Y.Doc();
+  for (const row of sqlite.loadUpdates(boardId)) applyStoredUpdate(doc, row);
+  return doc;
+}
+
+function place(client: TestClient, person: JoinResponse, index: number): void {
+  const cardId = CARD_IDS[index % CARD_IDS.length] ?? 'trust.v1';
+  setPlacement(
+    client.doc,
+    person.participantId,
+    cardId,
+    { x: index / 100, round: 1, at: index },
+    'local',
+  );
+}
+
+/** The document update a server frame carries (sync step 2 or update), or null. */
+function carriedUpdate(frame: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(frame);
+  if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
+  const kind = decoding.readVarUint(decoder);
+  if (kind !== SYNC_STEP2 && kind !== SYNC_UPDATE) return null;
+  return decoding.readVarUint8Array(decoder);
+}
+
+/** Structs of `update` that `stored` lacks, as "client:clock" (empty when all are stored). */
+function unstoredStructs(update: Uint8Array, stored: Y.Doc): string[] {
+  const { to } = Y.parseUpdateMeta(update);
+  const missing: string[] = [];
+  for (const [client, clock] of to) {
+    if (Y.getState(stored.store, client) < clock) missing.push(`${client}:${clock}`);
+  }
+  return missing;
+}
+
+/**
+ * Watches every frame the server's own sockets send (ws marks them `_isServer`) and records
+ * the ones whose update the store did not hold at that moment.
+ */
+function watchServerFrames(check: (update: Uint8Array) => string[]): {
+  frames: () => number;
+  violations: string[];
+  stop(): void;
+} {
+  const violations: string[] = [];
+  let frames = 0;
+  const original = WebSocket.prototype.send;
+  WebSocket.prototype.send = function send(this: WebSocket, data: unknown, ...rest: unknown[]) {
+    const isServer = (this as unknown as { _isServer: boolean })._isServer;
+    if (isServer && data instanceof Uint8Array) {
+      const update = carriedUpdate(data);
+      if (update !== null) {
+        frames += 1;
+        const missing = check(update);
+        if (missing.length > 0) violations.push(missing.join(', '));
+      }
+    }
+    return (original as (...args: unknown[]) => void).call(this, data, ...rest);
+  } as typeof WebSocket.prototype.send;
+  return {
+    frames: () => frames,
+    violations,
+    stop: () => {
+      WebSocket.prototype.send = original;
+    },
+  };
+}
+
+let stopWatching: (() => void) | null = null;
+afterEach(() => {
+  stopWatching?.();
+  stopWatching = null;
+});
+
+describe('a store that answers later', () => {
+  it('lets stock clients writing at once converge on the stored log; no frame carries an update the store lacks', async () => {
+    const running = await harness.start(undefined, laterStoreOptions());
+    const board = await createBoard(running);
+    const people = await Promise.all(
+      ['Ana', 'Ben', 'Cy', 'Di'].map((name) => joinBoard(running, board, name)),
+    );
+    const { sqlite } = currentStore();
+    const watch = watchServerFrames((update) =>
+      unstoredStructs(update, storedDoc(sqlite, board.boardId)),
+    );
+    stopWatching = watch.stop;
+    // Connected at once: the first ones arrive while the room loads.
+    const clients = await Promise.all(
+      people.map((person) => harness.connect(running, board.boardId, person.token)),
+    );
+    const writes = 12;
+    // Server-side writes (a join adds a participant) go through the same order.
+    let lateJoin: Promise<JoinResponse> | null = null;
+    for (let i = 0; i < writes; i++) {
+      if (i === writes / 2) lateJoin = joinBoard(running, board, 'Late');
+      for (const [index, client] of clients.entries()) {
+        const person = people[index];
+        if (person) place(client, person, i);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 3));
+    }
+    const everyone = (doc: Y.Doc) =>
+      people.every((person) => placeMap(doc, person.participantId).size === writes);
+    await waitFor(() => clients.every((client) => everyone(client.doc)), 'every write everywhere');
+    await waitFor(() => everyone(storedDoc(sqlite, board.boardId)), 'every write stored');
+    const late = await lateJoin;
+    if (!late) throw new Error('no late join');
+    await waitFor(
+      () => clients.every((client) => participantsMap(client.doc).has(late.participantId)),
+      'the late participant everywhere',
+    );
+
+    const stored = storedDoc(sqlite, board.boardId);
+    for (const client of clients) {
+      expect(Y.encodeStateVector(client.doc)).toEqual(Y.encodeStateVector(stored));
+      for (const person of people) {
+        expect(placeMap(client.doc, person.participantId).toJSON()).toEqual(
+          placeMap(stored, person.participantId).toJSON(),
+        );
+      }
+    }
+    expect(watch.frames()).toBeGreaterThan(writes);
+    expect(watch.violations).toEqual([]);
+  });
+
+  it('loads a room once for connections that arrive together, holding what they send meanwhile', async () => {
+    const running = await harness.start(undefined, laterStoreOptions());
+    const board = await createBoard(running);
+    const ana = await joinBoard(running, board, 'Ana');
+    await waitFor(() => running.server.rooms.size === 0, 'the room to unload after the join');
+    // Every load now waits until the test lets it go.
+    const { later } = currentStore();
+    let loads = 0;
+    let letLoadsGo: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      letLoadsGo = resolve;
+    });
+    const load = later.loadUpdates.bind(later);
+    later.loadUpdates = async (boardId) => {
+      loads += 1;
+      await gate;
+      return load(boardId);
+    };
+
+    const socket = await harness.socket(boardSocketUrl(running.wsUrl, board.boardId, ana.token));
+    const anaDoc = new Y.Doc();
+    const placed: Uint8Array[] = [];
+    anaDoc.on('update', (update: Uint8Array) => placed.push(update));
+    for (const [index, cardId] of CARD_IDS.slice(0, 3).entries()) {
+      setPlacement(
+        anaDoc,
+        ana.participantId,
+        cardId,
+        { x: index / 10, round: 1, at: index },
+        'local',
+      );
+    }
+    socket.send(encodeSyncStep1(new Uint8Array([0])));
+    for (const update of placed) socket.send(encodeSyncUpdate(update));
+    const witnesses = [
+      harness.client(running, board.boardId, board.facilitatorToken),
+      harness.client(running, board.boardId, board.facilitatorToken),
+    ];
+    await waitFor(() => loads === 1, 'the load to start');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(socket.received).toEqual([]); // nothing is answered before the room is there
+    letLoadsGo();
+
+    for (const witness of witnesses) {
+      await waitFor(
+        () => placeMap(witness.doc, ana.participantId).size === 3,
+        "Ana's writes, sent while the room loaded",
+      );
+    }
+    expect(loads).toBe(1);
+    expect(socket.isClosed()).toBe(false);
+    // Its sync step 1 was answered with the board (its placements came after it, in order).
+    const first = socket.received[0];
+    if (!first) throw new Error('nothing received');
+    expect(first[0]).toBe(MESSAGE_SYNC);
+    expect(first[1]).toBe(0); // the server's own sync step 1 comes first, as to every newcomer
+    expect(socket.received.some((frame) => carriedUpdate(frame) !== null)).toBe(true);
+  });
+
+  it('neither stores nor sends a refused write (4403)', async () => {
+    const running = await harness.start(undefined, laterStoreOptions());
+    const board = await createBoard(running);
+    const ana = await joinBoard(running, board, 'Ana');
+    const ben = await joinBoard(running, board, 'Ben');
+    const offender = await harness.connect(running, board.boardId, ana.token);
+    const witness = await harness.connect(running, board.boardId, ben.token);
+    const closed = nextClose(offender);
+    // Its own write first: the refused one then waits in the queue behind that append.
+    setPlacement(offender.doc, ana.participantId, 'trust.v3', { x: 0.3, round: 1, at: 0 }, 'local');
+    setPlacement(
+      offender.doc,
+      ben.participantId,
+      'trust.v1',
+      { x: 0.13, round: 1, at: 1 },
+      'local',
+    );
+    expect(await closed).toEqual({
+      code: CLOSE_FORBIDDEN_WRITE,
+      reason: WRITE_REJECTIONS.otherCard,
+    });
+    // Ben's own write after it round-trips: whatever was sent before it has arrived.
+    setPlacement(witness.doc, ben.participantId, 'trust.v2', { x: 0.2, round: 1, at: 2 }, 'local');
+    const desk = await harness.connect(running, board.boardId, board.facilitatorToken);
+    await waitFor(
+      () => readPlacement(desk.doc, ben.participantId, 'trust.v2') !== null,
+      "Ben's own write",
+    );
+    expect(readPlacement(witness.doc, ben.participantId, 'trust.v1')).toBeNull();
+    expect(readPlacement(desk.doc, ben.participantId, 'trust.v1')).toBeNull();
+    const stored = storedDoc(currentStore().sqlite, board.boardId);
+    expect(readPlacement(stored, ben.participantId, 'trust.v1')).toBeNull();
+    expect(readPlacement(stored, ben.participantId, 'trust.v2')?.x).toBe(0.2);
+    expect(readPlacement(stored, ana.participantId, 'trust.v3')?.x).toBe(0.3);
+    expect(readPlacement(desk.doc, ana.participantId, 'trust.v3')?.x).toBe(0.3);
+  });
+
+  it("keeps each client's order: its writes reach the others in the order it sent them", async () => {
+    const running = await harness.start(undefined, laterStoreOptions());
+    const board = await createBoard(running);
+    const ana = await joinBoard(running, board, 'Ana');
+    const writer = await harness.connect(running, board.boardId, ana.token);
+    const witness = await harness.connect(running, board.boardId, board.facilitatorToken);
+    const sent = CARD_IDS.slice(0, 20);
+    // What the witness holds after each change it sees must be a prefix of what was sent.
+    const notPrefixes: string[][] = [];
+    placeMap(witness.doc, ana.participantId).observe(() => {
+      const held = sent.filter(
+        (cardId) => readPlacement(witness.doc, ana.participantId, cardId) !== null,
+      );
+      if (held.join() !== sent.slice(0, held.length).join()) notPrefixes.push(held);
+    });
+    for (const [index, cardId] of sent.entries()) {
+      setPlacement(
+        writer.doc,
+        ana.participantId,
+        cardId,
+        { x: index / 100, round: 1, at: index },
+        'local',
+      );
+      if (index % 3 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await waitFor(
+      () => placeMap(witness.doc, ana.participantId).size === sent.length,
+      'every write at the witness',
+    );
+    expect(notPrefixes).toEqual([]);
+  });
+
+  it('survives a store that fails: degraded, queued, recovered, and nothing lost', async () => {
+    const running = await harness.start(undefined, laterStoreOptions());
+    const board = await createBoard(running);
+    const ana = await joinBoard(running, board, 'Ana');
+    const writer = await harness.connect(running, board.boardId, ana.token);
+    const witness = await harness.connect(running, board.boardId, board.facilitatorToken);
+    const store = currentStore();
+
+    store.later.failing = true;
+    for (let i = 0; i < 10; i++) {
+      place(writer, ana, i);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await waitFor(
+      () => placeMap(witness.doc, ana.participantId).size === 10,
+      'the writes to reach the witness while the store fails',
+    );
+    const degraded = await storeHealth(running);
+    expect(degraded.status).toBe('degraded');
+    expect(degraded.store.queuedUpdates).toBeGreaterThanOrEqual(10);
+
+    store.later.failing = false;
+    await storeRecovered(running);
+    const stored = storedDoc(store.sqlite, board.boardId);
+    expect(placeMap(stored, ana.participantId).toJSON()).toEqual(
+      placeMap(witness.doc, ana.participantId).toJSON(),
+    );
+  });
+});
