@@ -10,9 +10,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { dataDirFromEnv } from '../server/config.ts';
+import { loadStoredDoc } from '../server/persistence/roomLoad.ts';
 import { SqliteStore, STORE_FILE_NAME } from '../server/persistence/sqlite.ts';
 import type { Store } from '../server/persistence/store.ts';
-import { applyStoredUpdate } from '../server/persistence/storedUpdate.ts';
 import { exportFile } from '../shared/exportFile.ts';
 import { snapshotFromDoc } from '../shared/snapshot/fromDoc.ts';
 import { EXPORT_USAGE, type ExportRequest, parseExportArgs, UsageError } from './exportArgs.ts';
@@ -28,7 +28,8 @@ async function exportBoard(request: ExportRequest, dataDir: string): Promise<str
     const board = await store.getBoard(request.boardId);
     if (!board) throw new Error(`there is no board "${request.boardId}" in ${file}`);
     const doc = new Y.Doc();
-    for (const update of await store.loadUpdates(board.boardId)) applyStoredUpdate(doc, update);
+    // As the server loads a room: a damaged log or a newer document is refused, not exported.
+    loadStoredDoc(doc, board.boardId, await store.loadUpdates(board.boardId));
     const snapshot = snapshotFromDoc(doc, board.boardId, {
       exportedAt: Date.now(),
       anonymous: request.anonymous,

@@ -5,7 +5,9 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { STORE_FILE_NAME } from '../../server/persistence/sqlite.ts';
 import { parseSnapshot } from '../../shared/snapshot/parse.ts';
 import type { Snapshot } from '../../shared/snapshot/schema.ts';
 import { normaliseSnapshot } from '../support/boardHistory.ts';
@@ -104,6 +106,23 @@ describe('npm run export', () => {
     );
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect((JSON.parse(readFileSync(out, 'utf8')) as Snapshot).board.id).toBe(boardId);
+  });
+
+  it('refuses, as the server does, a board whose stored data is damaged', async () => {
+    const { dataDir, placed } = await stoppedBoard();
+    const db = new Database(join(dataDir, STORE_FILE_NAME));
+    db.prepare('UPDATE updates SET data = ? WHERE board_id = ?').run(
+      Buffer.from('garbage!garbage!garbage!'),
+      placed.board.boardId,
+    );
+    db.close();
+    const out = join(dataDir, 'damaged.json');
+    const run = await runExport(
+      ['--board', placed.board.boardId, '--format', 'json', '--out', out],
+      dataDir,
+    );
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr).toMatch(/is unreadable/);
   });
 
   it('fails with exit code 1 and a clear message for an unknown board', async () => {
