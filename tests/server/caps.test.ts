@@ -346,8 +346,11 @@ describe('the send backlog of all clients together', () => {
     // Each socket alone stays far under MAX_BUFFERED_BYTES (8 MB); together they pass 512 KB.
     const healthy = await callApi(server, 'GET', '/healthz');
     expect(healthy.status).toBe(200);
+    // The backlog is summed every 250 ms: let it be checked twice while nobody reads.
+    await new Promise((resolve) => setTimeout(resolve, 600));
     for (const reader of readers) reader.ws.resume();
-    const codes = await Promise.all(readers.map((reader) => reader.closed));
-    expect(codes.some(({ code }) => code === CLOSE_BACKPRESSURE)).toBe(true);
+    // The client holding most is cut; the other may drain and stay, so wait for the first close.
+    const first = await Promise.race(readers.map((reader) => reader.closed));
+    expect(first.code).toBe(CLOSE_BACKPRESSURE);
   });
 });
