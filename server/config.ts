@@ -82,6 +82,8 @@ export interface ServerConfig {
   port: number;
   /** Base of the links handed out; null to use the host the request came to. */
   publicUrl: string | null;
+  /** TLS_CERT and TLS_KEY: PEM files; the server then speaks HTTPS and WSS only. */
+  tls: { certFile: string; keyFile: string } | null;
   /** Folder of the SQLite store. */
   dataDir: string;
   /** Folder of the built client. */
@@ -110,6 +112,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     host: env.HOST ?? '0.0.0.0',
     port,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL : null,
+    tls: tlsFromEnv(env),
     dataDir: dataDirFromEnv(env),
     clientDir: resolve(env.CLIENT_DIR ?? 'dist/client'),
     allowedOrigins: originsFromEnv(env.ALLOWED_ORIGINS),
@@ -165,6 +168,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       pongTimeoutMs,
     },
   };
+}
+
+/** Both TLS_CERT and TLS_KEY, or neither: half a certificate would silently serve plain HTTP. */
+function tlsFromEnv(env: NodeJS.ProcessEnv): ServerConfig['tls'] {
+  const certFile = env.TLS_CERT ?? '';
+  const keyFile = env.TLS_KEY ?? '';
+  if (certFile === '' && keyFile === '') return null;
+  if (certFile === '' || keyFile === '') {
+    throw new Error(
+      'TLS_CERT and TLS_KEY must be set together (PEM files of the certificate and its key)',
+    );
+  }
+  return { certFile: resolve(certFile), keyFile: resolve(keyFile) };
 }
 
 /** The folder of the SQLite store: DATA_DIR, default ./data (the export command reads it too). */

@@ -6,7 +6,12 @@
  * connection caps. Every refusal is an accepted socket closed with a code, because browsers
  * only see 1006 for a refused upgrade and the stock provider would retry it forever.
  */
-import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type RequestListener,
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -70,6 +75,8 @@ export type ServerOptions = Pick<
   limits?: Partial<Limits>;
   /** The store, made from the data folder; SQLite unless given (tests pass others). */
   openStore?: (dataDir: string) => Store;
+  /** A certificate and its key (PEM): the server then speaks HTTPS and WSS only. */
+  tls?: { cert: string | Buffer; key: string | Buffer } | null;
 };
 
 function openSqliteStore(dataDir: string): Store {
@@ -122,7 +129,7 @@ export function createServer(
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
   };
-  const http = createHttpServer(timeouts, async (request, response) => {
+  const answer: RequestListener = async (request, response) => {
     // Nothing a request does may take the process (and every room) down.
     try {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
@@ -143,7 +150,11 @@ export function createServer(
       if (response.headersSent) response.destroy();
       else sendJson(response, 500, { error: 'Something went wrong on the server.' });
     }
-  });
+  };
+  // Tokens cross the venue's wifi in every request: with a certificate they cross it encrypted.
+  const http = options.tls
+    ? createHttpsServer({ ...timeouts, cert: options.tls.cert, key: options.tls.key }, answer)
+    : createHttpServer(timeouts, answer);
 
   new PendingRequests(limits.maxPendingRequestsPerAddress).watch(http);
 

@@ -1,10 +1,23 @@
 /** Starts Continuum: `npm start` (after building the client). */
+import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { configFromEnv } from './config.ts';
 import { createServer } from './createServer.ts';
 
 const config = configFromEnv();
-const server = createServer(config);
+function readPem(file: string, variable: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new Error(`${variable}: cannot read ${file} (${String(error)})`);
+  }
+}
+const tls = config.tls && {
+  cert: readPem(config.tls.certFile, 'TLS_CERT'),
+  key: readPem(config.tls.keyFile, 'TLS_KEY'),
+};
+const server = createServer({ ...config, tls });
+const scheme = tls ? 'https' : 'http';
 const port = await server.listen();
 
 function lanAddresses(): string[] {
@@ -15,10 +28,10 @@ function lanAddresses(): string[] {
 }
 
 console.log(`Continuum is running. Data is stored in ${config.dataDir}`);
-console.log(`  On this computer:  http://localhost:${port}/`);
+console.log(`  On this computer:  ${scheme}://localhost:${port}/`);
 if (config.host === '0.0.0.0' || config.host === '::') {
   for (const address of lanAddresses())
-    console.log(`  On the network:    http://${address}:${port}/`);
+    console.log(`  On the network:    ${scheme}://${address}:${port}/`);
 }
 if (config.publicUrl) console.log(`  Links point to:    ${config.publicUrl}`);
 

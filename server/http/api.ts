@@ -357,5 +357,6 @@ function clientAddress(request: IncomingMessage): string {
 function baseUrl(request: IncomingMessage, publicUrl: string | null): string {
   if (publicUrl) return publicUrl.replace(/\/+$/, '');
   const host = request.headers.host ?? 'localhost';
-  return `http://${host}`;
+  const encrypted = 'encrypted' in request.socket && request.socket.encrypted === true;
+  return `${encrypted ? 'https' : 'http'}://${host}`;
 }

@@ -47,7 +47,7 @@ export function newDataDir(): string {
  * in the data folder unless given) and where logs go.
  */
 export interface TestServerOptions
-  extends Pick<ServerOptions, 'allowedOrigins' | 'limits' | 'openStore'> {
+  extends Pick<ServerOptions, 'allowedOrigins' | 'limits' | 'openStore' | 'tls'> {
   publicUrl?: string;
   logger?: Logger;
 }
@@ -69,10 +69,11 @@ export async function startTestServer(
     logger ?? quietLogger,
   );
   const port = await server.listen();
+  const secure = Boolean(settings.tls);
   return {
     server,
-    baseUrl: `http://127.0.0.1:${port}`,
-    wsUrl: `ws://127.0.0.1:${port}/ws`,
+    baseUrl: `${secure ? 'https' : 'http'}://127.0.0.1:${port}`,
+    wsUrl: `${secure ? 'wss' : 'ws'}://127.0.0.1:${port}/ws`,
     dataDir,
     close: () => server.close(),
   };
