@@ -1,7 +1,7 @@
 /** A snapshot built from plain data. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { initBoardDoc } from '../../../../shared/boardDoc.ts';
+import { INITIAL_CONTROL, initBoardDoc } from '../../../../shared/boardDoc.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../../../../shared/rubric.ts';
 import { buildSnapshot, type SnapshotSource } from '../../../../shared/snapshot/build.ts';
 import { snapshotFromDoc } from '../../../../shared/snapshot/fromDoc.ts';
@@ -24,15 +24,7 @@ describe('buildSnapshot', () => {
         organisations: [],
         rubric: ELEMENTS_OF_PARTNERSHIP,
       },
-      control: {
-        phase: 'placing',
-        round: 1,
-        timer: null,
-        focusCardId: null,
-        showNames: false,
-        joinOpen: true,
-        roundCardIds: null,
-      },
+      control: INITIAL_CONTROL,
       participants: { a: { name: 'A', role: 'participant', color: '#000', joinedAt: T0 } },
       placements,
       final: {},
@@ -69,31 +61,7 @@ describe('buildSnapshot', () => {
   });
 
   it('builds from plain data, as the client read-model holds it', () => {
-    const snapshot = buildSnapshot({
-      boardId: 'b',
-      meta: {
-        schemaVersion: 1,
-        title: 'T',
-        createdAt: T0,
-        organisations: [],
-        rubric: ELEMENTS_OF_PARTNERSHIP,
-      },
-      control: {
-        phase: 'placing',
-        round: 1,
-        timer: null,
-        focusCardId: null,
-        showNames: false,
-        joinOpen: true,
-        roundCardIds: null,
-      },
-      participants: { a: { name: 'A', role: 'participant', color: '#000', joinedAt: T0 } },
-      placements: { 'culture.p7': { a: { x: 0.25, round: 1, at: T0 + 5 } } },
-      final: {},
-      rounds: [],
-      exportedAt: T0 + 10,
-      anonymous: false,
-    });
+    const snapshot = snapshotWith({ 'culture.p7': { a: { x: 0.25, round: 1, at: T0 + 5 } } });
     expect(snapshot.placements).toEqual([
       { participantId: 'a', cardId: 'culture.p7', round: 1, position: 0.25, placedAt: iso(T0 + 5) },
     ]);
