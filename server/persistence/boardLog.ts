@@ -1,5 +1,5 @@
 /**
- * One board's stored update log, as its room sees it: loading, appending, compaction and the
+ * One of a board's stored update logs, as its room sees it: loading, appending, compaction and the
  * budget. The log's size is counted as it grows, never by encoding the document.
  *
  * Compaction writes the document's whole state in place of the log, so it only runs once the
@@ -9,40 +9,46 @@
  */
 import type * as Y from 'yjs';
 import { andThen } from './awaitable.ts';
-import { loadStoredDoc } from './roomLoad.ts';
-import type { Awaitable } from './store.ts';
+import { applyStoredLog, loadStoredDoc } from './roomLoad.ts';
+import type { CountedLog, StorageBudget } from './storageBudget.ts';
+import type { Awaitable, LogName } from './store.ts';
 import { compactedState, type StoredUpdate } from './storedUpdate.ts';
 import type { UpdateLog } from './updateLog.ts';
 
 /** Compact the stored log once this many updates have been appended since the last time. */
 const COMPACT_AFTER_APPENDS = 500;
 
-export class BoardLog {
+export class BoardLog implements CountedLog {
   private appendsSinceCompaction = 0;
   /** Bytes in the stored log: as loaded or last compacted, plus every append since. */
-  private storedBytes: number;
+  private bytes: number;
 
-  /** Loads the board's stored log (persistence/roomLoad.ts) into `doc`. Throws RoomLoadError. */
+  /**
+   * Loads one of the board's stored logs (persistence/roomLoad.ts) into `doc`, counted in the
+   * board's `budget`. Throws RoomLoadError.
+   */
   constructor(
     readonly boardId: string,
     private readonly doc: Y.Doc,
     private readonly log: UpdateLog,
-    private readonly budgetBytes: number,
+    budget: StorageBudget,
     stored: readonly StoredUpdate[],
+    private readonly name: LogName = 'board',
   ) {
-    this.storedBytes = loadStoredDoc(doc, boardId, stored);
+    this.bytes =
+      name === 'board' ? loadStoredDoc(doc, boardId, stored) : applyStoredLog(doc, boardId, stored);
+    budget.count(this);
+  }
+
+  get storedBytes(): number {
+    return this.bytes;
   }
 
   /** Resolves once the update is stored (or queued while the store fails); never rejects. */
   append(update: Uint8Array): Awaitable<void> {
-    this.storedBytes += update.length;
+    this.bytes += update.length;
     this.appendsSinceCompaction += 1;
-    return this.log.append(this.boardId, update);
-  }
-
-  /** Whether the log may grow by `bytes` as it is. */
-  fits(bytes: number): boolean {
-    return this.storedBytes + bytes <= this.budgetBytes;
+    return this.log.append(this.boardId, update, this.name);
   }
 
   /** Whether a compaction could make room: something was appended since the last one. */
@@ -59,10 +65,10 @@ export class BoardLog {
   compact(): Awaitable<void> {
     const state = compactedState(this.doc);
     const appended = this.appendsSinceCompaction;
-    return andThen(this.log.compact(this.boardId, state), (compacted) => {
+    return andThen(this.log.compact(this.boardId, state, this.name), (compacted) => {
       if (!compacted) return;
       this.appendsSinceCompaction -= appended;
-      this.storedBytes = state.data.length;
+      this.bytes = state.data.length;
     });
   }
 }

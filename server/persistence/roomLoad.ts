@@ -7,6 +7,7 @@
 import type * as Y from 'yjs';
 import { readMeta, SCHEMA_VERSION, type TransactionOrigin } from '../../shared/boardDoc.ts';
 import { CLOSES } from '../../shared/closeCodes.ts';
+import type { LogName } from './store.ts';
 import { applyStoredUpdate, type StoredUpdate } from './storedUpdate.ts';
 import type { UpdateLog } from './updateLog.ts';
 
@@ -23,19 +24,46 @@ export class RoomLoadError extends Error {
 const DAMAGED = CLOSES.roomDamaged.reason;
 
 /** A board's stored log and what is queued for it, oldest first. Rejects with RoomLoadError. */
-export async function readStoredLog(boardId: string, log: UpdateLog): Promise<StoredUpdate[]> {
+export async function readStoredLog(
+  boardId: string,
+  log: UpdateLog,
+  name: LogName = 'board',
+): Promise<StoredUpdate[]> {
   try {
-    const stored = await log.store.loadUpdates(boardId);
+    const stored = await log.store.loadUpdates(boardId, name);
     // Read after the log: an update queued meanwhile is then in one of the two, or in both
     // (a retry that landed), which applying twice leaves as it is.
-    return [...stored, ...log.queuedFor(boardId)];
+    return [...stored, ...log.queuedFor(boardId, name)];
   } catch (error) {
     throw new RoomLoadError(`board ${boardId}: the store could not be read: ${String(error)}`);
   }
 }
 
-/** Applies a board's stored log to `doc`; returns its bytes. Throws RoomLoadError. */
+/**
+ * Applies a board's stored log to `doc` and checks that it is a board this server can open;
+ * returns its bytes. Throws RoomLoadError.
+ */
 export function loadStoredDoc(
+  doc: Y.Doc,
+  boardId: string,
+  stored: readonly StoredUpdate[],
+): number {
+  const bytes = applyStoredLog(doc, boardId, stored);
+  const meta = readMeta(doc);
+  if (meta === null) {
+    throw new RoomLoadError(`board ${boardId}: the stored document has no readable meta`, DAMAGED);
+  }
+  if (meta.schemaVersion > SCHEMA_VERSION) {
+    throw new RoomLoadError(
+      `board ${boardId} uses schema ${meta.schemaVersion}, newer than this server's ${SCHEMA_VERSION}`,
+      CLOSES.newerSchema.reason,
+    );
+  }
+  return bytes;
+}
+
+/** Applies a stored log to `doc`, whole or not at all; returns its bytes. Throws RoomLoadError. */
+export function applyStoredLog(
   doc: Y.Doc,
   boardId: string,
   stored: readonly StoredUpdate[],
@@ -58,16 +86,6 @@ export function loadStoredDoc(
     throw new RoomLoadError(
       `board ${boardId}: the stored updates refer to changes that are not stored; the board stays closed, other boards are unaffected`,
       DAMAGED,
-    );
-  }
-  const meta = readMeta(doc);
-  if (meta === null) {
-    throw new RoomLoadError(`board ${boardId}: the stored document has no readable meta`, DAMAGED);
-  }
-  if (meta.schemaVersion > SCHEMA_VERSION) {
-    throw new RoomLoadError(
-      `board ${boardId} uses schema ${meta.schemaVersion}, newer than this server's ${SCHEMA_VERSION}`,
-      CLOSES.newerSchema.reason,
     );
   }
   return bytes;

@@ -1,13 +1,13 @@
 /**
  * The embedded store (store.ts's Store): one SQLite file (better-sqlite3, WAL, synchronous=NORMAL).
- * Boards and their access tokens are rows; each board's document is an append log of Yjs
- * updates, compacted now and then into one state update. Only token hashes are stored.
+ * Boards and their access tokens are rows; each board's two documents (store.ts's LogName) are
+ * append logs of Yjs updates, compacted now and then into one state update. Only token hashes are stored.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Role } from '../../shared/boardDoc.ts';
-import type { BoardRecord, Store, TokenRecord } from './store.ts';
+import type { BoardRecord, LogName, Store, TokenRecord, UpdateEntry } from './store.ts';
 import type { StoredUpdate } from './storedUpdate.ts';
 
 /** The store's file in the data folder (DATA_DIR). */
@@ -51,9 +51,15 @@ CREATE TABLE IF NOT EXISTS updates (
   id       INTEGER PRIMARY KEY AUTOINCREMENT,
   board_id TEXT NOT NULL REFERENCES boards(board_id) ON DELETE CASCADE,
   data     BLOB NOT NULL,
-  format   INTEGER NOT NULL DEFAULT 1
+  format   INTEGER NOT NULL DEFAULT 1,
+  log      TEXT NOT NULL DEFAULT 'board'
 );
-CREATE INDEX IF NOT EXISTS updates_by_board ON updates(board_id, id);
+`;
+
+/** Created once the columns exist (stores made before may lack \`log\` until migrated). */
+const INDEXES = `
+DROP INDEX IF EXISTS updates_by_board;
+CREATE INDEX IF NOT EXISTS updates_by_log ON updates(board_id, log, id);
 `;
 
 function toRecord(row: BoardRow): BoardRecord {
@@ -106,6 +112,11 @@ export class SqliteStore implements Store {
     if (!columns.some((column) => column.name === 'format')) {
       this.db.exec('ALTER TABLE updates ADD COLUMN format INTEGER NOT NULL DEFAULT 1');
     }
+    // Stores made before boards had a view log: every row is the board's own.
+    if (!columns.some((column) => column.name === 'log')) {
+      this.db.exec("ALTER TABLE updates ADD COLUMN log TEXT NOT NULL DEFAULT 'board'");
+    }
+    this.db.exec(INDEXES);
     this.statements = {
       insertBoard: this.db.prepare<[string, string, string, string, number]>(
         'INSERT INTO boards (board_id, join_code, title, organisations, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -128,19 +139,21 @@ export class SqliteStore implements Store {
       creatorOf: this.db.prepare<[string], { participant_id: string }>(
         "SELECT participant_id FROM tokens WHERE board_id = ? AND role = 'facilitator' ORDER BY rowid LIMIT 1",
       ),
-      appendUpdate: this.db.prepare<[string, Uint8Array]>(
-        'INSERT INTO updates (board_id, data) VALUES (?, ?)',
+      appendUpdate: this.db.prepare<[string, LogName, Uint8Array]>(
+        'INSERT INTO updates (board_id, log, data) VALUES (?, ?, ?)',
       ),
-      updatesOf: this.db.prepare<[string], { data: Buffer; format: number }>(
-        'SELECT data, format FROM updates WHERE board_id = ? ORDER BY id',
+      updatesOf: this.db.prepare<[string, LogName], { data: Buffer; format: number }>(
+        'SELECT data, format FROM updates WHERE board_id = ? AND log = ? ORDER BY id',
       ),
-      appendCompacted: this.db.prepare<[string, Uint8Array, number]>(
-        'INSERT INTO updates (board_id, data, format) VALUES (?, ?, ?)',
+      appendCompacted: this.db.prepare<[string, LogName, Uint8Array, number]>(
+        'INSERT INTO updates (board_id, log, data, format) VALUES (?, ?, ?, ?)',
       ),
-      countUpdates: this.db.prepare<[string], { count: number }>(
-        'SELECT COUNT(*) AS count FROM updates WHERE board_id = ?',
+      countUpdates: this.db.prepare<[string, LogName], { count: number }>(
+        'SELECT COUNT(*) AS count FROM updates WHERE board_id = ? AND log = ?',
       ),
-      deleteUpdates: this.db.prepare<[string]>('DELETE FROM updates WHERE board_id = ?'),
+      deleteUpdates: this.db.prepare<[string, LogName]>(
+        'DELETE FROM updates WHERE board_id = ? AND log = ?',
+      ),
       // Its tokens and updates go with it (ON DELETE CASCADE).
       deleteBoard: this.db.prepare<[string]>('DELETE FROM boards WHERE board_id = ?'),
     };
@@ -156,7 +169,7 @@ export class SqliteStore implements Store {
         JSON.stringify(board.organisations),
         board.createdAt,
       );
-      this.statements.appendUpdate.run(board.boardId, initialState);
+      this.statements.appendUpdate.run(board.boardId, 'board', initialState);
       this.insertToken(token);
     })();
   }
@@ -200,26 +213,28 @@ export class SqliteStore implements Store {
     return this.statements.creatorOf.get(boardId)?.participant_id ?? null;
   }
 
-  appendUpdate(boardId: string, update: Uint8Array): void {
-    this.statements.appendUpdate.run(boardId, update);
+  appendUpdate(boardId: string, update: Uint8Array, log: LogName = 'board'): void {
+    this.statements.appendUpdate.run(boardId, log, update);
   }
 
-  /** Appends several boards' updates in one transaction (one fsync-free WAL commit). */
-  appendUpdates(entries: readonly { boardId: string; update: Uint8Array }[]): void {
+  /** Appends several rows in one transaction (one fsync-free WAL commit). */
+  appendUpdates(entries: readonly UpdateEntry[]): void {
     this.db.transaction(() => {
-      for (const entry of entries) this.statements.appendUpdate.run(entry.boardId, entry.update);
+      for (const entry of entries) {
+        this.statements.appendUpdate.run(entry.boardId, entry.log ?? 'board', entry.update);
+      }
     })();
   }
 
-  loadUpdates(boardId: string): StoredUpdate[] {
-    return this.statements.updatesOf.all(boardId).map((row) => ({
+  loadUpdates(boardId: string, log: LogName = 'board'): StoredUpdate[] {
+    return this.statements.updatesOf.all(boardId, log).map((row) => ({
       data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length),
       format: row.format === 2 ? 2 : 1,
     }));
   }
 
-  countUpdates(boardId: string): number {
-    return this.statements.countUpdates.get(boardId)?.count ?? 0;
+  countUpdates(boardId: string, log: LogName = 'board'): number {
+    return this.statements.countUpdates.get(boardId, log)?.count ?? 0;
   }
 
   /**
@@ -227,10 +242,10 @@ export class SqliteStore implements Store {
    * the caller encodes the live room's document, which was loaded from the log and has had
    * every later row applied (appends and applies happen in the same synchronous step).
    */
-  compact(boardId: string, state: StoredUpdate): void {
+  compact(boardId: string, state: StoredUpdate, log: LogName = 'board'): void {
     this.db.transaction(() => {
-      this.statements.deleteUpdates.run(boardId);
-      this.statements.appendCompacted.run(boardId, state.data, state.format);
+      this.statements.deleteUpdates.run(boardId, log);
+      this.statements.appendCompacted.run(boardId, log, state.data, state.format);
     })();
   }
 

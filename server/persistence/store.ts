@@ -48,15 +48,29 @@ export interface TokenStore {
   revokeTokensOf(boardId: string, participantId: string, at: number): Awaitable<void>;
 }
 
+/**
+ * A board keeps two update logs: `board`, the whole document (facilitators get it), and `view`,
+ * the document that participants and observers get (server/rooms/publicView.ts), which is
+ * stored like any document so that every device's copy continues the server's history.
+ */
+export type LogName = 'board' | 'view';
+
+/** One row to append: to the board's `board` log unless `log` says otherwise. */
+export interface UpdateEntry {
+  boardId: string;
+  update: Uint8Array;
+  log?: LogName;
+}
+
 export interface UpdateStore {
-  appendUpdate(boardId: string, update: Uint8Array): Awaitable<void>;
-  /** Appends several boards' updates at once, all or nothing. */
-  appendUpdates(entries: readonly { boardId: string; update: Uint8Array }[]): Awaitable<void>;
+  appendUpdate(boardId: string, update: Uint8Array, log?: LogName): Awaitable<void>;
+  /** Appends several rows (of any boards and logs) at once, all or nothing. */
+  appendUpdates(entries: readonly UpdateEntry[]): Awaitable<void>;
   /** A board's log, oldest first. */
-  loadUpdates(boardId: string): Awaitable<StoredUpdate[]>;
-  countUpdates(boardId: string): Awaitable<number>;
+  loadUpdates(boardId: string, log?: LogName): Awaitable<StoredUpdate[]>;
+  countUpdates(boardId: string, log?: LogName): Awaitable<number>;
   /** Replaces a board's whole log by one state update, which must contain every stored row. */
-  compact(boardId: string, state: StoredUpdate): Awaitable<void>;
+  compact(boardId: string, state: StoredUpdate, log?: LogName): Awaitable<void>;
 }
 
 export interface Store extends BoardStore, TokenStore, UpdateStore {

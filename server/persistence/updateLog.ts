@@ -9,7 +9,7 @@
  * it is stored or queued, and never rejects. Each room waits for its own appends in order.
  */
 import { andThen } from './awaitable.ts';
-import type { Awaitable, Store } from './store.ts';
+import type { Awaitable, LogName, Store, UpdateEntry } from './store.ts';
 import type { StoredUpdate } from './storedUpdate.ts';
 
 export interface Logger {
@@ -17,10 +17,7 @@ export interface Logger {
   error(message: string): void;
 }
 
-interface Queued {
-  boardId: string;
-  update: Uint8Array;
-}
+type Queued = Required<UpdateEntry>;
 
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 10_000;
@@ -47,28 +44,29 @@ export class UpdateLog {
   }
 
   /** Stores an update (or queues it if the store fails). Never throws, never rejects. */
-  append(boardId: string, update: Uint8Array): Awaitable<void> {
+  append(boardId: string, update: Uint8Array, log: LogName = 'board'): Awaitable<void> {
+    const entry: Queued = { boardId, update, log };
     if (this.queue.length === 0) {
       let answer: Awaitable<void>;
       try {
-        answer = this.store.appendUpdate(boardId, update);
+        answer = this.store.appendUpdate(boardId, update, log);
       } catch (error) {
-        this.queueAfterFailure(boardId, update, error);
+        this.queueAfterFailure(entry, error);
         return;
       }
       if (answer instanceof Promise) {
-        return answer.catch((error: unknown) => this.queueAfterFailure(boardId, update, error));
+        return answer.catch((error: unknown) => this.queueAfterFailure(entry, error));
       }
       return;
     }
-    this.queue.push({ boardId, update });
+    this.queue.push(entry);
     this.scheduleRetry();
   }
 
-  /** Updates of a board that the store has not taken yet, oldest first. */
-  queuedFor(boardId: string): StoredUpdate[] {
+  /** Updates of a board's log that the store has not taken yet, oldest first. */
+  queuedFor(boardId: string, log: LogName = 'board'): StoredUpdate[] {
     return this.queue
-      .filter((entry) => entry.boardId === boardId)
+      .filter((entry) => entry.boardId === boardId && entry.log === log)
       .map((entry) => ({ data: entry.update, format: 1 }));
   }
 
@@ -76,11 +74,11 @@ export class UpdateLog {
    * Replaces a board's log by its full state. Not while anything is queued: that board's log
    * would lose the queued rows, and any other attempt would only wait on a failing store.
    */
-  compact(boardId: string, state: StoredUpdate): Awaitable<boolean> {
+  compact(boardId: string, state: StoredUpdate, log: LogName = 'board'): Awaitable<boolean> {
     if (this.queue.length > 0) return false;
     let answer: Awaitable<void>;
     try {
-      answer = this.store.compact(boardId, state);
+      answer = this.store.compact(boardId, state, log);
     } catch (error) {
       this.fail(error);
       return false;
@@ -143,9 +141,9 @@ export class UpdateLog {
     return this.queue.length === 0;
   }
 
-  private queueAfterFailure(boardId: string, update: Uint8Array, error: unknown): void {
+  private queueAfterFailure(entry: Queued, error: unknown): void {
     this.fail(error);
-    this.queue.push({ boardId, update });
+    this.queue.push(entry);
     this.scheduleRetry();
   }
 

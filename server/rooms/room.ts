@@ -23,6 +23,7 @@ import { CLOSES, type Close } from '../../shared/closeCodes.ts';
 import { andThen } from '../persistence/awaitable.ts';
 import { BoardLog } from '../persistence/boardLog.ts';
 import { readStoredLog } from '../persistence/roomLoad.ts';
+import { StorageBudget } from '../persistence/storageBudget.ts';
 import type { Awaitable } from '../persistence/store.ts';
 import type { StoredUpdate } from '../persistence/storedUpdate.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
@@ -63,6 +64,7 @@ export class Room {
   /** Each connection, and whether its sync step 2 has arrived (its updates follow on after). */
   private readonly connections = new Map<RoomConnection, { caughtUp: boolean }>();
   private readonly queue = new BoardQueue();
+  private readonly budget: StorageBudget;
   private readonly stored: BoardLog;
   private readonly writes: WriteGate;
   private readonly presence: Presence;
@@ -83,10 +85,11 @@ export class Room {
     budgetBytes: number,
     stored: readonly StoredUpdate[],
   ) {
-    this.stored = new BoardLog(boardId, this.doc, log, budgetBytes, stored);
+    this.budget = new StorageBudget(budgetBytes);
+    this.stored = new BoardLog(boardId, this.doc, log, this.budget, stored);
     const clientIds = ClientIdOwnership.fromDoc(this.doc);
     clientIds.claim([this.doc.clientID], SERVER_OWNER);
-    this.writes = new WriteGate(this.doc, clientIds, (bytes) => this.stored.fits(bytes));
+    this.writes = new WriteGate(this.doc, clientIds, (bytes) => this.budget.fits(bytes));
     this.presence = new Presence(this.doc, clientIds, readControl(this.doc).phase);
     this.fanOut = new FanOut(() => this.connections.keys(), this.presence.awareness);
     this.doc.on('update', this.onDocUpdate);

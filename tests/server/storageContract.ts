@@ -111,6 +111,26 @@ export function describeStorageContract(name: string, makeStore: () => Awaitable
       ]);
     });
 
+    it("keeps a board's two logs apart: appends, counts and compaction touch one log", async () => {
+      const store = await fresh();
+      await store.createBoard(board('b1'), STATE, token('b1', 'creator', 1));
+      await store.appendUpdate('b1', bytes(1), 'view');
+      await store.appendUpdates([
+        { boardId: 'b1', update: bytes(2) },
+        { boardId: 'b1', update: bytes(3), log: 'view' },
+      ]);
+      const data = async (log: 'board' | 'view') =>
+        (await store.loadUpdates('b1', log)).map((row) => [...row.data]);
+      expect(await data('board')).toEqual([[0, 0], [2]]);
+      expect(await data('view')).toEqual([[1], [3]]);
+      expect(await store.countUpdates('b1', 'view')).toBe(2);
+      await store.compact('b1', { data: bytes(7), format: 2 }, 'view');
+      expect(await data('view')).toEqual([[7]]);
+      expect(await data('board')).toEqual([[0, 0], [2]]);
+      expect(await store.deleteBoard('b1')).toBe(true);
+      expect(await store.loadUpdates('b1', 'view')).toEqual([]);
+    });
+
     it('deletes a board with its tokens and updates', async () => {
       const store = await fresh();
       await store.createBoard(board('b1'), STATE, token('b1', 'creator', 1));

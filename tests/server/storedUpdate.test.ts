@@ -63,7 +63,7 @@ describe('stored updates', () => {
     store.close();
   });
 
-  it('opens a store written before the format column existed, its rows read as V1', () => {
+  it('opens a store written before the format and log columns existed, its rows read as V1', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'continuum-stored-')), 'store.sqlite');
     const legacy = new Database(file);
     legacy.exec(`
@@ -79,6 +79,8 @@ describe('stored updates', () => {
     const store = new SqliteStore(file);
     const rows = store.loadUpdates('b1');
     expect(rows.map((row) => row.format)).toEqual([1]);
+    // Its rows are the boards' own documents; no board has a stored view yet.
+    expect(store.loadUpdates('b1', 'view')).toEqual([]);
     const loaded = new Y.Doc();
     for (const row of rows) applyStoredUpdate(loaded, row);
     expect(readPlacement(loaded, 'p1', 'trust.v1')).not.toBeNull();

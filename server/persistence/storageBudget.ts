@@ -1,0 +1,27 @@
+/**
+ * A board's storage budget, shared by its logs (store.ts's LogName): the board's own document
+ * and the view that participants get are both stored, and both count against the one limit.
+ */
+export interface CountedLog {
+  /** Bytes in the stored log now. */
+  readonly storedBytes: number;
+}
+
+export class StorageBudget {
+  private readonly logs: CountedLog[] = [];
+
+  constructor(readonly limitBytes: number) {}
+
+  count(log: CountedLog): void {
+    this.logs.push(log);
+  }
+
+  get usedBytes(): number {
+    return this.logs.reduce((sum, log) => sum + log.storedBytes, 0);
+  }
+
+  /** Whether the board's logs may grow by `bytes` as they are. */
+  fits(bytes: number): boolean {
+    return this.usedBytes + bytes <= this.limitBytes;
+  }
+}
