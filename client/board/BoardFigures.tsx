@@ -2,7 +2,7 @@
 
 import { agreementText, percent } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
-import { distributionVisible } from '../state/visibility.ts';
+import { distributionVisible } from '../../shared/visibility.ts';
 
 export function BoardFigures() {
   const { me } = useBoardContext();

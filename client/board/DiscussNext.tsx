@@ -11,7 +11,7 @@ import { rubricCards } from '../../shared/rubric.ts';
 import { LABEL_TEXT, percentOrDash } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { setUi } from '../state/boardStore.ts';
-import { distributionVisible } from '../state/visibility.ts';
+import { distributionVisible } from '../../shared/visibility.ts';
 
 const SHOWN = 8;
 

@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import { AXIS_END_LABEL, AXIS_START_LABEL, type RubricElement } from '../../shared/rubric.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
-import { distributionVisible } from '../state/visibility.ts';
+import { distributionVisible } from '../../shared/visibility.ts';
 import { CardRow } from '../track/CardRow.tsx';
 import { ElementFigures } from './ElementFigures.tsx';
 

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
-import { distributionVisible } from '../state/visibility.ts';
+import { distributionVisible } from '../../shared/visibility.ts';
 import { BoardDnd } from '../track/BoardDnd.tsx';
 import { ElementLane } from './ElementLane.tsx';
 import { WallView } from './WallView.tsx';

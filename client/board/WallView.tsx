@@ -10,7 +10,7 @@ import { AXIS_END_LABEL, AXIS_START_LABEL } from '../../shared/rubric.ts';
 import { packNotes } from '../../shared/wallLayout.ts';
 import { LABEL_TEXT, percent } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
-import { groupVisible } from '../state/visibility.ts';
+import { groupVisible } from '../../shared/visibility.ts';
 import { cssLeft } from '../track/dragGeometry.ts';
 import './wall.css';
 

@@ -13,7 +13,7 @@ import { WallView } from '../board/WallView.tsx';
 import { PHASE_LABELS, percent } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { useJoinCode } from '../state/useJoinCode.ts';
-import { distributionVisible } from '../state/visibility.ts';
+import { distributionVisible } from '../../shared/visibility.ts';
 import { CardFigures } from '../track/CardFigures.tsx';
 import { Distribution } from '../track/Distribution.tsx';
 import { cssLeft } from '../track/dragGeometry.ts';

@@ -3,7 +3,7 @@ import type { Role } from '../../shared/boardDoc.ts';
 import type { CardStats } from '../../shared/boardStats.ts';
 import { CONSENSUS_LABEL_COLORS } from '../../shared/palette.ts';
 import { agreementText, LABEL_TEXT, percent } from '../format.ts';
-import { groupVisible } from '../state/visibility.ts';
+import { groupVisible } from '../../shared/visibility.ts';
 import { OrganisationFigures } from './OrganisationFigures.tsx';
 
 export function CardFigures({

@@ -6,7 +6,7 @@
 import { memo, useEffect, useRef } from 'react';
 import type { RubricCard } from '../../shared/rubric.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
-import { distributionVisible, groupVisible, reasonsVisible } from '../state/visibility.ts';
+import { distributionVisible, groupVisible, reasonsVisible } from '../../shared/visibility.ts';
 import { CardStatus } from './CardStatus.tsx';
 import { CardText } from './CardText.tsx';
 import { CardTrack } from './CardTrack.tsx';

@@ -6,7 +6,7 @@
 import type { Participant, Role } from '../../shared/boardDoc.ts';
 import type { CardStats } from '../../shared/boardStats.ts';
 import { percent } from '../format.ts';
-import { groupVisible } from '../state/visibility.ts';
+import { groupVisible } from '../../shared/visibility.ts';
 import { cssLeft } from './dragGeometry.ts';
 
 export function Distribution({

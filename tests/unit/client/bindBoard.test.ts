@@ -8,7 +8,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protoc
 import * as Y from 'yjs';
 import { bindBoard } from '../../../client/state/bindBoard.ts';
 import { type BoardState, createBoardStore } from '../../../client/state/boardStore.ts';
-import { distributionVisible, groupVisible } from '../../../client/state/visibility.ts';
+import { distributionVisible, groupVisible } from '../../../shared/visibility.ts';
 import type { AwarenessState } from '../../../shared/awarenessState.ts';
 import {
   initBoardDoc,

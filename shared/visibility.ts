@@ -1,8 +1,9 @@
 /**
- * Who sees the group's distribution when. Hiding is in the interface: the document is shared,
- * and a silent round is about not anchoring people, not about secrecy.
+ * Who sees the group's distribution when. The server builds what participants and observers
+ * receive from these rules (publicView.ts), so what a screen hides never reaches its browser;
+ * the facilitator's screen applies them to the whole board.
  */
-import type { Phase, Role } from '../../shared/boardDoc.ts';
+import type { Phase, Role } from './boardDoc.ts';
 
 /**
  * Fewer placements than this and the room sees nothing of a card's group (no dots, median, band

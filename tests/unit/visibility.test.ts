@@ -4,8 +4,8 @@ import {
   distributionVisible,
   groupVisible,
   reasonsVisible,
-} from '../../../client/state/visibility.ts';
-import { PHASES, ROLES } from '../../../shared/boardDoc.ts';
+} from '../../shared/visibility.ts';
+import { PHASES, ROLES } from '../../shared/boardDoc.ts';
 
 describe('distribution visibility', () => {
   it.each(
