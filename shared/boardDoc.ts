@@ -1,20 +1,30 @@
 /**
- * The board document, schema version 1. This module is the only place that knows the Y.Doc's
+ * The board document, schema version 2. This module is the only place that knows the Y.Doc's
  * root names and value shapes: everything else reads and writes through the typed helpers here
  * and tells roots apart by `rootKind`. Readers validate what they find and skip malformed
  * entries, because any client could have written them.
+ *
+ * Version 2 is about who gets what (docs/design.md): facilitators get the whole board;
+ * participants and observers get the board's *view*, which the server builds (publicView.ts):
+ * `meta`, `participants`, `control` and `final` as they are, `rounds` with figures only, their
+ * own `place:` root, and two roots of the view alone, `figures` (what each card's group adds up
+ * to, as the phase allows) and `progress` (how many cards each person has placed).
  */
 import type * as Y from 'yjs';
 import type { Rubric } from './rubric.ts';
 import { unreachable } from './unreachable.ts';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const ROOT_META = 'meta';
 export const ROOT_PARTICIPANTS = 'participants';
 export const ROOT_CONTROL = 'control';
 export const ROOT_FINAL = 'final';
 export const ROOT_ROUNDS = 'rounds';
+/** View only: cardId → CardFigures. */
+export const ROOT_FIGURES = 'figures';
+/** View only: participantId → cards placed in their current rounds. */
+export const ROOT_PROGRESS = 'progress';
 export const PLACE_PREFIX = 'place:';
 
 export const ROLES = ['facilitator', 'participant', 'observer'] as const;
@@ -119,6 +129,8 @@ export type RootKind =
   | { kind: 'control' }
   | { kind: 'final' }
   | { kind: 'rounds' }
+  | { kind: 'figures' }
+  | { kind: 'progress' }
   | { kind: 'place'; participantId: string }
   | { kind: 'unknown' };
 
@@ -134,6 +146,10 @@ export function rootKind(rootName: string): RootKind {
       return { kind: 'final' };
     case ROOT_ROUNDS:
       return { kind: 'rounds' };
+    case ROOT_FIGURES:
+      return { kind: 'figures' };
+    case ROOT_PROGRESS:
+      return { kind: 'progress' };
   }
   const participantId = participantIdOfRoot(rootName);
   return participantId === null ? { kind: 'unknown' } : { kind: 'place', participantId };

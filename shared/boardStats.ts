@@ -14,12 +14,21 @@ import {
   organisationPositions,
   perceptionGap,
 } from './perceptionGap.ts';
+import type { CardFigures } from './publicView.ts';
 import { cardRound, compareWithPreviousRound } from './rounds.ts';
 import type { Rubric } from './rubric.ts';
 
 export interface CardStats {
   round: number;
+  /** How many counted participants have placed the card in its round. */
+  placedCount: number;
+  /**
+   * The placements shown: on the whole board, every counted one; in a view (publicView.ts), the
+   * revealed positions only, under made-up ids unless names are shown.
+   */
   placed: CountedPlacement[];
+  /** The reasons given with them (no identity), in a stable order. */
+  reasons: string[];
   summary: CardSummary;
   /** Against the card's previous round, when it had one. */
   change: RoundComparison | null;
@@ -41,11 +50,45 @@ export function cardStats(
   const byOrganisation = organisationPositions(placed, participants, organisations);
   return {
     round,
+    placedCount: placed.length,
     placed,
+    reasons: reasonsOf(placed),
     summary,
     change: compareWithPreviousRound(cardId, placed, participants, rounds),
     organisations: byOrganisation,
     perceptionGap: perceptionGap(byOrganisation),
+  };
+}
+
+function reasonsOf(placed: readonly CountedPlacement[]): string[] {
+  return placed
+    .map((entry) => entry.placement.reason)
+    .filter((reason): reason is string => reason !== undefined);
+}
+
+/** A card's stats as a view carries them (publicView.ts): the same shape, from the figures. */
+export function cardStatsFromFigures(
+  cardId: string,
+  figures: CardFigures | undefined,
+  rounds: readonly RoundRecord[],
+): CardStats {
+  const round = figures?.round ?? cardRound(cardId, rounds);
+  const placed = (figures?.dots ?? []).map(
+    (dot, index): CountedPlacement => ({
+      participantId: dot.participantId ?? `#${index}`,
+      placement: { x: dot.x, round, at: 0 },
+    }),
+  );
+  const organisations = figures?.organisations ?? [];
+  return {
+    round,
+    placedCount: figures?.placed ?? 0,
+    placed,
+    reasons: figures?.reasons ?? [],
+    summary: summarizeCard(placed.map((entry) => entry.placement.x)),
+    change: figures?.change ?? null,
+    organisations,
+    perceptionGap: perceptionGap(organisations),
   };
 }
 

@@ -19,6 +19,8 @@ export function rootWriter(root: RootKind): RootWriter {
   switch (root.kind) {
     case 'meta':
     case 'participants':
+    case 'figures':
+    case 'progress':
       return { by: 'server' };
     case 'control':
     case 'final':
@@ -51,6 +53,8 @@ export function closureInPhase(root: RootKind, phase: Phase, key: string | null)
       return phase === 'placing' ? null : 'placingClosed';
     case 'meta':
     case 'participants':
+    case 'figures':
+    case 'progress':
     case 'unknown':
       return null;
     default:

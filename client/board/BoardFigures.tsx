@@ -1,8 +1,8 @@
 /** The whole board in two figures: where the partnership stands and how far the group agrees. */
 
+import { distributionVisible } from '../../shared/visibility.ts';
 import { agreementText, percent } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
-import { distributionVisible } from '../../shared/visibility.ts';
 
 export function BoardFigures() {
   const { me } = useBoardContext();

@@ -8,10 +8,10 @@ import { discussionOrder } from '../../shared/consensus/discussionOrder.ts';
 import { CONSENSUS_LABEL_COLORS } from '../../shared/palette.ts';
 import { perceptionGapOrder } from '../../shared/perceptionGap.ts';
 import { rubricCards } from '../../shared/rubric.ts';
+import { distributionVisible } from '../../shared/visibility.ts';
 import { LABEL_TEXT, percentOrDash } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { setUi } from '../state/boardStore.ts';
-import { distributionVisible } from '../../shared/visibility.ts';
 
 const SHOWN = 8;
 

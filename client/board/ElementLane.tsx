@@ -1,8 +1,8 @@
 /** One Element of Partnership: its cards, each on its own track between the two ends. */
 import { memo } from 'react';
 import { AXIS_END_LABEL, AXIS_START_LABEL, type RubricElement } from '../../shared/rubric.ts';
-import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { distributionVisible } from '../../shared/visibility.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { CardRow } from '../track/CardRow.tsx';
 import { ElementFigures } from './ElementFigures.tsx';
 

@@ -3,8 +3,8 @@
  * tabs), or the wall of notes once the group is visible and the viewer chose it.
  */
 import { useEffect, useState } from 'react';
-import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { distributionVisible } from '../../shared/visibility.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { BoardDnd } from '../track/BoardDnd.tsx';
 import { ElementLane } from './ElementLane.tsx';
 import { WallView } from './WallView.tsx';

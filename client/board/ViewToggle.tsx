@@ -1,7 +1,8 @@
 /** Tracks (one per card) or the wall (each element as one shared axis), once the group shows. */
+
+import { distributionVisible } from '../../shared/visibility.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { setUi } from '../state/boardStore.ts';
-import { distributionVisible } from '../../shared/visibility.ts';
 
 export function ViewToggle() {
   const { me, store } = useBoardContext();

@@ -7,10 +7,10 @@ import { memo } from 'react';
 import { CONSENSUS_LABEL_COLORS } from '../../shared/palette.ts';
 import type { RubricElement } from '../../shared/rubric.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL } from '../../shared/rubric.ts';
+import { groupVisible } from '../../shared/visibility.ts';
 import { packNotes } from '../../shared/wallLayout.ts';
 import { LABEL_TEXT, percent } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
-import { groupVisible } from '../../shared/visibility.ts';
 import { cssLeft } from '../track/dragGeometry.ts';
 import './wall.css';
 
@@ -28,7 +28,7 @@ const WallElement = memo(function WallElement({ element }: { element: RubricElem
   const agreed = useBoard((state) => state.final);
   const focus = useBoard((state) => state.control.focusCardId);
   const items = element.cards.flatMap((card) => {
-    const placed = stats[card.id]?.placed.length ?? 0;
+    const placed = stats[card.id]?.placedCount ?? 0;
     // An agreed position is the group's; a median of one or two people is not shown.
     const median = groupVisible(placed, me.role) ? stats[card.id]?.summary.median : null;
     const x = agreed[card.id]?.x ?? median ?? null;

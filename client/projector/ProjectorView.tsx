@@ -5,6 +5,7 @@
  * Loaded lazily: participants' phones never download it.
  */
 import { AXIS_END_LABEL, AXIS_START_LABEL, rubricCards } from '../../shared/rubric.ts';
+import { distributionVisible } from '../../shared/visibility.ts';
 import { PlacedCount } from '../board/PlacedCount.tsx';
 import { QrCode } from '../board/QrCode.tsx';
 import { StatusBadge } from '../board/StatusBadge.tsx';
@@ -13,7 +14,6 @@ import { WallView } from '../board/WallView.tsx';
 import { PHASE_LABELS, percent } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { useJoinCode } from '../state/useJoinCode.ts';
-import { distributionVisible } from '../../shared/visibility.ts';
 import { CardFigures } from '../track/CardFigures.tsx';
 import { Distribution } from '../track/Distribution.tsx';
 import { cssLeft } from '../track/dragGeometry.ts';
@@ -108,7 +108,7 @@ function FocusedCard({ visible }: { visible: boolean }) {
         </>
       ) : (
         <p className="projector-coverage">
-          {stats?.placed.length ?? 0} of {total} have placed this card
+          {stats?.placedCount ?? 0} of {total} have placed this card
         </p>
       )}
     </section>

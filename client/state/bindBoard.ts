@@ -3,9 +3,14 @@
  * transaction, touching only the roots and keys the transaction changed, and recomputing the
  * consensus figures only for the cards whose placements changed (all of them only when who
  * counts or the rounds change).
+ *
+ * A facilitator's document is the whole board: figures come from everyone's placements. A
+ * participant's or observer's document is the board's view (shared/publicView.ts): figures
+ * come from its `figures` and `progress` roots, and the only placements in it are their own.
  */
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import type { Audience } from '../../shared/audience.ts';
 import { parseAwarenessState } from '../../shared/awarenessState.ts';
 import {
   type Placement,
@@ -23,11 +28,13 @@ import {
 import {
   type CardStats,
   cardStats,
+  cardStatsFromFigures,
   elementOrganisations,
   elementSummaries,
 } from '../../shared/boardStats.ts';
 import { rollUpBoard } from '../../shared/consensus/rollUp.ts';
 import { countedParticipantIds } from '../../shared/countedPlacements.ts';
+import { type CardFigures, readFigures, readProgress } from '../../shared/publicView.ts';
 import { rubricCards } from '../../shared/rubric.ts';
 import { unreachable } from '../../shared/unreachable.ts';
 import type { BoardState, BoardStore, RemoteDrag } from './boardStore.ts';
@@ -75,23 +82,39 @@ function mergeParticipants(
   return merged;
 }
 
+/** Where a card's figures come from: everyone's placements, or a view's figures. */
+type StatsSource =
+  | { audience: 'board' }
+  | {
+      audience: 'view';
+      figures: ReadonlyMap<string, CardFigures>;
+      progress: Record<string, number>;
+    };
+
 /** The consensus part of the read-model, for the given cards (or all). */
-function withStats(state: BoardState, cardIds: Iterable<string> | 'all'): Partial<BoardState> {
+function withStats(
+  state: BoardState,
+  cardIds: Iterable<string> | 'all',
+  source: StatsSource,
+): Partial<BoardState> {
   if (!state.meta) return {};
   const ids = cardIds === 'all' ? rubricCards(state.meta.rubric).map((card) => card.id) : cardIds;
   const stats: Record<string, CardStats> = { ...state.stats };
   for (const cardId of ids) {
-    stats[cardId] = cardStats(
-      cardId,
-      state.placements[cardId],
-      state.participants,
-      state.rounds,
-      state.meta.organisations,
-    );
+    stats[cardId] =
+      source.audience === 'view'
+        ? cardStatsFromFigures(cardId, source.figures.get(cardId), state.rounds)
+        : cardStats(
+            cardId,
+            state.placements[cardId],
+            state.participants,
+            state.rounds,
+            state.meta.organisations,
+          );
   }
   const { rubric, organisations } = state.meta;
   const elements = elementSummaries(rubric, (cardId) => stats[cardId]?.summary);
-  const counts = placedCounts(stats);
+  const counts = source.audience === 'view' ? source.progress : placedCounts(stats);
   return {
     stats,
     elements,
@@ -112,7 +135,16 @@ function placedCounts(stats: Readonly<Record<string, CardStats>>): Record<string
   return counts;
 }
 
-export function bindBoard(doc: Y.Doc, awareness: Awareness, store: BoardStore): () => void {
+export function bindBoard(
+  doc: Y.Doc,
+  awareness: Awareness,
+  store: BoardStore,
+  audience: Audience = 'board',
+): () => void {
+  const sourceOf = (): StatsSource =>
+    audience === 'view'
+      ? { audience, figures: readFigures(doc), progress: readProgress(doc) }
+      : { audience };
   const initial = {
     ...store.getState(),
     meta: readMeta(doc),
@@ -122,7 +154,7 @@ export function bindBoard(doc: Y.Doc, awareness: Awareness, store: BoardStore): 
     final: Object.fromEntries(readFinal(doc)),
     rounds: readRounds(doc),
   };
-  store.setState({ ...initial, ...withStats(initial, 'all') });
+  store.setState({ ...initial, ...withStats(initial, 'all', sourceOf()) });
 
   const onTransaction = (transaction: Y.Transaction) => {
     if (transaction.changed.size === 0) return;
@@ -166,6 +198,14 @@ export function bindBoard(doc: Y.Doc, awareness: Awareness, store: BoardStore): 
             );
           }
           break;
+        case 'figures':
+          for (const cardId of keys) if (cardId !== null) touchedCards.add(cardId);
+          break;
+        case 'progress': {
+          const progress = readProgress(doc);
+          if (!sameJson(progress, state.placedCounts)) next.placedCounts = progress;
+          break;
+        }
         case 'unknown':
           break;
         default:
@@ -174,7 +214,10 @@ export function bindBoard(doc: Y.Doc, awareness: Awareness, store: BoardStore): 
     }
     if (placements !== state.placements) next.placements = placements;
     if (recount || touchedCards.size > 0) {
-      Object.assign(next, withStats({ ...state, ...next }, recount ? 'all' : touchedCards));
+      Object.assign(
+        next,
+        withStats({ ...state, ...next }, recount ? 'all' : touchedCards, sourceOf()),
+      );
     }
     if (Object.keys(next).length > 0) store.setState(next);
   };

@@ -2,8 +2,8 @@
 import type { Role } from '../../shared/boardDoc.ts';
 import type { CardStats } from '../../shared/boardStats.ts';
 import { CONSENSUS_LABEL_COLORS } from '../../shared/palette.ts';
-import { agreementText, LABEL_TEXT, percent } from '../format.ts';
 import { groupVisible } from '../../shared/visibility.ts';
+import { agreementText, LABEL_TEXT, percent } from '../format.ts';
 import { OrganisationFigures } from './OrganisationFigures.tsx';
 
 export function CardFigures({
@@ -15,14 +15,14 @@ export function CardFigures({
   total: number;
   viewerRole: Role;
 }) {
-  const { summary, change } = stats;
-  if (!groupVisible(summary.n, viewerRole)) {
+  const { summary, change, placedCount } = stats;
+  if (!groupVisible(placedCount, viewerRole)) {
     return (
       <span className="card-figures">
         <span data-testid="coverage">
-          {summary.n} of {total} placed
+          {placedCount} of {total} placed
         </span>
-        {summary.n > 0 && <span className="hint">too few placements to show the group</span>}
+        {placedCount > 0 && <span className="hint">too few placements to show the group</span>}
       </span>
     );
   }
@@ -41,7 +41,7 @@ export function CardFigures({
         {LABEL_TEXT[summary.label]}
       </span>
       <span data-testid="coverage">
-        {summary.n} of {total} placed
+        {placedCount} of {total} placed
       </span>
       {summary.median !== null && <span>median {percent(summary.median)}</span>}
       {summary.n >= 2 && <span>agreement {agreementText(summary.rwg)}</span>}

@@ -5,8 +5,8 @@
  */
 import { memo, useEffect, useRef } from 'react';
 import type { RubricCard } from '../../shared/rubric.ts';
-import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { distributionVisible, groupVisible, reasonsVisible } from '../../shared/visibility.ts';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { CardStatus } from './CardStatus.tsx';
 import { CardText } from './CardText.tsx';
 import { CardTrack } from './CardTrack.tsx';
@@ -60,8 +60,8 @@ export const CardRow = memo(function CardRow({
         groupShown={groupShown}
         focused={focused}
       />
-      {reasonsVisible(phase) && stats && groupVisible(stats.placed.length, me.role) && (
-        <ReasonList placed={stats.placed} />
+      {reasonsVisible(phase) && stats && groupVisible(stats.placedCount, me.role) && (
+        <ReasonList reasons={stats.reasons} />
       )}
     </li>
   );

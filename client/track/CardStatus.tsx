@@ -36,7 +36,7 @@ export function CardStatus({
         <CardFigures stats={stats} total={total} viewerRole={me.role} />
       ) : (
         <span data-testid="coverage">
-          {stats?.placed.length ?? 0} of {total} have placed this card
+          {stats?.placedCount ?? 0} of {total} have placed this card
         </span>
       )}
       {agreed && groupShown && <AgreedText agreed={agreed} />}

@@ -51,7 +51,7 @@ export function CardTrack({
         )}
         {owner === null && me.role === 'facilitator' && (
           <span className="tray-count" data-testid="placed-count">
-            {stats?.placed.length ?? 0} placed
+            {stats?.placedCount ?? 0} placed
           </span>
         )}
       </div>

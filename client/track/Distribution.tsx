@@ -5,8 +5,8 @@
  */
 import type { Participant, Role } from '../../shared/boardDoc.ts';
 import type { CardStats } from '../../shared/boardStats.ts';
-import { percent } from '../format.ts';
 import { groupVisible } from '../../shared/visibility.ts';
+import { percent } from '../format.ts';
 import { cssLeft } from './dragGeometry.ts';
 
 export function Distribution({
@@ -21,7 +21,7 @@ export function Distribution({
   viewerRole: Role;
 }) {
   const { summary, placed, change } = stats;
-  if (!groupVisible(placed.length, viewerRole)) return null;
+  if (!groupVisible(stats.placedCount, viewerRole)) return null;
   const outliers = new Set(summary.outliers);
   return (
     <>

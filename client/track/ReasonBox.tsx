@@ -4,7 +4,6 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { MAX_REASON_LENGTH, type Placement } from '../../shared/boardDoc.ts';
-import type { CountedPlacement } from '../../shared/countedPlacements.ts';
 
 export function ReasonEditor({
   placement,
@@ -49,10 +48,8 @@ export function ReasonEditor({
   );
 }
 
-export function ReasonList({ placed }: { placed: readonly CountedPlacement[] }) {
-  const reasons = placed
-    .map(({ placement }) => placement.reason)
-    .filter((reason): reason is string => typeof reason === 'string' && reason.length > 0);
+export function ReasonList({ reasons: given }: { reasons: readonly string[] }) {
+  const reasons = given.filter((reason) => reason.length > 0);
   if (reasons.length === 0) return null;
   return (
     <details className="reasons" data-testid="reasons">
@@ -61,7 +58,7 @@ export function ReasonList({ placed }: { placed: readonly CountedPlacement[] }) 
       </summary>
       <ul>
         {reasons.map((reason, index) => (
-          // Reasons carry no identity; their order is the placements' (by participant id).
+          // Reasons carry no identity; a view sends them sorted, the board in participant order.
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole each time
           <li key={index}>“{reason}”</li>
         ))}

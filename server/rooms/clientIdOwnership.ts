@@ -67,6 +67,11 @@ export class ClientIdOwnership {
     return null;
   }
 
+  /** Who owns `clientId` (ownerKey, SERVER_OWNER), if anyone does yet. */
+  ownerOf(clientId: number): string | undefined {
+    return this.owners.get(clientId);
+  }
+
   /** Gives every unowned id of `clientIds` to `owner` (after foreignAmong found none). */
   claim(clientIds: Iterable<number>, owner: string): void {
     for (const clientId of clientIds) {

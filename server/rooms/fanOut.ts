@@ -1,16 +1,23 @@
 /**
  * Batched broadcast of a room's changes. The document updates that arrive while the event loop
- * is busy go out as one merged frame per receiver at the end of the tick, and awareness changes
+ * is busy go out as one merged frame per audience at the end of the tick, and awareness changes
  * at most once per 16 ms per room, all changed states in one frame.
+ *
+ * Each update is routed (shared/audience.ts): the board's to facilitators, the view's to participants
+ * and observers, and a participant's own placements to that participant's other connections.
  */
 import { type Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { type Audience, audienceOf } from '../../shared/audience.ts';
+import type { Role } from '../../shared/boardDoc.ts';
 import { encodeAwareness, encodeSyncUpdate } from './protocol.ts';
 
 /** At most ~60 awareness frames a second per room (see scheduleAwareness). */
 const AWARENESS_INTERVAL_MS = 16;
 
 export interface Receiver {
+  readonly participantId: string;
+  readonly role: Role;
   send(frame: Uint8Array): void;
 }
 
@@ -21,9 +28,22 @@ export interface AwarenessChange {
   removed: readonly number[];
 }
 
+/**
+ * Where a document update goes: to an audience, or to one participant's connections (their own
+ * placements, which their other devices and tabs need and nobody else's view holds).
+ */
+export type UpdateRoute = Audience | { participantId: string };
+
 interface PendingUpdate {
   update: Uint8Array;
   from: Receiver | null;
+  to: UpdateRoute;
+}
+
+/** One frame for the receivers of the same updates, and who is spared its echo. */
+interface Batch {
+  frame: Uint8Array | null;
+  soleSender: Receiver | null;
 }
 
 export class FanOut {
@@ -39,9 +59,9 @@ export class FanOut {
     private readonly awareness: Awareness,
   ) {}
 
-  /** An update the document has applied; `from` (its sender, if any) is spared its echo. */
-  queueUpdate(update: Uint8Array, from: Receiver | null): void {
-    this.pendingUpdates.push({ update, from });
+  /** An update its document has applied; `from` (its sender, if any) is spared its echo. */
+  queueUpdate(update: Uint8Array, from: Receiver | null, to: UpdateRoute): void {
+    this.pendingUpdates.push({ update, from, to });
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     setImmediate(() => this.flush());
@@ -97,19 +117,44 @@ export class FanOut {
   }
 
   /**
-   * One merged frame for everyone. When one connection sent everything in this batch, it is
-   * spared its own echo; with several senders each gets the same merge too (Yjs ignores what it
-   * already has), since a merge per sender would cost a merge per sender per batch.
+   * One merged frame per audience (and per participant whose own placements are in the batch).
+   * When one connection sent everything in a frame, it is spared its own echo; with several
+   * senders each gets the same merge too (Yjs ignores what it already has), since a merge per
+   * sender would cost a merge per sender per batch.
    */
   private broadcastUpdates(updates: PendingUpdate[]): void {
-    const first = updates[0];
-    if (!first) return;
-    const frame = encodeSyncUpdate(
-      updates.length === 1 ? first.update : Y.mergeUpdates(updates.map((entry) => entry.update)),
-    );
-    const soleSender = updates.every((entry) => entry.from === first.from) ? first.from : null;
+    const batches = new Map<string, Batch>();
     for (const receiver of this.receivers()) {
-      if (receiver !== soleSender) receiver.send(frame);
+      const audience = audienceOf(receiver.role);
+      const key = updates.some((entry) => isOwnOf(entry.to, receiver))
+        ? `own:${receiver.participantId}`
+        : audience;
+      let batch = batches.get(key);
+      if (!batch) {
+        batch = batchOf(
+          updates.filter((entry) => entry.to === audience || isOwnOf(entry.to, receiver)),
+        );
+        batches.set(key, batch);
+      }
+      if (batch.frame !== null && receiver !== batch.soleSender) receiver.send(batch.frame);
     }
   }
+}
+
+function isOwnOf(to: UpdateRoute, receiver: Receiver): boolean {
+  return (
+    typeof to === 'object' &&
+    to.participantId === receiver.participantId &&
+    audienceOf(receiver.role) === 'view'
+  );
+}
+
+function batchOf(updates: readonly PendingUpdate[]): Batch {
+  const first = updates[0];
+  if (!first) return { frame: null, soleSender: null };
+  const frame = encodeSyncUpdate(
+    updates.length === 1 ? first.update : Y.mergeUpdates(updates.map((entry) => entry.update)),
+  );
+  const soleSender = updates.every((entry) => entry.from === first.from) ? first.from : null;
+  return { frame, soleSender };
 }

@@ -1,8 +1,14 @@
 /**
- * One live board in memory: its Y.Doc and its connections. The room dispatches each message
- * and keeps the order that makes a crash harmless; the rules live beside it: the write gate
- * (writeGate.ts) judges each update, presence (presence.ts) owns awareness, fan-out (fanOut.ts)
- * batches what is sent, and the board's log (persistence/boardLog.ts) stores and compacts.
+ * One live board in memory: its Y.Doc, its view and its connections. The room dispatches each
+ * message and keeps the order that makes a crash harmless; the rules live beside it: the write
+ * gate (writeGate.ts) judges each update, presence (presence.ts) owns awareness, fan-out
+ * (fanOut.ts) batches what is sent, and the board's logs (persistence/boardLog.ts) store and
+ * compact.
+ *
+ * Facilitators sync with the whole board. Participants and observers sync with the board's
+ * view (publicView.ts), which the room refreshes after every change of the board, plus their
+ * own `place:` root cut out of the board (shared/clientFilter.ts): what they send goes to the board,
+ * and what the view holds comes only from the server.
  *
  * Every accepted client update is appended to the store *before* it is applied and broadcast,
  * so nothing the server ever sends (a broadcast or the sync reply to a newcomer) is missing
@@ -18,7 +24,15 @@
  * call that brought it.
  */
 import * as Y from 'yjs';
-import { type Role, readControl, type TransactionOrigin } from '../../shared/boardDoc.ts';
+import { audienceOf } from '../../shared/audience.ts';
+import {
+  type Role,
+  readControl,
+  rootKind,
+  rootNameOf,
+  type TransactionOrigin,
+} from '../../shared/boardDoc.ts';
+import { keepClients } from '../../shared/clientFilter.ts';
 import { CLOSES, type Close } from '../../shared/closeCodes.ts';
 import { andThen } from '../persistence/awaitable.ts';
 import { BoardLog } from '../persistence/boardLog.ts';
@@ -37,6 +51,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
 } from './protocol.ts';
+import { PublicView, ViewScope } from './publicView.ts';
 import { type UpdateVerdict, WriteGate } from './writeGate.ts';
 
 /** What a room needs of a client connection; the socket layer implements it. */
@@ -66,34 +81,57 @@ export class Room {
   private readonly queue = new BoardQueue();
   private readonly budget: StorageBudget;
   private readonly stored: BoardLog;
+  private readonly view = new PublicView();
+  private readonly storedView: BoardLog;
+  /** The view's client ids: the server's alone. */
+  private readonly viewClientIds: ReadonlySet<number>;
+  /** What changed on the board since the view was last refreshed. */
+  private viewScope = ViewScope.everything();
+  private readonly clientIds: ClientIdOwnership;
   private readonly writes: WriteGate;
   private readonly presence: Presence;
   private readonly fanOut: FanOut;
   /** The update of the server write under way, published once stored (serverWrite). */
   private serverUpdate: Uint8Array | null = null;
+  /** The update of the view refresh under way, published once stored (refreshView). */
+  private viewUpdate: Uint8Array | null = null;
   private destroyed = false;
 
   /** Loads a board's room from the store. Rejects with RoomLoadError. */
   static async load(boardId: string, log: UpdateLog, budgetBytes: number): Promise<Room> {
-    return new Room(boardId, log, budgetBytes, await readStoredLog(boardId, log));
+    const stored = await readStoredLog(boardId, log);
+    const storedView = await readStoredLog(boardId, log, 'view');
+    return new Room(boardId, log, budgetBytes, stored, storedView);
   }
 
-  /** A room holding `stored` (the board's log). Throws RoomLoadError. */
+  /** A room holding `stored` (the board's log) and `storedView`. Throws RoomLoadError. */
   constructor(
     readonly boardId: string,
     log: UpdateLog,
     budgetBytes: number,
     stored: readonly StoredUpdate[],
+    storedView: readonly StoredUpdate[] = [],
   ) {
     this.budget = new StorageBudget(budgetBytes);
     this.stored = new BoardLog(boardId, this.doc, log, this.budget, stored);
+    this.storedView = new BoardLog(boardId, this.view.doc, log, this.budget, storedView, 'view');
     const clientIds = ClientIdOwnership.fromDoc(this.doc);
-    clientIds.claim([this.doc.clientID], SERVER_OWNER);
+    // The view goes on under an id nobody has written the board with.
+    while (clientIds.ownerOf(this.view.doc.clientID) !== undefined) {
+      this.view.doc.clientID = randomClientId();
+    }
+    this.viewClientIds = new Set(this.view.clientIds());
+    clientIds.claim([this.doc.clientID, ...this.viewClientIds], SERVER_OWNER);
+    this.clientIds = clientIds;
     this.writes = new WriteGate(this.doc, clientIds, (bytes) => this.budget.fits(bytes));
     this.presence = new Presence(this.doc, clientIds, readControl(this.doc).phase);
     this.fanOut = new FanOut(() => this.connections.keys(), this.presence.awareness);
     this.doc.on('update', this.onDocUpdate);
+    this.doc.on('afterTransaction', this.onDocTransaction);
+    this.view.doc.on('update', this.onViewUpdate);
     this.presence.awareness.on('update', this.onAwarenessUpdate);
+    // Before anyone syncs: a view stored by an older server, or none yet, is brought up to date.
+    this.queue.run(() => this.refreshView());
   }
 
   /** Destroyed or discarded: nothing may use it any more. */
@@ -107,7 +145,7 @@ export class Room {
     this.presence.add(connection);
     this.queue.run(() => {
       if (this.destroyed || !this.connections.has(connection)) return;
-      connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+      connection.send(encodeSyncStep1(this.stateVectorFor(connection)));
       if (!this.presence.isEmpty) connection.send(encodeAwareness(this.presence.everyone()));
     });
   }
@@ -163,7 +201,7 @@ export class Room {
     return andThen(this.stored.append(update), () => {
       if (this.destroyed) return;
       this.publish(update, null);
-      return this.stored.compactWhenDue();
+      return andThen(this.refreshView(), () => this.stored.compactWhenDue());
     });
   }
 
@@ -175,7 +213,7 @@ export class Room {
     return this.exclusively(() => {
       if (this.destroyed) return;
       this.fanOut.flush();
-      return andThen(this.stored.compact(), () => this.discard());
+      return andThen(this.compactAll(), () => this.discard());
     });
   }
 
@@ -185,6 +223,7 @@ export class Room {
     this.destroyed = true;
     this.fanOut.stop();
     this.presence.destroy();
+    this.view.destroy();
     this.doc.destroy();
   }
 
@@ -202,13 +241,16 @@ export class Room {
   private dispatch(connection: RoomConnection, message: ClientMessage): Awaitable<void> {
     switch (message.type) {
       case 'sync-step1':
-        connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+        connection.send(encodeSyncStep2(this.stateFor(connection, message.stateVector)));
         return;
       case 'sync-step2':
-        return andThen(this.receiveUpdate(connection, message.update), () => {
-          const state = this.connections.get(connection);
-          if (state) state.caughtUp = true;
-        });
+        return andThen(
+          this.receiveUpdate(connection, this.withoutView(connection, message.update)),
+          () => {
+            const state = this.connections.get(connection);
+            if (state) state.caughtUp = true;
+          },
+        );
       case 'sync-update':
         return this.receiveUpdate(connection, message.update);
       case 'awareness': {
@@ -239,8 +281,8 @@ export class Room {
       case 'skip':
         return;
       case 'over-budget':
-        if (!compacted && this.stored.mayShrink) {
-          return andThen(this.stored.compact(), () => this.receiveUpdate(connection, update, true));
+        if (!compacted && (this.stored.mayShrink || this.storedView.mayShrink)) {
+          return andThen(this.compactAll(), () => this.receiveUpdate(connection, update, true));
         }
         connection.close(CLOSES.boardFull.code, CLOSES.boardFull.reason);
         return;
@@ -261,14 +303,91 @@ export class Room {
     if (this.destroyed) return;
     this.writes.admit(verdict);
     Y.applyUpdate(this.doc, verdict.update, connection);
-    return this.stored.compactWhenDue();
+    return andThen(this.refreshView(), () => this.stored.compactWhenDue());
   }
 
-  /** A stored update the document holds: presence follows the phase, and it is sent. */
+  /**
+   * A stored update the board holds: presence follows the phase, and it goes to facilitators,
+   * and to the writer's other connections when a participant wrote it (their own placements).
+   */
   private publish(update: Uint8Array, origin: unknown): void {
     this.presence.followPhase(readControl(this.doc).phase);
     const from = this.connections.has(origin as RoomConnection) ? (origin as RoomConnection) : null;
-    this.fanOut.queueUpdate(update, from);
+    this.fanOut.queueUpdate(update, from, 'board');
+    if (from !== null && audienceOf(from.role) === 'view') {
+      this.fanOut.queueUpdate(update, from, { participantId: from.participantId });
+    }
+  }
+
+  /**
+   * Brings the view in step with what changed on the board: stored, then sent to participants
+   * and observers. Runs in the board's order, after the change it follows is stored.
+   */
+  private refreshView(): Awaitable<void> {
+    if (this.destroyed) return;
+    const scope = this.viewScope;
+    this.viewScope = new ViewScope();
+    this.view.refresh(this.doc, scope, SERVER_ORIGIN);
+    const update = this.viewUpdate;
+    this.viewUpdate = null;
+    if (update === null) return;
+    return andThen(this.storedView.append(update), () => {
+      if (this.destroyed) return;
+      this.fanOut.queueUpdate(update, null, 'view');
+      return this.storedView.compactWhenDue();
+    });
+  }
+
+  private compactAll(): Awaitable<void> {
+    return andThen(this.stored.compact(), () => this.storedView.compact());
+  }
+
+  /** The state vector a connection syncs against: the board's, or its view's. */
+  private stateVectorFor(connection: RoomConnection): Uint8Array {
+    if (audienceOf(connection.role) === 'board') return Y.encodeStateVector(this.doc);
+    const vector = Y.decodeStateVector(Y.encodeStateVector(this.view.doc));
+    for (const [client, clock] of this.ownClocks(connection.participantId)) {
+      vector.set(client, clock);
+    }
+    return Y.encodeStateVector(vector);
+  }
+
+  /** What a connection lacks of what it syncs with, given its state vector. */
+  private stateFor(connection: RoomConnection, stateVector: Uint8Array): Uint8Array {
+    if (audienceOf(connection.role) === 'board') {
+      return Y.encodeStateAsUpdate(this.doc, stateVector);
+    }
+    const theirs = Y.decodeStateVector(stateVector);
+    // Only their own client ids are encoded from the board: everyone else's count as known.
+    const own = new Map(this.ownClocks(connection.participantId));
+    const target = new Map<number, number>();
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
+      target.set(client, own.has(client) ? (theirs.get(client) ?? 0) : clock);
+    }
+    const ownPart = keepClients(Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(target)), (c) =>
+      own.has(c),
+    );
+    return Y.mergeUpdates([Y.encodeStateAsUpdate(this.view.doc, stateVector), ownPart]);
+  }
+
+  /** The board's clocks of the client ids a participant writes under. */
+  private ownClocks(participantId: string): [number, number][] {
+    const clocks: [number, number][] = [];
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
+      if (this.clientIds.ownerOf(client) === participantId && !this.viewClientIds.has(client)) {
+        clocks.push([client, clock]);
+      }
+    }
+    return clocks;
+  }
+
+  /**
+   * What a view's holder sends back, without the view's own parts: its sync repeats the delete
+   * ranges of the view (and an old copy could hold more of it), which the board never had.
+   */
+  private withoutView(connection: RoomConnection, update: Uint8Array): Uint8Array {
+    if (audienceOf(connection.role) === 'board') return update;
+    return keepClients(update, (client) => !this.viewClientIds.has(client));
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -280,7 +399,23 @@ export class Room {
     this.publish(update, origin);
   };
 
+  private readonly onDocTransaction = (transaction: Y.Transaction): void => {
+    for (const [type, keys] of transaction.changed) {
+      const root = rootNameOf(this.doc, type);
+      if (root !== null) this.viewScope.add(rootKind(root), keys);
+    }
+  };
+
+  private readonly onViewUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === SERVER_ORIGIN) this.viewUpdate = update; // stored, then sent, by refreshView
+  };
+
   private readonly onAwarenessUpdate = (change: AwarenessChange): void => {
     this.fanOut.queueAwareness(change);
   };
+}
+
+/** A fresh Yjs client id (what Y.Doc picks for itself). */
+function randomClientId(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
 }

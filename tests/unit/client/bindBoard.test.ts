@@ -8,7 +8,6 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protoc
 import * as Y from 'yjs';
 import { bindBoard } from '../../../client/state/bindBoard.ts';
 import { type BoardState, createBoardStore } from '../../../client/state/boardStore.ts';
-import { distributionVisible, groupVisible } from '../../../shared/visibility.ts';
 import type { AwarenessState } from '../../../shared/awarenessState.ts';
 import {
   initBoardDoc,
@@ -20,6 +19,7 @@ import {
   setPlacement,
 } from '../../../shared/boardDoc.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../../../shared/rubric.ts';
+import { distributionVisible, groupVisible } from '../../../shared/visibility.ts';
 
 const ME = 'ana';
 const OTHERS = ['ben', 'cleo', 'dan'] as const;

@@ -1,0 +1,194 @@
+/**
+ * The board's view (shared/publicView.ts says what it holds): one document per board that the
+ * server keeps in step with the board and sends to participants and observers, each with their
+ * own `place:` root cut out of the board (shared/clientFilter.ts). It is stored in the board's `view`
+ * log like any document, so every device's copy always continues the server's history, and it
+ * counts against the board's storage budget.
+ *
+ * The server writes it under client ids of its own, which nobody else may use (the room claims
+ * them), and rewrites only the keys whose value changed.
+ */
+import * as Y from 'yjs';
+import {
+  controlMap,
+  finalMap,
+  metaMap,
+  participantsMap,
+  ROOT_FIGURES,
+  ROOT_PROGRESS,
+  type RootKind,
+  roundsArray,
+} from '../../shared/boardDoc.ts';
+import {
+  cardFigures,
+  viewFinal,
+  viewMeta,
+  viewProgress,
+  viewRounds,
+  viewSource,
+} from '../../shared/publicView.ts';
+import { unreachable } from '../../shared/unreachable.ts';
+
+/** What changed on the board, so the view recomputes only what depends on it. */
+export class ViewScope {
+  readonly roots = new Set<'meta' | 'participants' | 'control' | 'final' | 'rounds'>();
+  readonly cards = new Set<string>();
+  allCards = false;
+  progress = false;
+
+  get isEmpty(): boolean {
+    return this.roots.size === 0 && this.cards.size === 0 && !this.allCards && !this.progress;
+  }
+
+  static everything(): ViewScope {
+    const scope = new ViewScope();
+    for (const root of ['meta', 'participants', 'control', 'final', 'rounds'] as const) {
+      scope.roots.add(root);
+    }
+    scope.allCards = true;
+    scope.progress = true;
+    return scope;
+  }
+
+  /** Adds a change of `keys` under a root of the board. */
+  add(root: RootKind, keys: Iterable<string | null>): void {
+    switch (root.kind) {
+      case 'meta':
+      case 'participants':
+      case 'rounds':
+        this.roots.add(root.kind);
+        this.allCards = true;
+        this.progress = true;
+        return;
+      case 'control':
+        // The phase, the round's cards and "show names" decide what every card shows.
+        this.roots.add('control');
+        this.allCards = true;
+        return;
+      case 'final':
+        this.roots.add('final');
+        return;
+      case 'place':
+        for (const key of keys) if (key !== null) this.cards.add(key);
+        this.progress = true;
+        return;
+      case 'figures':
+      case 'progress':
+      case 'unknown':
+        return;
+      default:
+        unreachable(root);
+    }
+  }
+}
+
+/** Sets the keys of `map` to `values`, touching only what differs; `known` caches the JSON. */
+function syncMap(
+  map: Y.Map<unknown>,
+  values: Record<string, unknown>,
+  known: Map<string, string>,
+  removeOthers: boolean,
+): void {
+  for (const [key, value] of Object.entries(values)) {
+    const json = JSON.stringify(value);
+    if (known.get(key) === json) continue;
+    known.set(key, json);
+    map.set(key, value);
+  }
+  if (!removeOthers) return;
+  for (const key of [...map.keys()]) {
+    if (!(key in values)) {
+      map.delete(key);
+      known.delete(key);
+    }
+  }
+}
+
+function cacheOf(map: Y.Map<unknown>): Map<string, string> {
+  const cache = new Map<string, string>();
+  map.forEach((value, key) => {
+    cache.set(key, JSON.stringify(value));
+  });
+  return cache;
+}
+
+type Caches = Record<
+  'meta' | 'participants' | 'control' | 'final' | 'figures' | 'progress',
+  Map<string, string>
+>;
+
+export class PublicView {
+  readonly doc = new Y.Doc({ gc: true });
+  /** The JSON of every key last written, per root; read from the document on first use. */
+  private cached: Caches | null = null;
+
+  private get caches(): Caches {
+    this.cached ??= {
+      meta: cacheOf(metaMap(this.doc)),
+      participants: cacheOf(participantsMap(this.doc)),
+      control: cacheOf(controlMap(this.doc)),
+      final: cacheOf(finalMap(this.doc)),
+      figures: cacheOf(this.doc.getMap(ROOT_FIGURES)),
+      progress: cacheOf(this.doc.getMap(ROOT_PROGRESS)),
+    };
+    return this.cached;
+  }
+
+  /** Every client id the view's history was written under (the server's). */
+  clientIds(): number[] {
+    return [...this.doc.store.clients.keys(), this.doc.clientID];
+  }
+
+  /**
+   * Brings the view in step with `board` for what `scope` says changed, in one transaction
+   * under `origin`. The caller stores the update the document emits before sending it.
+   */
+  refresh(board: Y.Doc, scope: ViewScope, origin: unknown): void {
+    if (scope.isEmpty) return;
+    this.doc.transact(() => {
+      const { roots } = scope;
+      if (roots.has('meta')) syncMap(metaMap(this.doc), viewMeta(board), this.caches.meta, false);
+      if (roots.has('participants')) {
+        syncMap(
+          participantsMap(this.doc),
+          participantsMap(board).toJSON(),
+          this.caches.participants,
+          true,
+        );
+      }
+      if (roots.has('control')) {
+        syncMap(controlMap(this.doc), controlMap(board).toJSON(), this.caches.control, true);
+      }
+      if (roots.has('final'))
+        syncMap(finalMap(this.doc), viewFinal(board), this.caches.final, true);
+      const source = viewSource(board);
+      if (roots.has('rounds')) this.syncRounds(viewRounds(source.rounds));
+      if (scope.allCards || scope.cards.size > 0) {
+        const cardIds = scope.allCards
+          ? source.cardIds
+          : [...scope.cards].filter((id) => source.cardIds.includes(id));
+        const figures: Record<string, unknown> = {};
+        for (const cardId of cardIds) figures[cardId] = cardFigures(source, cardId);
+        syncMap(this.doc.getMap(ROOT_FIGURES), figures, this.caches.figures, scope.allCards);
+      }
+      if (scope.progress) {
+        syncMap(this.doc.getMap(ROOT_PROGRESS), viewProgress(source), this.caches.progress, true);
+      }
+    }, origin);
+  }
+
+  /** Closed rounds only ever grow; anything else (an import, a repair) rewrites them. */
+  private syncRounds(rounds: readonly unknown[]): void {
+    const array = roundsArray(this.doc);
+    const current = array.toArray().map((record) => JSON.stringify(record));
+    const wanted = rounds.map((record) => JSON.stringify(record));
+    const samePrefix = current.every((json, index) => wanted[index] === json);
+    if (samePrefix && current.length === wanted.length) return;
+    if (!samePrefix) array.delete(0, array.length);
+    array.push(rounds.slice(samePrefix ? current.length : 0));
+  }
+
+  destroy(): void {
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * The board's view: what participants and observers receive instead of the whole board
+ * (schema version 2, docs/design.md). The server builds it from the board with these functions
+ * and keeps it in a document of its own (server/rooms/publicView.ts); clients read it with
+ * `readFigures` and `readProgress`. Pure: a Y.Doc in, plain values out.
+ *
+ * What it holds follows the screens' own rules (visibility.ts), so nothing a screen hides ever
+ * reaches a browser:
+ * - while the group is hidden (setup, placing), a card says only how many have placed it;
+ * - once revealed, a card with at least three placements carries its positions as one sorted
+ *   list with no identifier (one pseudonym would link a person's positions across cards), its
+ *   reasons as a sorted list while reasons are shown, and the organisations' and the previous
+ *   round's group figures; with "show names" on (everyone is told), who placed each position;
+ * - closed rounds keep their figures, not who stood where, and no figure of fewer than three.
+ */
+import type * as Y from 'yjs';
+import {
+  type Control,
+  type FinalPosition,
+  metaMap,
+  type Participant,
+  type Placement,
+  placementOwners,
+  ROOT_FIGURES,
+  ROOT_PROGRESS,
+  type RoundRecord,
+  readControl,
+  readFinal,
+  readMeta,
+  readParticipants,
+  readPlacement,
+  readPlacements,
+  readRounds,
+  SCHEMA_VERSION,
+} from './boardDoc.ts';
+import type { RoundComparison } from './consensus/roundComparison.ts';
+import { countedPlacements, isCounted } from './countedPlacements.ts';
+import { type OrganisationPosition, organisationPositions } from './perceptionGap.ts';
+import { cardRound, compareWithPreviousRound } from './rounds.ts';
+import { rubricCards } from './rubric.ts';
+import { distributionVisible, MIN_PLACEMENTS_FOR_DOTS, reasonsVisible } from './visibility.ts';
+
+/** One position of a revealed card; `participantId` only while names are shown. */
+export interface ViewDot {
+  x: number;
+  participantId?: string;
+}
+
+/** What one card's group adds up to, as far as the phase shows it. */
+export interface CardFigures {
+  /** The card's current round. */
+  round: number;
+  /** How many counted participants have placed it in that round. */
+  placed: number;
+  /** Revealed and at least three placements: the positions, ascending. */
+  dots?: ViewDot[];
+  /** Revealed, reasons shown, at least three placements: the reasons, sorted. */
+  reasons?: string[];
+  /** Revealed, at least three placements: each partner organisation's figure. */
+  organisations?: OrganisationPosition[];
+  /** Revealed, at least three placements now and in the previous round: the change. */
+  change?: RoundComparison;
+}
+
+/** The board's placements of one card, by participant. */
+function placementsOf(doc: Y.Doc, owners: readonly string[], cardId: string) {
+  const byParticipant: Record<string, Placement> = {};
+  for (const participantId of owners) {
+    const placement = readPlacement(doc, participantId, cardId);
+    if (placement) byParticipant[participantId] = placement;
+  }
+  return byParticipant;
+}
+
+/** What the figures of every card are computed from, read once per refresh. */
+export interface ViewSource {
+  doc: Y.Doc;
+  control: Control;
+  participants: Record<string, Participant>;
+  rounds: RoundRecord[];
+  organisations: string[];
+  owners: string[];
+  cardIds: string[];
+}
+
+export function viewSource(doc: Y.Doc): ViewSource {
+  const meta = readMeta(doc);
+  return {
+    doc,
+    control: readControl(doc),
+    participants: Object.fromEntries(readParticipants(doc)),
+    rounds: readRounds(doc),
+    organisations: meta?.organisations ?? [],
+    owners: placementOwners(doc),
+    cardIds: meta ? rubricCards(meta.rubric).map((card) => card.id) : [],
+  };
+}
+
+/** Plain JSON without `undefined`, as it will read back from the document. */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export function cardFigures(source: ViewSource, cardId: string): CardFigures {
+  const { doc, control, participants, rounds, organisations, owners } = source;
+  const round = cardRound(cardId, rounds);
+  const placed = countedPlacements(placementsOf(doc, owners, cardId), participants, round);
+  const figures: CardFigures = { round, placed: placed.length };
+  const shown =
+    distributionVisible(control.phase, 'participant', false) &&
+    placed.length >= MIN_PLACEMENTS_FOR_DOTS;
+  if (!shown) return figures;
+  figures.dots = placed
+    .map(
+      ({ participantId, placement }): ViewDot =>
+        control.showNames ? { x: placement.x, participantId } : { x: placement.x },
+    )
+    .sort((a, b) => a.x - b.x || compareText(a.participantId ?? '', b.participantId ?? ''));
+  if (reasonsVisible(control.phase)) {
+    figures.reasons = placed
+      .map((entry) => entry.placement.reason)
+      .filter((reason): reason is string => reason !== undefined)
+      .sort(compareText);
+  }
+  figures.organisations = organisationPositions(placed, participants, organisations);
+  const change = compareWithPreviousRound(cardId, placed, participants, rounds);
+  if (change && change.before.n >= MIN_PLACEMENTS_FOR_DOTS) figures.change = change;
+  return plain(figures);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** participantId → cards they have placed in the cards' current rounds (counted people only). */
+export function viewProgress(source: ViewSource): Record<string, number> {
+  const progress: Record<string, number> = {};
+  for (const participantId of source.owners) {
+    if (!isCounted(source.participants[participantId])) continue;
+    let count = 0;
+    for (const [cardId, placement] of readPlacements(source.doc, participantId)) {
+      if (placement.round === cardRound(cardId, source.rounds)) count += 1;
+    }
+    if (count > 0) progress[participantId] = count;
+  }
+  return progress;
+}
+
+/** `meta` as the view carries it: the board's, under this schema's version. */
+export function viewMeta(doc: Y.Doc): Record<string, unknown> {
+  return { ...metaMap(doc).toJSON(), schemaVersion: SCHEMA_VERSION };
+}
+
+/** Closed rounds with their figures only: no positions, and no figure of fewer than three. */
+export function viewRounds(rounds: readonly RoundRecord[]): RoundRecord[] {
+  return rounds.map((record) => {
+    const summaries: Record<string, unknown> = {};
+    for (const [cardId, summary] of Object.entries(record.summaries)) {
+      const n = (summary as { n?: unknown }).n;
+      summaries[cardId] =
+        typeof n === 'number' && n >= MIN_PLACEMENTS_FOR_DOTS ? summary : { n: Number(n) || 0 };
+    }
+    return plain({ ...record, positions: {}, summaries });
+  });
+}
+
+export function viewFinal(doc: Y.Doc): Record<string, FinalPosition> {
+  return Object.fromEntries(readFinal(doc));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a view (clients). Lenient, like every reader: skip what is malformed.
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseCardFigures(value: unknown): CardFigures | null {
+  if (!isRecord(value)) return null;
+  const { round, placed, dots, reasons, organisations, change } = value;
+  if (typeof round !== 'number' || typeof placed !== 'number') return null;
+  const figures: CardFigures = { round, placed };
+  if (Array.isArray(dots)) {
+    figures.dots = dots.filter((dot): dot is ViewDot => isRecord(dot) && typeof dot.x === 'number');
+  }
+  if (Array.isArray(reasons)) {
+    figures.reasons = reasons.filter((reason): reason is string => typeof reason === 'string');
+  }
+  if (Array.isArray(organisations)) {
+    figures.organisations = organisations.filter(
+      (entry): entry is OrganisationPosition =>
+        isRecord(entry) && typeof entry.organisation === 'string' && typeof entry.n === 'number',
+    );
+  }
+  if (isRecord(change) && isRecord(change.before) && isRecord(change.after)) {
+    figures.change = change as unknown as RoundComparison;
+  }
+  return figures;
+}
+
+/** cardId → the figures a view carries for it (empty in a whole board). */
+export function readFigures(doc: Y.Doc): Map<string, CardFigures> {
+  const result = new Map<string, CardFigures>();
+  doc.getMap(ROOT_FIGURES).forEach((value, cardId) => {
+    const figures = parseCardFigures(value);
+    if (figures) result.set(cardId, figures);
+  });
+  return result;
+}
+
+export function readCardFigures(doc: Y.Doc, cardId: string): CardFigures | null {
+  return parseCardFigures(doc.getMap(ROOT_FIGURES).get(cardId));
+}
+
+/** participantId → cards placed, as a view carries it. */
+export function readProgress(doc: Y.Doc): Record<string, number> {
+  const progress: Record<string, number> = {};
+  doc.getMap(ROOT_PROGRESS).forEach((value, participantId) => {
+    if (typeof value === 'number' && value > 0) progress[participantId] = value;
+  });
+  return progress;
+}
