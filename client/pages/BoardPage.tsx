@@ -63,7 +63,7 @@ function ConnectedBoard({
   report: boolean;
 }) {
   const store = useMemo(() => createBoardStore(), []);
-  const connection = useBoardConnection(boardId, me.participantId, me.token, store);
+  const connection = useBoardConnection(boardId, me.participantId, me.role, me.token, store);
   const context = useMemo<BoardContextValue | null>(
     () =>
       connection

@@ -3,21 +3,27 @@
  * y-websocket provider and the awareness in an effect, and destroys them in its cleanup
  * (StrictMode-safe), binding them to the store. The provider connects only once the local copy
  * has loaded, so what was placed offline (even in a tab since closed) reaches the board.
+ * Facilitators sync with the whole board, everyone else with its view (shared/audience.ts); a
+ * copy saved before that view existed is dropped, except the person's own placements
+ * (localCopyUpgrade.ts).
  *
  * A write the server refused (4403) leaves a gap in this client's clock sequence, so it drops
  * its local copy (in memory and on the device) and starts over from the server: the refused
  * move is lost, nothing else.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { audienceOf } from '../../shared/audience.ts';
 import type { AwarenessState } from '../../shared/awarenessState.ts';
+import type { Role } from '../../shared/boardDoc.ts';
 import { forgetIdentity } from '../identity.ts';
 import { bindBoard } from './bindBoard.ts';
 import type { BoardStore } from './boardStore.ts';
 import { closeResponse } from './closeResponse.ts';
+import { ownPartOfOlderCopy } from './localCopyUpgrade.ts';
 
 export interface BoardConnection {
   doc: Y.Doc;
@@ -55,12 +61,16 @@ function emptyLocalCopy(local: IndexeddbPersistence): Promise<void> {
 export function useBoardConnection(
   boardId: string,
   participantId: string,
+  role: Role,
   token: string,
   store: BoardStore,
 ): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null);
   // Bumped to start over with a fresh document after a refused write.
   const [generation, setGeneration] = useState(0);
+  // Own placements carried from an older copy into the fresh one (localCopyUpgrade.ts).
+  const carried = useRef<Uint8Array | null>(null);
+  const audience = audienceOf(role);
 
   useEffect(() => {
     void generation;
@@ -71,7 +81,7 @@ export function useBoardConnection(
     const awareness = new Awareness(doc);
     const me: AwarenessState = { user: { participantId }, drag: null };
     awareness.setLocalState(me);
-    const unbind = bindBoard(doc, awareness, store);
+    const unbind = bindBoard(doc, awareness, store, audience);
     let provider: WebsocketProvider | null = null;
     // A closed tab leaves no ghost behind.
     const leave = () => awareness.setLocalState(null);
@@ -88,6 +98,18 @@ export function useBoardConnection(
 
     const connect = () => {
       if (disposed) return;
+      const ownPart = audience === 'view' ? ownPartOfOlderCopy(doc, participantId) : null;
+      if (ownPart !== null) {
+        carried.current = ownPart;
+        void emptyLocalCopy(local).finally(() => {
+          if (!disposed) setGeneration((value) => value + 1);
+        });
+        return;
+      }
+      if (carried.current !== null) {
+        Y.applyUpdate(doc, carried.current, 'local');
+        carried.current = null;
+      }
       const live = new WebsocketProvider(websocketBase(), boardId, doc, {
         params: { token },
         awareness,
@@ -161,7 +183,7 @@ export function useBoardConnection(
       doc.destroy();
       setConnection(null);
     };
-  }, [boardId, participantId, token, store, generation]);
+  }, [boardId, participantId, audience, token, store, generation]);
 
   return connection;
 }
