@@ -132,10 +132,16 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** participantId → cards they have placed in the cards' current rounds (counted people only). */
-export function viewProgress(source: ViewSource): Record<string, number> {
+/**
+ * participantId → cards they have placed in the cards' current rounds (counted people only, and
+ * only those of `people` when given).
+ */
+export function viewProgress(
+  source: ViewSource,
+  people: Iterable<string> = source.owners,
+): Record<string, number> {
   const progress: Record<string, number> = {};
-  for (const participantId of source.owners) {
+  for (const participantId of people) {
     if (!isCounted(source.participants[participantId])) continue;
     let count = 0;
     for (const [cardId, placement] of readPlacements(source.doc, participantId)) {

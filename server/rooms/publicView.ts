@@ -34,10 +34,18 @@ export class ViewScope {
   readonly roots = new Set<'meta' | 'participants' | 'control' | 'final' | 'rounds'>();
   readonly cards = new Set<string>();
   allCards = false;
-  progress = false;
+  /** Whose progress to count again: everyone's, or those whose placements changed. */
+  readonly placers = new Set<string>();
+  allProgress = false;
 
   get isEmpty(): boolean {
-    return this.roots.size === 0 && this.cards.size === 0 && !this.allCards && !this.progress;
+    return (
+      this.roots.size === 0 &&
+      this.cards.size === 0 &&
+      !this.allCards &&
+      this.placers.size === 0 &&
+      !this.allProgress
+    );
   }
 
   static everything(): ViewScope {
@@ -46,7 +54,7 @@ export class ViewScope {
       scope.roots.add(root);
     }
     scope.allCards = true;
-    scope.progress = true;
+    scope.allProgress = true;
     return scope;
   }
 
@@ -58,7 +66,7 @@ export class ViewScope {
       case 'rounds':
         this.roots.add(root.kind);
         this.allCards = true;
-        this.progress = true;
+        this.allProgress = true;
         return;
       case 'control':
         // The phase, the round's cards and "show names" decide what every card shows.
@@ -70,7 +78,7 @@ export class ViewScope {
         return;
       case 'place':
         for (const key of keys) if (key !== null) this.cards.add(key);
-        this.progress = true;
+        this.placers.add(root.participantId);
         return;
       case 'figures':
       case 'progress':
@@ -171,10 +179,24 @@ export class PublicView {
         for (const cardId of cardIds) figures[cardId] = cardFigures(source, cardId);
         syncMap(this.doc.getMap(ROOT_FIGURES), figures, this.caches.figures, scope.allCards);
       }
-      if (scope.progress) {
+      if (scope.allProgress) {
         syncMap(this.doc.getMap(ROOT_PROGRESS), viewProgress(source), this.caches.progress, true);
+      } else if (scope.placers.size > 0) {
+        this.syncProgressOf(viewProgress(source, scope.placers), scope.placers);
       }
     }, origin);
+  }
+
+  /** The progress of some people: set when they have placed something, removed when not. */
+  private syncProgressOf(progress: Record<string, number>, people: ReadonlySet<string>): void {
+    const map = this.doc.getMap(ROOT_PROGRESS);
+    syncMap(map, progress, this.caches.progress, false);
+    for (const participantId of people) {
+      if (!(participantId in progress) && map.has(participantId)) {
+        map.delete(participantId);
+        this.caches.progress.delete(participantId);
+      }
+    }
   }
 
   /** Closed rounds only ever grow; anything else (an import, a repair) rewrites them. */

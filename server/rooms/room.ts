@@ -87,6 +87,7 @@ export class Room {
   private readonly viewClientIds: ReadonlySet<number>;
   /** What changed on the board since the view was last refreshed. */
   private viewScope = ViewScope.everything();
+  private viewRefreshScheduled = false;
   private readonly clientIds: ClientIdOwnership;
   private readonly writes: WriteGate;
   private readonly presence: Presence;
@@ -201,7 +202,8 @@ export class Room {
     return andThen(this.stored.append(update), () => {
       if (this.destroyed) return;
       this.publish(update, null);
-      return andThen(this.refreshView(), () => this.stored.compactWhenDue());
+      this.scheduleViewRefresh();
+      return this.stored.compactWhenDue();
     });
   }
 
@@ -303,7 +305,8 @@ export class Room {
     if (this.destroyed) return;
     this.writes.admit(verdict);
     Y.applyUpdate(this.doc, verdict.update, connection);
-    return andThen(this.refreshView(), () => this.stored.compactWhenDue());
+    this.scheduleViewRefresh();
+    return this.stored.compactWhenDue();
   }
 
   /**
@@ -320,10 +323,21 @@ export class Room {
   }
 
   /**
+   * Refreshes the view once for everything the board took in this tick (in the board's order),
+   * not once per update: a busy room then pays one view write per tick.
+   */
+  private scheduleViewRefresh(): void {
+    if (this.viewRefreshScheduled) return;
+    this.viewRefreshScheduled = true;
+    setImmediate(() => this.queue.run(() => this.refreshView()));
+  }
+
+  /**
    * Brings the view in step with what changed on the board: stored, then sent to participants
-   * and observers. Runs in the board's order, after the change it follows is stored.
+   * and observers. Runs in the board's order, after the changes it follows are stored.
    */
   private refreshView(): Awaitable<void> {
+    this.viewRefreshScheduled = false;
     if (this.destroyed) return;
     const scope = this.viewScope;
     this.viewScope = new ViewScope();
