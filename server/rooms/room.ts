@@ -26,10 +26,13 @@
 import * as Y from 'yjs';
 import { audienceOf } from '../../shared/audience.ts';
 import {
+  metaMap,
   type Role,
   readControl,
+  readMeta,
   rootKind,
   rootNameOf,
+  SCHEMA_VERSION,
   type TransactionOrigin,
 } from '../../shared/boardDoc.ts';
 import { keepClients } from '../../shared/clientFilter.ts';
@@ -131,8 +134,9 @@ export class Room {
     this.doc.on('afterTransaction', this.onDocTransaction);
     this.view.doc.on('update', this.onViewUpdate);
     this.presence.awareness.on('update', this.onAwarenessUpdate);
-    // Before anyone syncs: a view stored by an older server, or none yet, is brought up to date.
-    this.queue.run(() => this.refreshView());
+    // Before anyone syncs: a board of schema 1 says 2 (its roots are the same, its view new),
+    // and a view stored by an older server, or none yet, is brought up to date.
+    this.queue.run(() => andThen(this.upgradeSchema(), () => this.refreshView()));
   }
 
   /** Destroyed or discarded: nothing may use it any more. */
@@ -320,6 +324,12 @@ export class Room {
     if (from !== null && audienceOf(from.role) === 'view') {
       this.fanOut.queueUpdate(update, from, { participantId: from.participantId });
     }
+  }
+
+  private upgradeSchema(): Awaitable<void> {
+    const meta = readMeta(this.doc);
+    if (meta === null || meta.schemaVersion >= SCHEMA_VERSION) return;
+    return this.serverWrite((doc) => metaMap(doc).set('schemaVersion', SCHEMA_VERSION));
   }
 
   /**
