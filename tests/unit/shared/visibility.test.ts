@@ -1,7 +1,7 @@
 /** Who sees the distribution when: a silent round, the peek, and the three-placement rule. */
 import { describe, expect, it } from 'vitest';
-import { PHASES, ROLES } from '../../shared/boardDoc.ts';
-import { distributionVisible, groupVisible, reasonsVisible } from '../../shared/visibility.ts';
+import { PHASES, ROLES } from '../../../shared/boardDoc.ts';
+import { distributionVisible, groupVisible, reasonsVisible } from '../../../shared/visibility.ts';
 
 describe('distribution visibility', () => {
   it.each(

@@ -1,0 +1,157 @@
+/** What the board's view carries of each card and person, phase by phase (shared/publicView.ts). */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  initBoardDoc,
+  type Participant,
+  type Phase,
+  putParticipant,
+  setControl,
+  setPlacement,
+} from '../../../shared/boardDoc.ts';
+import { keepClients } from '../../../shared/clientFilter.ts';
+import { cardFigures, viewProgress, viewRounds, viewSource } from '../../../shared/publicView.ts';
+import { ELEMENTS_OF_PARTNERSHIP } from '../../../shared/rubric.ts';
+
+const CARD = 'trust.v1';
+
+function person(name: string, organisation?: string): Participant {
+  return {
+    name,
+    role: 'participant',
+    color: '#123456',
+    joinedAt: 1,
+    ...(organisation ? { organisation } : {}),
+  };
+}
+
+/** A board where `positions[i]` is placed on CARD by person p<i>, with reason r<i>. */
+function boardWith(positions: number[], phase: Phase, showNames = false): Y.Doc {
+  const doc = new Y.Doc();
+  initBoardDoc(
+    doc,
+    { title: 'T', createdAt: 1, organisations: ['A', 'B'], rubric: ELEMENTS_OF_PARTNERSHIP },
+    'server',
+  );
+  positions.forEach((x, i) => {
+    putParticipant(doc, `p${i}`, person(`P${i}`, i % 2 === 0 ? 'A' : 'B'), 'server');
+    setPlacement(doc, `p${i}`, CARD, { x, round: 1, at: 5, reason: `r${i}` }, 'local');
+  });
+  setControl(doc, 'phase', phase, 'local');
+  setControl(doc, 'showNames', showNames, 'local');
+  return doc;
+}
+
+describe('a card in the view', () => {
+  it.each(['setup', 'placing'] as const)('says only how many placed it while %s', (phase) => {
+    const figures = cardFigures(viewSource(boardWith([0.9, 0.1, 0.5, 0.3], phase)), CARD);
+    expect(figures).toEqual({ round: 1, placed: 4 });
+  });
+
+  it.each(['revealed', 'discussing'] as const)(
+    'shows sorted anonymous dots and reasons once %s',
+    (phase) => {
+      const figures = cardFigures(viewSource(boardWith([0.9, 0.1, 0.5], phase)), CARD);
+      expect(figures.dots).toEqual([{ x: 0.1 }, { x: 0.5 }, { x: 0.9 }]);
+      expect(figures.reasons).toEqual(['r0', 'r1', 'r2']);
+      expect(JSON.stringify(figures)).not.toMatch(/p[0-2]/);
+    },
+  );
+
+  it('keeps the dots but not the reasons once final', () => {
+    const figures = cardFigures(viewSource(boardWith([0.9, 0.1, 0.5], 'final')), CARD);
+    expect(figures.dots).toHaveLength(3);
+    expect(figures.reasons).toBeUndefined();
+  });
+
+  it('shows nothing of a group of two, even revealed', () => {
+    expect(cardFigures(viewSource(boardWith([0.9, 0.1], 'revealed')), CARD)).toEqual({
+      round: 1,
+      placed: 2,
+    });
+  });
+
+  it('names who placed each dot only while names are shown', () => {
+    const figures = cardFigures(viewSource(boardWith([0.9, 0.1, 0.5], 'revealed', true)), CARD);
+    expect(figures.dots).toEqual([
+      { x: 0.1, participantId: 'p1' },
+      { x: 0.5, participantId: 'p2' },
+      { x: 0.9, participantId: 'p0' },
+    ]);
+  });
+
+  it("gives each organisation's median from three, and only its count below", () => {
+    const figures = cardFigures(viewSource(boardWith([0.2, 0.9, 0.4, 0.8, 0.6], 'revealed')), CARD);
+    expect(figures.organisations).toEqual([
+      { organisation: 'A', n: 3, median: 0.4 },
+      { organisation: 'B', n: 2, median: null },
+    ]);
+  });
+});
+
+describe('progress and closed rounds in the view', () => {
+  it('counts the cards each counted person placed in the current round', () => {
+    const doc = boardWith([0.9, 0.1], 'placing');
+    setPlacement(doc, 'p0', 'trust.v2', { x: 0.3, round: 1, at: 5 }, 'local');
+    setPlacement(doc, 'p1', 'trust.v2', { x: 0.3, round: 7, at: 5 }, 'local');
+    expect(viewProgress(viewSource(doc))).toEqual({ p0: 2, p1: 1 });
+    expect(viewProgress(viewSource(doc), ['p1'])).toEqual({ p1: 1 });
+  });
+
+  it('keeps the figures of closed rounds, without positions or figures of fewer than three', () => {
+    const rounds = viewRounds([
+      {
+        round: 1,
+        cardIds: [CARD, 'trust.v2'],
+        closedAt: 9,
+        positions: { p0: { [CARD]: 0.1 } },
+        summaries: { [CARD]: { n: 3, median: 0.4 }, 'trust.v2': { n: 2, median: 0.5 } },
+      },
+    ]);
+    expect(rounds).toEqual([
+      {
+        round: 1,
+        cardIds: [CARD, 'trust.v2'],
+        closedAt: 9,
+        positions: {},
+        summaries: { [CARD]: { n: 3, median: 0.4 }, 'trust.v2': { n: 2 } },
+      },
+    ]);
+  });
+});
+
+describe('keeping the parts of an update written under some client ids', () => {
+  it('keeps their structs and delete ranges, which apply cleanly on their own', () => {
+    const mine = new Y.Doc();
+    const theirs = new Y.Doc();
+    setPlacement(mine, 'me', CARD, { x: 0.1, round: 1, at: 1 }, 'local');
+    setPlacement(mine, 'me', CARD, { x: 0.2, round: 1, at: 2 }, 'local');
+    setPlacement(theirs, 'you', CARD, { x: 0.9, round: 1, at: 1 }, 'local');
+    setPlacement(theirs, 'you', CARD, { x: 0.8, round: 1, at: 1 }, 'local');
+    const both = Y.mergeUpdates([Y.encodeStateAsUpdate(mine), Y.encodeStateAsUpdate(theirs)]);
+
+    const kept = keepClients(both, (client) => client === mine.clientID);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, kept);
+    expect(copy.getMap('place:me').toJSON()).toEqual({ [CARD]: { x: 0.2, round: 1, at: 2 } });
+    expect(copy.share.has('place:you')).toBe(false);
+    const { ds } = Y.decodeUpdate(kept);
+    expect([...ds.clients.keys()]).toEqual([mine.clientID]);
+    expect(copy.store.pendingStructs).toBeNull();
+    expect(copy.store.pendingDs).toBeNull();
+    // Nothing of the other writer: not their id, not their values.
+    expect(Y.parseUpdateMeta(kept).to.has(theirs.clientID)).toBe(false);
+  });
+
+  it('keeps everything, byte for byte in meaning, when every client is kept', () => {
+    const doc = new Y.Doc();
+    setPlacement(doc, 'me', CARD, { x: 0.1, round: 1, at: 1 }, 'local');
+    doc.getMap('place:me').delete(CARD);
+    const copy = new Y.Doc();
+    Y.applyUpdate(
+      copy,
+      keepClients(Y.encodeStateAsUpdate(doc), () => true),
+    );
+    expect(Y.encodeStateAsUpdate(copy)).toEqual(Y.encodeStateAsUpdate(doc));
+  });
+});
