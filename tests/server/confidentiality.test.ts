@@ -4,10 +4,15 @@
  * nor, while names are hidden, any link between a person and a position. Recorded at the
  * socket: every byte a participant's and an observer's connection receives.
  */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { STORE_FILE_NAME } from '../../server/persistence/sqlite.ts';
+import { applyStoredUpdate } from '../../server/persistence/storedUpdate.ts';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
 import {
+  metaMap,
   placementOwners,
   readControl,
   readParticipants,
@@ -24,6 +29,7 @@ import {
   createBoard,
   type Endpoint,
   joinBoard,
+  newDataDir,
   nextClose,
   serverHarness,
   type TestClient,
@@ -259,7 +265,7 @@ describe("a participant's own placements", () => {
   });
 
   it('continue the same view after a restart, with the schema version of the view', async () => {
-    const harnessDir = await import('../support/testServer.ts').then((m) => m.newDataDir());
+    const harnessDir = newDataDir();
     let running = await harness.start(harnessDir);
     const room = await roomOf(running, ['Ana', 'Ben', 'Cat']);
     const [ana] = room.people;
@@ -285,5 +291,49 @@ describe("a participant's own placements", () => {
     await waitFor(() => readControl(again.doc).phase === 'revealed', 'the reveal after restart');
     expect(readFigures(again.doc).get(CARD)?.placed).toBe(1);
     expect(readPlacement(again.doc, ana.join.participantId, CARD)?.x).toBe(0.25);
+  });
+});
+
+describe('a board stored before the view existed', () => {
+  it('is brought to schema 2 when its room loads, and its view is built then', async () => {
+    const dataDir = newDataDir();
+    let running = await harness.start(dataDir);
+    const room = await roomOf(running, ['Ana', 'Ben', 'Cat']);
+    for (const [index, person] of room.people.entries()) place(person, CARD, 0.2 + index / 10);
+    await waitFor(
+      () => placementOwners(room.facilitator.doc).length === 3,
+      'the placements to be stored',
+    );
+    await harness.stop();
+
+    // What a schema-1 server left: the board's log saying version 1, and no view log.
+    const db = new Database(join(dataDir, STORE_FILE_NAME));
+    const rows = db
+      .prepare<[string], { data: Buffer; format: number }>(
+        "SELECT data, format FROM updates WHERE board_id = ? AND log = 'board' ORDER BY id",
+      )
+      .all(room.board.boardId);
+    const old = new Y.Doc();
+    for (const row of rows)
+      applyStoredUpdate(old, { data: new Uint8Array(row.data), format: row.format === 2 ? 2 : 1 });
+    const before = Y.encodeStateVector(old);
+    metaMap(old).set('schemaVersion', 1);
+    db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)').run(
+      room.board.boardId,
+      Y.encodeStateAsUpdate(old, before),
+    );
+    db.prepare("DELETE FROM updates WHERE board_id = ? AND log = 'view'").run(room.board.boardId);
+    db.close();
+
+    running = await harness.start(dataDir);
+    const [ana] = room.people;
+    if (!ana) throw new Error('Ana');
+    const phone = await harness.connect(running, room.board.boardId, ana.join.token);
+    await waitFor(() => readFigures(phone.doc).get(CARD)?.placed === 3, 'the view to be built');
+    expect(phone.doc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
+    expect(placementOwners(phone.doc)).toEqual([ana.join.participantId]);
+    const laptop = await harness.connect(running, room.board.boardId, room.board.facilitatorToken);
+    expect(laptop.doc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
+    expect(placementOwners(laptop.doc)).toHaveLength(3);
   });
 });
