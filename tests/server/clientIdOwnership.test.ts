@@ -13,6 +13,7 @@ import { encodeSyncUpdate } from '../../server/rooms/protocol.ts';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
 import { readControl, readPlacement, setControl, setPlacement } from '../../shared/boardDoc.ts';
 import { CLOSE_FORBIDDEN_WRITE, CLOSE_REASONS } from '../../shared/closeCodes.ts';
+import { readFigures, readProgress } from '../../shared/publicView.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { boardSocketUrl, gcUpdate } from '../support/rawSocket.ts';
 import {
@@ -34,7 +35,10 @@ interface Session {
   ana: JoinResponse;
   mallory: JoinResponse;
   facilitator: TestClient;
+  /** The facilitator's second device: it syncs the whole board, so it sees everyone's writes. */
   witness: TestClient;
+  /** Ana's device: it syncs the board's view, which the server writes. */
+  viewer: TestClient;
 }
 
 async function connect(token: string, boardId: string): Promise<TestClient> {
@@ -48,8 +52,9 @@ async function startSession(dataDir?: string): Promise<Session> {
   const ana = await joinBoard(running, board, 'Ana');
   const mallory = await joinBoard(running, board, 'Mallory');
   const facilitator = await connect(board.facilitatorToken, board.boardId);
-  const witness = await connect(ana.token, board.boardId);
-  return { board, ana, mallory, facilitator, witness };
+  const witness = await connect(board.facilitatorToken, board.boardId);
+  const viewer = await connect(ana.token, board.boardId);
+  return { board, ana, mallory, facilitator, witness, viewer };
 }
 
 /** Mallory sends one raw document update; resolves with how the server closed her socket. */
@@ -70,13 +75,18 @@ const MARKER_CARDS = new Map(
   ]),
 );
 
-/** The facilitator's next write still arrives: nothing made the others skip its clock. */
+/**
+ * The facilitator's next write still arrives: nothing made the others skip its clock. The board
+ * applied it (the witness has all of the facilitator's structs), and the view shows it.
+ */
 async function facilitatorStillWrites(session: Session, moment: string): Promise<void> {
   const marker = MARKER_CARDS.get(moment) ?? null;
   setControl(session.facilitator.doc, 'focusCardId', marker, 'local');
   await waitFor(
-    () => readControl(session.witness.doc).focusCardId === marker,
-    "the facilitator's write to reach the witness",
+    () =>
+      readControl(session.witness.doc).focusCardId === marker &&
+      readControl(session.viewer.doc).focusCardId === marker,
+    "the facilitator's write to reach the witness and the view",
   );
   const id = session.facilitator.doc.clientID;
   expect(Y.getState(session.witness.doc.store, id)).toBe(
@@ -102,7 +112,12 @@ describe("structs under someone else's client id", () => {
     const mallory = await connect(session.mallory.token, session.board.boardId);
     const closed = nextClose(mallory);
     const own = mallory.doc.clientID;
-    mallory.doc.clientID = session.facilitator.doc.clientID;
+    // Her view holds none of the facilitator's structs: she learns their next clock (as one
+    // could guess it) and moves hers there, so her write is new to the board, not a repeat.
+    const id = session.facilitator.doc.clientID;
+    const next = Y.getState(session.facilitator.doc.store, id);
+    Y.applyUpdate(mallory.doc, gcUpdate(id, 0, next), mallory.provider);
+    mallory.doc.clientID = id;
     setPlacement(mallory.doc, session.mallory.participantId, 'trust.v1', at(0.5), 'local');
     expect(await closed).toEqual(refusal);
     mallory.doc.clientID = own; // its awareness still speaks as `own`
@@ -110,6 +125,8 @@ describe("structs under someone else's client id", () => {
     expect(readPlacement(session.witness.doc, session.mallory.participantId, 'trust.v1')).toBe(
       null,
     );
+    expect(readFigures(session.viewer.doc).get('trust.v1')?.placed).toBe(0);
+    expect(readProgress(session.viewer.doc)).toEqual({});
   });
 
   it("refuses structs under another participant's id and under the server's ids", async () => {
@@ -123,19 +140,28 @@ describe("structs under someone else's client id", () => {
     const anaNext = Y.getState(ana.doc.store, ana.doc.clientID);
     expect(await sendAsMallory(session, gcUpdate(ana.doc.clientID, anaNext, 1))).toEqual(refusal);
 
-    // Everything in a fresh board's document was written by the server.
-    const serverIds = [...session.facilitator.doc.store.clients.keys()].filter(
-      (id) => id !== session.facilitator.doc.clientID,
+    // Everything in a fresh board's document was written by the server, but for Ana's placement.
+    const writers = [session.facilitator.doc.clientID, ana.doc.clientID];
+    const serverIds = [...session.witness.doc.store.clients.keys()].filter(
+      (id) => !writers.includes(id),
     );
     expect(serverIds.length).toBeGreaterThan(0);
-    for (const id of serverIds) {
+    // The view's ids too (Ana's device has them; the board has none of their structs), at the
+    // board's next clock: a GC there would be new to the board, not a gap.
+    const viewIds = [...session.viewer.doc.store.clients.keys()].filter(
+      (id) => !writers.includes(id) && !serverIds.includes(id),
+    );
+    expect(viewIds.length).toBeGreaterThan(0);
+    for (const id of [...serverIds, ...viewIds]) {
       const next = Y.getState(session.witness.doc.store, id);
       expect(await sendAsMallory(session, gcUpdate(id, next, 1))).toEqual(refusal);
     }
 
     setPlacement(ana.doc, session.ana.participantId, 'trust.v1', at(0.2), 'local');
     await waitFor(
-      () => readPlacement(session.witness.doc, session.ana.participantId, 'trust.v1')?.x === 0.2,
+      () =>
+        readPlacement(session.witness.doc, session.ana.participantId, 'trust.v1')?.x === 0.2 &&
+        readPlacement(session.viewer.doc, session.ana.participantId, 'trust.v1')?.x === 0.2,
       "Ana's next placement",
     );
   });
@@ -160,14 +186,17 @@ describe("structs under someone else's client id", () => {
     await facilitatorStillWrites(first, 'before the restart');
     const { dataDir } = running ?? { dataDir: '' };
     const facilitatorDoc = first.facilitator.doc;
-    for (const client of [first.facilitator, first.witness]) client.provider.destroy(); // keep the docs
+    for (const client of [first.facilitator, first.witness, first.viewer]) {
+      client.provider.destroy(); // keep the docs
+    }
     await running?.close();
 
     running = await harness.start(dataDir);
     const session: Session = {
       ...first,
       facilitator: reconnect(facilitatorDoc, first.board),
-      witness: await connect(first.ana.token, first.board.boardId),
+      witness: await connect(first.board.facilitatorToken, first.board.boardId),
+      viewer: await connect(first.ana.token, first.board.boardId),
     };
     await waitFor(() => session.facilitator.provider.synced, 'the facilitator to resync');
     const id = facilitatorDoc.clientID;

@@ -2,8 +2,10 @@
  * A seeded fuzz run against the real server: attacking sockets, each authenticated with a real
  * participant's token, send 20,000 malformed and mutated frames (bit flips, truncations,
  * splices, inflated length prefixes, random bytes, replays, and frames that speak for someone
- * else) built from real captured frames, while two honest stock clients keep placing cards.
- * Afterwards the honest clients' documents equal the server's and hold every honest write.
+ * else) built from real captured frames, while two honest stock clients keep placing cards
+ * and a facilitator's stock client watches. Afterwards the facilitator's document equals the
+ * server's board and holds every honest write, and each honest participant's equals what a fresh
+ * device of theirs receives (the board's view and their own placements).
  *
  * Each fuzz frame is followed by a probe (a sync step 1 with the attackers' state vector), so
  * every frame is accounted for: either the probe's answer arrives (the frame was taken, or
@@ -24,7 +26,8 @@ import {
   encodeSyncUpdate,
 } from '../../server/rooms/protocol.ts';
 import type { JoinResponse } from '../../shared/api.ts';
-import { placeMap, setPlacement } from '../../shared/boardDoc.ts';
+import { placeMap, readParticipants, setPlacement } from '../../shared/boardDoc.ts';
+import { readProgress } from '../../shared/publicView.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { awarenessPayload, boardSocketUrl, gcUpdate } from '../support/rawSocket.ts';
 import { seededRandom } from '../support/seededRandom.ts';
@@ -187,7 +190,10 @@ interface Wire {
   mirror: Y.Doc;
   /** Client ids that awareness showed present as someone outside their team. */
   othersPresent: Set<number>;
-  /** The client ids that wrote the board before anyone joined it: the server's. */
+  /**
+   * The server's client ids: those that wrote the board before anyone joined it, and those of
+   * the view, which every participant receives.
+   */
   serverIds: number[];
 }
 
@@ -336,16 +342,28 @@ describe('fuzzing the websocket', () => {
     const honest = honestPeople.map((person) => {
       return harness.client(server, board.boardId, person.token);
     });
-    await Promise.all(honest.map(synced));
+    // The facilitator's device syncs the whole board: it sees every honest write.
+    const facilitator = harness.client(server, board.boardId, board.facilitatorToken);
+    await Promise.all([...honest, facilitator].map(synced));
     const honestCloses: number[] = [];
-    for (const client of honest) {
+    for (const client of [...honest, facilitator]) {
       client.provider.on('connection-close', (event) => honestCloses.push(event?.code ?? 0));
     }
+    // Before anyone writes, a participant's document is the view, all of it the server's.
+    const viewIds = [...(honest[0]?.doc.store.clients.keys() ?? [])];
+    expect(viewIds.length).toBeGreaterThan(0);
 
     // Present from the start, as the app is.
     honest.forEach((client, index) => {
       const participantId = honestPeople[index]?.participantId ?? '';
       client.provider.awareness.setLocalState({ user: { participantId }, drag: null });
+    });
+    const facilitatorId = [...readParticipants(facilitator.doc)].find(
+      ([, participant]) => participant.role === 'facilitator',
+    )?.[0];
+    facilitator.provider.awareness.setLocalState({
+      user: { participantId: facilitatorId },
+      drag: null,
     });
 
     const fuzzer = new Fuzzer(SEED);
@@ -356,7 +374,7 @@ describe('fuzzing the websocket', () => {
       mirror: new Y.Doc(),
       othersPresent: new Set(),
       // Everything on the board before the honest clients write is the server's.
-      serverIds: [...room.doc.store.clients.keys()],
+      serverIds: [...room.doc.store.clients.keys(), ...viewIds],
     };
     const onFrame = (frame: Uint8Array) => {
       fuzzer.capture(frame);
@@ -477,26 +495,40 @@ describe('fuzzing the websocket', () => {
 
     const serverDoc = room.doc; // the honest clients kept it loaded
     await waitFor(
-      () =>
-        honest.every(
-          (client) =>
-            JSON.stringify(stateVector(client.doc)) === JSON.stringify(stateVector(serverDoc)),
-        ),
-      'the honest clients to converge with the server',
+      () => JSON.stringify(stateVector(facilitator.doc)) === JSON.stringify(stateVector(serverDoc)),
+      'the facilitator to converge with the server',
       10_000,
     );
     const roots = [...serverDoc.share.keys()];
-    for (const client of honest) {
-      expect(rootsJson(client.doc, roots)).toEqual(rootsJson(serverDoc, roots));
+    expect(rootsJson(facilitator.doc, roots)).toEqual(rootsJson(serverDoc, roots));
+    // Each honest participant holds what the server sends a fresh device of theirs now.
+    const fresh = honestPeople.map((person) => harness.client(server, board.boardId, person.token));
+    await Promise.all(fresh.map(synced));
+    for (const [index, client] of honest.entries()) {
+      const again = fresh[index];
+      if (!again) throw new Error('no fresh device');
+      await waitFor(
+        () => JSON.stringify(stateVector(client.doc)) === JSON.stringify(stateVector(again.doc)),
+        'the honest participants to converge with the view',
+        10_000,
+      );
+      const viewRoots = [...again.doc.share.keys()];
+      expect(rootsJson(client.doc, viewRoots)).toEqual(rootsJson(again.doc, viewRoots));
     }
     // Every honest write is there: every clock of their client ids, and each latest position.
     honest.forEach((client, index) => {
       const person = honestPeople[index];
       if (!person) return;
       const id = client.doc.clientID;
-      expect(Y.getState(serverDoc.store, id)).toBe(Y.getState(client.doc.store, id));
-      expect(placeMap(serverDoc, person.participantId).toJSON()).toEqual(
-        placeMap(client.doc, person.participantId).toJSON(),
+      for (const doc of [serverDoc, facilitator.doc]) {
+        expect(Y.getState(doc.store, id)).toBe(Y.getState(client.doc.store, id));
+        expect(placeMap(doc, person.participantId).toJSON()).toEqual(
+          placeMap(client.doc, person.participantId).toJSON(),
+        );
+      }
+      // And what the others see of it: how many cards each has placed.
+      expect(readProgress(client.doc)[person.participantId]).toBe(
+        placeMap(serverDoc, person.participantId).size,
       );
     });
     expect(honestCloses).toEqual([]);

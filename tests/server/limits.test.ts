@@ -19,6 +19,7 @@ import {
   CLOSE_RATE_LIMITED,
   CLOSE_REASONS,
 } from '../../shared/closeCodes.ts';
+import { readFigures, readProgress } from '../../shared/publicView.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { awarenessPayload, boardSocketUrl } from '../support/rawSocket.ts';
 import {
@@ -41,7 +42,10 @@ interface Session {
   server: RunningServer;
   board: CreateBoardResponse;
   ana: JoinResponse;
+  /** A facilitator's device: it syncs the whole board, so it sees Ana's placements. */
   witness: TestClient;
+  /** Ben's device: it syncs the board's view, where Ana's placements are counts. */
+  viewer: TestClient;
 }
 
 async function startSession(limits: Partial<Limits> = {}): Promise<Session> {
@@ -49,22 +53,34 @@ async function startSession(limits: Partial<Limits> = {}): Promise<Session> {
   const board = await createBoard(server);
   const ana = await joinBoard(server, board, 'Ana');
   const ben = await joinBoard(server, board, 'Ben');
-  return { server, board, ana, witness: await connect(server, board.boardId, ben.token) };
+  return {
+    server,
+    board,
+    ana,
+    witness: await connect(server, board.boardId, board.facilitatorToken),
+    viewer: await connect(server, board.boardId, ben.token),
+  };
 }
 
 async function raw(session: Session, token: string, boardId = session.board.boardId) {
   return harness.socket(boardSocketUrl(session.server.wsUrl, boardId, token));
 }
 
-/** Ana's placement reaches the witness: the board still works for everyone else. */
+/**
+ * Ana's first placement of a card reaches the witness, and its count the view: the board still
+ * works for everyone else.
+ */
 async function boardStillWorks(session: Session, x: number): Promise<void> {
   const ana = await connect(session.server, session.board.boardId, session.ana.token);
   setPlacement(ana.doc, session.ana.participantId, 'values.p1', { x, round: 1, at: 1 }, 'local');
   await waitFor(
-    () => readPlacement(session.witness.doc, session.ana.participantId, 'values.p1')?.x === x,
+    () =>
+      readPlacement(session.witness.doc, session.ana.participantId, 'values.p1')?.x === x &&
+      readFigures(session.viewer.doc).get('values.p1')?.placed === 1,
     'a placement after the refusal',
   );
   expect(session.witness.provider.wsconnected).toBe(true);
+  expect(session.viewer.provider.wsconnected).toBe(true);
 }
 
 function serverDoc(session: Session): Y.Doc {
@@ -85,8 +101,9 @@ describe('frame size', () => {
 
 describe("a board's storage budget", () => {
   it('refuses the write that would take the stored document over it (4403), and only that', async () => {
-    // Reasons are at most 280 characters, so a small budget is filled by many of them.
-    const budget = 12 * 1024;
+    // Reasons are at most 280 characters, so a small budget is filled by many of them. A fresh
+    // board and its view take about 13 kB; this leaves room for some placements, not all.
+    const budget = 20 * 1024;
     const session = await startSession({ boardBudgetBytes: budget });
     const ana = await connect(session.server, session.board.boardId, session.ana.token);
     const closed = nextClose(ana);
@@ -109,11 +126,14 @@ describe("a board's storage budget", () => {
     expect(size).toBeGreaterThan(0);
     expect(size).toBeLessThan(written);
     await waitFor(
-      () => placeMap(session.witness.doc, session.ana.participantId).size === size,
-      'the accepted placements at the witness',
+      () =>
+        placeMap(session.witness.doc, session.ana.participantId).size === size &&
+        readProgress(session.viewer.doc)[session.ana.participantId] === size,
+      'the accepted placements at the witness, and their count in the view',
     );
     expect(Y.encodeStateAsUpdate(serverDoc(session)).length).toBeLessThanOrEqual(budget);
     expect(session.witness.provider.wsconnected).toBe(true);
+    expect(session.viewer.provider.wsconnected).toBe(true);
   });
 });
 
@@ -200,9 +220,9 @@ describe('connection caps', () => {
   it('closes connections over the per-board and per-address caps with 4503, retried later', async () => {
     const session = await startSession({ maxConnectionsPerBoard: 4, maxConnectionsPerAddress: 6 });
     const other = await createBoard(session.server, { title: 'Other' });
-    // The witness holds one of the board's four.
+    // The witness and the viewer hold two of the board's four.
     const onBoard = [];
-    for (let i = 0; i < 3; i++) onBoard.push(await raw(session, session.ana.token));
+    for (let i = 0; i < 2; i++) onBoard.push(await raw(session, session.ana.token));
     const overBoard = await raw(session, session.ana.token);
     expect(await overBoard.closed).toEqual({
       code: CLOSE_OVERLOADED,

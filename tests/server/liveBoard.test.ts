@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { placeMap, readParticipants, readPlacement, setPlacement } from '../../shared/boardDoc.ts';
 import { CLOSE_UNAUTHORIZED } from '../../shared/closeCodes.ts';
+import { readFigures, readProgress } from '../../shared/publicView.ts';
 import {
   connectClient,
   createBoard,
@@ -20,18 +21,22 @@ import {
 const harness = serverHarness();
 
 describe('live board over the real server', () => {
-  it('carries a placement from one participant to everyone else', async () => {
+  it('carries a placement to the facilitator and her other device, and its count to everyone else', async () => {
     const running = await harness.start();
     const board = await createBoard(running);
     const ana = await joinBoard(running, board, 'Ana');
     const ben = await joinBoard(running, board, 'Ben');
     const anaClient = harness.client(running, board.boardId, ana.token);
+    const anaPhone = harness.client(running, board.boardId, ana.token);
     const benClient = harness.client(running, board.boardId, ben.token);
-    await Promise.all([synced(anaClient), synced(benClient)]);
+    const facilitator = harness.client(running, board.boardId, board.facilitatorToken);
+    await Promise.all([anaClient, anaPhone, benClient, facilitator].map(synced));
 
-    // Both see the server-written board: meta with the rubric, and both participants.
-    const names = [...readParticipants(benClient.doc).values()].map((p) => p.name).sort();
-    expect(names).toEqual(['Ana', 'Ben', 'Facilitator']);
+    // All see the server-written board: meta with the rubric, and both participants.
+    for (const client of [benClient, facilitator]) {
+      const names = [...readParticipants(client.doc).values()].map((p) => p.name).sort();
+      expect(names).toEqual(['Ana', 'Ben', 'Facilitator']);
+    }
 
     setPlacement(
       anaClient.doc,
@@ -41,10 +46,17 @@ describe('live board over the real server', () => {
       'local',
     );
     await waitFor(
-      () => readPlacement(benClient.doc, ana.participantId, 'trust.v1') !== null,
-      'the placement to reach Ben',
+      () =>
+        readPlacement(facilitator.doc, ana.participantId, 'trust.v1') !== null &&
+        readPlacement(anaPhone.doc, ana.participantId, 'trust.v1') !== null &&
+        readProgress(benClient.doc)[ana.participantId] === 1,
+      'the placement to reach the facilitator and her phone, and its count Ben',
     );
-    expect(readPlacement(benClient.doc, ana.participantId, 'trust.v1')?.x).toBe(0.42);
+    expect(readPlacement(facilitator.doc, ana.participantId, 'trust.v1')?.x).toBe(0.42);
+    expect(readPlacement(anaPhone.doc, ana.participantId, 'trust.v1')?.x).toBe(0.42);
+    // Ben sees that Ana has placed the card, not where: placing is silent.
+    expect(readFigures(benClient.doc).get('trust.v1')).toEqual({ round: 1, placed: 1 });
+    expect(readPlacement(benClient.doc, ana.participantId, 'trust.v1')).toBe(null);
   });
 
   it('shows presence through awareness and removes it when a client disconnects', async () => {
@@ -167,21 +179,29 @@ describe('the stored log', () => {
       );
     }
     const store = new Database(join(running.dataDir, 'continuum.sqlite'), { readonly: true });
-    const rows = () =>
+    // Each board has two logs: its own document and the view that participants get.
+    const rows = (log: 'board' | 'view') =>
       (
         store
-          .prepare('SELECT COUNT(*) AS n FROM updates WHERE board_id = ?')
-          .get(board.boardId) as {
+          .prepare('SELECT COUNT(*) AS n FROM updates WHERE board_id = ? AND log = ?')
+          .get(board.boardId, log) as {
           n: number;
         }
       ).n;
-    await waitFor(() => rows() > 10, 'the drops to be stored one by one');
+    await waitFor(() => rows('board') > 10, 'the drops to be stored one by one');
     client.destroy();
-    await waitFor(() => rows() === 1, 'the log to be compacted', 5_000);
+    await waitFor(
+      () => rows('board') === 1 && rows('view') === 1,
+      'both logs to be compacted',
+      5_000,
+    );
     store.close();
-    // The compacted state holds the last position.
+    // The compacted state holds the last position, and the view its count.
     const again = harness.client(running, board.boardId, board.facilitatorToken);
-    await synced(again);
+    const view = harness.client(running, board.boardId, ana.token);
+    await Promise.all([synced(again), synced(view)]);
     expect(readPlacement(again.doc, ana.participantId, 'trust.v1')?.x).toBe(0.95);
+    expect(readPlacement(view.doc, ana.participantId, 'trust.v1')?.x).toBe(0.95);
+    expect(readFigures(view.doc).get('trust.v1')).toEqual({ round: 1, placed: 1 });
   });
 });

@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { SqliteStore, STORE_FILE_NAME } from '../../server/persistence/sqlite.ts';
+import type { LogName } from '../../server/persistence/store.ts';
 import { applyStoredUpdate } from '../../server/persistence/storedUpdate.ts';
 import {
   encodeSyncStep1,
@@ -21,8 +22,15 @@ import {
   SYNC_UPDATE,
 } from '../../server/rooms/protocol.ts';
 import type { JoinResponse } from '../../shared/api.ts';
-import { participantsMap, placeMap, readPlacement, setPlacement } from '../../shared/boardDoc.ts';
+import {
+  participantsMap,
+  placeMap,
+  placementOwners,
+  readPlacement,
+  setPlacement,
+} from '../../shared/boardDoc.ts';
 import { CLOSE_FORBIDDEN_WRITE } from '../../shared/closeCodes.ts';
+import { readProgress } from '../../shared/publicView.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
 import { LaterStore } from '../support/laterStore.ts';
@@ -67,10 +75,13 @@ function currentStore(): { later: LaterStore; sqlite: SqliteStore } {
   return store;
 }
 
-/** The board as stored right now, read straight from SQLite (which answers at once). */
-function storedDoc(sqlite: SqliteStore, boardId: string): Y.Doc {
+/**
+ * The board (or its view) as stored right now, read straight from SQLite (which answers at
+ * once).
+ */
+function storedDoc(sqlite: SqliteStore, boardId: string, log: LogName = 'board'): Y.Doc {
   const doc = new Y.Doc();
-  for (const row of sqlite.loadUpdates(boardId)) applyStoredUpdate(doc, row);
+  for (const row of sqlite.loadUpdates(boardId, log)) applyStoredUpdate(doc, row);
   return doc;
 }
 
@@ -94,12 +105,17 @@ function carriedUpdate(frame: Uint8Array): Uint8Array | null {
   return decoding.readVarUint8Array(decoder);
 }
 
-/** Structs of `update` that `stored` lacks, as "client:clock" (empty when all are stored). */
-function unstoredStructs(update: Uint8Array, stored: Y.Doc): string[] {
+/**
+ * Structs of `update` that no `stored` document holds, as "client:clock" (empty when all are
+ * stored). The board and its view are written under client ids of their own, so a frame that
+ * mixes both (a participant's view with their own placements) is checked against both.
+ */
+function unstoredStructs(update: Uint8Array, ...stored: Y.Doc[]): string[] {
   const { to } = Y.parseUpdateMeta(update);
   const missing: string[] = [];
   for (const [client, clock] of to) {
-    if (Y.getState(stored.store, client) < clock) missing.push(`${client}:${clock}`);
+    const held = Math.max(...stored.map((doc) => Y.getState(doc.store, client)));
+    if (held < clock) missing.push(`${client}:${clock}`);
   }
   return missing;
 }
@@ -152,13 +168,21 @@ describe('a store that answers later', () => {
     );
     const { sqlite } = currentStore();
     const watch = watchServerFrames((update) =>
-      unstoredStructs(update, storedDoc(sqlite, board.boardId)),
+      unstoredStructs(
+        update,
+        storedDoc(sqlite, board.boardId),
+        storedDoc(sqlite, board.boardId, 'view'),
+      ),
     );
     stopWatching = watch.stop;
-    // Connected at once: the first ones arrive while the room loads.
-    const clients = await Promise.all(
-      people.map((person) => harness.connect(running, board.boardId, person.token)),
+    // Connected at once: the first ones arrive while the room loads. The facilitator's device
+    // syncs the whole board; the participants' sync the view with their own placements.
+    const [facilitator, ...clients] = await Promise.all(
+      [board.facilitatorToken, ...people.map((person) => person.token)].map((token) =>
+        harness.connect(running, board.boardId, token),
+      ),
     );
+    if (!facilitator) throw new Error('no facilitator');
     const writes = 12;
     // Server-side writes (a join adds a participant) go through the same order.
     let lateJoin: Promise<JoinResponse> | null = null;
@@ -172,23 +196,59 @@ describe('a store that answers later', () => {
     }
     const everyone = (doc: Y.Doc) =>
       people.every((person) => placeMap(doc, person.participantId).size === writes);
-    await waitFor(() => clients.every((client) => everyone(client.doc)), 'every write everywhere');
+    // What a participant's view says: everyone has placed all of theirs.
+    const everyoneCounted = (doc: Y.Doc) =>
+      people.every((person) => readProgress(doc)[person.participantId] === writes);
+    await waitFor(
+      () =>
+        everyone(facilitator.doc) &&
+        clients.every((client, index) => {
+          const person = people[index];
+          return (
+            person !== undefined &&
+            placeMap(client.doc, person.participantId).size === writes &&
+            everyoneCounted(client.doc)
+          );
+        }),
+      'every write everywhere',
+    );
     await waitFor(() => everyone(storedDoc(sqlite, board.boardId)), 'every write stored');
+    await waitFor(
+      () => everyoneCounted(storedDoc(sqlite, board.boardId, 'view')),
+      'every count stored in the view',
+    );
     const late = await lateJoin;
     if (!late) throw new Error('no late join');
     await waitFor(
-      () => clients.every((client) => participantsMap(client.doc).has(late.participantId)),
+      () =>
+        [facilitator, ...clients].every((client) =>
+          participantsMap(client.doc).has(late.participantId),
+        ),
       'the late participant everywhere',
     );
 
+    // The facilitator holds the stored board; each participant the stored view and their own
+    // placements as stored, and no one else's.
     const stored = storedDoc(sqlite, board.boardId);
-    for (const client of clients) {
-      expect(Y.encodeStateVector(client.doc)).toEqual(Y.encodeStateVector(stored));
-      for (const person of people) {
-        expect(placeMap(client.doc, person.participantId).toJSON()).toEqual(
-          placeMap(stored, person.participantId).toJSON(),
-        );
+    const storedView = storedDoc(sqlite, board.boardId, 'view');
+    expect(Y.encodeStateVector(facilitator.doc)).toEqual(Y.encodeStateVector(stored));
+    for (const [index, client] of clients.entries()) {
+      const person = people[index];
+      if (!person) throw new Error('no person');
+      expect(placeMap(stored, person.participantId).size).toBe(writes);
+      const held = Y.decodeStateVector(Y.encodeStateVector(client.doc));
+      for (const [id, clock] of Y.decodeStateVector(Y.encodeStateVector(storedView))) {
+        expect(held.get(id)).toBe(clock);
+        held.delete(id);
       }
+      // What is left is the participant's own: written under their client id, as stored.
+      expect([...held.keys()]).toEqual([client.doc.clientID]);
+      expect(held.get(client.doc.clientID)).toBe(Y.getState(stored.store, client.doc.clientID));
+      expect(placementOwners(client.doc)).toEqual([person.participantId]);
+      expect(placeMap(client.doc, person.participantId).toJSON()).toEqual(
+        placeMap(stored, person.participantId).toJSON(),
+      );
+      expect(readProgress(client.doc)).toEqual(readProgress(storedView));
     }
     expect(watch.frames()).toBeGreaterThan(writes);
     expect(watch.violations).toEqual([]);
@@ -199,18 +259,18 @@ describe('a store that answers later', () => {
     const board = await createBoard(running);
     const ana = await joinBoard(running, board, 'Ana');
     await waitFor(() => running.server.rooms.size === 0, 'the room to unload after the join');
-    // Every load now waits until the test lets it go.
+    // Each load of a log now waits until the test lets it go.
     const { later } = currentStore();
-    let loads = 0;
+    const loads: Record<LogName, number> = { board: 0, view: 0 };
     let letLoadsGo: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
       letLoadsGo = resolve;
     });
     const load = later.loadUpdates.bind(later);
-    later.loadUpdates = async (boardId) => {
-      loads += 1;
+    later.loadUpdates = async (boardId, log) => {
+      loads[log ?? 'board'] += 1;
       await gate;
-      return load(boardId);
+      return load(boardId, log);
     };
 
     const socket = await harness.socket(boardSocketUrl(running.wsUrl, board.boardId, ana.token));
@@ -232,7 +292,7 @@ describe('a store that answers later', () => {
       harness.client(running, board.boardId, board.facilitatorToken),
       harness.client(running, board.boardId, board.facilitatorToken),
     ];
-    await waitFor(() => loads === 1, 'the load to start');
+    await waitFor(() => loads.board === 1, 'the load to start');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(socket.received).toEqual([]); // nothing is answered before the room is there
     letLoadsGo();
@@ -243,9 +303,9 @@ describe('a store that answers later', () => {
         "Ana's writes, sent while the room loaded",
       );
     }
-    expect(loads).toBe(1);
+    expect(loads).toEqual({ board: 1, view: 1 });
     expect(socket.isClosed()).toBe(false);
-    // Its sync step 1 was answered with the board (its placements came after it, in order).
+    // Its sync step 1 was answered with her view (her placements came after it, in order).
     const first = socket.received[0];
     if (!first) throw new Error('nothing received');
     expect(first[0]).toBe(MESSAGE_SYNC);
