@@ -355,6 +355,17 @@ export class Room {
     const update = this.viewUpdate;
     this.viewUpdate = null;
     if (update === null) return;
+    // The view follows the board whatever it costs, so it is never refused: when it does not
+    // fit, its log is compacted to its state first (one small row), and a board that is still
+    // full refuses the next write of the board instead.
+    const compacted =
+      !this.budget.fits(update.length) && this.storedView.mayShrink
+        ? this.storedView.compact()
+        : undefined;
+    return andThen(compacted, () => this.storeViewUpdate(update));
+  }
+
+  private storeViewUpdate(update: Uint8Array): Awaitable<void> {
     return andThen(this.storedView.append(update), () => {
       if (this.destroyed) return;
       this.fanOut.queueUpdate(update, null, 'view');
