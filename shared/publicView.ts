@@ -19,6 +19,7 @@ import {
   type FinalPosition,
   metaMap,
   type Participant,
+  type Phase,
   type Placement,
   placementOwners,
   ROOT_FIGURES,
@@ -83,17 +84,48 @@ export interface ViewSource {
   cardIds: string[];
 }
 
-export function viewSource(doc: Y.Doc): ViewSource {
+/**
+ * `known` overrides what would be read from the board: the people as the view counts them
+ * (viewParticipants) and the closed rounds (parsed once per change of them, not per refresh).
+ */
+export function viewSource(
+  doc: Y.Doc,
+  known: { participants?: Record<string, Participant>; rounds?: RoundRecord[] } = {},
+): ViewSource {
   const meta = readMeta(doc);
   return {
     doc,
     control: readControl(doc),
-    participants: Object.fromEntries(readParticipants(doc)),
-    rounds: readRounds(doc),
+    participants: known.participants ?? Object.fromEntries(readParticipants(doc)),
+    rounds: known.rounds ?? readRounds(doc),
     organisations: meta?.organisations ?? [],
     owners: placementOwners(doc),
     cardIds: meta ? rubricCards(meta.rubric).map((card) => card.id) : [],
   };
+}
+
+/**
+ * The people as the view counts them. While the group is shown, a removal does not reach the
+ * view (its flag keeps the value the view had): the figures would drop the person's positions
+ * and reasons, and comparing before and after would show everyone where they stood. It takes
+ * effect once the group is hidden again (a new round), where only counts are shown.
+ */
+export function viewParticipants(
+  board: ReadonlyMap<string, Participant>,
+  inView: ReadonlyMap<string, Participant>,
+  phase: Phase,
+): Record<string, Participant> {
+  const shown = distributionVisible(phase, 'participant', false);
+  const people: Record<string, Participant> = {};
+  for (const [participantId, participant] of board) {
+    const before = inView.get(participantId);
+    if (shown && participant.removed === true && before !== undefined && !before.removed) {
+      people[participantId] = before;
+    } else {
+      people[participantId] = participant;
+    }
+  }
+  return people;
 }
 
 /** Plain JSON without `undefined`, as it will read back from the document. */
@@ -101,7 +133,15 @@ function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-export function cardFigures(source: ViewSource, cardId: string): CardFigures {
+/**
+ * `previousRoundShown`: whether the view showed the group of the card's previous round (its
+ * record in the view kept the figures, viewRounds); a round never revealed stays unseen.
+ */
+export function cardFigures(
+  source: ViewSource,
+  cardId: string,
+  previousRoundShown: (cardId: string) => boolean = () => false,
+): CardFigures {
   const { doc, control, participants, rounds, organisations, owners } = source;
   const round = cardRound(cardId, rounds);
   const placed = countedPlacements(placementsOf(doc, owners, cardId), participants, round);
@@ -122,9 +162,20 @@ export function cardFigures(source: ViewSource, cardId: string): CardFigures {
       .filter((reason): reason is string => reason !== undefined)
       .sort(compareText);
   }
-  figures.organisations = organisationPositions(placed, participants, organisations);
+  figures.organisations = organisationPositions(placed, participants, organisations).map(
+    (position) => {
+      // Fewer than three beside an organisation's figure: the dots and that figure would
+      // narrow down where those few stand.
+      const others = placed.length - position.n;
+      return others > 0 && others < MIN_PLACEMENTS_FOR_DOTS
+        ? { ...position, median: null }
+        : position;
+    },
+  );
   const change = compareWithPreviousRound(cardId, placed, participants, rounds);
-  if (change && change.before.n >= MIN_PLACEMENTS_FOR_DOTS) figures.change = change;
+  if (change && change.before.n >= MIN_PLACEMENTS_FOR_DOTS && previousRoundShown(cardId)) {
+    figures.change = change;
+  }
   return plain(figures);
 }
 
@@ -157,17 +208,29 @@ export function viewMeta(doc: Y.Doc): Record<string, unknown> {
   return { ...metaMap(doc).toJSON(), schemaVersion: SCHEMA_VERSION };
 }
 
-/** Closed rounds with their figures only: no positions, and no figure of fewer than three. */
-export function viewRounds(rounds: readonly RoundRecord[]): RoundRecord[] {
-  return rounds.map((record) => {
-    const summaries: Record<string, unknown> = {};
-    for (const [cardId, summary] of Object.entries(record.summaries)) {
-      const n = (summary as { n?: unknown }).n;
-      summaries[cardId] =
-        typeof n === 'number' && n >= MIN_PLACEMENTS_FOR_DOTS ? summary : { n: Number(n) || 0 };
-    }
-    return plain({ ...record, positions: {}, summaries });
-  });
+/**
+ * A closed round as the view keeps it: no positions, and a card's frozen figures only when the
+ * view was showing that card's group when the round closed (`shownWhenClosed`) and it had at
+ * least three; otherwise only how many had placed it. A round closed before its reveal would
+ * otherwise give away its quartiles, which for three people are their positions.
+ */
+export function viewRound(
+  record: RoundRecord,
+  shownWhenClosed: (cardId: string) => boolean,
+): RoundRecord {
+  const summaries: Record<string, unknown> = {};
+  for (const [cardId, summary] of Object.entries(record.summaries)) {
+    const n = Number((summary as { n?: unknown }).n) || 0;
+    const shown = n >= MIN_PLACEMENTS_FOR_DOTS && shownWhenClosed(cardId);
+    summaries[cardId] = shown ? summary : { n };
+  }
+  return plain({ ...record, positions: {}, summaries });
+}
+
+/** Whether a view's closed round kept a card's figures (more than its count). */
+export function roundKeptFigures(record: RoundRecord, cardId: string): boolean {
+  const summary = record.summaries[cardId];
+  return isRecord(summary) && Object.keys(summary).some((key) => key !== 'n');
 }
 
 export function viewFinal(doc: Y.Doc): Record<string, FinalPosition> {

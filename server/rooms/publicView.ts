@@ -17,14 +17,23 @@ import {
   ROOT_FIGURES,
   ROOT_PROGRESS,
   type RootKind,
+  type RoundRecord,
+  readControl,
+  readParticipants,
+  readPlacements,
+  readRounds,
   roundsArray,
 } from '../../shared/boardDoc.ts';
 import {
   cardFigures,
+  readFigures,
+  roundKeptFigures,
+  type ViewSource,
   viewFinal,
   viewMeta,
+  viewParticipants,
   viewProgress,
-  viewRounds,
+  viewRound,
   viewSource,
 } from '../../shared/publicView.ts';
 import { unreachable } from '../../shared/unreachable.ts';
@@ -37,6 +46,8 @@ export class ViewScope {
   /** Whose progress to count again: everyone's, or those whose placements changed. */
   readonly placers = new Set<string>();
   allProgress = false;
+  /** People whose entry changed (a join, a removal): their cards and progress count again. */
+  readonly people = new Set<string>();
 
   get isEmpty(): boolean {
     return (
@@ -44,7 +55,8 @@ export class ViewScope {
       this.cards.size === 0 &&
       !this.allCards &&
       this.placers.size === 0 &&
-      !this.allProgress
+      !this.allProgress &&
+      this.people.size === 0
     );
   }
 
@@ -62,16 +74,21 @@ export class ViewScope {
   add(root: RootKind, keys: Iterable<string | null>): void {
     switch (root.kind) {
       case 'meta':
-      case 'participants':
       case 'rounds':
         this.roots.add(root.kind);
         this.allCards = true;
         this.allProgress = true;
         return;
+      case 'participants':
+        this.roots.add('participants');
+        for (const key of keys) if (key !== null) this.people.add(key);
+        return;
       case 'control':
-        // The phase, the round's cards and "show names" decide what every card shows.
+        // The phase, the round's cards and "show names" decide what every card shows; a
+        // removal held back while the group was shown takes effect when it is hidden.
         this.roots.add('control');
         this.allCards = true;
+        this.allProgress = true;
         return;
       case 'final':
         this.roots.add('final');
@@ -127,6 +144,8 @@ type Caches = Record<
 
 export class PublicView {
   readonly doc = new Y.Doc({ gc: true });
+  /** The board's closed rounds, parsed once per change of them. */
+  private boardRounds: RoundRecord[] | null = null;
   /** The JSON of every key last written, per root; read from the document on first use. */
   private cached: Caches | null = null;
 
@@ -155,36 +174,54 @@ export class PublicView {
     if (scope.isEmpty) return;
     this.doc.transact(() => {
       const { roots } = scope;
+      const phase = readControl(board).phase;
       if (roots.has('meta')) syncMap(metaMap(this.doc), viewMeta(board), this.caches.meta, false);
-      if (roots.has('participants')) {
-        syncMap(
-          participantsMap(this.doc),
-          participantsMap(board).toJSON(),
-          this.caches.participants,
-          true,
-        );
+      if (roots.has('participants') || roots.has('control')) {
+        const people = viewParticipants(readParticipants(board), readParticipants(this.doc), phase);
+        syncMap(participantsMap(this.doc), people, this.caches.participants, true);
       }
       if (roots.has('control')) {
         syncMap(controlMap(this.doc), controlMap(board).toJSON(), this.caches.control, true);
       }
-      if (roots.has('final'))
+      if (roots.has('final')) {
         syncMap(finalMap(this.doc), viewFinal(board), this.caches.final, true);
-      const source = viewSource(board);
-      if (roots.has('rounds')) this.syncRounds(viewRounds(source.rounds));
-      if (scope.allCards || scope.cards.size > 0) {
-        const cardIds = scope.allCards
-          ? source.cardIds
-          : [...scope.cards].filter((id) => source.cardIds.includes(id));
+      }
+      if (roots.has('rounds') || this.boardRounds === null) this.boardRounds = readRounds(board);
+      // Before the figures change: they tell whether the closing round was shown.
+      if (roots.has('rounds')) this.appendRounds(this.boardRounds);
+      const source = viewSource(board, {
+        participants: Object.fromEntries(readParticipants(this.doc)),
+        rounds: this.boardRounds,
+      });
+      const cards = this.cardsToRefresh(scope, source);
+      if (cards.length > 0) {
+        const viewRounds = readRounds(this.doc);
+        const previousRoundShown = (cardId: string) => {
+          const record = viewRounds.findLast((round) => round.cardIds.includes(cardId));
+          return record !== undefined && roundKeptFigures(record, cardId);
+        };
         const figures: Record<string, unknown> = {};
-        for (const cardId of cardIds) figures[cardId] = cardFigures(source, cardId);
+        for (const cardId of cards)
+          figures[cardId] = cardFigures(source, cardId, previousRoundShown);
         syncMap(this.doc.getMap(ROOT_FIGURES), figures, this.caches.figures, scope.allCards);
       }
       if (scope.allProgress) {
         syncMap(this.doc.getMap(ROOT_PROGRESS), viewProgress(source), this.caches.progress, true);
-      } else if (scope.placers.size > 0) {
-        this.syncProgressOf(viewProgress(source, scope.placers), scope.placers);
+      } else if (scope.placers.size > 0 || scope.people.size > 0) {
+        const people = new Set([...scope.placers, ...scope.people]);
+        this.syncProgressOf(viewProgress(source, people), people);
       }
     }, origin);
+  }
+
+  /** The cards whose figures may have changed: all, or those placed on or by who changed. */
+  private cardsToRefresh(scope: ViewScope, source: ViewSource): string[] {
+    if (scope.allCards) return source.cardIds;
+    const cards = new Set(scope.cards);
+    for (const participantId of scope.people) {
+      for (const cardId of readPlacements(source.doc, participantId).keys()) cards.add(cardId);
+    }
+    return [...cards].filter((id) => source.cardIds.includes(id));
   }
 
   /** The progress of some people: set when they have placed something, removed when not. */
@@ -199,15 +236,19 @@ export class PublicView {
     }
   }
 
-  /** Closed rounds only ever grow; anything else (an import, a repair) rewrites them. */
-  private syncRounds(rounds: readonly unknown[]): void {
+  /**
+   * Closed rounds only grow: each new one is added once, keeping a card's figures only when the
+   * view was showing its group as the round closed (viewRound); the records already in the view
+   * stay as they were decided. Fewer rounds on the board than in the view (a facilitator's
+   * repair) rebuilds them, keeping no figures.
+   */
+  private appendRounds(rounds: readonly RoundRecord[]): void {
     const array = roundsArray(this.doc);
-    const current = array.toArray().map((record) => JSON.stringify(record));
-    const wanted = rounds.map((record) => JSON.stringify(record));
-    const samePrefix = current.every((json, index) => wanted[index] === json);
-    if (samePrefix && current.length === wanted.length) return;
-    if (!samePrefix) array.delete(0, array.length);
-    array.push(rounds.slice(samePrefix ? current.length : 0));
+    if (rounds.length < array.length) array.delete(0, array.length);
+    const shown = readFigures(this.doc);
+    const shownWhenClosed = (cardId: string) => shown.get(cardId)?.dots !== undefined;
+    const added = rounds.slice(array.length).map((record) => viewRound(record, shownWhenClosed));
+    if (added.length > 0) array.push(added);
   }
 
   destroy(): void {

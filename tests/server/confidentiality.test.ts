@@ -26,6 +26,7 @@ import {
 import { readFigures, readProgress } from '../../shared/publicView.ts';
 import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
 import {
+  callApi,
   createBoard,
   type Endpoint,
   joinBoard,
@@ -214,6 +215,11 @@ describe('the reveal', () => {
       () => readPlacement(room.facilitator.doc, cat.join.participantId, CARD) !== null,
       'the facilitator to see the placements',
     );
+    setPhase(room.facilitator.doc, 'revealed', 'local');
+    await waitFor(
+      () => readFigures(cat.client.doc).get(CARD)?.dots !== undefined,
+      'the reveal to reach Cat',
+    );
     // The facilitator's screen freezes the round as it does (shared/rounds.ts freezeRound).
     const doc = room.facilitator.doc;
     doc.transact(() => {
@@ -237,6 +243,75 @@ describe('the reveal', () => {
     expect(record?.positions).toEqual({});
     expect(record?.summaries).toEqual({ [CARD]: { n: 3, median: 0.5 }, [OTHER_CARD]: { n: 1 } });
     expect(readControl(cat.client.doc).round).toBe(2);
+  });
+
+  it('keeps only the counts of a round closed before its group was shown', async () => {
+    const running = await harness.start();
+    const room = await roomOf(running, ['Ana', 'Ben', 'Cat']);
+    const positions = [0.13, 0.52, 0.91];
+    room.people.forEach((person, index) => place(person, CARD, positions[index] ?? 0));
+    await waitFor(() => placementOwners(room.facilitator.doc).length === 3, 'the placements');
+    const wall = await joinBoard(running, room.board, 'Wall', { role: 'observer' });
+    const socket = recordingClient(running, room.board.boardId, wall.token);
+    await waitFor(() => socket.client.provider.synced, 'the wall to sync');
+    setPhase(room.facilitator.doc, 'setup', 'local');
+    const doc = room.facilitator.doc;
+    doc.transact(() => {
+      doc.getArray('rounds').push([
+        {
+          round: 1,
+          cardIds: [CARD],
+          closedAt: Date.now(),
+          positions: {},
+          // Three people's quartiles are their positions.
+          summaries: { [CARD]: { n: 3, median: 0.52, q1: 0.325, q3: 0.715 } },
+        },
+      ]);
+      doc.getMap('control').set('round', 2);
+    }, 'local');
+    await waitFor(() => readRounds(socket.client.doc).length === 1, 'the round to reach the wall');
+    expect(readRounds(socket.client.doc)[0]?.summaries).toEqual({ [CARD]: { n: 3 } });
+    for (const x of [0.325, 0.52, 0.715, ...positions]) {
+      expect(holdsPosition(socket.bytes(), x)).toBe(false);
+    }
+  });
+
+  it("holds back a removal while the group is shown: nobody learns the removed person's dot", async () => {
+    const running = await harness.start();
+    const room = await roomOf(running, ['Ana', 'Ben', 'Cat', 'Dan']);
+    room.people.forEach((person, index) =>
+      place(person, CARD, 0.11 + index * 0.2, `reason of ${person.join.participantId}`),
+    );
+    await waitFor(() => placementOwners(room.facilitator.doc).length === 4, 'the placements');
+    setPhase(room.facilitator.doc, 'revealed', 'local');
+    const wall = await joinBoard(running, room.board, 'Wall', { role: 'observer' });
+    const socket = recordingClient(running, room.board.boardId, wall.token);
+    await waitFor(() => readFigures(socket.client.doc).get(CARD)?.dots?.length === 4, 'the reveal');
+    const before = readFigures(socket.client.doc).get(CARD);
+    const cat = room.people[2];
+    if (!cat) throw new Error('Cat');
+    const removed = await callApi(
+      running,
+      'DELETE',
+      `/api/boards/${room.board.boardId}/participants/${cat.join.participantId}`,
+      { token: room.board.facilitatorToken },
+    );
+    expect(removed.status).toBeLessThan(300);
+    await waitFor(
+      () => readParticipants(room.facilitator.doc).get(cat.join.participantId)?.removed === true,
+      'the removal',
+    );
+    setPhase(room.facilitator.doc, 'discussing', 'local');
+    await waitFor(() => readControl(socket.client.doc).phase === 'discussing', 'discussing');
+    expect(readFigures(socket.client.doc).get(CARD)).toEqual(before);
+
+    // A new round hides the group: the removal takes effect where only counts are shown.
+    setPhase(room.facilitator.doc, 'placing', 'local');
+    await waitFor(
+      () => readParticipants(socket.client.doc).get(cat.join.participantId)?.removed === true,
+      'the removal to reach the view once hidden',
+    );
+    expect(readFigures(socket.client.doc).get(CARD)).toEqual({ round: 1, placed: 3 });
   });
 });
 

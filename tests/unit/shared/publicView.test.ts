@@ -10,7 +10,13 @@ import {
   setPlacement,
 } from '../../../shared/boardDoc.ts';
 import { keepClients } from '../../../shared/clientFilter.ts';
-import { cardFigures, viewProgress, viewRounds, viewSource } from '../../../shared/publicView.ts';
+import {
+  cardFigures,
+  viewParticipants,
+  viewProgress,
+  viewRound,
+  viewSource,
+} from '../../../shared/publicView.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../../../shared/rubric.ts';
 
 const CARD = 'trust.v1';
@@ -80,11 +86,14 @@ describe('a card in the view', () => {
     ]);
   });
 
-  it("gives each organisation's median from three, and only its count below", () => {
-    const figures = cardFigures(viewSource(boardWith([0.2, 0.9, 0.4, 0.8, 0.6], 'revealed')), CARD);
+  it("gives each organisation's median from three", () => {
+    const figures = cardFigures(
+      viewSource(boardWith([0.2, 0.9, 0.4, 0.8, 0.6, 0.7], 'revealed')),
+      CARD,
+    );
     expect(figures.organisations).toEqual([
       { organisation: 'A', n: 3, median: 0.4 },
-      { organisation: 'B', n: 2, median: null },
+      { organisation: 'B', n: 3, median: 0.8 },
     ]);
   });
 });
@@ -98,24 +107,60 @@ describe('progress and closed rounds in the view', () => {
     expect(viewProgress(viewSource(doc), ['p1'])).toEqual({ p1: 1 });
   });
 
-  it('keeps the figures of closed rounds, without positions or figures of fewer than three', () => {
-    const rounds = viewRounds([
-      {
-        round: 1,
-        cardIds: [CARD, 'trust.v2'],
-        closedAt: 9,
-        positions: { p0: { [CARD]: 0.1 } },
-        summaries: { [CARD]: { n: 3, median: 0.4 }, 'trust.v2': { n: 2, median: 0.5 } },
-      },
-    ]);
-    expect(rounds).toEqual([
-      {
-        round: 1,
-        cardIds: [CARD, 'trust.v2'],
-        closedAt: 9,
-        positions: {},
-        summaries: { [CARD]: { n: 3, median: 0.4 }, 'trust.v2': { n: 2 } },
-      },
+  const record = {
+    round: 1,
+    cardIds: [CARD, 'trust.v2'],
+    closedAt: 9,
+    positions: { p0: { [CARD]: 0.1 } },
+    summaries: { [CARD]: { n: 3, median: 0.4 }, 'trust.v2': { n: 2, median: 0.5 } },
+  };
+
+  it('keeps the figures of a closed round that was shown, without positions, none below three', () => {
+    expect(viewRound(record, () => true)).toEqual({
+      ...record,
+      positions: {},
+      summaries: { [CARD]: { n: 3, median: 0.4 }, 'trust.v2': { n: 2 } },
+    });
+  });
+
+  it('keeps only the counts of a round closed before its group was shown', () => {
+    expect(viewRound(record, () => false).summaries).toEqual({
+      [CARD]: { n: 3 },
+      'trust.v2': { n: 2 },
+    });
+  });
+
+  it("compares with the previous round only when the view showed that round's group", () => {
+    const doc = boardWith([0.9, 0.1, 0.5], 'revealed');
+    const rounds = [{ ...record, cardIds: [CARD] }];
+    doc.getArray('rounds').push(rounds);
+    const source = viewSource(doc);
+    expect(cardFigures(source, CARD, () => false).change).toBeUndefined();
+  });
+});
+
+describe('who the view counts', () => {
+  const ana = person('Ana');
+  const gone = { ...ana, removed: true };
+
+  it('holds back a removal while the group is shown, and applies it once hidden', () => {
+    const board = new Map([['a', gone]]);
+    const inView = new Map([['a', ana]]);
+    expect(viewParticipants(board, inView, 'revealed')).toEqual({ a: ana });
+    expect(viewParticipants(board, inView, 'discussing')).toEqual({ a: ana });
+    expect(viewParticipants(board, inView, 'placing')).toEqual({ a: gone });
+    // Someone removed before the reveal stays removed.
+    expect(viewParticipants(board, new Map([['a', gone]]), 'revealed')).toEqual({ a: gone });
+  });
+
+  it("hides an organisation's median when fewer than three stand beside it", () => {
+    const doc = boardWith([0.2, 0.9, 0.4, 0.8, 0.6], 'revealed');
+    putParticipant(doc, 'p1', person('P1', 'A'), 'server');
+    const figures = cardFigures(viewSource(doc), CARD);
+    // A has four, B one: B's median is hidden anyway, and A's would narrow down B's person.
+    expect(figures.organisations).toEqual([
+      { organisation: 'A', n: 4, median: null },
+      { organisation: 'B', n: 1, median: null },
     ]);
   });
 });
