@@ -7,7 +7,8 @@
  * honest client is closed. Each attack runs for a bounded time with payloads drawn from a seeded
  * PRNG, so a failure can be run again. Finding 12 (CSV) has its own unit tests.
  *
- * Each test names the defence it depends on: without it, the test fails.
+ * Each test names the defence it depends on: without it, the test fails. Findings 2–4 check
+ * softly, so a failing run lists every part of the finding that is still open.
  */
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -231,12 +232,15 @@ describe('issue 12 attack suite', () => {
       const roomDoc = server.server.rooms.peek(board.boardId)?.doc;
       if (!roomDoc) throw new Error('the room is not loaded');
       const held = (doc: Y.Doc) => [...doc.store.clients.keys()].filter((id) => sentIds.has(id));
-      expect(held(roomDoc)).toEqual([]);
-      expect(held(room.facilitator.doc)).toEqual([]);
-      expect(broadcastSince(room, heardFrom).filter((u) => touchesClients(u, sentIds))).toEqual([]);
-      expect(storedAfter.bytes - storedBefore.bytes).toBeLessThanOrEqual(
-        honestBytes() + STORE_SLACK_BYTES,
-      );
+      const leaked = broadcastSince(room, heardFrom).filter((u) => touchesClients(u, sentIds));
+      expect.soft(held(roomDoc).length, "the attacker's ids in the room").toBe(0);
+      expect
+        .soft(held(room.facilitator.doc).length, "the attacker's ids at the facilitator")
+        .toBe(0);
+      expect.soft(leaked.length, 'broadcasts carrying them').toBe(0);
+      expect
+        .soft(storedAfter.bytes - storedBefore.bytes, 'bytes the store grew by')
+        .toBeLessThanOrEqual(honestBytes() + STORE_SLACK_BYTES);
       await facilitatorStillWrites(room, (doc) =>
         phase === 'final'
           ? setPhase(doc, 'discussing', 'local')
@@ -294,11 +298,12 @@ describe('issue 12 attack suite', () => {
     });
     expectHonestHeld('finding 3', room, figures);
     const attacker = new Set([deleted.client]);
-    expect(broadcastSince(room, heardFrom).filter((u) => touchesClients(u, attacker))).toEqual([]);
-    expect(storedAfter.bytes - storedBefore.bytes).toBeLessThanOrEqual(
-      honestBytes() + STORE_SLACK_BYTES,
-    );
-    expect(outcome.closes[0]).toBe(CLOSE_RATE_LIMITED);
+    const leaked = broadcastSince(room, heardFrom).filter((u) => touchesClients(u, attacker));
+    expect.soft(leaked.length, 'broadcasts carrying her deletes').toBe(0);
+    expect
+      .soft(storedAfter.bytes - storedBefore.bytes, 'bytes the store grew by')
+      .toBeLessThanOrEqual(honestBytes() + STORE_SLACK_BYTES);
+    expect.soft(outcome.closes[0], "the attacker's first close").toBe(CLOSE_RATE_LIMITED);
   });
 
   // Finding 4. Depends on awareness echoes counting against a rate (of messages or bytes): today
@@ -331,12 +336,14 @@ describe('issue 12 attack suite', () => {
     );
     report('finding 4', outcome);
     expectHonestHeld('finding 4', room, figures);
-    expect(outcome.closes[0]).toBe(CLOSE_RATE_LIMITED);
-    expect(outcome.bytesBeforeFirstClose ?? outcome.bytes).toBeLessThan(10 * MB);
+    expect.soft(outcome.closes[0], "the attacker's first close").toBe(CLOSE_RATE_LIMITED);
+    expect
+      .soft(outcome.bytesBeforeFirstClose ?? outcome.bytes, 'bytes pushed before it')
+      .toBeLessThan(10 * MB);
     // The echoed presence is still the honest participant's own.
-    expect(
-      [...room.facilitator.provider.awareness.getStates().values()].filter(isAna),
-    ).toHaveLength(1);
+    expect
+      .soft([...room.facilitator.provider.awareness.getStates().values()].filter(isAna))
+      .toHaveLength(1);
   });
 
   // Finding 5. Depends on MAX_SOCKETS_PER_TOKEN (8): each socket over it closes that token's
