@@ -3,7 +3,8 @@
  * server on port 0 with stock clients and raw frames. During every attack an honest facilitator
  * and participant (stock providers) stay on the board, `/healthz` is asked on a new connection
  * again and again, and an honest round trip is timed (the participant places a card as the app
- * does; the time until the facilitator's document holds it): both p95 stay under 100 ms, and no
+ * does; the time until the facilitator's document holds it; once the session is locked, the
+ * facilitator's phase write and the participant's document): both p95 stay under 100 ms, and no
  * honest client is closed. Each attack runs for a bounded time with payloads drawn from a seeded
  * PRNG, so a failure can be run again. Finding 12 (CSV) has its own unit tests.
  *

@@ -228,7 +228,7 @@ export function expectHonestHeld(attack: string, room: HonestRoom, figures: Hone
   expect.soft(room.closes, 'closes of the honest clients').toEqual([]);
 }
 
-/** Runs for `ms`, then resolves: the bounded duration of an attack. */
+/** The bounded duration of an attack: true until `ms` have passed. */
 export function attackDeadline(ms: number): () => boolean {
   const end = performance.now() + ms;
   return () => performance.now() < end;
