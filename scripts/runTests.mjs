@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: type check, lint/format check, unit tests, build, browser tests — in that order,
-// stopping at the first failure — then one closing line "N passed, N failed" over all tests.
+// `npm test`: type check, lint/format check, unit tests, the attack suite, build, browser tests —
+// in that order, stopping at the first failure — then one closing line "N passed, N failed" over
+// all tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { playwrightCounts, vitestCounts } from './testCounts.mjs';
 
 mkdirSync('test-results', { recursive: true });
 const VITEST_JSON = 'test-results/vitest.json';
+const ATTACKS_JSON = 'test-results/attacks.json';
 const PLAYWRIGHT_JSON = 'test-results/playwright.json';
 
 const steps = [
@@ -17,6 +19,19 @@ const steps = [
     'Unit tests',
     'npx',
     ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`],
+  ],
+  [
+    'Attack suite (alone: it measures round trips under attack)',
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--config',
+      'vitest.attacks.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${ATTACKS_JSON}`,
+    ],
   ],
   ['Build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   [
@@ -31,6 +46,7 @@ function counts() {
   const total = { passed: 0, failed: 0, skipped: 0 };
   const reports = [
     [VITEST_JSON, vitestCounts],
+    [ATTACKS_JSON, vitestCounts],
     [PLAYWRIGHT_JSON, playwrightCounts],
   ];
   for (const [file, count] of reports) {
@@ -43,7 +59,7 @@ function counts() {
   return total;
 }
 
-for (const file of [VITEST_JSON, PLAYWRIGHT_JSON]) spawnSync('rm', ['-f', file]);
+for (const file of [VITEST_JSON, ATTACKS_JSON, PLAYWRIGHT_JSON]) spawnSync('rm', ['-f', file]);
 let failedStep = null;
 for (const [name, command, args, extraEnv = {}] of steps) {
   console.log(`\n=== ${name}`);

@@ -1,5 +1,5 @@
 /**
- * What the attack suite (tests/server/attackSuite.test.ts) sends and how it looks at what is
+ * What the attack suite (tests/attacks/attackSuite.test.ts) sends and how it looks at what is
  * left: hand-made Yjs updates and awareness echoes, HTTP requests from a chosen loopback
  * address, slow request heads, and the board's stored log as the store has it.
  */
