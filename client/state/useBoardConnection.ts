@@ -70,6 +70,7 @@ export function useBoardConnection(
   const [generation, setGeneration] = useState(0);
   // Own placements carried from an older copy into the fresh one (localCopyUpgrade.ts).
   const carried = useRef<Uint8Array | null>(null);
+  const upgraded = useRef(false);
   const audience = audienceOf(role);
 
   useEffect(() => {
@@ -98,8 +99,12 @@ export function useBoardConnection(
 
     const connect = () => {
       if (disposed) return;
-      const ownPart = audience === 'view' ? ownPartOfOlderCopy(doc, participantId) : null;
+      // Once only: where the device's storage cannot be emptied, go on rather than start over
+      // for ever.
+      const ownPart =
+        audience === 'view' && !upgraded.current ? ownPartOfOlderCopy(doc, participantId) : null;
       if (ownPart !== null) {
+        upgraded.current = true;
         carried.current = ownPart;
         void emptyLocalCopy(local).finally(() => {
           if (!disposed) setGeneration((value) => value + 1);
