@@ -1,0 +1,115 @@
+/**
+ * Rewrites a Yjs update (v1), keeping only some of its structs and delete ranges: the write gate
+ * drops the deletes a client repeats (every sync step 2 carries the document's whole delete
+ * set), and a caller may keep only the structs and deletes of some client ids.
+ *
+ * Wire format (yjs `writeClientsStructs` and `writeDeleteSet`):
+ *   update    = varUint(groups) group* deleteSet
+ *   group     = varUint(structs) varUint(client) varUint(firstClock) struct*
+ *   deleteSet = varUint(clients) { varUint(client) varUint(ranges) { varUint(clock) varUint(len) }* }*
+ * Structs are written back with Yjs's own `struct.write`, so their content is copied unchanged.
+ */
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { type ClockRange, mergeClockRanges } from '../../shared/updateResolver.ts';
+
+export type { ClockRange };
+
+export interface UpdateKeep {
+  /**
+   * Whether to keep a struct, whole (default: every one). Dropping one in the middle of a
+   * client's run leaves a gap, written as a Skip, so the structs after it keep their clocks.
+   */
+  struct?: (client: number, clock: number, length: number) => boolean;
+  /**
+   * Which part of a delete range to keep: true all of it, false none, or the sub-ranges to keep
+   * (default: all). Ranges are sorted and merged per client first, so each deleted clock is
+   * asked about once, however often the update repeats it.
+   */
+  deleteRange?: (client: number, clock: number, len: number) => readonly ClockRange[] | boolean;
+}
+
+type Struct = Y.Item | Y.GC | Y.Skip;
+
+/** The update with only what `keep` keeps. Throws on an unreadable update. */
+export function filterUpdate(update: Uint8Array, keep: UpdateKeep): Uint8Array {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const encoder = new Y.UpdateEncoderV1();
+  writeStructs(encoder, keptStructs(structs, keep));
+  writeDeletes(encoder, keptDeletes(ds, keep));
+  return encoder.toUint8Array();
+}
+
+/** Per client, the kept structs in clock order; Skips are gaps and are dropped (re-derived). */
+function keptStructs(structs: readonly Struct[], keep: UpdateKeep): Map<number, Struct[]> {
+  const byClient = new Map<number, Struct[]>();
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) continue;
+    const { client, clock } = struct.id;
+    if (keep.struct && !keep.struct(client, clock, struct.length)) continue;
+    let run = byClient.get(client);
+    if (run === undefined) {
+      run = [];
+      byClient.set(client, run);
+    }
+    run.push(struct);
+  }
+  for (const run of byClient.values()) run.sort((a, b) => a.id.clock - b.id.clock);
+  return byClient;
+}
+
+function writeStructs(encoder: Y.UpdateEncoderV1, byClient: Map<number, Struct[]>): void {
+  const clients = [...byClient.keys()].sort((a, b) => b - a); // Yjs's order
+  encoding.writeVarUint(encoder.restEncoder, clients.length);
+  for (const client of clients) {
+    const run = byClient.get(client) ?? [];
+    const first = run[0];
+    if (first === undefined) continue;
+    const written: Struct[] = [];
+    let next = first.id.clock;
+    for (const struct of run) {
+      if (struct.id.clock < next) throw new Error(`overlapping structs of client ${client}`);
+      if (struct.id.clock > next) {
+        written.push(new Y.Skip(Y.createID(client, next), struct.id.clock - next));
+      }
+      written.push(struct);
+      next = struct.id.clock + struct.length;
+    }
+    encoding.writeVarUint(encoder.restEncoder, written.length);
+    encoder.writeClient(client);
+    encoding.writeVarUint(encoder.restEncoder, first.id.clock);
+    for (const struct of written) struct.write(encoder, 0);
+  }
+}
+
+type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
+
+function keptDeletes(ds: DeleteSet, keep: UpdateKeep): Map<number, ClockRange[]> {
+  const kept = new Map<number, ClockRange[]>();
+  for (const [client, ranges] of ds.clients) {
+    const parts: ClockRange[] = [];
+    for (const { clock, len } of mergeClockRanges(ranges)) {
+      const answer = keep.deleteRange ? keep.deleteRange(client, clock, len) : true;
+      if (answer === true) parts.push({ clock, len });
+      else if (answer !== false) parts.push(...answer);
+    }
+    const merged = mergeClockRanges(parts);
+    if (merged.length > 0) kept.set(client, merged);
+  }
+  return kept;
+}
+
+function writeDeletes(encoder: Y.UpdateEncoderV1, kept: Map<number, ClockRange[]>): void {
+  const clients = [...kept.keys()].sort((a, b) => b - a);
+  encoding.writeVarUint(encoder.restEncoder, clients.length);
+  for (const client of clients) {
+    const ranges = kept.get(client) ?? [];
+    encoder.resetDsCurVal();
+    encoding.writeVarUint(encoder.restEncoder, client);
+    encoding.writeVarUint(encoder.restEncoder, ranges.length);
+    for (const { clock, len } of ranges) {
+      encoder.writeDsClock(clock);
+      encoder.writeDsLen(len);
+    }
+  }
+}
