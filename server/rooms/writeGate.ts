@@ -12,10 +12,10 @@
  * dropped, neither stored nor sent.
  */
 import * as Y from 'yjs';
-import type { Limits } from '../config.ts';
 import { CLOSE_FORBIDDEN_WRITE, CLOSE_MALFORMED, CLOSES } from '../../shared/closeCodes.ts';
 import type { ClockRange } from '../../shared/updateResolver.ts';
 import { checkUpdate, WRITE_REJECTIONS, type Writer } from '../../shared/writeRules.ts';
+import type { Limits } from '../config.ts';
 import { type ClientIdOwnership, NewClientIds, ownerKey } from './clientIdOwnership.ts';
 import { filterUpdate } from './updateFilter.ts';
 
@@ -96,9 +96,9 @@ export class WriteGate {
   private extendedClients(update: Uint8Array): number[] {
     try {
       const { to } = Y.parseUpdateMeta(update);
-      return [...to].filter(([client, end]) => end > Y.getState(this.doc.store, client)).map(
-        ([client]) => client,
-      );
+      return [...to]
+        .filter(([client, end]) => end > Y.getState(this.doc.store, client))
+        .map(([client]) => client);
     } catch {
       return []; // the write rules call it unreadable
     }
