@@ -300,13 +300,19 @@ class UpdateResolver {
   }
 }
 
+/** A group of structs is at least its struct count, client and first clock: a byte each. */
+const MIN_GROUP_BYTES = 3;
+
 /** Every write an update makes, or why it cannot be judged. */
 export function resolveWrites(doc: Y.Doc, update: Uint8Array): Resolved {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   let groupCount: number;
   try {
-    // A v1 update starts with its number of client groups.
+    // A v1 update starts with its number of client groups. Each declared group, struct or
+    // delete range takes bytes, and reading past the end throws, so decoding costs at most the
+    // update's size; the group count is checked before anything is built.
     groupCount = readVarUint(createDecoder(update));
+    if (groupCount * MIN_GROUP_BYTES > update.length) return { failure: 'unreadable' };
     decoded = Y.decodeUpdate(update);
   } catch {
     return { failure: 'unreadable' };
