@@ -157,9 +157,12 @@ class UpdateResolver {
         // A gap before this struct would leave it (and the rest of the run) pending.
         if (struct.id.clock > known) throw missing();
         const end = struct.id.clock + struct.length;
-        if (!(struct instanceof Y.Item) && end > state) throw contentless();
-        known = Math.max(known, end);
+        if (struct instanceof Y.GC && end > state) throw contentless();
+        // A Skip leaves a gap, which the next struct finds; only a trailing one is left.
+        if (!(struct instanceof Y.Skip)) known = Math.max(known, end);
       }
+      const last = run[run.length - 1];
+      if (last instanceof Y.Skip && last.id.clock + last.length > state) throw contentless();
       this.coveredEnd.set(client, known);
     }
   }
