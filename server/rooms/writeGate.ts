@@ -64,12 +64,15 @@ export class WriteGate {
   /** `caughtUp`: the writer's sync step 2 has arrived. */
   judge(writer: GateWriter, update: Uint8Array, caughtUp: boolean): UpdateVerdict {
     const owner = ownerKey(writer.participantId, writer.role);
-    // First, as the most telling reason: whatever else is wrong with it, it is not theirs.
-    if (this.clientIds.foreignAmong(this.extendedClients(update), owner) !== null) {
-      return { kind: 'refuse', ...CLOSES.foreignClientId };
-    }
     const checked = checkUpdate(this.doc, update, writer);
     if (!checked.ok) {
+      // Empty structs under someone else's id: that they are not theirs says more.
+      if (
+        checked.reason === WRITE_REJECTIONS.contentless &&
+        this.clientIds.foreignAmong(this.extendedClients(update), owner) !== null
+      ) {
+        return { kind: 'refuse', ...CLOSES.foreignClientId };
+      }
       // A client that reconnects may send a new write before its step 2, which carries the
       // writes the room lost (a crash, a dropped socket): the step 2 will carry this one too.
       if (checked.reason === WRITE_REJECTIONS.missing && !caughtUp) return SKIP;
@@ -81,6 +84,9 @@ export class WriteGate {
     });
     if (fresh.length <= EMPTY_UPDATE_LENGTH) return SKIP;
     const writtenUnder = [...Y.parseUpdateMeta(fresh).to.keys()];
+    if (this.clientIds.foreignAmong(writtenUnder, owner) !== null) {
+      return { kind: 'refuse', ...CLOSES.foreignClientId };
+    }
     // Every page load is a new client id, and each one stays in the document for good.
     const newClientIds = writtenUnder.filter((id) => Y.getState(this.doc.store, id) === 0);
     const limit = writer.newClientIdLimit;
