@@ -84,8 +84,8 @@ export const DEFAULT_LIMITS: Limits = {
   awarenessRate: { perSecond: 60, burst: 120 },
   // An offline client's step 2 after an hour (48 cards moved a dozen times, with 200-character
   // reasons) is about 17 kB, and a board's whole delete set is within its budget: a burst of a
-  // full board, then a quarter of a megabyte a second.
-  byteRate: { perSecond: 256 * 1024, burst: 8 * 1024 * 1024 },
+  // full board, then 128 kB a second (a drop is a few hundred bytes).
+  byteRate: { perSecond: 128 * 1024, burst: 8 * 1024 * 1024 },
   awarenessEchoWindowMs: 1_000,
   // Every page load is a new client id: a participant reloading every 20 seconds for 10 minutes.
   newClientIds: { max: 30, windowMs: 10 * 60_000 },

@@ -9,6 +9,7 @@
  *   deleteSet = varUint(clients) { varUint(client) varUint(ranges) { varUint(clock) varUint(len) }* }*
  * Structs are written back with Yjs's own `struct.write`, so their content is copied unchanged.
  */
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { type ClockRange, mergeClockRanges } from '../../shared/updateResolver.ts';
@@ -112,4 +113,40 @@ function writeDeletes(encoder: Y.UpdateEncoderV1, kept: Map<number, ClockRange[]
       encoder.writeDsLen(len);
     }
   }
+}
+
+/**
+ * The delete ranges of an update without structs (what a reconnecting client's sync step 2 is
+ * when it brings nothing new), read as plain numbers without building Yjs objects, touching
+ * ranges joined; null when it has structs or bytes after its delete set. Throws when it is cut
+ * short.
+ */
+export function structlessDeletes(update: Uint8Array): Map<number, ClockRange[]> | null {
+  const decoder = decoding.createDecoder(update);
+  if (decoding.readVarUint(decoder) !== 0) return null;
+  const byClient = new Map<number, ClockRange[]>();
+  const clients = decoding.readVarUint(decoder);
+  for (let i = 0; i < clients; i++) {
+    const client = decoding.readVarUint(decoder);
+    const count = decoding.readVarUint(decoder);
+    // A range is at least two bytes: refuse a count the rest could not hold before looping.
+    if (count * 2 > update.length - decoder.pos) throw new Error('delete set cut short');
+    let ranges = byClient.get(client);
+    if (ranges === undefined) {
+      ranges = [];
+      byClient.set(client, ranges);
+    }
+    for (let j = 0; j < count; j++) {
+      const clock = decoding.readVarUint(decoder);
+      const len = decoding.readVarUint(decoder);
+      // Ranges in order (as Yjs writes them), or repeated, join the last one as they come.
+      const last = ranges[ranges.length - 1];
+      if (last !== undefined && clock >= last.clock && clock <= last.clock + last.len) {
+        last.len = Math.max(last.len, clock + len - last.clock);
+      } else {
+        ranges.push({ clock, len });
+      }
+    }
+  }
+  return decoding.hasContent(decoder) ? null : byClient;
 }

@@ -13,11 +13,11 @@
  */
 import * as Y from 'yjs';
 import { CLOSE_FORBIDDEN_WRITE, CLOSE_MALFORMED, CLOSES } from '../../shared/closeCodes.ts';
-import type { ClockRange } from '../../shared/updateResolver.ts';
+import { type ClockRange, mergeClockRanges } from '../../shared/updateResolver.ts';
 import { checkUpdate, WRITE_REJECTIONS, type Writer } from '../../shared/writeRules.ts';
 import type { Limits } from '../config.ts';
 import { type ClientIdOwnership, NewClientIds, ownerKey } from './clientIdOwnership.ts';
-import { filterUpdate } from './updateFilter.ts';
+import { filterUpdate, structlessDeletes } from './updateFilter.ts';
 
 /** An empty update: no structs, no deletes. */
 const EMPTY_UPDATE_LENGTH = 2;
@@ -63,6 +63,7 @@ export class WriteGate {
 
   /** `caughtUp`: the writer's sync step 2 has arrived. */
   judge(writer: GateWriter, update: Uint8Array, caughtUp: boolean): UpdateVerdict {
+    if (this.deletesNothingNew(update)) return SKIP;
     const owner = ownerKey(writer.participantId, writer.role);
     const checked = checkUpdate(this.doc, update, writer);
     if (!checked.ok) {
@@ -96,6 +97,29 @@ export class WriteGate {
     if (!this.fitsBudget(fresh.length)) return OVER_BUDGET;
     const { participantId } = writer;
     return { kind: 'accept', update: fresh, writtenUnder, owner, participantId, newClientIds };
+  }
+
+  /**
+   * Whether an update holds only deletes of what the room has deleted already: most of a
+   * reconnecting client's step 2s, and a cheap flood. Read without Yjs, so it costs little more
+   * than its bytes; anything else (structs, deletes of clocks the room lacks) goes the long way.
+   */
+  private deletesNothingNew(update: Uint8Array): boolean {
+    let deletes: Map<number, ClockRange[]> | null;
+    try {
+      deletes = structlessDeletes(update);
+    } catch {
+      return false; // the write rules call it unreadable
+    }
+    if (deletes === null) return false;
+    for (const [client, ranges] of deletes) {
+      const state = Y.getState(this.doc.store, client);
+      for (const { clock, len } of mergeClockRanges(ranges)) {
+        if (clock + len > state) return false;
+        if (undeletedParts(this.doc, client, clock, len).length > 0) return false;
+      }
+    }
+    return true;
   }
 
   /** The client ids an update has structs of beyond the room's state; none if unreadable. */

@@ -26,7 +26,7 @@ describe('configFromEnv', () => {
       maxTotalBufferedBytes: 268_435_456,
       updateRate: { perSecond: 40, burst: 200 },
       awarenessRate: { perSecond: 60, burst: 120 },
-      byteRate: { perSecond: 262_144, burst: 8_388_608 },
+      byteRate: { perSecond: 131_072, burst: 8_388_608 },
       awarenessEchoWindowMs: 1_000,
       newClientIds: { max: 30, windowMs: 600_000 },
       pingIntervalMs: 30_000,

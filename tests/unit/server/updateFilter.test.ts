@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { filterUpdate } from '../../../server/rooms/updateFilter.ts';
+import { filterUpdate, structlessDeletes } from '../../../server/rooms/updateFilter.ts';
 
 /** A doc with a fixed client id, so tests can name whose structs they keep. */
 function docOf(clientId: number): Y.Doc {
@@ -177,6 +177,37 @@ describe('filterUpdate', () => {
 
   it('throws on an unreadable update', () => {
     expect(() => filterUpdate(new Uint8Array([5, 1, 2]), {})).toThrow();
+  });
+});
+
+describe('structlessDeletes', () => {
+  it('reads the delete set of an update without structs as Yjs does', () => {
+    const ana = docOf(1);
+    const list = ana.getArray<number>('list');
+    list.insert(0, [0, 1, 2, 3, 4]);
+    list.delete(1, 2);
+    const ben = docOf(2);
+    ben.getArray<number>('list').insert(0, [9]);
+    Y.applyUpdate(ana, Y.encodeStateAsUpdate(ben));
+    list.delete(0, 1); // deletes ana's 0 or ben's 9, whichever is first
+    // A reconnecting client's step 2 that brings nothing new: no structs, the whole delete set.
+    const step2 = Y.encodeStateAsUpdate(ana, Y.encodeStateVector(ana));
+    const expected = new Map(
+      [...Y.decodeUpdate(step2).ds.clients].map(([client, ranges]) => [client, ranges.map(plain)]),
+    );
+    expect(expected.size).toBeGreaterThan(0);
+    expect(structlessDeletes(step2)).toEqual(expected);
+    expect(structlessDeletes(rawUpdateWithDeletes(1, [{ clock: 2, len: 6 }]))).toEqual(
+      new Map([[1, [{ clock: 2, len: 6 }]]]),
+    );
+  });
+
+  it('is null for an update with structs, and throws on one cut short', () => {
+    const ana = docOf(1);
+    ana.getMap('m').set('k', 1);
+    expect(structlessDeletes(Y.encodeStateAsUpdate(ana))).toBeNull();
+    // One client, claiming 1,000,000 ranges in a few bytes.
+    expect(() => structlessDeletes(new Uint8Array([0, 1, 1, 0xc0, 0x84, 0x3d, 1, 1]))).toThrow();
   });
 });
 
