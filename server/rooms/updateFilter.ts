@@ -18,6 +18,11 @@ export type { ClockRange };
 
 export interface UpdateKeep {
   /**
+   * Per client, the first clock to keep (a state vector's): structs before it are dropped and
+   * one that straddles it is cut, as Y.diffUpdate does. Default: from clock 0.
+   */
+  from?: (client: number) => number;
+  /**
    * Whether to keep a struct, whole (default: every one). Dropping one in the middle of a
    * client's run leaves a gap, written as a Skip, so the structs after it keep their clocks.
    */
@@ -41,45 +46,57 @@ export function filterUpdate(update: Uint8Array, keep: UpdateKeep): Uint8Array {
   return encoder.toUint8Array();
 }
 
-/** Per client, the kept structs in clock order; Skips are gaps and are dropped (re-derived). */
-function keptStructs(structs: readonly Struct[], keep: UpdateKeep): Map<number, Struct[]> {
-  const byClient = new Map<number, Struct[]>();
+/** A struct to write from `offset` on (its first `offset` clocks cut). */
+interface Slice {
+  struct: Struct;
+  offset: number;
+  /** Its first written clock. */
+  clock: number;
+}
+
+/** Per client, the kept slices in clock order; Skips are gaps and are dropped (re-derived). */
+function keptStructs(structs: readonly Struct[], keep: UpdateKeep): Map<number, Slice[]> {
+  const byClient = new Map<number, Slice[]>();
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue;
     const { client, clock } = struct.id;
+    const from = keep.from ? keep.from(client) : 0;
+    if (clock + struct.length <= from) continue;
     if (keep.struct && !keep.struct(client, clock, struct.length)) continue;
     let run = byClient.get(client);
     if (run === undefined) {
       run = [];
       byClient.set(client, run);
     }
-    run.push(struct);
+    const offset = Math.max(0, from - clock);
+    run.push({ struct, offset, clock: clock + offset });
   }
-  for (const run of byClient.values()) run.sort((a, b) => a.id.clock - b.id.clock);
+  for (const run of byClient.values()) run.sort((a, b) => a.clock - b.clock);
   return byClient;
 }
 
-function writeStructs(encoder: Y.UpdateEncoderV1, byClient: Map<number, Struct[]>): void {
+function writeStructs(encoder: Y.UpdateEncoderV1, byClient: Map<number, Slice[]>): void {
   const clients = [...byClient.keys()].sort((a, b) => b - a); // Yjs's order
   encoding.writeVarUint(encoder.restEncoder, clients.length);
   for (const client of clients) {
     const run = byClient.get(client) ?? [];
     const first = run[0];
     if (first === undefined) continue;
-    const written: Struct[] = [];
-    let next = first.id.clock;
-    for (const struct of run) {
-      if (struct.id.clock < next) throw new Error(`overlapping structs of client ${client}`);
-      if (struct.id.clock > next) {
-        written.push(new Y.Skip(Y.createID(client, next), struct.id.clock - next));
+    const written: Slice[] = [];
+    let next = first.clock;
+    for (const slice of run) {
+      if (slice.clock < next) throw new Error(`overlapping structs of client ${client}`);
+      if (slice.clock > next) {
+        const gap = new Y.Skip(Y.createID(client, next), slice.clock - next);
+        written.push({ struct: gap, offset: 0, clock: next });
       }
-      written.push(struct);
-      next = struct.id.clock + struct.length;
+      written.push(slice);
+      next = slice.struct.id.clock + slice.struct.length;
     }
     encoding.writeVarUint(encoder.restEncoder, written.length);
     encoder.writeClient(client);
-    encoding.writeVarUint(encoder.restEncoder, first.id.clock);
-    for (const struct of written) struct.write(encoder, 0);
+    encoding.writeVarUint(encoder.restEncoder, first.clock);
+    for (const { struct, offset } of written) struct.write(encoder, offset);
   }
 }
 

@@ -7,7 +7,7 @@
  * faster than its limit, or when it would take the board's stored log past its budget.
  *
  * Only what the room does not have yet is accepted: a reconnecting client's sync repeats a lot.
- * Structs the room has are cut (Y.diffUpdate), and so are deletes of what is deleted already
+ * Structs the room has are cut, and so are deletes of what is deleted already
  * (every sync step 2 repeats the document's whole delete set): an update with nothing left is
  * dropped, neither stored nor sent.
  */
@@ -80,7 +80,8 @@ export class WriteGate {
       const code = checked.malformed ? CLOSE_MALFORMED : CLOSE_FORBIDDEN_WRITE;
       return { kind: 'refuse', code, reason: checked.reason };
     }
-    const fresh = filterUpdate(Y.diffUpdate(update, Y.encodeStateVector(this.doc)), {
+    const fresh = filterUpdate(update, {
+      from: (client) => Y.getState(this.doc.store, client),
       deleteRange: (client, clock, len) => undeletedParts(this.doc, client, clock, len),
     });
     if (fresh.length <= EMPTY_UPDATE_LENGTH) return SKIP;

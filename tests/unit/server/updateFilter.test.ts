@@ -175,6 +175,33 @@ describe('filterUpdate', () => {
     expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(ana));
   });
 
+  it('keeps only clocks from a state vector on, cutting a struct that straddles it, as Y.diffUpdate', () => {
+    const ana = docOf(1);
+    const text = ana.getText('text');
+    text.insert(0, 'hello'); // one struct, clocks 0–4
+    const server = applied(Y.encodeStateAsUpdate(ana));
+    text.insert(5, ' world'); // appended to the same struct: clocks 5–10
+    ana.getMap('m').set('k', 'v');
+    text.delete(0, 1); // a delete of a clock the server has
+    const update = Y.encodeStateAsUpdate(ana);
+    const straddles = (struct: { id: Y.ID; length: number }) =>
+      struct.id.clock < 5 && struct.id.clock + struct.length > 5;
+    expect(Y.decodeUpdate(update).structs.some(straddles)).toBe(true);
+    const serverState = (client: number) => Y.getState(server.store, client);
+    const cut = filterUpdate(update, { from: serverState });
+    const clocks = Y.decodeUpdate(cut).structs.map((struct) => struct.id.clock);
+    expect(clocks[0]).toBe(5);
+    const viaFilter = applied(cut, server);
+    const viaDiff = applied(Y.diffUpdate(update, Y.encodeStateVector(server)), server);
+    expect(viaFilter.getText('text').toString()).toBe('ello world');
+    expect(viaFilter.getText('text').toString()).toBe(viaDiff.getText('text').toString());
+    expect(entries(viaFilter, 'm')).toEqual({ k: 'v' });
+    expect(Y.encodeStateVector(viaFilter)).toEqual(Y.encodeStateVector(ana));
+    // Nothing past the state vector: only the delete set is left.
+    const nothingNew = filterUpdate(update, { from: (client) => Y.getState(ana.store, client) });
+    expect(Y.decodeUpdate(nothingNew).structs).toEqual([]);
+  });
+
   it('throws on an unreadable update', () => {
     expect(() => filterUpdate(new Uint8Array([5, 1, 2]), {})).toThrow();
   });
