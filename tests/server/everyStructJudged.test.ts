@@ -245,6 +245,24 @@ describe('deletes that delete nothing new (finding 3)', () => {
     expect(readPlacement(session.facilitator.doc, ana.participantId, card(0))?.x).toBe(0.3);
   });
 
+  it('a count of ranges its frame could not hold is refused as malformed', async () => {
+    const session = await startBoard();
+    const ana = await joinBoard(session.running, session.board, 'Ana');
+    const sender = await rawSocket(session, ana.token);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0); // no structs
+    encoding.writeVarUint(encoder, 1); // one client's deletes…
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, 2 ** 40); // …claiming a trillion ranges
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, 1);
+    sender.send(encodeSyncUpdate(encoding.toUint8Array(encoder)));
+    expect(await sender.closed).toEqual({
+      code: CLOSE_MALFORMED,
+      reason: WRITE_REJECTIONS.unreadable,
+    });
+  });
+
   it('count against the byte rate: a flood of them is closed', async () => {
     const session = await startBoard({ byteRate: { perSecond: 10_000, burst: 1_048_576 } });
     const deleted = await deletedRange(session);
