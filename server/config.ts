@@ -41,6 +41,15 @@ export interface Limits {
   updateRate: RateLimit;
   /** Awareness messages (presence, drags) per connection. */
   awarenessRate: RateLimit;
+  /** Bytes of all the messages of one connection (echoes of what it was sent aside). */
+  byteRate: RateLimit;
+  /**
+   * Awareness a client sends is free up to what the server sent it in this window: the stock
+   * provider echoes every awareness change it receives. Beyond it, it counts as bytes.
+   */
+  awarenessEchoWindowMs: number;
+  /** New Yjs client ids one participant may write under on a board in `windowMs`. */
+  newClientIds: { max: number; windowMs: number };
   /** How often every connection is pinged. */
   pingIntervalMs: number;
   /** A connection that has not answered a ping for this long is cut (a half-open socket). */
@@ -73,6 +82,13 @@ export const DEFAULT_LIMITS: Limits = {
   updateRate: { perSecond: 40, burst: 200 },
   // A fast dragger sends 30 a second, plus presence renewals.
   awarenessRate: { perSecond: 60, burst: 120 },
+  // An offline client's step 2 after an hour (48 cards moved a dozen times, with 200-character
+  // reasons) is about 17 kB, and a board's whole delete set is within its budget: a burst of a
+  // full board, then 128 kB a second (a drop is a few hundred bytes).
+  byteRate: { perSecond: 128 * 1024, burst: 8 * 1024 * 1024 },
+  awarenessEchoWindowMs: 1_000,
+  // Every page load is a new client id: a participant reloading every 20 seconds for 10 minutes.
+  newClientIds: { max: 30, windowMs: 10 * 60_000 },
   pingIntervalMs: 30_000,
   pongTimeoutMs: 60_000,
 };
@@ -164,10 +180,33 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         perSecond: count('AWARENESS_PER_SECOND', DEFAULT_LIMITS.awarenessRate.perSecond),
         burst: count('AWARENESS_BURST', DEFAULT_LIMITS.awarenessRate.burst),
       },
+      byteRate: {
+        perSecond: count('BYTES_PER_SECOND', DEFAULT_LIMITS.byteRate.perSecond),
+        burst: byteBurst(env, count('MAX_MESSAGE_BYTES', DEFAULT_LIMITS.maxMessageBytes)),
+      },
+      awarenessEchoWindowMs: count(
+        'AWARENESS_ECHO_WINDOW_MS',
+        DEFAULT_LIMITS.awarenessEchoWindowMs,
+      ),
+      newClientIds: {
+        max: count('NEW_CLIENT_IDS_PER_WINDOW', DEFAULT_LIMITS.newClientIds.max),
+        windowMs: count('NEW_CLIENT_ID_WINDOW_MS', DEFAULT_LIMITS.newClientIds.windowMs),
+      },
       pingIntervalMs,
       pongTimeoutMs,
     },
   };
+}
+
+/** BYTES_BURST: at least one frame of the largest size, or such a frame could never pass. */
+function byteBurst(env: NodeJS.ProcessEnv, maxMessageBytes: number): number {
+  const burst = positiveInteger(env, 'BYTES_BURST', DEFAULT_LIMITS.byteRate.burst);
+  if (burst < maxMessageBytes) {
+    throw new Error(
+      `BYTES_BURST (${burst}) must be at least MAX_MESSAGE_BYTES (${maxMessageBytes})`,
+    );
+  }
+  return burst;
 }
 
 /** Both TLS_CERT and TLS_KEY, or neither: half a certificate would silently serve plain HTTP. */

@@ -101,6 +101,10 @@ export const CLOSES = {
     reason: 'Your connection is too slow to keep up; reconnecting',
   },
   rateLimited: { code: CLOSE_RATE_LIMITED, reason: 'Too many messages; reconnecting' },
+  tooManyClientIds: {
+    code: CLOSE_RATE_LIMITED,
+    reason: 'Too many new tabs or reloads in a short time; reconnecting',
+  },
   malformed: { code: CLOSE_MALFORMED, reason: 'Malformed message' },
   socketError: { code: CLOSE_MALFORMED, reason: 'socket error' },
   restarting: { code: CLOSE_GOING_AWAY, reason: 'The server is restarting' },

@@ -46,10 +46,13 @@ export interface ResolvedWrite {
 }
 
 /**
- * Why an update cannot be judged: `unreadable` (malformed: it could not be read at all) or
- * `missing` (it depends on changes the document does not have yet).
+ * Why an update cannot be judged: `unreadable` (malformed: it could not be read at all),
+ * `missing` (it depends on changes the document does not have yet) or `contentless` (it takes
+ * clocks the document does not have with structs that hold nothing: GC, Skip, or an item Yjs
+ * would integrate as GC). No honest client sends those: they would only occupy clocks, stored
+ * and sent to everyone, past every write rule.
  */
-export type ResolutionFailure = 'unreadable' | 'missing';
+export type ResolutionFailure = 'unreadable' | 'missing' | 'contentless';
 
 export type Resolved = { writes: ResolvedWrite[] } | { failure: ResolutionFailure };
 
@@ -61,6 +64,31 @@ class Rejection extends Error {
 
 const unreadable = (): Rejection => new Rejection('unreadable');
 const missing = (): Rejection => new Rejection('missing');
+const contentless = (): Rejection => new Rejection('contentless');
+
+/** A run of clocks of one client: a delete range. */
+export interface ClockRange {
+  clock: number;
+  len: number;
+}
+
+/**
+ * Ranges sorted by clock, overlapping and touching ones merged, empty ones dropped: an update
+ * may repeat a range any number of times, and each clock should be looked at once.
+ */
+export function mergeClockRanges(ranges: readonly ClockRange[]): ClockRange[] {
+  const sorted = ranges.filter((range) => range.len > 0).sort((a, b) => a.clock - b.clock);
+  const merged: ClockRange[] = [];
+  for (const { clock, len } of sorted) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && clock <= last.clock + last.len) {
+      last.len = Math.max(last.len, clock + len - last.clock);
+    } else {
+      merged.push({ clock, len });
+    }
+  }
+  return merged;
+}
 
 /** Root and top-level key of an item that is already in the document. */
 function locateDocItem(doc: Y.Doc, item: Y.Item): Location {
@@ -124,11 +152,17 @@ class UpdateResolver {
     if (this.byClient.size !== groupCount) throw unreadable();
     for (const [client, run] of this.byClient) {
       let known = Y.getState(this.doc.store, client);
+      const state = known;
       for (const struct of run) {
         // A gap before this struct would leave it (and the rest of the run) pending.
         if (struct.id.clock > known) throw missing();
-        if (!(struct instanceof Y.Skip)) known = Math.max(known, struct.id.clock + struct.length);
+        const end = struct.id.clock + struct.length;
+        if (struct instanceof Y.GC && end > state) throw contentless();
+        // A Skip leaves a gap, which the next struct finds; only a trailing one is left.
+        if (!(struct instanceof Y.Skip)) known = Math.max(known, end);
       }
+      const last = run[run.length - 1];
+      if (last instanceof Y.Skip && last.id.clock + last.length > state) throw contentless();
       this.coveredEnd.set(client, known);
     }
   }
@@ -144,18 +178,21 @@ class UpdateResolver {
         continue;
       }
       const resolution = this.resolve(struct);
-      if (resolution === COLLECTED) continue;
+      // Yjs would integrate it as a GC struct: new clocks holding nothing.
+      if (resolution === COLLECTED) throw contentless();
       const { root, key, nested } = resolution;
       writes.push({ target: { root, key, kind: 'insert' }, nested, item: struct });
     }
     for (const [client, ranges] of deletes.clients) {
-      for (const { clock, len } of ranges) this.deleteRange(client, clock, clock + len, writes);
+      // Merged first: a range repeated many times would otherwise walk the document each time.
+      for (const { clock, len } of mergeClockRanges(ranges)) {
+        this.deleteRange(client, clock, clock + len, writes);
+      }
     }
     return writes;
   }
 
   private deleteRange(client: number, clock: number, end: number, writes: ResolvedWrite[]): void {
-    if (end <= clock) return; // an empty range deletes nothing
     const state = Y.getState(this.doc.store, client);
     // Yjs would keep deletes of ids it does not have and apply them to whatever later arrives
     // under those ids; ids the update itself inserts are checked as inserts.
@@ -266,13 +303,19 @@ class UpdateResolver {
   }
 }
 
+/** A group of structs is at least its struct count, client and first clock: a byte each. */
+const MIN_GROUP_BYTES = 3;
+
 /** Every write an update makes, or why it cannot be judged. */
 export function resolveWrites(doc: Y.Doc, update: Uint8Array): Resolved {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   let groupCount: number;
   try {
-    // A v1 update starts with its number of client groups.
+    // A v1 update starts with its number of client groups. Each declared group, struct or
+    // delete range takes bytes, and reading past the end throws, so decoding costs at most the
+    // update's size; the group count is checked before anything is built.
     groupCount = readVarUint(createDecoder(update));
+    if (groupCount * MIN_GROUP_BYTES > update.length) return { failure: 'unreadable' };
     decoded = Y.decodeUpdate(update);
   } catch {
     return { failure: 'unreadable' };

@@ -57,6 +57,7 @@ export const WRITE_REJECTIONS = {
   roundBackwards: 'The round number cannot go back',
   unreadable: 'This update could not be read',
   missing: 'This update depends on changes the server does not have',
+  contentless: 'This update takes up changes the server never had with empty structs',
 } as const;
 
 const OK: WriteVerdict = { ok: true };
@@ -113,6 +114,8 @@ function failureVerdict(failure: ResolutionFailure): WriteVerdict {
       return { ok: false, reason: WRITE_REJECTIONS.unreadable, malformed: true };
     case 'missing':
       return reject(WRITE_REJECTIONS.missing);
+    case 'contentless':
+      return reject(WRITE_REJECTIONS.contentless);
     default:
       return unreachable(failure);
   }

@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { placeMap, readMeta, SCHEMA_VERSION } from '../../shared/boardDoc.ts';
-import { keepClients } from '../../shared/clientFilter.ts';
+import { keepClients } from '../../shared/updateFilter.ts';
 
 /** The own `place:` root of an older copy, as an update; null when the copy is current. */
 export function ownPartOfOlderCopy(doc: Y.Doc, participantId: string): Uint8Array | null {

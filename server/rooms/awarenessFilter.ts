@@ -8,8 +8,10 @@
  * when placing opens, the positions already held in stored drags are dropped too.
  *
  * The stock provider echoes every awareness change it receives back to the server, so most
- * entries are states the room already holds at that clock: those are skipped unread, cost
- * nothing, and do not count against the client's rate. Only the few entries left are parsed.
+ * entries are states the room already holds at that clock: those are skipped unread and do not
+ * count against the client's message rate (their bytes do, beyond what the client was sent:
+ * connection.ts). Only the few entries left are parsed. A count larger than the bytes could
+ * hold is refused before any entry is read.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -21,6 +23,9 @@ const MAX_PARSED_ENTRIES = 16;
 /** A state is an id and a drag: well under this. */
 const MAX_STATE_JSON_LENGTH = 1024;
 const NULL_STATE = 'null';
+/** An entry is at least a client id, a clock and a string length, of a byte each. */
+const MIN_ENTRY_BYTES = 3;
+const textDecoder = new TextDecoder();
 
 export interface AwarenessContext {
   participantId: string;
@@ -47,21 +52,29 @@ export function filterAwarenessUpdate(
   const { participantId, controlled, phase } = context;
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  if (count * MIN_ENTRY_BYTES > update.length - decoder.pos) {
+    throw new Error('more awareness entries than the message could hold');
+  }
   const accepted: { clientId: number; clock: number; json: string }[] = [];
   const claimed: number[] = [];
   let parsed = 0;
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const json = decoding.readVarString(decoder);
+    // A view of the state's bytes: an echo is skipped without decoding its text.
+    const bytes = decoding.readVarUint8Array(decoder);
     const own = controlled.has(clientId);
-    if (json === NULL_STATE) {
-      if (own) accepted.push({ clientId, clock, json });
+    const isNull = bytes.length === NULL_STATE.length && textDecoder.decode(bytes) === NULL_STATE;
+    if (isNull) {
+      if (own) accepted.push({ clientId, clock, json: NULL_STATE });
       continue;
     }
     if (!own && clock <= (context.knownClock(clientId) ?? -1)) continue; // an echo
     parsed += 1;
     if (parsed > MAX_PARSED_ENTRIES) throw new Error('too many awareness entries');
+    // A UTF-16 unit of the text is at most three bytes of UTF-8.
+    if (bytes.length > MAX_STATE_JSON_LENGTH * 4) throw new Error('awareness state too large');
+    const json = textDecoder.decode(bytes);
     if (json.length > MAX_STATE_JSON_LENGTH) throw new Error('awareness state too large');
     const raw: unknown = JSON.parse(json);
     if (raw === null) {

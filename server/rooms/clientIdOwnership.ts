@@ -113,3 +113,37 @@ function writerOfRoot(doc: Y.Doc, root: string): string | null {
       return unreachable(writer);
   }
 }
+
+/**
+ * How many client ids each participant wrote under for the first time lately. Every page load
+ * is a new id, and each one stays in the document (and its state vector) for good: a client
+ * that invents ids without end would grow every sync. Only ids that wrote count; presence
+ * alone costs nothing stored.
+ */
+export class NewClientIds {
+  /** Per participant, the times of their new ids, oldest first. */
+  private readonly times = new Map<string, number[]>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Whether `participantId` may bring `count` more new ids within `limit`. */
+  allows(participantId: string, count: number, limit: { max: number; windowMs: number }): boolean {
+    if (count === 0) return true;
+    return this.recent(participantId, limit.windowMs).length + count <= limit.max;
+  }
+
+  record(participantId: string, count: number): void {
+    if (count === 0) return;
+    const times = this.times.get(participantId) ?? [];
+    for (let i = 0; i < count; i++) times.push(this.now());
+    this.times.set(participantId, times);
+  }
+
+  private recent(participantId: string, windowMs: number): number[] {
+    const cutoff = this.now() - windowMs;
+    const recent = (this.times.get(participantId) ?? []).filter((time) => time > cutoff);
+    if (recent.length === 0) this.times.delete(participantId);
+    else this.times.set(participantId, recent);
+    return recent;
+  }
+}

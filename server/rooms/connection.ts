@@ -3,8 +3,9 @@
  * closes only this socket (with a named code) when a frame is malformed or a handler throws,
  * so one bad client never disturbs the others. It also keeps each client to its share: a
  * message rate (token buckets, one for sync and one for awareness, which the room charges only
- * for news) and a bound on the data waiting to be sent to it. Both closes use codes the stock
- * provider retries by itself.
+ * for news), a byte rate over every frame (awareness is free up to what the server sent this
+ * client lately, since the stock provider echoes it back), and a bound on the data waiting to
+ * be sent to it. These closes use codes the stock provider retries by itself.
  *
  * A socket is accepted before its room has loaded (a store may answer later): the frames that
  * arrive meanwhile wait here, in order and within the same limits plus a bound on their bytes,
@@ -17,16 +18,29 @@ import type { Limits } from '../config.ts';
 import type { Logger } from '../persistence/updateLog.ts';
 import { closeReason } from './closeReason.ts';
 import { type ClientMessage, decodeClientMessage, MalformedMessageError } from './protocol.ts';
-import { TokenBucket } from './rateLimiter.ts';
+import { RecentAllowance, TokenBucket } from './rateLimiter.ts';
 import type { Room, RoomConnection } from './room.ts';
 
-export type SocketLimits = Pick<Limits, 'maxBufferedBytes' | 'updateRate' | 'awarenessRate'>;
+export type SocketLimits = Pick<
+  Limits,
+  | 'maxBufferedBytes'
+  | 'updateRate'
+  | 'awarenessRate'
+  | 'byteRate'
+  | 'awarenessEchoWindowMs'
+  | 'newClientIds'
+>;
 
 export class Connection implements RoomConnection {
   private closed = false;
   private serverClosed = false;
   private readonly updates: TokenBucket;
   private readonly awareness: TokenBucket;
+  private readonly bytes: TokenBucket;
+  /** What was sent to this client lately: its echoes of it are free. */
+  private readonly echoable: RecentAllowance;
+  /** New Yjs client ids this connection's participant may write under (writeGate.ts). */
+  readonly newClientIdLimit: Limits['newClientIds'];
   private room: Room | null = null;
   /** Messages that arrived before the room was attached, and their bytes. */
   private early: ClientMessage[] = [];
@@ -43,6 +57,9 @@ export class Connection implements RoomConnection {
   ) {
     this.updates = new TokenBucket(limits.updateRate);
     this.awareness = new TokenBucket(limits.awarenessRate);
+    this.bytes = new TokenBucket(limits.byteRate);
+    this.echoable = new RecentAllowance(limits.awarenessEchoWindowMs);
+    this.newClientIdLimit = limits.newClientIds;
     socket.on('message', (data, isBinary) => this.receive(data, isBinary));
     socket.on('close', () => {
       this.closed = true;
@@ -65,6 +82,7 @@ export class Connection implements RoomConnection {
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     this.socket.send(frame, { binary: true });
+    this.echoable.earn(frame.length);
     // A client that stops reading would make the server hold everything for it.
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
       this.logger.info(`closing a connection to board ${this.boardId}: send buffer full`);
@@ -98,9 +116,12 @@ export class Connection implements RoomConnection {
       this.refuse(error);
       return;
     }
-    // Awareness is counted by the room, which can tell news from the provider's echoes.
+    // Awareness messages are counted by the room, which can tell news from the provider's
+    // echoes; their bytes are counted here, beyond what this client was sent lately.
     const isSync = message.type !== 'awareness' && message.type !== 'query-awareness';
     if (isSync && !this.withinRate(this.updates)) return;
+    const charged = message.type === 'awareness' ? this.echoable.spend(bytes) : bytes;
+    if (charged > 0 && !this.withinRate(this.bytes, charged)) return;
     if (this.room) {
       this.room.handleMessage(this, message);
       return;
@@ -118,8 +139,8 @@ export class Connection implements RoomConnection {
     return this.withinRate(this.awareness);
   }
 
-  private withinRate(bucket: TokenBucket): boolean {
-    if (bucket.take()) return true;
+  private withinRate(bucket: TokenBucket, count = 1): boolean {
+    if (bucket.take(count)) return true;
     this.logger.info(`closing a connection to board ${this.boardId}: rate limit`);
     this.close(CLOSES.rateLimited.code, CLOSES.rateLimited.reason);
     return false;

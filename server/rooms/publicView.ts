@@ -1,7 +1,7 @@
 /**
  * The board's view (shared/publicView.ts says what it holds): one document per board that the
  * server keeps in step with the board and sends to participants and observers, each with their
- * own `place:` root cut out of the board (shared/clientFilter.ts). It is stored in the board's `view`
+ * own `place:` root cut out of the board (shared/updateFilter.ts). It is stored in the board's `view`
  * log like any document, so every device's copy always continues the server's history, and it
  * counts against the board's storage budget.
  *

@@ -7,7 +7,7 @@
  *
  * Facilitators sync with the whole board. Participants and observers sync with the board's
  * view (publicView.ts), which the room refreshes after every change of the board, plus their
- * own `place:` root cut out of the board (shared/clientFilter.ts): what they send goes to the board,
+ * own `place:` root cut out of the board (shared/updateFilter.ts): what they send goes to the board,
  * and what the view holds comes only from the server.
  *
  * Every accepted client update is appended to the store *before* it is applied and broadcast,
@@ -35,8 +35,8 @@ import {
   SCHEMA_VERSION,
   type TransactionOrigin,
 } from '../../shared/boardDoc.ts';
-import { keepClients } from '../../shared/clientFilter.ts';
 import { CLOSES, type Close } from '../../shared/closeCodes.ts';
+import { keepClients } from '../../shared/updateFilter.ts';
 import { andThen } from '../persistence/awaitable.ts';
 import { BoardLog } from '../persistence/boardLog.ts';
 import { readStoredLog } from '../persistence/roomLoad.ts';

@@ -249,7 +249,7 @@ describe('the reveal', () => {
     const running = await harness.start();
     const room = await roomOf(running, ['Ana', 'Ben', 'Cat']);
     const positions = [0.13, 0.52, 0.91];
-    room.people.forEach((person, index) => place(person, CARD, positions[index] ?? 0));
+    for (const [index, person] of room.people.entries()) place(person, CARD, positions[index] ?? 0);
     await waitFor(() => placementOwners(room.facilitator.doc).length === 3, 'the placements');
     const wall = await joinBoard(running, room.board, 'Wall', { role: 'observer' });
     const socket = recordingClient(running, room.board.boardId, wall.token);
@@ -279,9 +279,9 @@ describe('the reveal', () => {
   it("holds back a removal while the group is shown: nobody learns the removed person's dot", async () => {
     const running = await harness.start();
     const room = await roomOf(running, ['Ana', 'Ben', 'Cat', 'Dan']);
-    room.people.forEach((person, index) =>
-      place(person, CARD, 0.11 + index * 0.2, `reason of ${person.join.participantId}`),
-    );
+    for (const [index, person] of room.people.entries()) {
+      place(person, CARD, 0.11 + index * 0.2, `reason of ${person.join.participantId}`);
+    }
     await waitFor(() => placementOwners(room.facilitator.doc).length === 4, 'the placements');
     setPhase(room.facilitator.doc, 'revealed', 'local');
     const wall = await joinBoard(running, room.board, 'Wall', { role: 'observer' });

@@ -26,6 +26,9 @@ describe('configFromEnv', () => {
       maxTotalBufferedBytes: 268_435_456,
       updateRate: { perSecond: 40, burst: 200 },
       awarenessRate: { perSecond: 60, burst: 120 },
+      byteRate: { perSecond: 131_072, burst: 8_388_608 },
+      awarenessEchoWindowMs: 1_000,
+      newClientIds: { max: 30, windowMs: 600_000 },
       pingIntervalMs: 30_000,
       pongTimeoutMs: 60_000,
     });
@@ -55,6 +58,11 @@ describe('configFromEnv', () => {
       REQUEST_TIMEOUT_MS: '19',
       KEEP_ALIVE_TIMEOUT_MS: '20',
       MAX_TOTAL_BUFFERED_BYTES: '21',
+      BYTES_PER_SECOND: '22',
+      BYTES_BURST: '2048',
+      AWARENESS_ECHO_WINDOW_MS: '24',
+      NEW_CLIENT_IDS_PER_WINDOW: '25',
+      NEW_CLIENT_ID_WINDOW_MS: '26',
     });
     expect(config.allowedOrigins).toEqual(['https://retreat.example', 'http://10.0.0.5:8080']);
     expect(config.limits).toEqual({
@@ -77,6 +85,9 @@ describe('configFromEnv', () => {
       requestTimeoutMs: 19,
       keepAliveTimeoutMs: 20,
       maxTotalBufferedBytes: 21,
+      byteRate: { perSecond: 22, burst: 2048 },
+      awarenessEchoWindowMs: 24,
+      newClientIds: { max: 25, windowMs: 26 },
     });
   });
 
@@ -85,6 +96,10 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ UPDATES_BURST: '0' })).toThrow(/UPDATES_BURST/);
     expect(() => configFromEnv({ MAX_SOCKETS_PER_TOKEN: '-1' })).toThrow(/MAX_SOCKETS_PER_TOKEN/);
     expect(() => configFromEnv({ ALLOWED_ORIGINS: 'retreat.example' })).toThrow(/ALLOWED_ORIGINS/);
+    // A byte burst smaller than one frame would refuse every frame of the largest size.
+    expect(() => configFromEnv({ MAX_MESSAGE_BYTES: '4096', BYTES_BURST: '4095' })).toThrow(
+      /BYTES_BURST \(4095\) must be at least MAX_MESSAGE_BYTES/,
+    );
   });
 
   it('refuses a pong timeout that would cut healthy connections (not longer than the ping interval)', () => {

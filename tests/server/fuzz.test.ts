@@ -324,6 +324,8 @@ describe('fuzzing the websocket', () => {
       limits: {
         updateRate: { perSecond: 1_000_000, burst: 1_000_000 },
         awarenessRate: { perSecond: 1_000_000, burst: 1_000_000 },
+        byteRate: { perSecond: 1_000_000_000, burst: 1_000_000_000 },
+        newClientIds: { max: 1_000_000, windowMs: 60_000 },
       },
     });
     const board = await createBoard(server);

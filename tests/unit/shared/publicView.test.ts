@@ -9,7 +9,6 @@ import {
   setControl,
   setPlacement,
 } from '../../../shared/boardDoc.ts';
-import { keepClients } from '../../../shared/clientFilter.ts';
 import {
   cardFigures,
   viewParticipants,
@@ -18,6 +17,7 @@ import {
   viewSource,
 } from '../../../shared/publicView.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../../../shared/rubric.ts';
+import { keepClients } from '../../../shared/updateFilter.ts';
 
 const CARD = 'trust.v1';
 
