@@ -55,13 +55,13 @@ const card = (index: number): string => CARDS[index] ?? 'missing card';
 /** A client id nobody on the board has used. */
 const FRESH_CLIENT = 987_654_321;
 
-/** The board's stored log, loaded into a document as the server loads it. */
+/** The board's own stored log (not its view's), loaded into a document as the server loads it. */
 function storedDoc(running: RunningServer, boardId: string): { doc: Y.Doc; rows: number } {
   const store = new Database(join(running.dataDir, STORE_FILE_NAME), { readonly: true });
   try {
     const rows = store
       .prepare<[string], { data: Buffer; format: number }>(
-        'SELECT data, format FROM updates WHERE board_id = ? ORDER BY id',
+        "SELECT data, format FROM updates WHERE board_id = ? AND log = 'board' ORDER BY id",
       )
       .all(boardId);
     const doc = new Y.Doc();
@@ -301,7 +301,7 @@ describe('deletes that delete nothing new (finding 3)', () => {
     const store = new Database(join(session.running.dataDir, STORE_FILE_NAME), { readonly: true });
     const last = store
       .prepare<[string], { data: Buffer }>(
-        'SELECT data FROM updates WHERE board_id = ? ORDER BY id DESC LIMIT 1',
+        "SELECT data FROM updates WHERE board_id = ? AND log = 'board' ORDER BY id DESC LIMIT 1",
       )
       .get(session.board.boardId);
     store.close();
