@@ -65,9 +65,13 @@ export function createApi(deps: ApiDeps) {
     [
       'GET',
       /^\/healthz$/,
-      (_req, res) => {
-        const health = log.health;
-        sendJson(res, 200, { status: health.degraded ? 'degraded' : 'ok', store: health });
+      async (_req, res) => {
+        // Saving paused, or damaged rows (counted per table: the ids are in the log only).
+        const store = log.status;
+        const damage = await log.damage();
+        const damaged = damage.boards + damage.tokens + damage.updates > 0;
+        const status = store.savingPaused || damaged ? 'degraded' : 'ok';
+        sendJson(res, 200, { status, store, ...(damaged ? { damage } : {}) });
       },
     ],
     ['GET', /^\/api\/time$/, (_req, res) => sendJson(res, 200, { now: Date.now() })],

@@ -14,6 +14,11 @@ export interface Receiver {
   send(frame: Uint8Array): void;
 }
 
+/** The way frames go out: to the receiver, when they may (durableOutbox.ts). */
+export interface Sender {
+  send(receiver: Receiver, frame: Uint8Array): void;
+}
+
 /** The awareness client ids an update of the room's awareness touched. */
 export interface AwarenessChange {
   added: readonly number[];
@@ -37,6 +42,7 @@ export class FanOut {
   constructor(
     private readonly receivers: () => Iterable<Receiver>,
     private readonly awareness: Awareness,
+    private readonly sender: Sender,
   ) {}
 
   /** An update the document has applied; `from` (its sender, if any) is spared its echo. */
@@ -93,7 +99,7 @@ export class FanOut {
       encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]),
     );
     this.pendingAwareness.clear();
-    for (const receiver of this.receivers()) receiver.send(frame);
+    for (const receiver of this.receivers()) this.sender.send(receiver, frame);
   }
 
   /**
@@ -109,7 +115,7 @@ export class FanOut {
     );
     const soleSender = updates.every((entry) => entry.from === first.from) ? first.from : null;
     for (const receiver of this.receivers()) {
-      if (receiver !== soleSender) receiver.send(frame);
+      if (receiver !== soleSender) this.sender.send(receiver, frame);
     }
   }
 }

@@ -4,18 +4,18 @@
  * (writeGate.ts) judges each update, presence (presence.ts) owns awareness, fan-out (fanOut.ts)
  * batches what is sent, and the board's log (persistence/boardLog.ts) stores and compacts.
  *
- * Every accepted client update is appended to the store *before* it is applied and broadcast,
- * so nothing the server ever sends (a broadcast or the sync reply to a newcomer) is missing
- * from the store: after a crash, clients only need to re-send their own work. The server's own
- * writes run under the 'server' origin and are sent once the store has taken them.
+ * Acknowledged means durable. Every accepted client update is appended with this turn's commit
+ * (persistence/tickCommit.ts) and applied at once, and every frame the room sends (a broadcast,
+ * the sync reply to a newcomer, awareness) waits in its outbox (durableOutbox.ts) until the
+ * updates before it are durable: nothing the server ever sends can be lost in a crash, and
+ * after one clients only need to re-send their own work. The server's own writes run under the
+ * 'server' origin and are sent once the store has taken them.
  *
- * The store may answer later, so all of a board's work goes through one ordered queue
- * (boardQueue.ts): check → append → apply → send, one message after another, from every
- * connection. While an append is pending nothing behind it runs: not the next update, not a
- * newcomer's sync answer, not the server's writes, reads or compaction. Awareness queues too:
- * a client's awareness may name what its updates just made (the card it drags), so it follows
- * them. A store that answers at once leaves the queue idle, and each message is handled in the
- * call that brought it.
+ * All of a board's work goes through one ordered queue (boardQueue.ts), one message after
+ * another, from every connection; what waits for the store there (a server write, a
+ * compaction) holds everything behind it: the next update, a newcomer's sync answer, reads.
+ * Awareness queues too: a client's awareness may name what its updates just made (the card it
+ * drags), so it follows them.
  */
 import * as Y from 'yjs';
 import { type Role, readControl, type TransactionOrigin } from '../../shared/boardDoc.ts';
@@ -29,6 +29,7 @@ import type { StoredUpdate } from '../persistence/storedUpdate.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { BoardQueue } from './boardQueue.ts';
 import { ClientIdOwnership, SERVER_OWNER } from './clientIdOwnership.ts';
+import { DurableOutbox } from './durableOutbox.ts';
 import { type AwarenessChange, FanOut } from './fanOut.ts';
 import { Presence } from './presence.ts';
 import {
@@ -69,6 +70,8 @@ export class Room {
   private readonly writes: WriteGate;
   private readonly presence: Presence;
   private readonly fanOut: FanOut;
+  /** Every frame to a connection goes through it, so it leaves only once durable. */
+  private readonly outbox: DurableOutbox;
   /** The update of the server write under way, published once stored (serverWrite). */
   private serverUpdate: Uint8Array | null = null;
   private destroyed = false;
@@ -91,7 +94,8 @@ export class Room {
     clientIds.claim([this.doc.clientID], SERVER_OWNER);
     this.writes = new WriteGate(this.doc, clientIds, (bytes) => this.budget.fits(bytes));
     this.presence = new Presence(this.doc, clientIds, readControl(this.doc).phase);
-    this.fanOut = new FanOut(() => this.connections.keys(), this.presence.awareness);
+    this.outbox = new DurableOutbox(() => log.pendingFor(boardId));
+    this.fanOut = new FanOut(() => this.connections.keys(), this.presence.awareness, this.outbox);
     this.doc.on('update', this.onDocUpdate);
     this.presence.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -107,8 +111,10 @@ export class Room {
     this.presence.add(connection);
     this.queue.run(() => {
       if (this.destroyed || !this.connections.has(connection)) return;
-      connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-      if (!this.presence.isEmpty) connection.send(encodeAwareness(this.presence.everyone()));
+      this.outbox.send(connection, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+      if (!this.presence.isEmpty) {
+        this.outbox.send(connection, encodeAwareness(this.presence.everyone()));
+      }
     });
   }
 
@@ -184,6 +190,7 @@ export class Room {
     if (this.destroyed) return;
     this.destroyed = true;
     this.fanOut.stop();
+    this.outbox.stop();
     this.presence.destroy();
     this.doc.destroy();
   }
@@ -202,7 +209,10 @@ export class Room {
   private dispatch(connection: RoomConnection, message: ClientMessage): Awaitable<void> {
     switch (message.type) {
       case 'sync-step1':
-        connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+        this.outbox.send(
+          connection,
+          encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)),
+        );
         return;
       case 'sync-step2':
         return andThen(this.receiveUpdate(connection, message.update), () => {
@@ -217,7 +227,9 @@ export class Room {
         return;
       }
       case 'query-awareness':
-        if (connection.allowAwareness()) connection.send(encodeAwareness(this.presence.everyone()));
+        if (connection.allowAwareness()) {
+          this.outbox.send(connection, encodeAwareness(this.presence.everyone()));
+        }
         return;
       default:
         message satisfies never;
@@ -245,10 +257,10 @@ export class Room {
         connection.close(CLOSES.boardFull.code, CLOSES.boardFull.reason);
         return;
       case 'accept':
-        // Store before apply: nothing of it is applied or sent before the store has it.
-        return andThen(this.stored.append(verdict.update), () =>
-          this.applyStored(connection, verdict),
-        );
+        // Stored with this turn's commit and applied at once: the outbox holds every frame
+        // until it is durable, and a failed commit closes the room (its rejection is handled).
+        void this.stored.append(verdict.update);
+        return this.applyStored(connection, verdict);
       default:
         verdict satisfies never;
     }
