@@ -69,7 +69,7 @@ export function createApi(deps: ApiDeps) {
         // Saving paused, or damaged rows (counted per table: the ids are in the log only).
         const store = log.status;
         const damage = await log.damage();
-        const damaged = damage.boards + damage.tokens + damage.updates > 0;
+        const damaged = damage !== null && damage.boards + damage.tokens + damage.updates > 0;
         const status = store.savingPaused || damaged ? 'degraded' : 'ok';
         sendJson(res, 200, { status, store, ...(damaged ? { damage } : {}) });
       },

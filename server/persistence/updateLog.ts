@@ -51,9 +51,16 @@ export class UpdateLog {
     return { savingPaused: this.savingPaused, lastError: this.lastError };
   }
 
-  /** Damaged rows per table, as the store knows them (checked when it opened, and on reads). */
-  async damage(): Promise<DamageCounts> {
-    return countDamage(await this.store.damagedRows());
+  /**
+   * Damaged rows per table, as the store knows them (checked when it opened, and on reads);
+   * null if the store cannot say right now.
+   */
+  async damage(): Promise<DamageCounts | null> {
+    try {
+      return countDamage(await this.store.damagedRows());
+    } catch {
+      return null;
+    }
   }
 
   /** Called (once per failure) when saving pauses: every room must stop and go. */
