@@ -134,7 +134,7 @@ async function killAndCheckSeenWrites(
   clients.push(witness);
   await synced(witness);
 
-  const stop = keepWriting(writers, 5);
+  const stop = keepWriting(writers, 40);
   await waitFor(
     () => writers.every((writer) => Y.getState(witness.doc.store, writer.client.doc.clientID) > 0),
     'the writes to be shared',
