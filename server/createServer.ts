@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { CLOSE_ROOM_UNAVAILABLE, CLOSES } from '../shared/closeCodes.ts';
+import { CLOSES } from '../shared/closeCodes.ts';
 import { Access, type SocketAccess } from './auth/access.ts';
 import { createOriginPolicy } from './auth/originPolicy.ts';
 import { Tokens } from './auth/tokens.ts';
@@ -28,6 +28,7 @@ import { sendJson } from './http/json.ts';
 import { PendingRequests } from './http/pendingRequests.ts';
 import { SlidingWindowLimiter } from './http/slidingWindowLimiter.ts';
 import { serveStatic } from './http/staticFiles.ts';
+import { DamagedRowError } from './persistence/damagedRow.ts';
 import { RoomLoadError } from './persistence/roomLoad.ts';
 import { SqliteStore, STORE_FILE_NAME } from './persistence/sqlite.ts';
 import type { Store } from './persistence/store.ts';
@@ -60,7 +61,7 @@ export interface ContinuumServer {
   listen(): Promise<number>;
   /**
    * Stops accepting, stores every room, closes sockets with 1001 (waiting briefly for clients
-   * to answer), flushes and closes the store. Rejects if queued updates could not be stored.
+   * to answer), flushes and closes the store.
    */
   close(): Promise<void>;
   readonly rooms: RoomRegistry;
@@ -95,6 +96,7 @@ export function createServer(
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const store = (options.openStore ?? openSqliteStore)(options.dataDir);
   const log = new UpdateLog(store, logger);
+  reportDamage(store, logger);
   const rooms = new RoomRegistry(log, logger, limits.boardBudgetBytes);
   const tokens = new Tokens(store);
   const boards = new BoardService(store, rooms, tokens, limits.maxParticipantsPerBoard);
@@ -203,11 +205,10 @@ export function createServer(
           connection.close(CLOSES.restarting.code, CLOSES.restarting.reason);
           return;
         }
-        const reason =
-          error instanceof RoomLoadError ? error.publicReason : CLOSES.serverError.reason;
+        const { code, reason } = error instanceof RoomLoadError ? error.close : CLOSES.serverError;
         if (!(error instanceof RoomLoadError))
           logger.error(`opening board ${boardId}: ${String(error)}`);
-        connection.close(CLOSE_ROOM_UNAVAILABLE, reason);
+        connection.close(code, reason);
       },
     );
   }
@@ -268,14 +269,27 @@ export function createServer(
       await roomsStored;
       for (const client of wss.clients) client.terminate();
       wss.close();
-      const queued = log.health.queuedUpdates;
-      const stored = await log.flush();
+      // While saving is paused nothing waits in memory: what the store lacks, nobody was sent.
+      await log.flush();
       log.close();
       await store.close();
       http.closeAllConnections();
-      if (!stored) throw new Error(`STORE FAILURE at shutdown: ${queued} updates were not stored`);
     },
   };
+}
+
+/** Logs the damaged rows the store found when it opened (each also refuses what needs it). */
+function reportDamage(store: Store, logger: Logger): void {
+  Promise.resolve(store.damagedRows()).then(
+    (rows) => {
+      for (const row of rows) {
+        logger.error(
+          `STORED DATA DAMAGED: ${new DamagedRowError(row).message}; what needs it is refused, the rest works`,
+        );
+      }
+    },
+    (error: unknown) => logger.error(`could not list damaged rows: ${String(error)}`),
+  );
 }
 
 /** Resolves once every socket has closed, or after `timeoutMs`. */

@@ -25,6 +25,8 @@ export const CLOSE_OVERLOADED = 4503;
 export const CLOSE_BACKPRESSURE = 4504;
 /** The client sends more messages than its rate limit allows. */
 export const CLOSE_RATE_LIMITED = 4529;
+/** The store takes no writes right now: the client keeps its writes and retries. */
+export const CLOSE_SAVING_PAUSED = 4507;
 
 /** A close the server sends: its code and its reason (RFC 6455: at most 123 bytes of UTF-8). */
 export interface Close {
@@ -83,6 +85,15 @@ export const CLOSES = {
     reason: 'This board was made by a newer version of Continuum',
   },
   serverError: { code: CLOSE_ROOM_UNAVAILABLE, reason: 'Server error' },
+  accessDamaged: {
+    code: CLOSE_ROOM_UNAVAILABLE,
+    reason: 'Your access cannot be checked: its stored data is damaged. Tell the organiser.',
+  },
+  // The store takes no writes (4507, retried): nothing is acknowledged that it could lose.
+  savingPaused: {
+    code: CLOSE_SAVING_PAUSED,
+    reason: 'Saving is paused on the server; your changes stay on this device until it resumes',
+  },
   // A client's share of the server (retried).
   tooManyFromAddress: {
     code: CLOSE_OVERLOADED,

@@ -10,11 +10,14 @@ import {
   CLOSE_RATE_LIMITED,
   CLOSE_REASONS,
   CLOSE_ROOM_UNAVAILABLE,
+  CLOSE_SAVING_PAUSED,
   CLOSE_UNAUTHORIZED,
 } from '../../shared/closeCodes.ts';
 import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
 
 export const PLACING_CLOSED = 'Placing is closed — your last move was not saved.';
+export const SAVING_PAUSED =
+  'Saving is paused on the server — your changes are kept on this device and will be sent when it resumes.';
 
 export type CloseResponse =
   /** Drop the local copy (memory and device) and start over from the server's. */
@@ -49,6 +52,8 @@ export function closeResponse(code: number, reason: string): CloseResponse {
     };
   }
   if (code === CLOSE_ROOM_UNAVAILABLE) return { kind: 'retrying', notice: reason || null };
+  // Nothing was lost: the copy on this device holds every change, and is sent on reconnecting.
+  if (code === CLOSE_SAVING_PAUSED) return { kind: 'retrying', notice: SAVING_PAUSED };
   if (code === CLOSE_OVERLOADED || code === CLOSE_RATE_LIMITED || code === CLOSE_BACKPRESSURE) {
     return { kind: 'retrying', notice: 'The server is busy — reconnecting…' };
   }

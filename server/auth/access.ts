@@ -4,6 +4,7 @@
  * `ofToken` (the token alone: a script or the export command has no page Origin to show).
  */
 import { CLOSES, type Close } from '../../shared/closeCodes.ts';
+import { DamagedRowError } from '../persistence/damagedRow.ts';
 import type { Logger } from '../persistence/updateLog.ts';
 import type { OriginPolicy } from './originPolicy.ts';
 import type { Identity, Tokens } from './tokens.ts';
@@ -46,7 +47,9 @@ export class Access {
       identity = await this.ofToken(boardId, token);
     } catch (error) {
       this.logger.error(`could not check a token for board ${boardId}: ${String(error)}`);
-      return { ok: false, refusal: CLOSES.accessUncheckable };
+      // A token row that fails its checksum refuses that token alone, and says why.
+      const damaged = error instanceof DamagedRowError;
+      return { ok: false, refusal: damaged ? CLOSES.accessDamaged : CLOSES.accessUncheckable };
     }
     if (!identity) {
       return { ok: false, refusal: CLOSES.unknownBoard };

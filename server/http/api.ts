@@ -23,6 +23,7 @@ import type { Identity } from '../auth/tokens.ts';
 import type { BoardService, CreatedBoard } from '../boards/boardService.ts';
 import { BoardServiceError } from '../boards/boardServiceError.ts';
 import type { SessionAdmin } from '../boards/sessionAdmin.ts';
+import { DamagedRowError } from '../persistence/damagedRow.ts';
 import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { sendDownload } from './download.ts';
@@ -65,9 +66,13 @@ export function createApi(deps: ApiDeps) {
     [
       'GET',
       /^\/healthz$/,
-      (_req, res) => {
-        const health = log.health;
-        sendJson(res, 200, { status: health.degraded ? 'degraded' : 'ok', store: health });
+      async (_req, res) => {
+        // Saving paused, or damaged rows (counted per table: the ids are in the log only).
+        const store = log.status;
+        const damage = await log.damage();
+        const damaged = damage !== null && damage.boards + damage.tokens + damage.updates > 0;
+        const status = store.savingPaused || damaged ? 'degraded' : 'ok';
+        sendJson(res, 200, { status, store, ...(damaged ? { damage } : {}) });
       },
     ],
     ['GET', /^\/api\/time$/, (_req, res) => sendJson(res, 200, { now: Date.now() })],
@@ -334,6 +339,12 @@ function sendError(response: ServerResponse, error: unknown): void {
   } else if (error instanceof RoomLoadError) {
     // The room registry has logged it.
     sendJson(response, 503, { error: `${error.publicReason}.` });
+  } else if (error instanceof DamagedRowError) {
+    // A board's or a token's row fails its checksum: only what needs it is refused.
+    console.error(`STORED DATA DAMAGED: ${error.message}`);
+    sendJson(response, 503, {
+      error: 'This cannot be read: its stored data is damaged. Tell the organiser.',
+    });
   } else {
     console.error('unexpected error in the HTTP API:', error);
     sendJson(response, 500, { error: 'Something went wrong on the server.' });

@@ -4,8 +4,8 @@
  *
  * Compaction writes the document's whole state in place of the log, so it only runs once the
  * document holds every appended update: between an append and its apply, the document's state
- * would replace a row it lacks. The room runs every append and compaction in its board's order
- * and waits for each answer, so two never overlap.
+ * would replace a row it lacks. Appends and compactions are written by the turn's commit
+ * (tickCommit.ts) in the order they are made, so a compaction replaces exactly the rows before it.
  */
 import type * as Y from 'yjs';
 import { andThen } from './awaitable.ts';
@@ -44,7 +44,10 @@ export class BoardLog implements CountedLog {
     return this.bytes;
   }
 
-  /** Resolves once the update is stored (or queued while the store fails); never rejects. */
+  /**
+   * Stores the update with this turn's commit (tickCommit.ts): resolves once it is durable,
+   * rejects if saving paused instead (the room is closed then).
+   */
   append(update: Uint8Array): Awaitable<void> {
     this.bytes += update.length;
     this.appendsSinceCompaction += 1;
@@ -61,7 +64,7 @@ export class BoardLog implements CountedLog {
     if (this.appendsSinceCompaction >= COMPACT_AFTER_APPENDS) return this.compact();
   }
 
-  /** Replaces the log by the document's full state (skipped while the store fails). */
+  /** Replaces the log by the document's full state, after its appends; never rejects. */
   compact(): Awaitable<void> {
     const state = compactedState(this.doc);
     const appended = this.appendsSinceCompaction;

@@ -1,12 +1,13 @@
 /**
- * Loading a board's document from the store: its stored log, then whatever the store has not
- * taken yet (updates queued while it fails), so a room reloaded during an outage misses nothing.
- * A row that Yjs cannot read, or that leaves parts waiting for changes nobody has, means damaged
- * data: the board stays closed with a clear message rather than opening with holes in it.
+ * Loading a board's document from the store. A row that fails its checksum (its board's row or
+ * one of its updates), that Yjs cannot read, or that leaves parts waiting for changes nobody
+ * has, means damaged data: the board stays closed with a clear message rather than opening
+ * with holes in it.
  */
 import type * as Y from 'yjs';
 import { readMeta, SCHEMA_VERSION, type TransactionOrigin } from '../../shared/boardDoc.ts';
-import { CLOSES } from '../../shared/closeCodes.ts';
+import { CLOSES, type Close } from '../../shared/closeCodes.ts';
+import { DamagedRowError } from './damagedRow.ts';
 import type { LogName } from './store.ts';
 import { applyStoredUpdate, type StoredUpdate } from './storedUpdate.ts';
 import type { UpdateLog } from './updateLog.ts';
@@ -14,27 +15,37 @@ import type { UpdateLog } from './updateLog.ts';
 export class RoomLoadError extends Error {
   constructor(
     message: string,
-    /** What the board's clients are told (short, no internals). */
-    readonly publicReason: string = CLOSES.roomUnavailable.reason,
+    /** How the board's sockets are closed: its reason is what its clients are told. */
+    readonly close: Close = CLOSES.roomUnavailable,
   ) {
     super(message);
   }
+
+  /** What the board's clients are told (short, no internals). */
+  get publicReason(): string {
+    return this.close.reason;
+  }
 }
 
-const DAMAGED = CLOSES.roomDamaged.reason;
+const DAMAGED = CLOSES.roomDamaged;
 
-/** A board's stored log and what is queued for it, oldest first. Rejects with RoomLoadError. */
+/** A board's stored log, oldest first. Rejects with RoomLoadError. */
 export async function readStoredLog(
   boardId: string,
   log: UpdateLog,
   name: LogName = 'board',
 ): Promise<StoredUpdate[]> {
   try {
-    const stored = await log.store.loadUpdates(boardId, name);
-    // Read after the log: an update queued meanwhile is then in one of the two, or in both
-    // (a retry that landed), which applying twice leaves as it is.
-    return [...stored, ...log.queuedFor(boardId, name)];
+    // Its own row first: a board whose row is damaged stays closed too.
+    if (name === 'board') await log.store.getBoard(boardId);
+    return await log.store.loadUpdates(boardId, name);
   } catch (error) {
+    if (error instanceof DamagedRowError) {
+      throw new RoomLoadError(
+        `board ${boardId}: ${error.message}; the board stays closed, other boards are unaffected`,
+        DAMAGED,
+      );
+    }
     throw new RoomLoadError(`board ${boardId}: the store could not be read: ${String(error)}`);
   }
 }
@@ -56,7 +67,7 @@ export function loadStoredDoc(
   if (meta.schemaVersion > SCHEMA_VERSION) {
     throw new RoomLoadError(
       `board ${boardId} uses schema ${meta.schemaVersion}, newer than this server's ${SCHEMA_VERSION}`,
-      CLOSES.newerSchema.reason,
+      CLOSES.newerSchema,
     );
   }
   return bytes;

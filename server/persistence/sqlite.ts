@@ -1,19 +1,30 @@
 /**
- * The embedded store (store.ts's Store): one SQLite file (better-sqlite3, WAL, synchronous=NORMAL).
- * Boards and their access tokens are rows; each board's two documents (store.ts's LogName) are
- * append logs of Yjs updates, compacted now and then into one state update. Only token hashes are stored.
+ * The embedded store (store.ts's Store): one SQLite file (better-sqlite3, WAL, synchronous=FULL,
+ * so a commit that has returned survives a power cut too). Boards and their access tokens are
+ * rows; each board's two documents (store.ts's LogName) are append logs of Yjs updates,
+ * compacted now and then into one state update. Only token hashes are stored.
+ *
+ * Every row carries a checksum of its content (rowChecksum.ts), checked whenever it is read and
+ * for every row when the store opens; rows of stores made before checksums get theirs then.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Role } from '../../shared/boardDoc.ts';
+import { type DamagedRow, DamagedRowError, type StoredTable } from './damagedRow.ts';
+import { type ChecksumField, rowChecksum } from './rowChecksum.ts';
 import type { BoardRecord, LogName, Store, TokenRecord, UpdateEntry } from './store.ts';
 import type { StoredUpdate } from './storedUpdate.ts';
 
 /** The store's file in the data folder (DATA_DIR). */
 export const STORE_FILE_NAME = 'continuum.sqlite';
 
-interface BoardRow {
+interface Checksummed {
+  rowid: number;
+  checksum: number | null;
+}
+
+interface BoardRow extends Checksummed {
   board_id: string;
   join_code: string;
   title: string;
@@ -21,7 +32,7 @@ interface BoardRow {
   created_at: number;
 }
 
-interface TokenRow {
+interface TokenRow extends Checksummed {
   token_hash: Buffer;
   board_id: string;
   participant_id: string;
@@ -29,6 +40,45 @@ interface TokenRow {
   created_at: number;
   revoked_at: number | null;
 }
+
+interface UpdateRow extends Checksummed {
+  board_id: string;
+  log: LogName;
+  data: Buffer;
+  format: number;
+}
+
+/** Each table's checksummed columns, in order: the SQL and the JavaScript side use the same. */
+const CHECKSUMMED: Record<StoredTable, readonly string[]> = {
+  boards: ['board_id', 'join_code', 'title', 'organisations', 'created_at'],
+  tokens: ['token_hash', 'board_id', 'participant_id', 'role', 'created_at', 'revoked_at'],
+  updates: ['board_id', 'log', 'data', 'format'],
+};
+
+const boardFields = (row: Omit<BoardRow, keyof Checksummed>): ChecksumField[] => [
+  row.board_id,
+  row.join_code,
+  row.title,
+  row.organisations,
+  row.created_at,
+];
+const tokenFields = (row: Omit<TokenRow, keyof Checksummed>): ChecksumField[] => [
+  row.token_hash,
+  row.board_id,
+  row.participant_id,
+  row.role,
+  row.created_at,
+  row.revoked_at,
+];
+const updateFields = (row: Omit<UpdateRow, keyof Checksummed>): ChecksumField[] => [
+  row.board_id,
+  row.log,
+  row.data,
+  row.format,
+];
+
+/** The SQL function that computes a row's checksum inside a statement (migration, revocation). */
+const CHECKSUM_FUNCTION = 'continuum_row_checksum';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -53,6 +103,10 @@ CREATE TABLE IF NOT EXISTS updates (
   data     BLOB NOT NULL,
   format   INTEGER NOT NULL DEFAULT 1,
   log      TEXT NOT NULL DEFAULT 'board'
+);
+CREATE TABLE IF NOT EXISTS write_probe (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  at INTEGER NOT NULL
 );
 `;
 
@@ -92,6 +146,8 @@ function toTokenRecord(row: TokenRow): TokenRecord {
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements;
+  /** Damaged rows found so far, by table and rowid. */
+  private readonly damaged = new Map<string, DamagedRow>();
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -99,13 +155,18 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     // After a checkpoint the WAL file shrinks back to this size instead of keeping its peak.
     this.db.pragma('journal_size_limit = 1048576');
-    this.db.pragma('synchronous = NORMAL');
+    // Every commit syncs the write-ahead log: with NORMAL, a power cut could roll back commits
+    // whose updates clients had already been sent.
+    this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     // Deleted rows are overwritten with zeros, so a deleted board's names leave the file.
     this.db.pragma('secure_delete = ON');
     // A locked file (another process) waits a little before failing, instead of at once. The
-    // wait blocks the event loop, so it is short: a failing append is queued and retried later.
+    // wait blocks the event loop, so it is short: a failing commit pauses saving (updateLog.ts).
     this.db.pragma('busy_timeout = 150');
+    this.db.function(CHECKSUM_FUNCTION, { deterministic: true, varargs: true }, (...fields) =>
+      rowChecksum(fields as ChecksumField[]),
+    );
     this.db.exec(SCHEMA);
     // Stores made before compacted rows were V2 have no format column: all their rows are V1.
     const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(updates)').all();
@@ -117,36 +178,39 @@ export class SqliteStore implements Store {
       this.db.exec("ALTER TABLE updates ADD COLUMN log TEXT NOT NULL DEFAULT 'board'");
     }
     this.db.exec(INDEXES);
+    this.addChecksums();
     this.statements = {
-      insertBoard: this.db.prepare<[string, string, string, string, number]>(
-        'INSERT INTO boards (board_id, join_code, title, organisations, created_at) VALUES (?, ?, ?, ?, ?)',
+      insertBoard: this.db.prepare<[string, string, string, string, number, number]>(
+        'INSERT INTO boards (board_id, join_code, title, organisations, created_at, checksum) VALUES (?, ?, ?, ?, ?, ?)',
       ),
-      boardById: this.db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE board_id = ?'),
+      boardById: this.db.prepare<[string], BoardRow>(
+        'SELECT rowid, * FROM boards WHERE board_id = ?',
+      ),
       boardByJoinCode: this.db.prepare<[string], BoardRow>(
-        'SELECT * FROM boards WHERE join_code = ?',
+        'SELECT rowid, * FROM boards WHERE join_code = ?',
       ),
       joinCodeTaken: this.db.prepare<[string], { one: number }>(
         'SELECT 1 AS one FROM boards WHERE join_code = ?',
       ),
-      insertToken: this.db.prepare<[Buffer, string, string, string, number]>(
-        'INSERT INTO tokens (token_hash, board_id, participant_id, role, created_at) VALUES (?, ?, ?, ?, ?)',
+      insertToken: this.db.prepare<[Buffer, string, string, string, number, number]>(
+        'INSERT INTO tokens (token_hash, board_id, participant_id, role, created_at, checksum) VALUES (?, ?, ?, ?, ?, ?)',
       ),
-      tokenByHash: this.db.prepare<[Buffer], TokenRow>('SELECT * FROM tokens WHERE token_hash = ?'),
-      revokeTokensOf: this.db.prepare<[number, string, string]>(
-        'UPDATE tokens SET revoked_at = ? WHERE board_id = ? AND participant_id = ? AND revoked_at IS NULL',
+      tokenByHash: this.db.prepare<[Buffer], TokenRow>(
+        'SELECT rowid, * FROM tokens WHERE token_hash = ?',
+      ),
+      revokeTokensOf: this.db.prepare<{ at: number; boardId: string; participantId: string }>(
+        `UPDATE tokens SET revoked_at = @at, checksum = ${CHECKSUM_FUNCTION}(token_hash, board_id, participant_id, role, created_at, @at) WHERE board_id = @boardId AND participant_id = @participantId AND revoked_at IS NULL`,
       ),
       // The creator's token is the board's first row: createBoard inserts it with the board.
-      creatorOf: this.db.prepare<[string], { participant_id: string }>(
-        "SELECT participant_id FROM tokens WHERE board_id = ? AND role = 'facilitator' ORDER BY rowid LIMIT 1",
+      creatorOf: this.db.prepare<[string], TokenRow>(
+        "SELECT rowid, * FROM tokens WHERE board_id = ? AND role = 'facilitator' ORDER BY rowid LIMIT 1",
       ),
-      appendUpdate: this.db.prepare<[string, LogName, Uint8Array]>(
-        'INSERT INTO updates (board_id, log, data) VALUES (?, ?, ?)',
+      // A row for a board deleted meanwhile is dropped: it could never be read again.
+      appendUpdate: this.db.prepare<[string, LogName, Uint8Array, number, number, string]>(
+        'INSERT INTO updates (board_id, log, data, format, checksum) SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM boards WHERE board_id = ?)',
       ),
-      updatesOf: this.db.prepare<[string, LogName], { data: Buffer; format: number }>(
-        'SELECT data, format FROM updates WHERE board_id = ? AND log = ? ORDER BY id',
-      ),
-      appendCompacted: this.db.prepare<[string, LogName, Uint8Array, number]>(
-        'INSERT INTO updates (board_id, log, data, format) VALUES (?, ?, ?, ?)',
+      updatesOf: this.db.prepare<[string, LogName], UpdateRow>(
+        'SELECT id AS rowid, board_id, log, data, format, checksum FROM updates WHERE board_id = ? AND log = ? ORDER BY id',
       ),
       countUpdates: this.db.prepare<[string, LogName], { count: number }>(
         'SELECT COUNT(*) AS count FROM updates WHERE board_id = ? AND log = ?',
@@ -154,6 +218,7 @@ export class SqliteStore implements Store {
       deleteUpdates: this.db.prepare<[string, LogName]>(
         'DELETE FROM updates WHERE board_id = ? AND log = ?',
       ),
+      probe: this.db.prepare<[number]>('INSERT OR REPLACE INTO write_probe (id, at) VALUES (1, ?)'),
       // Its tokens and updates go with it (ON DELETE CASCADE).
       deleteBoard: this.db.prepare<[string]>('DELETE FROM boards WHERE board_id = ?'),
     };
@@ -162,26 +227,34 @@ export class SqliteStore implements Store {
   /** Creates a board with its first document state and its first token, all or nothing. */
   createBoard(board: BoardRecord, initialState: Uint8Array, token: TokenRecord): void {
     this.db.transaction(() => {
+      const row = {
+        board_id: board.boardId,
+        join_code: board.joinCode,
+        title: board.title,
+        organisations: JSON.stringify(board.organisations),
+        created_at: board.createdAt,
+      };
       this.statements.insertBoard.run(
-        board.boardId,
-        board.joinCode,
-        board.title,
-        JSON.stringify(board.organisations),
-        board.createdAt,
+        row.board_id,
+        row.join_code,
+        row.title,
+        row.organisations,
+        row.created_at,
+        rowChecksum(boardFields(row)),
       );
-      this.statements.appendUpdate.run(board.boardId, 'board', initialState);
+      this.insertRow(board.boardId, 'board', initialState, 1);
       this.insertToken(token);
     })();
   }
 
   getBoard(boardId: string): BoardRecord | null {
     const row = this.statements.boardById.get(boardId);
-    return row ? toRecord(row) : null;
+    return row ? toRecord(this.checked('boards', row, boardFields(row))) : null;
   }
 
   findBoardByJoinCode(joinCode: string): BoardRecord | null {
     const row = this.statements.boardByJoinCode.get(joinCode);
-    return row ? toRecord(row) : null;
+    return row ? toRecord(this.checked('boards', row, boardFields(row))) : null;
   }
 
   isJoinCodeTaken(joinCode: string): boolean {
@@ -189,48 +262,61 @@ export class SqliteStore implements Store {
   }
 
   insertToken(token: TokenRecord): void {
+    const fields = tokenFields({
+      token_hash: token.tokenHash,
+      board_id: token.boardId,
+      participant_id: token.participantId,
+      role: token.role,
+      created_at: token.createdAt,
+      revoked_at: null,
+    });
     this.statements.insertToken.run(
       token.tokenHash,
       token.boardId,
       token.participantId,
       token.role,
       token.createdAt,
+      rowChecksum(fields),
     );
   }
 
   findToken(tokenHash: Buffer): TokenRecord | null {
     const row = this.statements.tokenByHash.get(tokenHash);
-    return row ? toTokenRecord(row) : null;
+    return row ? toTokenRecord(this.checked('tokens', row, tokenFields(row))) : null;
   }
 
   /** Revokes every live token of one participant (a token revoked before keeps its time). */
   revokeTokensOf(boardId: string, participantId: string, at: number): void {
-    this.statements.revokeTokensOf.run(at, boardId, participantId);
+    this.statements.revokeTokensOf.run({ at, boardId, participantId });
   }
 
   /** The participant id of the facilitator who created the board, or null for no such board. */
   creatorOf(boardId: string): string | null {
-    return this.statements.creatorOf.get(boardId)?.participant_id ?? null;
+    const row = this.statements.creatorOf.get(boardId);
+    return row ? this.checked('tokens', row, tokenFields(row)).participant_id : null;
   }
 
   appendUpdate(boardId: string, update: Uint8Array, log: LogName = 'board'): void {
-    this.statements.appendUpdate.run(boardId, log, update);
+    this.insertRow(boardId, log, update, 1);
   }
 
-  /** Appends several rows in one transaction (one fsync-free WAL commit). */
+  /** Appends several rows in one transaction (one synced commit of the write-ahead log). */
   appendUpdates(entries: readonly UpdateEntry[]): void {
     this.db.transaction(() => {
-      for (const entry of entries) {
-        this.statements.appendUpdate.run(entry.boardId, entry.log ?? 'board', entry.update);
-      }
+      for (const entry of entries)
+        this.insertRow(entry.boardId, entry.log ?? 'board', entry.update, 1);
     })();
   }
 
+  /** A board's log, oldest first. Throws DamagedRowError at the first row that fails its checksum. */
   loadUpdates(boardId: string, log: LogName = 'board'): StoredUpdate[] {
-    return this.statements.updatesOf.all(boardId, log).map((row) => ({
-      data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length),
-      format: row.format === 2 ? 2 : 1,
-    }));
+    return this.statements.updatesOf.all(boardId, log).map((row) => {
+      this.checked('updates', row, updateFields(row));
+      return {
+        data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length),
+        format: row.format === 2 ? 2 : 1,
+      };
+    });
   }
 
   countUpdates(boardId: string, log: LogName = 'board'): number {
@@ -245,8 +331,17 @@ export class SqliteStore implements Store {
   compact(boardId: string, state: StoredUpdate, log: LogName = 'board'): void {
     this.db.transaction(() => {
       this.statements.deleteUpdates.run(boardId, log);
-      this.statements.appendCompacted.run(boardId, log, state.data, state.format);
+      this.insertRow(boardId, log, state.data, state.format);
     })();
+  }
+
+  /** Takes the write lock and writes one small row: throws while the store cannot write. */
+  probeWrite(): void {
+    this.statements.probe.run(Date.now());
+  }
+
+  damagedRows(): DamagedRow[] {
+    return [...this.damaged.values()];
   }
 
   /**
@@ -262,5 +357,53 @@ export class SqliteStore implements Store {
 
   close(): void {
     this.db.close();
+  }
+
+  private insertRow(boardId: string, log: LogName, data: Uint8Array, format: number): void {
+    const checksum = rowChecksum(
+      updateFields({ board_id: boardId, log, data: data as Buffer, format }),
+    );
+    this.statements.appendUpdate.run(boardId, log, data, format, checksum, boardId);
+  }
+
+  /** The row, if its checksum holds; otherwise it is recorded as damaged and DamagedRowError thrown. */
+  private checked<Row extends Checksummed & { board_id: string }>(
+    table: StoredTable,
+    row: Row,
+    fields: readonly ChecksumField[],
+  ): Row {
+    if (row.checksum === rowChecksum(fields)) return row;
+    const damaged: DamagedRow = { table, rowid: row.rowid, boardId: row.board_id };
+    this.damaged.set(`${table}:${row.rowid}`, damaged);
+    throw new DamagedRowError(damaged);
+  }
+
+  /**
+   * Gives every row without a checksum its own (stores made before checksums, all at once), then
+   * checks every row, so that damage anywhere is known from the start (damagedRows).
+   */
+  private addChecksums(): void {
+    for (const [table, columns] of Object.entries(CHECKSUMMED) as [StoredTable, string[]][]) {
+      const existing = this.db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all();
+      if (!existing.some((column) => column.name === 'checksum')) {
+        this.db.exec(`ALTER TABLE ${table} ADD COLUMN checksum INTEGER`);
+      }
+      this.db.exec(
+        `UPDATE ${table} SET checksum = ${CHECKSUM_FUNCTION}(${columns.join(', ')}) WHERE checksum IS NULL`,
+      );
+      const rows = this.db
+        .prepare<[], Checksummed & { board_id: string } & Record<string, ChecksumField>>(
+          `SELECT rowid AS rowid, checksum, ${columns.join(', ')} FROM ${table}`,
+        )
+        .iterate();
+      for (const row of rows) {
+        const fields = columns.map((column) => row[column] ?? null);
+        try {
+          this.checked(table, row, fields);
+        } catch (error) {
+          if (!(error instanceof DamagedRowError)) throw error;
+        }
+      }
+    }
   }
 }

@@ -6,8 +6,12 @@
  * Each call may answer at once or later (`Awaitable`): SQLite answers synchronously, while a
  * networked database answers with a Promise. Callers await, except on the hot path, where an
  * answer that is not a Promise is used at once (no promise allocated per frame).
+ *
+ * A write that has answered is durable: it survives a crash of the process or of the machine.
+ * A row that fails its checksum is never handed out: reading it throws DamagedRowError.
  */
 import type { Role } from '../../shared/boardDoc.ts';
+import type { DamagedRow } from './damagedRow.ts';
 import type { StoredUpdate } from './storedUpdate.ts';
 
 export type Awaitable<T> = T | Promise<T>;
@@ -73,6 +77,13 @@ export interface UpdateStore {
   compact(boardId: string, state: StoredUpdate, log?: LogName): Awaitable<void>;
 }
 
-export interface Store extends BoardStore, TokenStore, UpdateStore {
+export interface StoreHealth {
+  /** Writes something that means nothing, to learn whether the store takes writes again. */
+  probeWrite(): Awaitable<void>;
+  /** The rows found damaged so far: by the check when the store opened, and by reads since. */
+  damagedRows(): Awaitable<readonly DamagedRow[]>;
+}
+
+export interface Store extends BoardStore, TokenStore, UpdateStore, StoreHealth {
   close(): Awaitable<void>;
 }

@@ -1,169 +1,146 @@
 /**
- * The durable side of every room: appends accepted updates to the store before they are
- * applied, and keeps the rooms working when the store fails. A failed append is queued and
- * retried with backoff while the server logs loudly and reports itself degraded; a room is never
- * compacted while it has queued updates, so an empty or partial state never overwrites a
- * stored one.
+ * The durable side of every room. Updates are appended with the turn's commit (tickCommit.ts):
+ * an append resolves once it is durable, and nothing a room sends leaves before the updates it
+ * carries are stored, so what any client has seen survives a crash.
  *
- * The store may answer later (store.ts): an append, a compaction or a retry then resolves once
- * it is stored or queued, and never rejects. Each room waits for its own appends in order.
+ * When a commit fails, saving pauses: nothing is kept only in memory. The rooms hear of it
+ * (`onPause`) and close their sockets with CLOSES.savingPaused, so their clients keep their
+ * writes, as they do offline; the log says STORE FAILURE and /healthz `degraded`. A small write
+ * is tried with backoff until the store takes it; then saving resumes, and rooms load from the
+ * store again as their clients come back.
  */
-import { andThen } from './awaitable.ts';
-import type { Awaitable, LogName, Store, UpdateEntry } from './store.ts';
+import { countDamage, type DamageCounts } from './damagedRow.ts';
+import type { LogName, Store } from './store.ts';
 import type { StoredUpdate } from './storedUpdate.ts';
+import { type Commit, TickCommit } from './tickCommit.ts';
 
 export interface Logger {
   info(message: string): void;
   error(message: string): void;
 }
 
-type Queued = Required<UpdateEntry>;
+export interface StoreStatus {
+  /** A commit failed and the store has not taken a write since. */
+  savingPaused: boolean;
+  lastError: string | null;
+}
 
-const FIRST_RETRY_MS = 250;
-const MAX_RETRY_MS = 10_000;
+const FIRST_PROBE_MS = 250;
+const MAX_PROBE_MS = 5_000;
 
 export class UpdateLog {
-  private queue: Queued[] = [];
-  private retryDelay = FIRST_RETRY_MS;
-  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly commits: TickCommit;
+  private readonly pauseListeners: (() => void)[] = [];
   private lastError: string | null = null;
-  /** The retry being written, if the store answers later. */
-  private flushing: Promise<boolean> | null = null;
+  private probeDelay = FIRST_PROBE_MS;
+  private probeTimer: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(
     readonly store: Store,
     private readonly logger: Logger,
-  ) {}
-
-  get degraded(): boolean {
-    return this.queue.length > 0;
+  ) {
+    this.commits = new TickCommit(store, (error) => this.pause(error));
   }
 
-  get health(): { degraded: boolean; queuedUpdates: number; lastError: string | null } {
-    return { degraded: this.degraded, queuedUpdates: this.queue.length, lastError: this.lastError };
+  get savingPaused(): boolean {
+    return this.commits.failed;
   }
 
-  /** Stores an update (or queues it if the store fails). Never throws, never rejects. */
-  append(boardId: string, update: Uint8Array, log: LogName = 'board'): Awaitable<void> {
-    const entry: Queued = { boardId, update, log };
-    if (this.queue.length === 0) {
-      let answer: Awaitable<void>;
-      try {
-        answer = this.store.appendUpdate(boardId, update, log);
-      } catch (error) {
-        this.queueAfterFailure(entry, error);
-        return;
-      }
-      if (answer instanceof Promise) {
-        return answer.catch((error: unknown) => this.queueAfterFailure(entry, error));
-      }
-      return;
-    }
-    this.queue.push(entry);
-    this.scheduleRetry();
-  }
-
-  /** Updates of a board's log that the store has not taken yet, oldest first. */
-  queuedFor(boardId: string, log: LogName = 'board'): StoredUpdate[] {
-    return this.queue
-      .filter((entry) => entry.boardId === boardId && entry.log === log)
-      .map((entry) => ({ data: entry.update, format: 1 }));
+  get status(): StoreStatus {
+    return { savingPaused: this.savingPaused, lastError: this.lastError };
   }
 
   /**
-   * Replaces a board's log by its full state. Not while anything is queued: that board's log
-   * would lose the queued rows, and any other attempt would only wait on a failing store.
+   * Damaged rows per table, as the store knows them (checked when it opened, and on reads);
+   * null if the store cannot say right now.
    */
-  compact(boardId: string, state: StoredUpdate, log: LogName = 'board'): Awaitable<boolean> {
-    if (this.queue.length > 0) return false;
-    let answer: Awaitable<void>;
+  async damage(): Promise<DamageCounts | null> {
     try {
-      answer = this.store.compact(boardId, state, log);
-    } catch (error) {
-      this.fail(error);
-      return false;
+      return countDamage(await this.store.damagedRows());
+    } catch {
+      return null;
     }
-    if (answer instanceof Promise) {
-      return answer.then(
-        () => true,
-        (error: unknown) => {
-          this.fail(error);
-          return false;
-        },
-      );
-    }
-    return true;
   }
 
-  /** Drops what is queued for a deleted board: its rows could never be written again. */
-  forget(boardId: string): void {
-    this.queue = this.queue.filter((entry) => entry.boardId !== boardId);
+  /** Called (once per failure) when saving pauses: every room must stop and go. */
+  onPause(listener: () => void): void {
+    this.pauseListeners.push(listener);
   }
 
-  /** Tries once more to write everything queued; true when nothing is left. Never rejects. */
-  flush(): Awaitable<boolean> {
-    if (this.queue.length === 0) return true;
-    if (this.flushing) return this.flushing;
-    const batch = [...this.queue];
-    let answer: Awaitable<void>;
-    try {
-      answer = this.store.appendUpdates(batch);
-    } catch (error) {
-      this.fail(error);
-      return false;
-    }
-    if (!(answer instanceof Promise)) return this.recovered(batch);
-    const flushing = answer.then(
-      () => this.recovered(batch),
-      (error: unknown) => {
-        this.fail(error);
-        return false;
-      },
+  /** Stores an update with this turn's commit: resolves once durable, rejects if not stored. */
+  append(boardId: string, update: Uint8Array, log: LogName = 'board'): Promise<void> {
+    return this.commits.append(boardId, update, log);
+  }
+
+  /**
+   * Replaces a board's log by its full state with this turn's commit, after the appends before
+   * it: true once stored, false if saving paused. Never rejects.
+   */
+  compact(boardId: string, state: StoredUpdate, log: LogName = 'board'): Promise<boolean> {
+    return this.commits.compact(boardId, state, log).then(
+      () => true,
+      () => false,
     );
-    this.flushing = flushing.finally(() => {
-      this.flushing = null;
-    });
-    return this.flushing;
+  }
+
+  /** The board's newest commit that is not durable yet: what its frames wait for. */
+  pendingFor(boardId: string): Commit | null {
+    return this.commits.pendingFor(boardId);
+  }
+
+  /** Drops what a deleted board would still write. */
+  forget(boardId: string): void {
+    this.commits.forget(boardId);
+  }
+
+  /** Commits what is pending; true if everything was stored. Never rejects. */
+  async flush(): Promise<boolean> {
+    await this.commits.flush();
+    return !this.savingPaused;
   }
 
   close(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.closed = true;
+    if (this.probeTimer) clearTimeout(this.probeTimer);
+    this.probeTimer = null;
   }
 
-  /** Drops what a retry wrote; what was queued (or forgotten) meanwhile stays as it is. */
-  private recovered(written: readonly Queued[]): boolean {
-    const writtenNow = new Set(written);
-    this.queue = this.queue.filter((entry) => !writtenNow.has(entry));
-    this.logger.info(`store recovered: wrote ${written.length} queued updates`);
-    this.retryDelay = FIRST_RETRY_MS;
-    this.lastError = null;
-    return this.queue.length === 0;
-  }
-
-  private queueAfterFailure(entry: Queued, error: unknown): void {
-    this.fail(error);
-    this.queue.push(entry);
-    this.scheduleRetry();
-  }
-
-  private fail(error: unknown): void {
+  private pause(error: unknown): void {
     this.lastError = error instanceof Error ? error.message : String(error);
     this.logger.error(
-      `STORE FAILURE (${this.queue.length} updates queued in memory, retrying): ${this.lastError}`,
+      `STORE FAILURE: saving paused, every board closed until the store takes writes again: ${this.lastError}`,
     );
+    for (const listener of this.pauseListeners) listener();
+    this.probeDelay = FIRST_PROBE_MS;
+    this.scheduleProbe();
   }
 
-  private scheduleRetry(): void {
-    if (this.retryTimer) return;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      andThen(this.flush(), (empty) => {
-        if (empty) return;
-        this.retryDelay = Math.min(this.retryDelay * 2, MAX_RETRY_MS);
-        this.scheduleRetry();
+  private scheduleProbe(): void {
+    if (this.probeTimer || this.closed) return;
+    this.probeTimer = setTimeout(() => {
+      this.probeTimer = null;
+      this.probe().then((ok) => {
+        if (ok) return;
+        this.probeDelay = Math.min(this.probeDelay * 2, MAX_PROBE_MS);
+        this.scheduleProbe();
       });
-    }, this.retryDelay);
-    this.retryTimer.unref();
+    }, this.probeDelay);
+    this.probeTimer.unref();
+  }
+
+  /** Tries a write; on success saving resumes. Never rejects. */
+  private async probe(): Promise<boolean> {
+    try {
+      await this.store.probeWrite();
+    } catch (error) {
+      this.lastError = error instanceof Error ? error.message : String(error);
+      return false;
+    }
+    if (this.closed) return true;
+    this.commits.resume();
+    this.lastError = null;
+    this.logger.info('store recovered: saving resumed, boards open again');
+    return true;
   }
 }

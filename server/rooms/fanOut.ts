@@ -21,6 +21,11 @@ export interface Receiver {
   send(frame: Uint8Array): void;
 }
 
+/** The way frames go out: to the receiver, when they may (durableOutbox.ts). */
+export interface Sender {
+  send(receiver: Receiver, frame: Uint8Array): void;
+}
+
 /** The awareness client ids an update of the room's awareness touched. */
 export interface AwarenessChange {
   added: readonly number[];
@@ -57,6 +62,7 @@ export class FanOut {
   constructor(
     private readonly receivers: () => Iterable<Receiver>,
     private readonly awareness: Awareness,
+    private readonly sender: Sender,
   ) {}
 
   /** An update its document has applied; `from` (its sender, if any) is spared its echo. */
@@ -113,7 +119,7 @@ export class FanOut {
       encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]),
     );
     this.pendingAwareness.clear();
-    for (const receiver of this.receivers()) receiver.send(frame);
+    for (const receiver of this.receivers()) this.sender.send(receiver, frame);
   }
 
   /**
@@ -136,7 +142,9 @@ export class FanOut {
         );
         batches.set(key, batch);
       }
-      if (batch.frame !== null && receiver !== batch.soleSender) receiver.send(batch.frame);
+      if (batch.frame !== null && receiver !== batch.soleSender) {
+        this.sender.send(receiver, batch.frame);
+      }
     }
   }
 }

@@ -7,21 +7,21 @@
  *
  * Facilitators sync with the whole board. Participants and observers sync with the board's
  * view (publicView.ts), which the room refreshes after every change of the board, plus their
- * own `place:` root cut out of the board (shared/updateFilter.ts): what they send goes to the board,
- * and what the view holds comes only from the server.
+ * own `place:` root cut out of the board (shared/updateFilter.ts): what they send goes to the
+ * board, and what the view holds comes only from the server.
  *
- * Every accepted client update is appended to the store *before* it is applied and broadcast,
- * so nothing the server ever sends (a broadcast or the sync reply to a newcomer) is missing
- * from the store: after a crash, clients only need to re-send their own work. The server's own
- * writes run under the 'server' origin and are sent once the store has taken them.
+ * Acknowledged means durable. Every accepted client update is appended with this turn's commit
+ * (persistence/tickCommit.ts) and applied at once, and every frame the room sends (a broadcast,
+ * the sync reply to a newcomer, awareness) waits in its outbox (durableOutbox.ts) until the
+ * updates before it are durable: nothing the server ever sends can be lost in a crash, and
+ * after one clients only need to re-send their own work. The server's own writes run under the
+ * 'server' origin and are sent once the store has taken them.
  *
- * The store may answer later, so all of a board's work goes through one ordered queue
- * (boardQueue.ts): check → append → apply → send, one message after another, from every
- * connection. While an append is pending nothing behind it runs: not the next update, not a
- * newcomer's sync answer, not the server's writes, reads or compaction. Awareness queues too:
- * a client's awareness may name what its updates just made (the card it drags), so it follows
- * them. A store that answers at once leaves the queue idle, and each message is handled in the
- * call that brought it.
+ * All of a board's work goes through one ordered queue (boardQueue.ts), one message after
+ * another, from every connection; what waits for the store there (a server write, a
+ * compaction) holds everything behind it: the next update, a newcomer's sync answer, reads.
+ * Awareness queues too: a client's awareness may name what its updates just made (the card it
+ * drags), so it follows them.
  */
 import * as Y from 'yjs';
 import { audienceOf } from '../../shared/audience.ts';
@@ -46,6 +46,7 @@ import type { StoredUpdate } from '../persistence/storedUpdate.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { BoardQueue } from './boardQueue.ts';
 import { ClientIdOwnership, SERVER_OWNER } from './clientIdOwnership.ts';
+import { DurableOutbox } from './durableOutbox.ts';
 import { type AwarenessChange, FanOut } from './fanOut.ts';
 import { Presence } from './presence.ts';
 import {
@@ -95,6 +96,8 @@ export class Room {
   private readonly writes: WriteGate;
   private readonly presence: Presence;
   private readonly fanOut: FanOut;
+  /** Every frame to a connection goes through it, so it leaves only once durable. */
+  private readonly outbox: DurableOutbox;
   /** The update of the server write under way, published once stored (serverWrite). */
   private serverUpdate: Uint8Array | null = null;
   /** The update of the view refresh under way, published once stored (refreshView). */
@@ -129,7 +132,8 @@ export class Room {
     this.clientIds = clientIds;
     this.writes = new WriteGate(this.doc, clientIds, (bytes) => this.budget.fits(bytes));
     this.presence = new Presence(this.doc, clientIds, readControl(this.doc).phase);
-    this.fanOut = new FanOut(() => this.connections.keys(), this.presence.awareness);
+    this.outbox = new DurableOutbox(() => log.pendingFor(boardId));
+    this.fanOut = new FanOut(() => this.connections.keys(), this.presence.awareness, this.outbox);
     this.doc.on('update', this.onDocUpdate);
     this.doc.on('afterTransaction', this.onDocTransaction);
     this.view.doc.on('update', this.onViewUpdate);
@@ -150,8 +154,10 @@ export class Room {
     this.presence.add(connection);
     this.queue.run(() => {
       if (this.destroyed || !this.connections.has(connection)) return;
-      connection.send(encodeSyncStep1(this.stateVectorFor(connection)));
-      if (!this.presence.isEmpty) connection.send(encodeAwareness(this.presence.everyone()));
+      this.outbox.send(connection, encodeSyncStep1(this.stateVectorFor(connection)));
+      if (!this.presence.isEmpty) {
+        this.outbox.send(connection, encodeAwareness(this.presence.everyone()));
+      }
     });
   }
 
@@ -228,6 +234,7 @@ export class Room {
     if (this.destroyed) return;
     this.destroyed = true;
     this.fanOut.stop();
+    this.outbox.stop();
     this.presence.destroy();
     this.view.destroy();
     this.doc.destroy();
@@ -247,7 +254,10 @@ export class Room {
   private dispatch(connection: RoomConnection, message: ClientMessage): Awaitable<void> {
     switch (message.type) {
       case 'sync-step1':
-        connection.send(encodeSyncStep2(this.stateFor(connection, message.stateVector)));
+        this.outbox.send(
+          connection,
+          encodeSyncStep2(this.stateFor(connection, message.stateVector)),
+        );
         return;
       case 'sync-step2':
         return andThen(
@@ -265,7 +275,9 @@ export class Room {
         return;
       }
       case 'query-awareness':
-        if (connection.allowAwareness()) connection.send(encodeAwareness(this.presence.everyone()));
+        if (connection.allowAwareness()) {
+          this.outbox.send(connection, encodeAwareness(this.presence.everyone()));
+        }
         return;
       default:
         message satisfies never;
@@ -293,10 +305,10 @@ export class Room {
         connection.close(CLOSES.boardFull.code, CLOSES.boardFull.reason);
         return;
       case 'accept':
-        // Store before apply: nothing of it is applied or sent before the store has it.
-        return andThen(this.stored.append(verdict.update), () =>
-          this.applyStored(connection, verdict),
-        );
+        // Stored with this turn's commit and applied at once: the outbox holds every frame
+        // until it is durable, and a failed commit closes the room (its rejection is handled).
+        void this.stored.append(verdict.update);
+        return this.applyStored(connection, verdict);
       default:
         verdict satisfies never;
     }
@@ -343,8 +355,8 @@ export class Room {
   }
 
   /**
-   * Brings the view in step with what changed on the board: stored, then sent to participants
-   * and observers. Runs in the board's order, after the changes it follows are stored.
+   * Brings the view in step with what changed on the board: stored with this turn's commit and
+   * sent to participants and observers once durable. Runs in the board's order.
    */
   private refreshView(): Awaitable<void> {
     this.viewRefreshScheduled = false;
@@ -365,12 +377,12 @@ export class Room {
     return andThen(compacted, () => this.storeViewUpdate(update));
   }
 
+  /** Stored with this turn's commit and sent at once: the outbox holds it until it is durable. */
   private storeViewUpdate(update: Uint8Array): Awaitable<void> {
-    return andThen(this.storedView.append(update), () => {
-      if (this.destroyed) return;
-      this.fanOut.queueUpdate(update, null, 'view');
-      return this.storedView.compactWhenDue();
-    });
+    if (this.destroyed) return;
+    void this.storedView.append(update);
+    this.fanOut.queueUpdate(update, null, 'view');
+    return this.storedView.compactWhenDue();
   }
 
   private compactAll(): Awaitable<void> {

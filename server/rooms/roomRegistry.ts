@@ -5,6 +5,10 @@
  * server-side change while it runs. A board is not loaded again before its previous room has
  * stored its state. A board that failed to load is not tried again for a few seconds, so its
  * retrying clients do not reread (and re-log) its damaged data many times a second.
+ *
+ * While saving is paused (persistence/updateLog.ts) no room lives: every room is closed with
+ * CLOSES.savingPaused and dropped without storing anything (what the store lacks was never
+ * sent to anyone), and none loads until the store takes writes again.
  */
 
 import { CLOSES, type Close } from '../../shared/closeCodes.ts';
@@ -34,7 +38,9 @@ export class RoomRegistry {
     private readonly logger: Logger,
     private readonly budgetBytes: number,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    log.onPause(() => this.pauseAll());
+  }
 
   get size(): number {
     return this.rooms.size;
@@ -101,6 +107,15 @@ export class RoomRegistry {
     live.room.discard();
   }
 
+  /** Saving paused: closes and drops every room, storing nothing. */
+  private pauseAll(): void {
+    for (const { room } of [...this.rooms.values()]) {
+      this.rooms.delete(room.boardId);
+      room.closeAll(CLOSES.savingPaused);
+      room.discard();
+    }
+  }
+
   /** Closes every connection and stores every room (shutdown); loads nothing afterwards. */
   async closeAll(close: Close): Promise<void> {
     this.closed = true;
@@ -134,7 +149,8 @@ export class RoomRegistry {
     // Its previous room may still be storing its state: a load now could miss it, and that
     // compaction could drop what the new room appends.
     await this.unloading.get(boardId);
-    if (this.closed) throw new RoomLoadError('the server is closing', CLOSES.restarting.reason);
+    if (this.closed) throw new RoomLoadError('the server is closing', CLOSES.restarting);
+    if (this.log.savingPaused) throw new RoomLoadError('saving is paused', CLOSES.savingPaused);
     const failure = this.failures.get(boardId);
     if (failure && this.now() - failure.at < RELOAD_AFTER_FAILURE_MS) throw failure.error;
     let room: Room;
@@ -151,7 +167,11 @@ export class RoomRegistry {
     }
     if (this.closed) {
       room.discard();
-      throw new RoomLoadError('the server is closing', CLOSES.restarting.reason);
+      throw new RoomLoadError('the server is closing', CLOSES.restarting);
+    }
+    if (this.log.savingPaused) {
+      room.discard();
+      throw new RoomLoadError('saving is paused', CLOSES.savingPaused);
     }
     this.failures.delete(boardId);
     this.rooms.set(boardId, { room, holders: 0 });

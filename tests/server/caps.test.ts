@@ -211,8 +211,12 @@ describe('joining', () => {
     const board = await createBoard(server);
     expect(board.joinCode).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
     await server.close();
+    // An older board's code, with the row's checksum as a store of then gets it when it opens.
     const db = new Database(join(dataDir, STORE_FILE_NAME));
-    db.prepare('UPDATE boards SET join_code = ? WHERE board_id = ?').run('ABC234', board.boardId);
+    db.prepare('UPDATE boards SET join_code = ?, checksum = NULL WHERE board_id = ?').run(
+      'ABC234',
+      board.boardId,
+    );
     db.close();
     server = await harness.start(dataDir);
     const found = await callApi<BoardInfo>(server, 'GET', '/api/join/abc-234');

@@ -122,7 +122,7 @@ describe('npm run export', () => {
       dataDir,
     );
     expect(run).toMatchObject({ code: 1, stdout: '' });
-    expect(run.stderr).toMatch(/is unreadable/);
+    expect(run.stderr).toMatch(/fails its checksum/);
   });
 
   it('fails with exit code 1 and a clear message for an unknown board', async () => {

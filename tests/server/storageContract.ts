@@ -144,5 +144,25 @@ export function describeStorageContract(name: string, makeStore: () => Awaitable
       expect(await store.loadUpdates('b1')).toEqual([]);
       expect(await store.getBoard('b2')).toEqual(board('b2'));
     });
+
+    it('drops an append for a board deleted meanwhile, with the rest of its commit', async () => {
+      const store = await fresh();
+      await store.createBoard(board('b1'), STATE, token('b1', 'creator', 1));
+      await store.createBoard(board('b2'), STATE, token('b2', 'creator', 2));
+      expect(await store.deleteBoard('b1')).toBe(true);
+      await store.appendUpdates([
+        { boardId: 'b1', update: bytes(1) },
+        { boardId: 'b2', update: bytes(2) },
+      ]);
+      expect(await store.loadUpdates('b1')).toEqual([]);
+      expect(await store.countUpdates('b2')).toBe(2);
+    });
+
+    it('takes a probe write, and a fresh store has no damaged rows', async () => {
+      const store = await fresh();
+      await store.probeWrite();
+      await store.probeWrite();
+      expect(await store.damagedRows()).toEqual([]);
+    });
   });
 }

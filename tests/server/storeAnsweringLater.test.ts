@@ -4,7 +4,8 @@
  * still go through one order (check → append → apply → send): stock clients writing at once
  * converge on what is stored, no frame carries an update before the store has it, a refused
  * write is neither stored nor sent, a client's writes reach the others in the order it sent
- * them, and a store that fails is still survived (degraded, queued, recovered).
+ * them, and a store that fails pauses saving: its rooms close (4507) and nothing unstored is
+ * sent, while clients keep their writes and send them again once it answers.
  */
 import { join } from 'node:path';
 import * as decoding from 'lib0/decoding';
@@ -29,7 +30,7 @@ import {
   readPlacement,
   setPlacement,
 } from '../../shared/boardDoc.ts';
-import { CLOSE_FORBIDDEN_WRITE } from '../../shared/closeCodes.ts';
+import { CLOSE_FORBIDDEN_WRITE, CLOSES } from '../../shared/closeCodes.ts';
 import { readProgress } from '../../shared/publicView.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
@@ -382,32 +383,50 @@ describe('a store that answers later', () => {
     expect(notPrefixes).toEqual([]);
   });
 
-  it('survives a store that fails: degraded, queued, recovered, and nothing lost', async () => {
+  it('pauses saving when the store fails: nothing unstored is sent, clients keep their writes and catch up once it answers', async () => {
     const running = await harness.start(undefined, laterStoreOptions());
     const board = await createBoard(running);
     const ana = await joinBoard(running, board, 'Ana');
     const writer = await harness.connect(running, board.boardId, ana.token);
     const witness = await harness.connect(running, board.boardId, board.facilitatorToken);
+    const closes: number[] = [];
+    for (const client of [writer, witness]) {
+      client.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
+    }
     const store = currentStore();
+    const watch = watchServerFrames((update) =>
+      unstoredStructs(update, storedDoc(store.sqlite, board.boardId)),
+    );
+    stopWatching = watch.stop;
 
     store.later.failing = true;
+    const paused = nextClose(writer);
     for (let i = 0; i < 10; i++) {
       place(writer, ana, i);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
-    await waitFor(
-      () => placeMap(witness.doc, ana.participantId).size === 10,
-      'the writes to reach the witness while the store fails',
-    );
+    expect(await paused).toEqual(CLOSES.savingPaused);
+    expect(placeMap(witness.doc, ana.participantId).size).toBe(0);
     const degraded = await storeHealth(running);
     expect(degraded.status).toBe('degraded');
-    expect(degraded.store.queuedUpdates).toBeGreaterThanOrEqual(10);
+    expect(degraded.store.savingPaused).toBe(true);
 
     store.later.failing = false;
     await storeRecovered(running);
-    const stored = storedDoc(store.sqlite, board.boardId);
-    expect(placeMap(stored, ana.participantId).toJSON()).toEqual(
-      placeMap(witness.doc, ana.participantId).toJSON(),
+    await waitFor(
+      () => placeMap(witness.doc, ana.participantId).size === 10,
+      'the writes to reach the witness once saving resumes',
+      15_000,
     );
+    await waitFor(
+      () => placeMap(storedDoc(store.sqlite, board.boardId), ana.participantId).size === 10,
+      'the writes to be stored',
+    );
+    expect(placeMap(storedDoc(store.sqlite, board.boardId), ana.participantId).toJSON()).toEqual(
+      placeMap(writer.doc, ana.participantId).toJSON(),
+    );
+    // Refused by nobody: every close was the pause (or a reconnect refused while it lasted).
+    expect(new Set(closes)).toEqual(new Set([CLOSES.savingPaused.code]));
+    expect(watch.violations).toEqual([]);
   });
 });

@@ -83,6 +83,12 @@ export class LaterStore implements Store {
   compact(...args: Parameters<Store['compact']>): Promise<void> {
     return this.later(() => this.inner.compact(...args));
   }
+  probeWrite(): Promise<void> {
+    return this.later(() => this.inner.probeWrite());
+  }
+  damagedRows(...args: Parameters<Store['damagedRows']>) {
+    return this.later(() => this.inner.damagedRows(...args));
+  }
   close(): Promise<void> {
     // Closing is not delayed by `failing`: a test's store is always closed.
     return new Promise((resolve, reject) => {

@@ -110,22 +110,23 @@ export async function callApi<T>(
   return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T };
 }
 
-/** What /healthz says of the store: `degraded` while updates wait in memory. */
-export async function storeHealth(
-  running: Endpoint,
-): Promise<{ status: string; store: { queuedUpdates: number } }> {
-  const { body } = await callApi<{ status: string; store: { queuedUpdates: number } }>(
-    running,
-    'GET',
-    '/healthz',
-  );
+/** What /healthz says: `degraded` while saving is paused or some stored rows are damaged. */
+export interface Health {
+  status: 'ok' | 'degraded';
+  store: { savingPaused: boolean; lastError: string | null };
+  /** Damaged rows per table, when there are any. */
+  damage?: { boards: number; tokens: number; updates: number };
+}
+
+export async function storeHealth(running: Endpoint): Promise<Health> {
+  const { body } = await callApi<Health>(running, 'GET', '/healthz');
   return body;
 }
 
-/** Waits (up to 15 s) for the store to have written everything it queued. */
+/** Waits (up to 15 s) for the store to take writes again. */
 export async function storeRecovered(running: Endpoint): Promise<void> {
   const deadline = Date.now() + 15_000;
-  while ((await storeHealth(running)).status !== 'ok') {
+  while ((await storeHealth(running)).store.savingPaused) {
     if (Date.now() > deadline) throw new Error('the store did not recover');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -1,6 +1,10 @@
 /** What the board does for each way the server can close its connection. */
 import { describe, expect, it } from 'vitest';
-import { closeResponse, PLACING_CLOSED } from '../../../client/state/closeResponse.ts';
+import {
+  closeResponse,
+  PLACING_CLOSED,
+  SAVING_PAUSED,
+} from '../../../client/state/closeResponse.ts';
 import { CLOSE_REASONS } from '../../../shared/closeCodes.ts';
 import { WRITE_REJECTIONS } from '../../../shared/writeRules.ts';
 
@@ -27,6 +31,8 @@ describe('close responses', () => {
       'This board cannot be opened',
       { kind: 'retrying', notice: 'This board cannot be opened' },
     ],
+    // Saving paused: the device keeps its writes and sends them once the server takes them.
+    [4507, CLOSE_REASONS.savingPaused, { kind: 'retrying', notice: SAVING_PAUSED }],
     [4529, '', { kind: 'retrying', notice: 'The server is busy — reconnecting…' }],
     [4503, '', { kind: 'retrying', notice: 'The server is busy — reconnecting…' }],
     [4504, '', { kind: 'retrying', notice: 'The server is busy — reconnecting…' }],
