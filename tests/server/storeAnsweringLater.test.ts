@@ -395,7 +395,11 @@ describe('a store that answers later', () => {
     }
     const store = currentStore();
     const watch = watchServerFrames((update) =>
-      unstoredStructs(update, storedDoc(store.sqlite, board.boardId)),
+      unstoredStructs(
+        update,
+        storedDoc(store.sqlite, board.boardId),
+        storedDoc(store.sqlite, board.boardId, 'view'),
+      ),
     );
     stopWatching = watch.stop;
 

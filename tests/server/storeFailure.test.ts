@@ -188,7 +188,7 @@ describe('a damaged row', () => {
     const garbage = Buffer.from('garbage!garbage!garbage!');
     const checksum = rowChecksum([damaged.board.boardId, 'board', garbage, 2]);
     const changed = db
-      .prepare('UPDATE updates SET data = ?, checksum = ? WHERE board_id = ?')
+      .prepare("UPDATE updates SET data = ?, checksum = ? WHERE board_id = ? AND log = 'board'")
       .run(garbage, checksum, damaged.board.boardId).changes;
     expect(changed).toBe(1);
     db.close();
