@@ -103,7 +103,10 @@ function broadcastSince(room: HonestRoom, from: number): Uint8Array[] {
   return syncUpdates(room.listener.received.slice(from));
 }
 
-/** The facilitator's write reaches the participant: the board still takes writes. */
+/**
+ * The facilitator's write reaches their other device, and the participant's view follows: the
+ * board still takes writes.
+ */
 async function facilitatorStillWrites(
   room: HonestRoom,
   write: (doc: Y.Doc) => void,
@@ -111,9 +114,12 @@ async function facilitatorStillWrites(
   const clientId = room.facilitator.doc.clientID;
   write(room.facilitator.doc);
   const clock = Y.getState(room.facilitator.doc.store, clientId);
+  const control = JSON.stringify(room.facilitator.doc.getMap('control').toJSON());
   await waitFor(
-    () => Y.getState(room.participant.doc.store, clientId) >= clock,
-    "the facilitator's write to reach the participant",
+    () =>
+      Y.getState(room.facilitatorTablet.doc.store, clientId) >= clock &&
+      JSON.stringify(room.participant.doc.getMap('control').toJSON()) === control,
+    "the facilitator's write to reach their tablet and the participant's view",
   );
 }
 

@@ -120,7 +120,7 @@ export function storedLog(
   try {
     const row = db
       .prepare<[string], { rows: number; bytes: number | null }>(
-        'SELECT COUNT(*) AS rows, SUM(LENGTH(data)) AS bytes FROM updates WHERE board_id = ?',
+        "SELECT COUNT(*) AS rows, SUM(LENGTH(data)) AS bytes FROM updates WHERE board_id = ? AND log = 'board'",
       )
       .get(boardId);
     return { rows: row?.rows ?? 0, bytes: row?.bytes ?? 0 };

@@ -35,6 +35,8 @@ export interface HonestRoom {
   server: RunningServer;
   board: CreateBoardResponse;
   facilitator: TestClient;
+  /** The facilitator's second device: it syncs with the whole board, as the first does. */
+  facilitatorTablet: TestClient;
   participant: TestClient;
   person: JoinResponse;
   /** A raw socket with the facilitator's token: every frame the board broadcast since it opened. */
@@ -51,6 +53,7 @@ export async function honestRoom(
   const board = await createBoard(server, { title: 'Retreat under attack' });
   const person = await joinBoard(server, board, 'Ana Honest');
   const facilitator = await harness.connect(server, board.boardId, board.facilitatorToken);
+  const facilitatorTablet = await harness.connect(server, board.boardId, board.facilitatorToken);
   const participant = await harness.connect(server, board.boardId, person.token);
   // Present, as the app is: the awareness entry the room then holds is the one echoes repeat.
   participant.provider.awareness.setLocalState({
@@ -58,13 +61,13 @@ export async function honestRoom(
     drag: null,
   });
   const closes: number[] = [];
-  for (const client of [facilitator, participant]) {
+  for (const client of [facilitator, facilitatorTablet, participant]) {
     client.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
   }
   const listener = await harness.socket(
     boardSocketUrl(server.wsUrl, board.boardId, board.facilitatorToken),
   );
-  return { server, board, facilitator, participant, person, listener, closes };
+  return { server, board, facilitator, facilitatorTablet, participant, person, listener, closes };
 }
 
 /** One honest write, and the client whose document must see it. */
@@ -96,12 +99,13 @@ export function placementRoundTrip(room: HonestRoom): RoundTrip {
 
 /**
  * Once the session is locked (`final`), participants may write nothing: the facilitator sets
- * the phase again (the one write left) and the participant's document must see it.
+ * the phase again (the one write left) and their second device must see it (a participant's
+ * view would not change: the phase is the same).
  */
 export function lockedRoundTrip(room: HonestRoom): RoundTrip {
   return {
     writer: room.facilitator,
-    reader: room.participant,
+    reader: room.facilitatorTablet,
     write: () => setPhase(room.facilitator.doc, 'final', 'local'),
   };
 }
