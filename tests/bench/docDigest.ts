@@ -12,6 +12,7 @@ import {
   readPlacements,
   readRounds,
 } from '../../shared/boardDoc.ts';
+import { readFigures, readProgress } from '../../shared/publicView.ts';
 
 function sortedEntries<V>(map: Map<string, V>): [string, V][] {
   return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -28,6 +29,21 @@ export function contentDigest(doc: Y.Doc): string {
     final: sortedEntries(readFinal(doc)),
     rounds: readRounds(doc),
     places,
+  });
+}
+
+/**
+ * What a view holds for everyone (shared/publicView.ts), without the holder's own placements:
+ * every participant's view of a board must say the same.
+ */
+export function viewDigest(doc: Y.Doc): string {
+  return JSON.stringify({
+    control: readControl(doc),
+    participants: sortedEntries(readParticipants(doc)),
+    final: sortedEntries(readFinal(doc)),
+    rounds: readRounds(doc),
+    figures: sortedEntries(readFigures(doc)),
+    progress: Object.entries(readProgress(doc)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   });
 }
 

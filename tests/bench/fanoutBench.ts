@@ -7,9 +7,15 @@
  * The board stays in phase `placing`, the only phase in which drops are accepted, so drags carry
  * the card but no position (as a real client sends them then); both servers get the same bytes.
  * Our clients join over HTTP first (setup, not measured); the reference has no auth or schema.
+ *
+ * On Continuum the participants sync with the board's view (docs/design.md, "The view"): while
+ * placing is silent a drop reaches the facilitator's devices, and the others only as counts. So
+ * drop deliveries are measured at the facilitator's devices, and every participant's view must
+ * converge with a fresh one; on the reference everyone receives every drop.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { MeResponse } from '../../shared/api.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { createBoard, joinParticipants } from './boardSetup.ts';
 import type { FanoutClientSpec, FanoutLoadResult, FromLoadGenerator } from './fanoutMessages.ts';
@@ -74,13 +80,26 @@ function durationFrom(args: readonly string[]): number {
   return seconds * 1000;
 }
 
+/** The facilitator's laptop and tablet, and co-facilitators' devices. */
+const FACILITATOR_DEVICES = 4;
+
+/** A token holder's participant id (GET /api/boards/:id/me). */
+async function participantIdOf(baseUrl: string, boardId: string, token: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/boards/${boardId}/me`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw new Error(`/me answered ${response.status}`);
+  const me = (await response.json()) as MeResponse;
+  return me.participantId;
+}
+
 const LOAD_GENERATOR = fileURLToPath(new URL('./fanoutLoad.ts', import.meta.url));
 
 function runLoadGenerator(
   server: BenchServer,
   label: string,
   clients: FanoutClientSpec[],
-  freshUrl: string,
+  fresh: { board: string; view: string | null },
   scenario: Scenario,
   durationMs: number,
 ): Promise<FanoutLoadResult> {
@@ -111,7 +130,8 @@ function runLoadGenerator(
         label,
         serverPid: server.pid,
         clients,
-        freshUrl,
+        freshUrl: fresh.board,
+        freshViewUrl: fresh.view,
         dragging: scenario.dragging,
         dragHz: DRAG_HZ,
         dropsPerSecond: DROPS_PER_SECOND,
@@ -143,12 +163,13 @@ async function runAgainst(
       const clients = Array.from({ length: scenario.clients }, (_, i) => ({
         url: server.roomUrl(room),
         participantId: `p${String(i).padStart(7, '0')}`,
+        audience: 'board' as const,
       }));
       const result = await runLoadGenerator(
         server,
         label,
         clients,
-        server.roomUrl(room),
+        { board: server.roomUrl(room), view: null },
         scenario,
         durationMs,
       );
@@ -160,12 +181,30 @@ async function runAgainst(
     await facilitator.whenSynced();
     const joined = await joinParticipants(server.baseUrl, board, scenario.clients);
     await facilitator.close();
-    const clients = joined.map((person) => ({
-      url: server.roomUrl(board.boardId, person.token),
-      participantId: person.participantId,
-    }));
-    const freshUrl = server.roomUrl(board.boardId, board.facilitatorToken);
-    const result = await runLoadGenerator(server, label, clients, freshUrl, scenario, durationMs);
+    // Participants sync with the board's view; the facilitator's devices (the laptop, a tablet)
+    // with the whole board, so they are the ones that receive every drop.
+    const facilitatorId = await participantIdOf(
+      server.baseUrl,
+      board.boardId,
+      board.facilitatorToken,
+    );
+    const clients = [
+      ...joined.map((person) => ({
+        url: server.roomUrl(board.boardId, person.token),
+        participantId: person.participantId,
+        audience: 'view' as const,
+      })),
+      ...Array.from({ length: FACILITATOR_DEVICES }, () => ({
+        url: server.roomUrl(board.boardId, board.facilitatorToken),
+        participantId: facilitatorId,
+        audience: 'board' as const,
+      })),
+    ];
+    const fresh = {
+      board: server.roomUrl(board.boardId, board.facilitatorToken),
+      view: server.roomUrl(board.boardId, joined.at(-1)?.token ?? board.facilitatorToken),
+    };
+    const result = await runLoadGenerator(server, label, clients, fresh, scenario, durationMs);
     return { ...result, idleRssBytes };
   } finally {
     await disposeServer(server);

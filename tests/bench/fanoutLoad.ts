@@ -16,7 +16,7 @@ import {
   setPlacement,
 } from '../../shared/boardDoc.ts';
 import { mapLimit } from './boardSetup.ts';
-import { contentDigest, hasWritesOf, sameStateVector } from './docDigest.ts';
+import { contentDigest, hasWritesOf, sameStateVector, viewDigest } from './docDigest.ts';
 import type {
   FanoutLoadConfig,
   FanoutLoadResult,
@@ -136,7 +136,7 @@ async function run(config: FanoutLoadConfig): Promise<FanoutLoadResult> {
     } catch {
       // counted as lost below
     }
-    return { client, participantId: spec.participantId };
+    return { client, participantId: spec.participantId, audience: spec.audience };
   });
   const connectMs = performance.now() - connectStart;
   const live = clients.filter(({ client }) => client.synced);
@@ -257,19 +257,26 @@ async function run(config: FanoutLoadConfig): Promise<FanoutLoadResult> {
     dragger.client.sendAwareness(presenceJson(dragger.participantId));
   }
 
-  // Settle: a fresh client must see every write, and every client the same document.
+  // Settle: a fresh client must see every write, and every client the same document: the
+  // board for those who sync with it, the same view for the others.
   const settleStart = performance.now();
   const fresh = new RawClient(config.freshUrl);
+  const freshView = config.freshViewUrl === null ? null : new RawClient(config.freshViewUrl);
   let freshSynced = true;
   try {
     await withTimeout(fresh.whenSynced(), SYNC_TIMEOUT_MS, 'fresh client sync');
+    if (freshView) await withTimeout(freshView.whenSynced(), SYNC_TIMEOUT_MS, 'fresh view sync');
   } catch {
     freshSynced = false;
   }
   const writers = draggers.map((dragger) => dragger.client);
+  const converged = (client: RawClient, audience: 'board' | 'view') =>
+    audience === 'board'
+      ? sameStateVector(client.doc, fresh.doc)
+      : freshView !== null && viewDigest(client.doc) === viewDigest(freshView.doc);
   const settled = () =>
     writers.every((writer) => hasWritesOf(fresh.doc, writer.doc)) &&
-    live.every(({ client }) => client.open && sameStateVector(client.doc, fresh.doc));
+    live.every(({ client, audience }) => client.open && converged(client, audience));
   const deadline = performance.now() + SETTLE_TIMEOUT_MS;
   while (freshSynced && !settled() && performance.now() < deadline) await sleep(100);
   await sleep(200); // the last awareness frames
@@ -288,21 +295,22 @@ async function run(config: FanoutLoadConfig): Promise<FanoutLoadResult> {
   let lost = 0;
   let diverged = 0;
   const closeCodes: Record<string, number> = {};
-  for (const { client } of clients) {
+  for (const { client, audience } of clients) {
     if (!client.synced || client.lost) {
       lost += 1;
       const code = String(client.closeCode ?? 'never opened');
       closeCodes[code] = (closeCodes[code] ?? 0) + 1;
       continue;
     }
-    if (
-      reference === null ||
-      !sameStateVector(client.doc, fresh.doc) ||
-      contentDigest(client.doc) !== reference
-    ) {
-      diverged += 1;
-    }
+    const same =
+      audience === 'board'
+        ? reference !== null &&
+          converged(client, audience) &&
+          contentDigest(client.doc) === reference
+        : freshSynced && converged(client, audience);
+    if (!same) diverged += 1;
   }
+  await freshView?.close();
   await fresh.close();
   await mapLimit(clients, 100, ({ client }) => client.close());
 

@@ -4,6 +4,11 @@ import type { LatencySummary } from './percentiles.ts';
 export interface FanoutClientSpec {
   url: string;
   participantId: string;
+  /**
+   * What the client syncs with (shared/audience.ts): the whole board (facilitators; everyone on
+   * the reference server) or the board's view (participants).
+   */
+  audience: 'board' | 'view';
 }
 
 export interface FanoutLoadConfig {
@@ -13,6 +18,8 @@ export interface FanoutLoadConfig {
   clients: FanoutClientSpec[];
   /** A client that connects after the load to check convergence (writes nothing). */
   freshUrl: string;
+  /** The same for the view, when some clients sync with it (a participant's token). */
+  freshViewUrl: string | null;
   dragging: number;
   dragHz: number;
   dropsPerSecond: number;
@@ -42,7 +49,7 @@ export interface FanoutLoadResult {
   generatorLoopDelayMaxMs: number;
   /** Clients that never synced or whose connection ended during the run. */
   lost: number;
-  /** Synced clients whose document differs from a fresh client's after the run. */
+  /** Synced clients whose document (or view) differs from a fresh client's after the run. */
   diverged: number;
   /** Drops the fresh client is missing (writes the server lost). */
   missingWrites: number;
