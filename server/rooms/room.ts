@@ -392,7 +392,7 @@ export class Room {
   /** The state vector a connection syncs against: the board's, or its view's. */
   private stateVectorFor(connection: RoomConnection): Uint8Array {
     if (audienceOf(connection.role) === 'board') return Y.encodeStateVector(this.doc);
-    const vector = Y.decodeStateVector(Y.encodeStateVector(this.view.doc));
+    const vector = clocksOf(this.view.doc);
     for (const [client, clock] of this.ownClocks(connection.participantId)) {
       vector.set(client, clock);
     }
@@ -404,25 +404,24 @@ export class Room {
     if (audienceOf(connection.role) === 'board') {
       return Y.encodeStateAsUpdate(this.doc, stateVector);
     }
-    const theirs = Y.decodeStateVector(stateVector);
+    const view = Y.encodeStateAsUpdate(this.view.doc, stateVector);
+    const own = this.ownClocks(connection.participantId);
+    // Most who connect have written nothing yet: the view is all they lack.
+    if (own.size === 0) return view;
     // Only their own client ids are encoded from the board: everyone else's count as known.
-    const own = new Map(this.ownClocks(connection.participantId));
-    const target = new Map<number, number>();
-    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
-      target.set(client, own.has(client) ? (theirs.get(client) ?? 0) : clock);
-    }
-    const ownPart = keepClients(Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(target)), (c) =>
-      own.has(c),
-    );
-    return Y.mergeUpdates([Y.encodeStateAsUpdate(this.view.doc, stateVector), ownPart]);
+    const theirs = Y.decodeStateVector(stateVector);
+    const target = clocksOf(this.doc);
+    for (const client of own.keys()) target.set(client, theirs.get(client) ?? 0);
+    const board = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(target));
+    return Y.mergeUpdates([view, keepClients(board, (client) => own.has(client))]);
   }
 
   /** The board's clocks of the client ids a participant writes under. */
-  private ownClocks(participantId: string): [number, number][] {
-    const clocks: [number, number][] = [];
-    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
+  private ownClocks(participantId: string): Map<number, number> {
+    const clocks = new Map<number, number>();
+    for (const client of this.doc.store.clients.keys()) {
       if (this.clientIds.ownerOf(client) === participantId && !this.viewClientIds.has(client)) {
-        clocks.push([client, clock]);
+        clocks.set(client, Y.getState(this.doc.store, client));
       }
     }
     return clocks;
@@ -460,6 +459,13 @@ export class Room {
   private readonly onAwarenessUpdate = (change: AwarenessChange): void => {
     this.fanOut.queueAwareness(change);
   };
+}
+
+/** A document's state vector as a map, read from its store without encoding it. */
+function clocksOf(doc: Y.Doc): Map<number, number> {
+  const clocks = new Map<number, number>();
+  for (const client of doc.store.clients.keys()) clocks.set(client, Y.getState(doc.store, client));
+  return clocks;
 }
 
 /** A fresh Yjs client id (what Y.Doc picks for itself). */
