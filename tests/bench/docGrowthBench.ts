@@ -250,8 +250,12 @@ export async function runDocGrowthBench(): Promise<BenchFigure[]> {
         if (round < ROUNDS) startRound(doc, { ...placed, closedAt: Date.now() }, true, 'local');
         else setPhase(doc, 'final', 'local');
       });
+      // Participants sync with the board's view (docs/design.md): the session settings they see
+      // must be the facilitator's.
+      const settings = JSON.stringify(readControl(facilitator.doc));
       await waitUntil(
-        () => participants.every(({ client }) => hasWritesOf(client.doc, facilitator.doc)),
+        () =>
+          participants.every(({ client }) => JSON.stringify(readControl(client.doc)) === settings),
         `round ${round}'s facilitator steps to reach everyone`,
       );
     }
