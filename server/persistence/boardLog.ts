@@ -17,9 +17,15 @@ import type { UpdateLog } from './updateLog.ts';
 
 /** Compact the stored log once this many updates have been appended since the last time. */
 const COMPACT_AFTER_APPENDS = 500;
+/**
+ * Or once this many bytes have been appended: a few large rewrites (the view's figures when the
+ * phase or "show names" changes rewrite every card) grow a log faster than many small drops.
+ */
+const COMPACT_AFTER_BYTES = 1024 * 1024;
 
 export class BoardLog implements CountedLog {
   private appendsSinceCompaction = 0;
+  private bytesSinceCompaction = 0;
   /** Bytes in the stored log: as loaded or last compacted, plus every append since. */
   private bytes: number;
 
@@ -51,6 +57,7 @@ export class BoardLog implements CountedLog {
   append(update: Uint8Array): Awaitable<void> {
     this.bytes += update.length;
     this.appendsSinceCompaction += 1;
+    this.bytesSinceCompaction += update.length;
     return this.log.append(this.boardId, update, this.name);
   }
 
@@ -61,16 +68,23 @@ export class BoardLog implements CountedLog {
 
   /** Compacts once enough has been appended; call only once the document holds every append. */
   compactWhenDue(): Awaitable<void> {
-    if (this.appendsSinceCompaction >= COMPACT_AFTER_APPENDS) return this.compact();
+    if (
+      this.appendsSinceCompaction >= COMPACT_AFTER_APPENDS ||
+      this.bytesSinceCompaction >= COMPACT_AFTER_BYTES
+    ) {
+      return this.compact();
+    }
   }
 
   /** Replaces the log by the document's full state, after its appends; never rejects. */
   compact(): Awaitable<void> {
     const state = compactedState(this.doc);
     const appended = this.appendsSinceCompaction;
+    const appendedBytes = this.bytesSinceCompaction;
     return andThen(this.log.compact(this.boardId, state, this.name), (compacted) => {
       if (!compacted) return;
       this.appendsSinceCompaction -= appended;
+      this.bytesSinceCompaction -= appendedBytes;
       this.bytes = state.data.length;
     });
   }

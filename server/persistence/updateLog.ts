@@ -94,6 +94,11 @@ export class UpdateLog {
     this.commits.forget(boardId);
   }
 
+  /** Says loudly that stored data was damaged and what was done about it. */
+  reportDamage(message: string): void {
+    this.logger.error(`STORED DATA DAMAGED: ${message}`);
+  }
+
   /** Commits what is pending; true if everything was stored. Never rejects. */
   async flush(): Promise<boolean> {
     await this.commits.flush();

@@ -39,7 +39,7 @@ import { CLOSES, type Close } from '../../shared/closeCodes.ts';
 import { keepClients } from '../../shared/updateFilter.ts';
 import { andThen } from '../persistence/awaitable.ts';
 import { BoardLog } from '../persistence/boardLog.ts';
-import { readStoredLog } from '../persistence/roomLoad.ts';
+import { RoomLoadError, readStoredLog } from '../persistence/roomLoad.ts';
 import { StorageBudget } from '../persistence/storageBudget.ts';
 import type { Awaitable } from '../persistence/store.ts';
 import type { StoredUpdate } from '../persistence/storedUpdate.ts';
@@ -85,7 +85,7 @@ export class Room {
   private readonly queue = new BoardQueue();
   private readonly budget: StorageBudget;
   private readonly stored: BoardLog;
-  private readonly view = new PublicView();
+  private readonly view: PublicView;
   private readonly storedView: BoardLog;
   /** The view's client ids: the server's alone. */
   private readonly viewClientIds: ReadonlySet<number>;
@@ -107,7 +107,13 @@ export class Room {
   /** Loads a board's room from the store. Rejects with RoomLoadError. */
   static async load(boardId: string, log: UpdateLog, budgetBytes: number): Promise<Room> {
     const stored = await readStoredLog(boardId, log);
-    const storedView = await readStoredLog(boardId, log, 'view');
+    let storedView: readonly StoredUpdate[] | 'damaged';
+    try {
+      storedView = await readStoredLog(boardId, log, 'view');
+    } catch (error) {
+      if (!(error instanceof RoomLoadError)) throw error;
+      storedView = 'damaged';
+    }
     return new Room(boardId, log, budgetBytes, stored, storedView);
   }
 
@@ -117,11 +123,18 @@ export class Room {
     log: UpdateLog,
     budgetBytes: number,
     stored: readonly StoredUpdate[],
-    storedView: readonly StoredUpdate[] = [],
+    storedView: readonly StoredUpdate[] | 'damaged' = [],
   ) {
     this.budget = new StorageBudget(budgetBytes);
     this.stored = new BoardLog(boardId, this.doc, log, this.budget, stored);
-    this.storedView = new BoardLog(boardId, this.view.doc, log, this.budget, storedView, 'view');
+    const view = this.loadView(log, storedView);
+    this.view = view.view;
+    this.storedView = view.log;
+    if (view.rebuilt) {
+      log.reportDamage(
+        `board ${boardId}: its stored view could not be read; it is built again from the board (devices that kept the old one start over)`,
+      );
+    }
     const clientIds = ClientIdOwnership.fromDoc(this.doc);
     // The view goes on under an id nobody has written the board with.
     while (clientIds.ownerOf(this.view.doc.clientID) !== undefined) {
@@ -140,7 +153,42 @@ export class Room {
     this.presence.awareness.on('update', this.onAwarenessUpdate);
     // Before anyone syncs: a board of schema 1 says 2 (its roots are the same, its view new),
     // and a view stored by an older server, or none yet, is brought up to date.
-    this.queue.run(() => andThen(this.upgradeSchema(), () => this.refreshView()));
+    this.queue.run(() =>
+      andThen(this.upgradeSchema(), () =>
+        andThen(this.refreshView(), () => (view.rebuilt ? this.storedView.compact() : undefined)),
+      ),
+    );
+  }
+
+  /**
+   * The view as stored, or, when its log is damaged, an empty one that the first refresh builds
+   * again from the board and whose log is then replaced: the board itself is intact, so it stays
+   * open. A device that kept the damaged history sends parts the new view does not know and is
+   * told to start over (4403), keeping nothing stale.
+   */
+  private loadView(
+    log: UpdateLog,
+    stored: readonly StoredUpdate[] | 'damaged',
+  ): { view: PublicView; log: BoardLog; rebuilt: boolean } {
+    if (stored !== 'damaged') {
+      const view = new PublicView();
+      try {
+        return {
+          view,
+          log: new BoardLog(this.boardId, view.doc, log, this.budget, stored, 'view'),
+          rebuilt: false,
+        };
+      } catch (error) {
+        if (!(error instanceof RoomLoadError)) throw error;
+        view.destroy();
+      }
+    }
+    const view = new PublicView();
+    return {
+      view,
+      log: new BoardLog(this.boardId, view.doc, log, this.budget, [], 'view'),
+      rebuilt: true,
+    };
   }
 
   /** Destroyed or discarded: nothing may use it any more. */
@@ -268,7 +316,7 @@ export class Room {
           },
         );
       case 'sync-update':
-        return this.receiveUpdate(connection, message.update);
+        return this.receiveUpdate(connection, this.withoutView(connection, message.update));
       case 'awareness': {
         const refusal = this.presence.receive(connection, message.update);
         if (refusal !== null) connection.close(refusal.code, refusal.reason);
@@ -429,7 +477,8 @@ export class Room {
 
   /**
    * What a view's holder sends back, without the view's own parts: its sync repeats the delete
-   * ranges of the view (and an old copy could hold more of it), which the board never had.
+   * ranges of the view, and a device's saved copy that loads after the provider connected is
+   * sent as an ordinary update holding the view's structs; the board never had either.
    */
   private withoutView(connection: RoomConnection, update: Uint8Array): Uint8Array {
     if (audienceOf(connection.role) === 'board') return update;

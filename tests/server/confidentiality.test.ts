@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { STORE_FILE_NAME } from '../../server/persistence/sqlite.ts';
 import { applyStoredUpdate } from '../../server/persistence/storedUpdate.ts';
+import { encodeSyncUpdate } from '../../server/rooms/protocol.ts';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
 import {
   metaMap,
@@ -25,6 +26,7 @@ import {
 } from '../../shared/boardDoc.ts';
 import { readFigures, readProgress } from '../../shared/publicView.ts';
 import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
+import { boardSocketUrl } from '../support/rawSocket.ts';
 import {
   callApi,
   createBoard,
@@ -410,5 +412,59 @@ describe('a board stored before the view existed', () => {
     const laptop = await harness.connect(running, room.board.boardId, room.board.facilitatorToken);
     expect(laptop.doc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
     expect(placementOwners(laptop.doc)).toHaveLength(3);
+  });
+});
+
+describe("a device's saved copy", () => {
+  it('is taken as it comes, view and all, even when it arrives as an ordinary update', async () => {
+    const running = await harness.start();
+    const room = await roomOf(running, ['Ana', 'Ben', 'Cat']);
+    const [ana] = room.people;
+    if (!ana) throw new Error('Ana');
+    place(ana, CARD, 0.4);
+    await waitFor(() => readFigures(ana.client.doc).get(CARD)?.placed === 1, 'the count');
+    // What y-indexeddb applies when it loads after the provider connected: the whole saved
+    // copy, view included, which the provider then sends as an update.
+    const saved = Y.encodeStateAsUpdate(ana.client.doc);
+    const socket = await harness.socket(
+      boardSocketUrl(running.wsUrl, room.board.boardId, ana.join.token),
+    );
+    socket.send(encodeSyncUpdate(saved));
+    place(ana, OTHER_CARD, 0.6);
+    await waitFor(
+      () => readPlacement(room.facilitator.doc, ana.join.participantId, OTHER_CARD) !== null,
+      'her next placement',
+    );
+    expect(socket.isClosed()).toBe(false);
+    expect(readFigures(ana.client.doc).get(OTHER_CARD)?.placed).toBe(1);
+  });
+});
+
+describe('a damaged view', () => {
+  it('is built again from the board, which stays open', async () => {
+    const dataDir = newDataDir();
+    let running = await harness.start(dataDir);
+    const room = await roomOf(running, ['Ana', 'Ben', 'Cat']);
+    for (const [index, person] of room.people.entries()) place(person, CARD, 0.2 + index / 10);
+    await waitFor(() => placementOwners(room.facilitator.doc).length === 3, 'the placements');
+    await harness.stop();
+
+    const db = new Database(join(dataDir, STORE_FILE_NAME));
+    const zeroed = db
+      .prepare(
+        "UPDATE updates SET data = zeroblob(length(data)) WHERE board_id = ? AND log = 'view'",
+      )
+      .run(room.board.boardId).changes;
+    db.close();
+    expect(zeroed).toBeGreaterThan(0);
+
+    running = await harness.start(dataDir);
+    const laptop = await harness.connect(running, room.board.boardId, room.board.facilitatorToken);
+    expect(placementOwners(laptop.doc)).toHaveLength(3);
+    const [ana] = room.people;
+    if (!ana) throw new Error('Ana');
+    const phone = await harness.connect(running, room.board.boardId, ana.join.token);
+    await waitFor(() => readFigures(phone.doc).get(CARD)?.placed === 3, 'the view built again');
+    expect(placementOwners(phone.doc)).toEqual([ana.join.participantId]);
   });
 });
