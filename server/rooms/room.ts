@@ -36,7 +36,7 @@ import {
   type TransactionOrigin,
 } from '../../shared/boardDoc.ts';
 import { CLOSES, type Close } from '../../shared/closeCodes.ts';
-import { keepClients } from '../../shared/updateFilter.ts';
+import { filterUpdate, keepClients } from '../../shared/updateFilter.ts';
 import { andThen } from '../persistence/awaitable.ts';
 import { BoardLog } from '../persistence/boardLog.ts';
 import { RoomLoadError, readStoredLog } from '../persistence/roomLoad.ts';
@@ -308,15 +308,12 @@ export class Room {
         );
         return;
       case 'sync-step2':
-        return andThen(
-          this.receiveUpdate(connection, this.withoutView(connection, message.update)),
-          () => {
-            const state = this.connections.get(connection);
-            if (state) state.caughtUp = true;
-          },
-        );
+        return andThen(this.receiveFromDevice(connection, message.update), () => {
+          const state = this.connections.get(connection);
+          if (state) state.caughtUp = true;
+        });
       case 'sync-update':
-        return this.receiveUpdate(connection, this.withoutView(connection, message.update));
+        return this.receiveFromDevice(connection, message.update);
       case 'awareness': {
         const refusal = this.presence.receive(connection, message.update);
         if (refusal !== null) connection.close(refusal.code, refusal.reason);
@@ -330,6 +327,16 @@ export class Room {
       default:
         message satisfies never;
     }
+  }
+
+  /** An update as a device sent it: without the view's parts, then judged. */
+  private receiveFromDevice(connection: RoomConnection, update: Uint8Array): Awaitable<void> {
+    const cut = this.withoutView(connection, update);
+    if (cut === null) {
+      connection.close(CLOSES.foreignClientId.code, CLOSES.foreignClientId.reason);
+      return;
+    }
+    return this.receiveUpdate(connection, cut);
   }
 
   /** `compacted`: the log was compacted for this update already. */
@@ -480,9 +487,24 @@ export class Room {
    * ranges of the view, and a device's saved copy that loads after the provider connected is
    * sent as an ordinary update holding the view's structs; the board never had either.
    */
-  private withoutView(connection: RoomConnection, update: Uint8Array): Uint8Array {
+  private withoutView(connection: RoomConnection, update: Uint8Array): Uint8Array | null {
     if (audienceOf(connection.role) === 'board') return update;
-    return keepClients(update, (client) => !this.viewClientIds.has(client));
+    const store = this.view.doc.store;
+    let forged = false;
+    try {
+      const cut = filterUpdate(update, {
+        struct: (client, clock, length) => {
+          if (!this.viewClientIds.has(client)) return true;
+          // Beyond what the view holds, under the server's own ids: a forgery.
+          if (clock + length > Y.getState(store, client)) forged = true;
+          return false;
+        },
+        deleteRange: (client) => !this.viewClientIds.has(client),
+      });
+      return forged ? null : cut;
+    } catch {
+      return update; // unreadable: the write gate says so, with its own reason
+    }
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
