@@ -3,7 +3,6 @@
  * server on port 0 with real sockets: one token's sockets, join codes by link and by code alone,
  * people per board, board creation per address, slow request heads and the send backlog.
  */
-import { request as httpRequest } from 'node:http';
 import { type Socket, connect as tcpConnect } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,6 +13,7 @@ import { encodeSyncStep1 } from '../../server/rooms/protocol.ts';
 import type { BoardInfo, CreateBoardResponse, ErrorResponse } from '../../shared/api.ts';
 import { CLOSE_BACKPRESSURE, CLOSES } from '../../shared/closeCodes.ts';
 import { summarize } from '../bench/percentiles.ts';
+import { requestFrom } from '../support/attackFrames.ts';
 import { boardSocketUrl, type RawSocket } from '../support/rawSocket.ts';
 import {
   callApi,
@@ -27,48 +27,6 @@ import {
 } from '../support/testServer.ts';
 
 const harness = serverHarness();
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: unknown;
-}
-
-/** An HTTP request from a chosen loopback address, so one test can be two networks. */
-function requestFrom(
-  localAddress: string,
-  running: RunningServer,
-  method: 'GET' | 'POST',
-  path: string,
-  body?: unknown,
-): Promise<Answer> {
-  const text = body === undefined ? '' : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      `${running.baseUrl}${path}`,
-      {
-        method,
-        localAddress,
-        agent: false,
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          const raw = Buffer.concat(chunks).toString('utf8');
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: raw === '' ? null : JSON.parse(raw),
-          });
-        });
-      },
-    );
-    request.on('error', reject);
-    request.end(text);
-  });
-}
 
 /** Samples `/healthz` every 50 ms until `stop` resolves; the latencies in milliseconds. */
 async function healthLatencies(running: RunningServer, stop: Promise<unknown>): Promise<number[]> {
