@@ -277,10 +277,6 @@ export function readFigures(doc: Y.Doc): Map<string, CardFigures> {
   return result;
 }
 
-export function readCardFigures(doc: Y.Doc, cardId: string): CardFigures | null {
-  return parseCardFigures(doc.getMap(ROOT_FIGURES).get(cardId));
-}
-
 /** participantId → cards placed, as a view carries it. */
 export function readProgress(doc: Y.Doc): Record<string, number> {
   const progress: Record<string, number> = {};

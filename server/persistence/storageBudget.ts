@@ -10,18 +10,15 @@ export interface CountedLog {
 export class StorageBudget {
   private readonly logs: CountedLog[] = [];
 
-  constructor(readonly limitBytes: number) {}
+  constructor(private readonly limitBytes: number) {}
 
   count(log: CountedLog): void {
     this.logs.push(log);
   }
 
-  get usedBytes(): number {
-    return this.logs.reduce((sum, log) => sum + log.storedBytes, 0);
-  }
-
   /** Whether the board's logs may grow by `bytes` as they are. */
   fits(bytes: number): boolean {
-    return this.usedBytes + bytes <= this.limitBytes;
+    const used = this.logs.reduce((sum, log) => sum + log.storedBytes, 0);
+    return used + bytes <= this.limitBytes;
   }
 }
