@@ -25,6 +25,8 @@ export const ROOT_ROUNDS = 'rounds';
 export const ROOT_FIGURES = 'figures';
 /** View only: participantId → cards placed in their current rounds. */
 export const ROOT_PROGRESS = 'progress';
+/** View only: participantId → cards of the open round's list placed in this round. */
+export const ROOT_ROUND_PROGRESS = 'roundProgress';
 export const PLACE_PREFIX = 'place:';
 
 export const ROLES = ['facilitator', 'participant', 'observer'] as const;
@@ -149,6 +151,7 @@ export function rootKind(rootName: string): RootKind {
     case ROOT_FIGURES:
       return { kind: 'figures' };
     case ROOT_PROGRESS:
+    case ROOT_ROUND_PROGRESS:
       return { kind: 'progress' };
   }
   const participantId = participantIdOfRoot(rootName);

@@ -24,6 +24,7 @@ import {
   placementOwners,
   ROOT_FIGURES,
   ROOT_PROGRESS,
+  type ROOT_ROUND_PROGRESS,
   type RoundRecord,
   readControl,
   readFinal,
@@ -37,7 +38,7 @@ import {
 import type { RoundComparison } from './consensus/roundComparison.ts';
 import { countedPlacements, isCounted } from './countedPlacements.ts';
 import { type OrganisationPosition, organisationPositions } from './perceptionGap.ts';
-import { cardRound, compareWithPreviousRound } from './rounds.ts';
+import { cardRound, compareWithPreviousRound, isInOpenRound } from './rounds.ts';
 import { rubricCards } from './rubric.ts';
 import { distributionVisible, MIN_PLACEMENTS_FOR_DOTS, reasonsVisible } from './visibility.ts';
 
@@ -267,6 +268,28 @@ function parseCardFigures(value: unknown): CardFigures | null {
   return figures;
 }
 
+/**
+ * participantId → how many cards of the open round's list (`control.roundCardIds`, or every
+ * card) they have placed in this round: who has finished the round, even in a round on one
+ * element, where `viewProgress` also counts the other elements' earlier placements.
+ */
+export function viewRoundProgress(
+  source: ViewSource,
+  people: Iterable<string> = source.owners,
+): Record<string, number> {
+  const progress: Record<string, number> = {};
+  for (const participantId of people) {
+    if (!isCounted(source.participants[participantId])) continue;
+    let count = 0;
+    for (const [cardId, placement] of readPlacements(source.doc, participantId)) {
+      if (!isInOpenRound(cardId, source.control) || !source.cardIds.includes(cardId)) continue;
+      if (placement.round === cardRound(cardId, source.rounds)) count += 1;
+    }
+    if (count > 0) progress[participantId] = count;
+  }
+  return progress;
+}
+
 /** cardId → the figures a view carries for it (empty in a whole board). */
 export function readFigures(doc: Y.Doc): Map<string, CardFigures> {
   const result = new Map<string, CardFigures>();
@@ -277,10 +300,13 @@ export function readFigures(doc: Y.Doc): Map<string, CardFigures> {
   return result;
 }
 
-/** participantId → cards placed, as a view carries it. */
-export function readProgress(doc: Y.Doc): Record<string, number> {
+/** participantId → cards placed (or, of `roundProgress`, of the open round), as a view carries it. */
+export function readProgress(
+  doc: Y.Doc,
+  root: typeof ROOT_PROGRESS | typeof ROOT_ROUND_PROGRESS = ROOT_PROGRESS,
+): Record<string, number> {
   const progress: Record<string, number> = {};
-  doc.getMap(ROOT_PROGRESS).forEach((value, participantId) => {
+  doc.getMap(root).forEach((value, participantId) => {
     if (typeof value === 'number' && value > 0) progress[participantId] = value;
   });
   return progress;

@@ -15,6 +15,7 @@ import { parseAwarenessState } from '../../shared/awarenessState.ts';
 import {
   type Placement,
   placementOwners,
+  ROOT_ROUND_PROGRESS,
   readControl,
   readFinal,
   readMeta,
@@ -35,6 +36,8 @@ import {
 import { rollUpBoard } from '../../shared/consensus/rollUp.ts';
 import { countedParticipantIds } from '../../shared/countedPlacements.ts';
 import { type CardFigures, readFigures, readProgress } from '../../shared/publicView.ts';
+import { RECENTLY_HERE_MS, roomProgress } from '../../shared/roomProgress.ts';
+import { isInOpenRound } from '../../shared/rounds.ts';
 import { rubricCards } from '../../shared/rubric.ts';
 import { unreachable } from '../../shared/unreachable.ts';
 import type { BoardState, BoardStore, RemoteDrag } from './boardStore.ts';
@@ -89,6 +92,7 @@ type StatsSource =
       audience: 'view';
       figures: ReadonlyMap<string, CardFigures>;
       progress: Record<string, number>;
+      roundProgress: Record<string, number>;
     };
 
 /** The consensus part of the read-model, for the given cards (or all). */
@@ -115,6 +119,10 @@ function withStats(
   const { rubric, organisations } = state.meta;
   const elements = elementSummaries(rubric, (cardId) => stats[cardId]?.summary);
   const counts = source.audience === 'view' ? source.progress : placedCounts(stats);
+  const inRound =
+    source.audience === 'view'
+      ? source.roundProgress
+      : placedCounts(stats, (cardId) => isInOpenRound(cardId, state.control));
   return {
     stats,
     elements,
@@ -122,13 +130,30 @@ function withStats(
     board: rollUpBoard(Object.values(elements)),
     countedTotal: countedParticipantIds(state.participants).length,
     placedCounts: sameJson(counts, state.placedCounts) ? state.placedCounts : counts,
+    roundPlaced: sameJson(inRound, state.roundPlaced) ? state.roundPlaced : inRound,
   };
 }
 
-/** How many cards each counted participant has placed in the cards' current rounds. */
-function placedCounts(stats: Readonly<Record<string, CardStats>>): Record<string, number> {
+/** The room's counts, recomputed from the parts of the state they depend on. */
+function withProgress(state: BoardState): Partial<BoardState> {
+  const cards = state.meta ? rubricCards(state.meta.rubric) : [];
+  const progress = roomProgress({
+    participants: state.participants,
+    here: new Set(state.here),
+    roundPlaced: state.roundPlaced,
+    roundSize: cards.filter((card) => isInOpenRound(card.id, state.control)).length,
+  });
+  return sameJson(progress, state.progress) ? {} : { progress };
+}
+
+/** How many cards (of those `included`) each counted participant has placed in their current rounds. */
+function placedCounts(
+  stats: Readonly<Record<string, CardStats>>,
+  included: (cardId: string) => boolean = () => true,
+): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const card of Object.values(stats)) {
+  for (const [cardId, card] of Object.entries(stats)) {
+    if (!included(cardId)) continue;
     for (const { participantId } of card.placed)
       counts[participantId] = (counts[participantId] ?? 0) + 1;
   }
@@ -143,7 +168,12 @@ export function bindBoard(
 ): () => void {
   const sourceOf = (): StatsSource =>
     audience === 'view'
-      ? { audience, figures: readFigures(doc), progress: readProgress(doc) }
+      ? {
+          audience,
+          figures: readFigures(doc),
+          progress: readProgress(doc),
+          roundProgress: readProgress(doc, ROOT_ROUND_PROGRESS),
+        }
       : { audience };
   const initial = {
     ...store.getState(),
@@ -154,7 +184,8 @@ export function bindBoard(
     final: Object.fromEntries(readFinal(doc)),
     rounds: readRounds(doc),
   };
-  store.setState({ ...initial, ...withStats(initial, 'all', sourceOf()) });
+  const counted = { ...initial, ...withStats(initial, 'all', sourceOf()) };
+  store.setState({ ...counted, ...withProgress(counted) });
 
   const onTransaction = (transaction: Y.Transaction) => {
     if (transaction.changed.size === 0) return;
@@ -204,6 +235,8 @@ export function bindBoard(
         case 'progress': {
           const progress = readProgress(doc);
           if (!sameJson(progress, state.placedCounts)) next.placedCounts = progress;
+          const inRound = readProgress(doc, ROOT_ROUND_PROGRESS);
+          if (!sameJson(inRound, state.roundPlaced)) next.roundPlaced = inRound;
           break;
         }
         case 'unknown':
@@ -219,8 +252,14 @@ export function bindBoard(
         withStats({ ...state, ...next }, recount ? 'all' : touchedCards, sourceOf()),
       );
     }
-    if (Object.keys(next).length > 0) store.setState(next);
+    if (Object.keys(next).length === 0) return;
+    store.setState({ ...next, ...withProgress({ ...state, ...next }) });
   };
+
+  // Who was here lately: a phone that locks closes its connection, but its person is still in
+  // the room. participantId → when they were last seen connected.
+  const lastSeen = new Map<string, number>();
+  let expiry: ReturnType<typeof setTimeout> | null = null;
 
   const onAwareness = () => {
     const online = new Set<string>();
@@ -238,22 +277,43 @@ export function bindBoard(
     }
     const previous = store.getState();
     const joinOrder = Object.keys(previous.participants);
-    const onlineList = [...online].sort((a, b) => joinOrder.indexOf(a) - joinOrder.indexOf(b));
+    const inJoinOrder = (ids: Iterable<string>) =>
+      [...ids].sort((a, b) => joinOrder.indexOf(a) - joinOrder.indexOf(b));
+    const onlineList = inJoinOrder(online);
+    const now = Date.now();
+    for (const participantId of online) lastSeen.set(participantId, now);
+    const recently = new Set(online);
+    let nextExpiry = Number.POSITIVE_INFINITY;
+    for (const [participantId, seen] of lastSeen) {
+      if (now - seen >= RECENTLY_HERE_MS) lastSeen.delete(participantId);
+      else if (!online.has(participantId)) {
+        recently.add(participantId);
+        nextExpiry = Math.min(nextExpiry, seen + RECENTLY_HERE_MS);
+      }
+    }
+    if (expiry !== null) clearTimeout(expiry);
+    expiry = Number.isFinite(nextExpiry)
+      ? setTimeout(onAwareness, Math.max(0, nextExpiry - now) + 50)
+      : null;
+    const hereList = inJoinOrder(recently);
     const nextDrags: Record<string, readonly RemoteDrag[]> = {};
     for (const [cardId, list] of Object.entries(drags)) {
       const old = previous.drags[cardId];
       nextDrags[cardId] = old && sameJson(old, list) ? old : list;
     }
-    store.setState({
+    const next: Partial<BoardState> = {
       online: sameJson(onlineList, previous.online) ? previous.online : onlineList,
+      here: sameJson(hereList, previous.here) ? previous.here : hereList,
       drags: sameJson(nextDrags, previous.drags) ? previous.drags : nextDrags,
-    });
+    };
+    store.setState({ ...next, ...withProgress({ ...previous, ...next }) });
   };
 
   doc.on('afterTransaction', onTransaction);
   awareness.on('change', onAwareness);
   onAwareness();
   return () => {
+    if (expiry !== null) clearTimeout(expiry);
     doc.off('afterTransaction', onTransaction);
     awareness.off('change', onAwareness);
   };

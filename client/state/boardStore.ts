@@ -15,6 +15,7 @@ import {
 } from '../../shared/boardDoc.ts';
 import type { CardStats, ElementOrganisations } from '../../shared/boardStats.ts';
 import type { BoardSummary, ElementSummary } from '../../shared/consensus/rollUp.ts';
+import type { RoomProgress } from '../../shared/roomProgress.ts';
 
 export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'error';
 
@@ -46,8 +47,14 @@ export interface BoardState {
   countedTotal: number;
   /** participantId → cards placed in their current rounds (absent: none). */
   placedCounts: Readonly<Record<string, number>>;
+  /** participantId → cards of the open round's list placed in this round (absent: none). */
+  roundPlaced: Readonly<Record<string, number>>;
   /** Participant ids with at least one open connection (from awareness), in join order. */
   online: readonly string[];
+  /** `online`, and those whose last connection closed less than two minutes ago. */
+  here: readonly string[];
+  /** The room in counts: here, finished, placing, and who has not finished (roomProgress.ts). */
+  progress: RoomProgress;
   /** cardId → others dragging that card right now. */
   drags: Readonly<Record<string, readonly RemoteDrag[]>>;
   /** Local UI state, never shared. */
@@ -89,7 +96,10 @@ export function createBoardStore(): BoardStore {
     board: { position: null, rwg: null },
     countedTotal: 0,
     placedCounts: {},
+    roundPlaced: {},
     online: [],
+    here: [],
+    progress: { total: 0, roundSize: 0, here: 0, finished: 0, placing: 0, notFinished: [] },
     drags: {},
     ui: {
       peek: false,

@@ -16,6 +16,7 @@ import {
   participantsMap,
   ROOT_FIGURES,
   ROOT_PROGRESS,
+  ROOT_ROUND_PROGRESS,
   type RootKind,
   type RoundRecord,
   readControl,
@@ -34,6 +35,7 @@ import {
   viewParticipants,
   viewProgress,
   viewRound,
+  viewRoundProgress,
   viewSource,
 } from '../../shared/publicView.ts';
 import { unreachable } from '../../shared/unreachable.ts';
@@ -138,7 +140,7 @@ function cacheOf(map: Y.Map<unknown>): Map<string, string> {
 }
 
 type Caches = Record<
-  'meta' | 'participants' | 'control' | 'final' | 'figures' | 'progress',
+  'meta' | 'participants' | 'control' | 'final' | 'figures' | 'progress' | 'roundProgress',
   Map<string, string>
 >;
 
@@ -157,6 +159,7 @@ export class PublicView {
       final: cacheOf(finalMap(this.doc)),
       figures: cacheOf(this.doc.getMap(ROOT_FIGURES)),
       progress: cacheOf(this.doc.getMap(ROOT_PROGRESS)),
+      roundProgress: cacheOf(this.doc.getMap(ROOT_ROUND_PROGRESS)),
     };
     return this.cached;
   }
@@ -207,9 +210,16 @@ export class PublicView {
       }
       if (scope.allProgress) {
         syncMap(this.doc.getMap(ROOT_PROGRESS), viewProgress(source), this.caches.progress, true);
+        syncMap(
+          this.doc.getMap(ROOT_ROUND_PROGRESS),
+          viewRoundProgress(source),
+          this.caches.roundProgress,
+          true,
+        );
       } else if (scope.placers.size > 0 || scope.people.size > 0) {
         const people = new Set([...scope.placers, ...scope.people]);
-        this.syncProgressOf(viewProgress(source, people), people);
+        this.syncProgressOf('progress', viewProgress(source, people), people);
+        this.syncProgressOf('roundProgress', viewRoundProgress(source, people), people);
       }
     }, origin);
   }
@@ -225,13 +235,18 @@ export class PublicView {
   }
 
   /** The progress of some people: set when they have placed something, removed when not. */
-  private syncProgressOf(progress: Record<string, number>, people: ReadonlySet<string>): void {
-    const map = this.doc.getMap(ROOT_PROGRESS);
-    syncMap(map, progress, this.caches.progress, false);
+  private syncProgressOf(
+    root: 'progress' | 'roundProgress',
+    progress: Record<string, number>,
+    people: ReadonlySet<string>,
+  ): void {
+    const map = this.doc.getMap(root === 'progress' ? ROOT_PROGRESS : ROOT_ROUND_PROGRESS);
+    const cache = this.caches[root];
+    syncMap(map, progress, cache, false);
     for (const participantId of people) {
       if (!(participantId in progress) && map.has(participantId)) {
         map.delete(participantId);
-        this.caches.progress.delete(participantId);
+        cache.delete(participantId);
       }
     }
   }

@@ -8,12 +8,14 @@ import {
   putParticipant,
   setControl,
   setPlacement,
+  startRound,
 } from '../../../shared/boardDoc.ts';
 import {
   cardFigures,
   viewParticipants,
   viewProgress,
   viewRound,
+  viewRoundProgress,
   viewSource,
 } from '../../../shared/publicView.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../../../shared/rubric.ts';
@@ -105,6 +107,23 @@ describe('progress and closed rounds in the view', () => {
     setPlacement(doc, 'p1', 'trust.v2', { x: 0.3, round: 7, at: 5 }, 'local');
     expect(viewProgress(viewSource(doc))).toEqual({ p0: 2, p1: 1 });
     expect(viewProgress(viewSource(doc), ['p1'])).toEqual({ p1: 1 });
+  });
+
+  it("counts toward finishing only the open round's cards, placed in this round", () => {
+    const doc = boardWith([0.9, 0.1], 'placing');
+    setPlacement(doc, 'p0', 'values.v1', { x: 0.3, round: 1, at: 5 }, 'local');
+    // A round on trust alone: p1's earlier trust placement is from the closed round.
+    startRound(
+      doc,
+      { cardIds: ['trust.v1', 'trust.v2'], closedAt: 9, positions: {}, summaries: {} },
+      false,
+      'local',
+    );
+    setPlacement(doc, 'p0', CARD, { x: 0.4, round: 2, at: 10 }, 'local');
+    setPlacement(doc, 'p0', 'trust.v2', { x: 0.4, round: 2, at: 10 }, 'local');
+    expect(viewRoundProgress(viewSource(doc))).toEqual({ p0: 2 });
+    // progress still counts the other element's card, placed in its own current round.
+    expect(viewProgress(viewSource(doc))).toEqual({ p0: 3 });
   });
 
   const record = {
