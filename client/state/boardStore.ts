@@ -29,6 +29,9 @@ export interface BoardState {
   status: ConnectionStatus;
   /** Why the connection ended or a write was refused, for the banner. */
   notice: string | null;
+  /** Set when the server ended this screen's access for good: the board deleted, or this
+   * person removed (or their link revoked). Screens say so in large type. */
+  ended: 'deleted' | 'removed' | null;
   meta: BoardMeta | null;
   control: Control;
   participants: Readonly<Record<string, Participant>>;
@@ -84,6 +87,7 @@ export function createBoardStore(): BoardStore {
   return createStore<BoardState>(() => ({
     status: 'connecting',
     notice: null,
+    ended: null,
     meta: null,
     control: INITIAL_CONTROL,
     participants: {},

@@ -19,6 +19,7 @@ import * as Y from 'yjs';
 import { audienceOf } from '../../shared/audience.ts';
 import type { AwarenessState } from '../../shared/awarenessState.ts';
 import type { Role } from '../../shared/boardDoc.ts';
+import { CLOSES } from '../../shared/closeCodes.ts';
 import { forgetIdentity } from '../identity.ts';
 import { bindBoard } from './bindBoard.ts';
 import type { BoardStore } from './boardStore.ts';
@@ -157,7 +158,16 @@ export function useBoardConnection(
               forgetIdentity(boardId);
               void emptyLocalCopy(local);
             }
-            store.setState({ status: 'error', notice: response.notice });
+            store.setState({
+              status: 'error',
+              notice: response.notice,
+              ended:
+                reason === CLOSES.boardDeleted.reason
+                  ? 'deleted'
+                  : reason === CLOSES.removed.reason
+                    ? 'removed'
+                    : null,
+            });
             return;
           case 'stopped':
           case 'retrying':
