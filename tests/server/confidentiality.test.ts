@@ -15,6 +15,7 @@ import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
 import {
   metaMap,
   placementOwners,
+  ROOT_ROUND_PROGRESS,
   readControl,
   readParticipants,
   readPlacement,
@@ -23,6 +24,7 @@ import {
   setControl,
   setPhase,
   setPlacement,
+  startRound,
 } from '../../shared/boardDoc.ts';
 import { readFigures, readProgress } from '../../shared/publicView.ts';
 import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
@@ -435,7 +437,11 @@ describe("a device's saved copy", () => {
       'her next placement',
     );
     expect(socket.isClosed()).toBe(false);
-    expect(readFigures(ana.client.doc).get(OTHER_CARD)?.placed).toBe(1);
+    // The view follows the board a tick later.
+    await waitFor(
+      () => readFigures(ana.client.doc).get(OTHER_CARD)?.placed === 1,
+      'her view to count it',
+    );
   });
 });
 
@@ -465,5 +471,61 @@ describe('a damaged view', () => {
     const phone = await harness.connect(running, room.board.boardId, ana.join.token);
     await waitFor(() => readFigures(phone.doc).get(CARD)?.placed === 3, 'the view built again');
     expect(placementOwners(phone.doc)).toEqual([ana.join.participantId]);
+  });
+});
+
+describe('who has finished the round, in the view', () => {
+  it("counts only the open round's cards placed in this round, for participants and the wall", async () => {
+    const running = await harness.start();
+    const room = await roomOf(running, ['Ana', 'Ben']);
+    const [ana, ben] = room.people;
+    if (!ana || !ben) throw new Error('two people');
+    const wall = await joinBoard(running, room.board, 'Wall', { role: 'observer' });
+    const wallClient = await harness.connect(running, room.board.boardId, wall.token);
+    place(ana, CARD, 0.2);
+    place(ana, 'values.v1', 0.4);
+    place(ben, CARD, 0.6);
+    await waitFor(
+      () => readProgress(wallClient.doc)[ana.join.participantId] === 2,
+      'the wall to count Ana',
+    );
+    // A round on trust alone: Ana's values card stays from round 1 and does not count toward it.
+    const trust = ['trust.v1', 'trust.v2'];
+    startRound(
+      room.facilitator.doc,
+      { cardIds: trust, closedAt: Date.now(), positions: {}, summaries: {} },
+      false,
+      'local',
+    );
+    await waitFor(() => readControl(ana.client.doc).round === 2, 'round 2 to reach Ana');
+    for (const cardId of trust) {
+      setPlacement(
+        ana.client.doc,
+        ana.join.participantId,
+        cardId,
+        { x: 0.5, round: 2, at: Date.now() },
+        'local',
+      );
+    }
+    setPlacement(
+      ben.client.doc,
+      ben.join.participantId,
+      CARD,
+      { x: 0.5, round: 2, at: Date.now() },
+      'local',
+    );
+    const roundProgress = (doc: Y.Doc) => readProgress(doc, ROOT_ROUND_PROGRESS);
+    await waitFor(
+      () =>
+        roundProgress(wallClient.doc)[ana.join.participantId] === 2 &&
+        roundProgress(wallClient.doc)[ben.join.participantId] === 1,
+      'the wall to count round 2',
+    );
+    expect(roundProgress(ben.client.doc)).toEqual({
+      [ana.join.participantId]: 2,
+      [ben.join.participantId]: 1,
+    });
+    // progress still counts Ana's values card, placed in its own current round.
+    expect(readProgress(wallClient.doc)[ana.join.participantId]).toBe(3);
   });
 });
