@@ -1,9 +1,12 @@
 /**
  * Accessibility: axe finds no serious or critical violations on the start page, the join page,
- * the board (participant and facilitator, placing and revealed), the projector and the report.
+ * the board (a participant's laptop and phone, the facilitator's) and the projector in every
+ * phase, the report, and a deleted board's screens.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import type { CreateBoardResponse } from '../../shared/api.ts';
+import { PHASES } from '../../shared/boardDoc.ts';
 import { fillBoard, setBoardPhase } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
 import { createBoardViaApi, joinAs, newPage } from './helpers.ts';
@@ -46,12 +49,51 @@ test('the pages people use have no serious accessibility violations', async ({
   await expect(facilitator.getByTestId('status-badge')).toHaveAttribute('data-status', 'synced');
   expect(await seriousViolations(facilitator)).toEqual([]);
 
-  await setBoardPhase(server.baseUrl, board, 'revealed');
-  await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'revealed');
-  expect(await seriousViolations(page)).toEqual([]);
-  expect(await seriousViolations(facilitator)).toEqual([]);
+  const phone = await (
+    await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+    })
+  ).newPage();
+  await joinAs(phone, board.joinUrl, 'Eli');
+  const projector = await newPage(browser);
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await projector.goto((await observerLink(server.baseUrl, board)).url);
+  await expect(projector.getByTestId('projector')).toBeVisible();
+
+  for (const phase of PHASES) {
+    await setBoardPhase(server.baseUrl, board, phase);
+    for (const screen of [page, phone, facilitator, projector]) {
+      await expect(screen.getByTestId('phase').first()).toHaveAttribute('data-phase', phase);
+      expect(await seriousViolations(screen), `${phase} on ${screen.url()}`).toEqual([]);
+    }
+  }
 
   await facilitator.goto(`${server.baseUrl}/b/${board.boardId}/report`);
   await expect(facilitator.getByTestId('report-element')).toHaveCount(6);
   expect(await seriousViolations(facilitator)).toEqual([]);
+
+  // A deleted board says so, accessibly, on every screen that had it open.
+  const deleted = await fetch(`${server.baseUrl}/api/boards/${board.boardId}`, {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${board.facilitatorToken}` },
+  });
+  expect(deleted.status).toBe(204);
+  for (const screen of [phone, projector]) {
+    await expect(screen.getByText(/board was deleted/i).first()).toBeVisible();
+    expect(await seriousViolations(screen)).toEqual([]);
+  }
 });
+
+async function observerLink(baseUrl: string, board: CreateBoardResponse): Promise<{ url: string }> {
+  const response = await fetch(`${baseUrl}/api/boards/${board.boardId}/observer-links`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${board.facilitatorToken}`,
+    },
+    body: '{}',
+  });
+  return (await response.json()) as { url: string };
+}
