@@ -26,10 +26,12 @@ function decode(value: string): LaneProgress | null {
   return { whose: match[1] as LaneProgress['whose'], done: Number(match[2]), of: Number(match[3]) };
 }
 
-/** The element's progress for this viewer, or null when there is none to show. */
+/** The element's progress for this viewer while placing, or null when there is none to show. */
 export function useLaneProgress(element: RubricElement): LaneProgress | null {
   const { me } = useBoardContext();
   const encoded = useBoard((state: BoardState) => {
+    // Once placing closes, the group's figures take over from the to-do count.
+    if (state.control.phase !== 'placing') return '';
     const input = {
       cardIds: element.cards.map((card) => card.id),
       control: state.control,

@@ -26,7 +26,7 @@ import { useWidth } from './useWidth.ts';
 const NO_DRAGS: readonly RemoteDrag[] = [];
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
 /** Dots as drawn when there is room; they shrink to the minimum before the track grows further. */
-const DOT = { diameter: 12, minDiameter: 6, maxLevels: 10 };
+const DOT = { diameter: 12, minDiameter: 8, maxLevels: 12 };
 /** The band of the line the median, band and first row of dots take (track.css --line-area). */
 const LINE_AREA_PX = 28;
 

@@ -11,6 +11,11 @@ import { groupVisible } from '../../shared/visibility.ts';
 import { percent } from '../format.ts';
 import { cssLeft } from './dragGeometry.ts';
 
+/** A dot's place: its position, and the few pixels it was nudged aside in a full stack. */
+function nudged(position: number, nudgePx: number): string {
+  return nudgePx === 0 ? cssLeft(position) : `calc(${cssLeft(position)} + ${nudgePx}px)`;
+}
+
 export function Distribution({
   stats,
   stack,
@@ -61,7 +66,7 @@ export function Distribution({
             className={`dot${outliers.has(index) ? ' outlier' : ''}`}
             data-testid="placement-dot"
             style={{
-              left: cssLeft(placement.x),
+              left: nudged(placement.x, stack?.nudges[index] ?? 0),
               top: `calc(var(--line-y, 50%) + ${level * diameter}px)`,
               width: diameter,
               height: diameter,

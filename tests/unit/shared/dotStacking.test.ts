@@ -1,13 +1,16 @@
 /** Dense rows: dots that would touch stack in levels, never on top of each other. */
 import { describe, expect, it } from 'vitest';
-import { type DotStack, stackDots } from '../../../shared/dotStacking.ts';
+import { type DotStack, MAX_NUDGE, stackDots } from '../../../shared/dotStacking.ts';
 
 const options = { axisWidth: 300, diameter: 12, minDiameter: 6, maxLevels: 10 };
 
 /** Every pair of drawn dots: their boxes (x by level) do not overlap. */
 function overlaps(positions: readonly number[], stack: DotStack, axisWidth: number): number {
   const drawn = positions
-    .map((x, index) => ({ px: x * axisWidth, level: stack.levels[index] }))
+    .map((x, index) => ({
+      px: x * axisWidth + (stack.nudges[index] ?? 0),
+      level: stack.levels[index],
+    }))
     .filter((dot): dot is { px: number; level: number } => dot.level != null);
   let count = 0;
   for (let i = 0; i < drawn.length; i++) {
@@ -59,6 +62,7 @@ describe('stackDots', () => {
     const stack = stackDots(positions, options);
     for (let level = 0; level < stack.levelCount; level++) {
       const onLevel = positions.filter((_, index) => stack.levels[index] === level);
+      expect(stack.nudges.every((nudge) => nudge === 0)).toBe(true);
       const inInputOrder = positions
         .map((x, index) => ({ x, index }))
         .filter(({ index }) => stack.levels[index] === level)
@@ -68,13 +72,31 @@ describe('stackDots', () => {
     }
   });
 
-  it('stays within its levels: shrinks the dots, then folds away what still has no room', () => {
+  it('stays within its levels: shrinks the dots, then nudges them a little sideways', () => {
     const positions = Array.from({ length: 60 }, () => 0.5);
     const stack = stackDots(positions, options);
     expect(stack.levelCount).toBe(options.maxLevels);
     expect(stack.diameter).toBe(options.minDiameter);
-    expect(stack.folded).toBe(60 - options.maxLevels);
-    expect(stack.levels.filter((level) => level !== null)).toHaveLength(options.maxLevels);
+    expect(stack.folded).toBe(0);
+    expect(overlaps(positions, stack, options.axisWidth)).toBe(0);
+    for (const nudge of stack.nudges) {
+      expect(Math.abs(nudge)).toBeLessThanOrEqual(MAX_NUDGE * stack.diameter);
+    }
+  });
+
+  it('does not nudge while the levels have room', () => {
+    const random = seeded(3);
+    const positions = Array.from({ length: 30 }, () => random());
+    expect(stackDots(positions, options).nudges.every((nudge) => nudge === 0)).toBe(true);
+  });
+
+  it('folds away, and counts, what has no room even nudged', () => {
+    const positions = Array.from({ length: 200 }, () => 0.5);
+    const stack = stackDots(positions, options);
+    const drawn = stack.levels.filter((level) => level !== null).length;
+    expect(stack.folded).toBe(200 - drawn);
+    expect(stack.folded).toBeGreaterThan(0);
+    expect(stack.levelCount).toBe(options.maxLevels);
     expect(overlaps(positions, stack, options.axisWidth)).toBe(0);
   });
 
@@ -90,6 +112,7 @@ describe('stackDots', () => {
   it('has no levels without dots', () => {
     expect(stackDots([], options)).toEqual({
       levels: [],
+      nudges: [],
       diameter: 12,
       levelCount: 0,
       folded: 0,

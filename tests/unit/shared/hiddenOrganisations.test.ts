@@ -15,6 +15,16 @@ describe('hiddenOrganisations', () => {
     ).toEqual({ everywhere: ['School District'], onSomeCards: ['Family Alliance'] });
   });
 
+  it('hides nothing on a card nobody from the organisation placed', () => {
+    const nobody = (organisation: string) => ({ organisation, n: 0, median: null });
+    expect(
+      hiddenOrganisations([
+        [shown('County Health'), hidden('School District')],
+        [nobody('County Health'), nobody('School District')],
+      ]),
+    ).toEqual({ everywhere: ['School District'], onSomeCards: [] });
+  });
+
   it('names none when every organisation has figures', () => {
     expect(hiddenOrganisations([[shown('A'), shown('B')]])).toEqual({
       everywhere: [],
