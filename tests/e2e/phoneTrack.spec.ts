@@ -197,6 +197,7 @@ test("on a laptop the person's handle does not hide the agreed mark", async ({
   const agreed = row(laptop, 'trust.v1').getByTestId('agreed-marker');
   await expect(agreed).toBeVisible();
   expect(intersects(await box(chip(laptop, 'trust.v1')), await box(agreed))).toBe(false);
+  await laptop.screenshot({ path: 'test-results/laptop-participant-revealed.png' });
   expect(
     intersects(
       await box(chip(laptop, 'trust.v1')),
