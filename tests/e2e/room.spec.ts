@@ -119,7 +119,7 @@ test('focus follows to participants and the projector; a participant can unfollo
   );
 });
 
-test('partner organisations: medians, "too few to show" and the perception gap', async ({
+test('partner organisations: medians, who is too few to show (once per element) and the gap by size', async ({
   browser,
   server,
 }) => {
