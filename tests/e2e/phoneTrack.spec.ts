@@ -125,6 +125,17 @@ test('a phone places precisely on a full-width line and its handle never hides t
   await noSidewaysScroll(phone);
   await phone.getByTestId('element-tab').first().click();
 
+  // The facilitator's laptop counts the room per element: who placed all of its cards.
+  const facilitator = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await facilitator.goto(board.facilitatorUrl);
+  await expect(
+    facilitator.locator('[data-element-id="trust"]').getByTestId('lane-progress'),
+  ).toHaveText('30 of 31 people finished this element');
+  await expect(
+    facilitator.locator('[data-element-id="values"]').getByTestId('lane-progress'),
+  ).toHaveText('0 of 31 people finished this element');
+  await facilitator.close();
+
   // Revealed: the group's median stands right under the handle, and the handle does not hide it.
   await setBoardPhase(server.baseUrl, board, 'revealed');
   const median = row(phone, 'trust.v1').getByTestId('median');
