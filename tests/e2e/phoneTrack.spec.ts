@@ -122,6 +122,7 @@ test('a phone places precisely on a full-width line and its handle never hides t
   const tabs = await box(phone.getByRole('navigation', { name: 'Elements' }));
   expect(heading.y).toBeLessThan(150);
   expect(heading.y).toBeGreaterThanOrEqual(tabs.y + tabs.height - 1);
+  await phone.screenshot({ path: 'test-results/phone-tab-switched.png' });
   await noSidewaysScroll(phone);
   await phone.getByTestId('element-tab').first().click();
 
