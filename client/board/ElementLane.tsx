@@ -1,10 +1,12 @@
 /** One Element of Partnership: its cards, each on its own track between the two ends. */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
+import { type HiddenOrganisations, hiddenOrganisations } from '../../shared/hiddenOrganisations.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL, type RubricElement } from '../../shared/rubric.ts';
 import { distributionVisible } from '../../shared/visibility.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { CardRow } from '../track/CardRow.tsx';
 import { ElementFigures } from './ElementFigures.tsx';
+import { LaneProgressText, useLaneProgress } from './LaneProgress.tsx';
 
 export const ElementLane = memo(function ElementLane({
   element,
@@ -22,6 +24,14 @@ export const ElementLane = memo(function ElementLane({
   );
   const summary = useBoard((state) => state.elements[element.id]);
   const organisations = useBoard((state) => state.elementOrganisations[element.id]);
+  // As a string, so the selector returns a value the store can compare between updates.
+  const hiddenJson = useBoard((state) =>
+    JSON.stringify(
+      hiddenOrganisations(element.cards.map((card) => state.stats[card.id]?.organisations ?? [])),
+    ),
+  );
+  const hidden = useMemo(() => JSON.parse(hiddenJson) as HiddenOrganisations, [hiddenJson]);
+  const progress = useLaneProgress(element);
   return (
     <section
       className={`element-lane${activeOnPhone ? ' active-on-phone' : ''}`}
@@ -32,7 +42,10 @@ export const ElementLane = memo(function ElementLane({
         <h2 id={headingId}>
           <span className="element-number">{index + 1}</span> {element.name}
         </h2>
-        {visible && summary && <ElementFigures summary={summary} organisations={organisations} />}
+        <LaneProgressText progress={progress} />
+        {visible && summary && (
+          <ElementFigures summary={summary} organisations={organisations} hidden={hidden} />
+        )}
         <div className="axis-labels" aria-hidden="true">
           <span>
             ← <span className="label-long">{AXIS_START_LABEL}</span>

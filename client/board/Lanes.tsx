@@ -7,7 +7,9 @@ import { distributionVisible } from '../../shared/visibility.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { BoardDnd } from '../track/BoardDnd.tsx';
 import { ElementLane } from './ElementLane.tsx';
+import { ElementTabs } from './ElementTabs.tsx';
 import { WallView } from './WallView.tsx';
+import './lanes.css';
 
 export function Lanes() {
   const { me } = useBoardContext();
@@ -39,18 +41,7 @@ export function Lanes() {
   const active = activeId ?? elements[0]?.id;
   return (
     <BoardDnd>
-      <nav className="element-tabs" aria-label="Elements">
-        {elements.map((element, index) => (
-          <button
-            key={element.id}
-            type="button"
-            aria-pressed={element.id === active}
-            onClick={() => setActiveId(element.id)}
-          >
-            {index + 1}. {element.name}
-          </button>
-        ))}
-      </nav>
+      <ElementTabs elements={elements} active={active} onPick={setActiveId} />
       <main className="lanes">
         {elements.map((element, index) => (
           <ElementLane

@@ -23,6 +23,7 @@ import { percent } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import {
   centerOf,
+  centreOnPointer,
   horizontalOnly,
   keyboardCoordinates,
   positionAt,
@@ -111,7 +112,7 @@ export function BoardDnd({ children }: { children: ReactNode }) {
     <TrackRegistryContext.Provider value={tracks.current}>
       <DndContext
         sensors={sensors}
-        modifiers={[horizontalOnly]}
+        modifiers={[centreOnPointer, horizontalOnly]}
         accessibility={{ announcements, screenReaderInstructions: instructions }}
         onDragMove={onDragMove}
         onDragEnd={onDragEnd}

@@ -1,11 +1,16 @@
 /**
  * A card's track from Vendor/Contractor to High Performance Partnership: the tray for an unplaced
  * chip, the axis with its ticks, and on it the group (once visible), the agreed mark, the
- * viewer's position last round, others' live drags and the viewer's own chip.
+ * viewer's position last round, others' live drags and the viewer's own chip. The viewer's own
+ * handle sits in a strip above the line, the group on the line and stacked below it, so the one
+ * never hides the other; the track grows downward when many dots stack.
  */
+import { type CSSProperties, useCallback, useMemo } from 'react';
 import type { FinalPosition } from '../../shared/boardDoc.ts';
 import type { CardStats } from '../../shared/boardStats.ts';
+import { type DotStack, stackDots } from '../../shared/dotStacking.ts';
 import type { RubricCard } from '../../shared/rubric.ts';
+import { groupVisible } from '../../shared/visibility.ts';
 import { percent } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import type { RemoteDrag } from '../state/boardStore.ts';
@@ -16,9 +21,14 @@ import { cssLeft } from './dragGeometry.ts';
 import { Ghost } from './Ghost.tsx';
 import type { OwnChip } from './ownChip.ts';
 import { useTrackRegistration } from './trackRegistry.ts';
+import { useWidth } from './useWidth.ts';
 
 const NO_DRAGS: readonly RemoteDrag[] = [];
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
+/** Dots as drawn when there is room; they shrink to the minimum before the track grows further. */
+const DOT = { diameter: 12, minDiameter: 8, maxLevels: 12 };
+/** The band of the line the median, band and first row of dots take (track.css --line-area). */
+const LINE_AREA_PX = 28;
 
 export function CardTrack({
   card,
@@ -39,14 +49,33 @@ export function CardTrack({
   const drags = useBoard((state) => state.drags[card.id] ?? NO_DRAGS);
   const participants = useBoard((state) => state.participants);
   const { setAxis, setTray } = useTrackRegistration(card.id);
-  const { owner, mine, lastRound, movable } = own;
+  const [measureAxis, axisWidth] = useWidth<HTMLDivElement>();
+  const axisRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      setAxis(element);
+      measureAxis(element);
+    },
+    [setAxis, measureAxis],
+  );
+  const { owner, mine, lastRound, movable, closed } = own;
+  const group = groupShown && stats && groupVisible(stats.placedCount, me.role) ? stats : null;
+  const stack = useMemo(
+    () =>
+      group
+        ? stackDots(
+            group.placed.map((entry) => entry.placement.x),
+            { axisWidth, ...DOT },
+          )
+        : null,
+    [group, axisWidth],
+  );
   return (
-    <div className="track">
-      <div className="tray" ref={setTray}>
+    <div className={`track${owner !== null ? ' with-handle' : ''}`}>
+      <div className="tray" ref={setTray} data-empty={owner === null || mine !== null}>
         {owner !== null && mine === null && (
           <>
-            <CardChip card={card} placement={null} movable={movable} />
-            {movable && <span className="tray-hint">Drag onto the line</span>}
+            <CardChip card={card} placement={null} movable={movable} closed={closed} />
+            <TrayHint movable={movable} closed={closed} />
           </>
         )}
         {owner === null && me.role === 'facilitator' && (
@@ -55,14 +84,15 @@ export function CardTrack({
           </span>
         )}
       </div>
-      <div className="axis" ref={setAxis}>
+      <div className="axis" ref={axisRef} style={stackHeight(stack)}>
         <div className="axis-line" />
         {TICKS.map((tick) => (
           <span key={tick} className="tick" style={{ left: cssLeft(tick) }} aria-hidden="true" />
         ))}
-        {groupShown && stats && (
+        {group && stack && (
           <Distribution
-            stats={stats}
+            stats={group}
+            stack={stack}
             participants={participants}
             showNames={showNames}
             viewerRole={me.role}
@@ -86,9 +116,23 @@ export function CardTrack({
           />
         ))}
         {owner !== null && mine !== null && (
-          <CardChip card={card} placement={mine} movable={movable} />
+          <CardChip card={card} placement={mine} movable={movable} closed={closed} />
         )}
       </div>
     </div>
   );
+}
+
+function TrayHint({ movable, closed }: Pick<OwnChip, 'movable' | 'closed'>) {
+  if (movable) return <span className="tray-hint">Drag it along the line</span>;
+  if (closed === 'not-yet') return <span className="tray-hint">Placing opens soon</span>;
+  if (closed === 'locked') return <span className="tray-hint">Not placed · locked</span>;
+  return <span className="tray-hint">Not placed</span>;
+}
+
+/** The extra height stacked dots need below the line's own area. */
+function stackHeight(stack: DotStack | null): CSSProperties | undefined {
+  if (!stack || stack.levelCount <= 1) return undefined;
+  const below = (stack.levelCount - 1) * stack.diameter + stack.diameter / 2 - LINE_AREA_PX / 2;
+  return { '--stack-extra': `${Math.max(0, Math.ceil(below) + 2)}px` } as CSSProperties;
 }

@@ -1,21 +1,31 @@
 /**
  * The group on one card's track: the IQR band, the median tick, the dots (anonymous unless the
- * facilitator shows names; hidden below three placements), the agreed position, and how the
- * median moved since the card's previous round.
+ * facilitator shows names; hidden below three placements), and how the median moved since the
+ * card's previous round. Dots that would touch stack below the line (shared/dotStacking.ts), so
+ * a room of 60 stays 60 visible dots.
  */
 import type { Participant, Role } from '../../shared/boardDoc.ts';
 import type { CardStats } from '../../shared/boardStats.ts';
+import type { DotStack } from '../../shared/dotStacking.ts';
 import { groupVisible } from '../../shared/visibility.ts';
 import { percent } from '../format.ts';
 import { cssLeft } from './dragGeometry.ts';
 
+/** A dot's place: its position, and the few pixels it was nudged aside in a full stack. */
+function nudged(position: number, nudgePx: number): string {
+  return nudgePx === 0 ? cssLeft(position) : `calc(${cssLeft(position)} + ${nudgePx}px)`;
+}
+
 export function Distribution({
   stats,
+  stack,
   participants,
   showNames,
   viewerRole,
 }: {
   stats: CardStats;
+  /** How the dots stack (CardTrack measures its axis); without it every dot sits on the line. */
+  stack?: DotStack;
   participants: Readonly<Record<string, Participant>>;
   showNames: boolean;
   viewerRole: Role;
@@ -23,6 +33,7 @@ export function Distribution({
   const { summary, placed, change } = stats;
   if (!groupVisible(stats.placedCount, viewerRole)) return null;
   const outliers = new Set(summary.outliers);
+  const diameter = stack?.diameter ?? 12;
   return (
     <>
       {summary.q1 !== null && summary.q3 !== null && (
@@ -46,6 +57,8 @@ export function Distribution({
         />
       )}
       {placed.map(({ participantId, placement }, index) => {
+        const level = stack ? stack.levels[index] : 0;
+        if (level === null || level === undefined) return null;
         const who = participants[participantId];
         return (
           <span
@@ -53,7 +66,12 @@ export function Distribution({
             className={`dot${outliers.has(index) ? ' outlier' : ''}`}
             data-testid="placement-dot"
             style={{
-              left: cssLeft(placement.x),
+              left: nudged(placement.x, stack?.nudges[index] ?? 0),
+              top: `calc(var(--line-y, 50%) + ${level * diameter}px)`,
+              width: diameter,
+              height: diameter,
+              margin: `${-diameter / 2}px 0 0 ${-diameter / 2}px`,
+              borderWidth: diameter >= 10 ? 2 : 1,
               background: showNames ? who?.color : undefined,
             }}
             title={
@@ -71,6 +89,11 @@ export function Distribution({
           style={{ left: cssLeft(summary.median) }}
           title={`Median ${percent(summary.median)}`}
         />
+      )}
+      {stack && stack.folded > 0 && (
+        <span className="dots-folded">
+          {stack.folded === 1 ? 'one more dot' : `${stack.folded} more dots`} not drawn
+        </span>
       )}
     </>
   );

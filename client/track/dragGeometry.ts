@@ -93,6 +93,24 @@ function storedPosition(chip: HTMLElement | null): number | null {
 /** Chips move along their track only. */
 export const horizontalOnly: Modifier = ({ transform }) => ({ ...transform, y: 0 });
 
+/**
+ * A chip picked up by a finger or the mouse centres on the pointer, so it lands where the
+ * pointer lets go, wherever on the chip it was grabbed. Keyboard drags are left alone.
+ */
+export const centreOnPointer: Modifier = ({ activatorEvent, draggingNodeRect, transform }) => {
+  const pointerX = activatorEvent ? clientXOf(activatorEvent) : null;
+  if (pointerX === null || !draggingNodeRect) return transform;
+  return { ...transform, x: transform.x + pointerX - centerOf(draggingNodeRect) };
+};
+
+function clientXOf(event: Event): number | null {
+  if ('touches' in event) {
+    const touches = event as TouchEvent;
+    return (touches.touches[0] ?? touches.changedTouches[0])?.clientX ?? null;
+  }
+  return 'clientX' in event ? (event as MouseEvent).clientX : null;
+}
+
 /** An exact CSS offset along the axis (format.ts percent() rounds for reading). */
 export function cssLeft(position: number): string {
   return `${position * 100}%`;

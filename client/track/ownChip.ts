@@ -6,6 +6,12 @@ import type { Placement } from '../../shared/boardDoc.ts';
 import { isInOpenRound } from '../../shared/rounds.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 
+/**
+ * Why a chip cannot move now, so it can say so rather than look broken: placing has not opened
+ * yet (setup), the board is locked (final), or placing is closed on this card for now.
+ */
+export type ChipClosed = 'not-yet' | 'locked' | 'closed';
+
 export interface OwnChip {
   /** Whose placement the chip is, or null when this screen moves no chip on the card. */
   owner: string | null;
@@ -15,6 +21,8 @@ export interface OwnChip {
   lastRound: Placement | null;
   /** Whether the chip can be dragged now: placing, and the card is in the open round. */
   movable: boolean;
+  /** Why it cannot, when it cannot (null while movable). */
+  closed: ChipClosed | null;
 }
 
 export function useOwnChip(cardId: string, round: number): OwnChip {
@@ -26,12 +34,20 @@ export function useOwnChip(cardId: string, round: number): OwnChip {
     return me.role === 'facilitator' && proxy?.proxy && !proxy.removed ? actingFor : null;
   });
   const ownPlacement = useBoard((state) => (owner ? state.placements[cardId]?.[owner] : undefined));
-  const placing = useBoard((state) => state.control.phase === 'placing');
+  const phase = useBoard((state) => state.control.phase);
   const inOpenRound = useBoard((state) => isInOpenRound(cardId, state.control));
+  const movable = owner !== null && phase === 'placing' && inOpenRound;
   return {
     owner,
     mine: ownPlacement && ownPlacement.round === round ? ownPlacement : null,
     lastRound: ownPlacement && ownPlacement.round < round ? ownPlacement : null,
-    movable: owner !== null && placing && inOpenRound,
+    movable,
+    closed: movable
+      ? null
+      : phase === 'setup'
+        ? 'not-yet'
+        : phase === 'final'
+          ? 'locked'
+          : 'closed',
   };
 }

@@ -119,7 +119,7 @@ test('focus follows to participants and the projector; a participant can unfollo
   );
 });
 
-test('partner organisations: medians, "too few to show" and the perception gap', async ({
+test('partner organisations: medians, who is too few to show (once per element) and the gap by size', async ({
   browser,
   server,
 }) => {
@@ -145,9 +145,17 @@ test('partner organisations: medians, "too few to show" and the perception gap',
   const figures = row(viewer, 'trust.v1').getByTestId('organisation-figures');
   await expect(figures).toContainText('County Health: 30%');
   await expect(figures).toContainText('Family Alliance: 80%');
-  await expect(figures).toContainText('School District: too few to show');
+  // Too few from the School District: said once on the element, not on every card.
+  await expect(figures).not.toContainText('School District');
+  await expect(viewer.getByText(/too few to show/i)).toHaveCount(0);
+  await expect(
+    viewer.locator('[data-element-id="trust"]').getByTestId('hidden-organisations'),
+  ).toHaveText(/Too few people per organisation to show their figures: School District/);
   await expect(row(viewer, 'trust.v1').getByTestId('perception-gap')).toHaveText(
-    'perception gap 50%',
+    'large perception gap 50%',
+  );
+  await expect(row(viewer, 'trust.v2').getByTestId('perception-gap')).toHaveText(
+    'small perception gap 5%',
   );
   await expect(
     viewer
