@@ -15,7 +15,6 @@ import type { ElementSummary } from './consensus/rollUp.ts';
 import type { LatestFigures } from './latestFigures.ts';
 import { CONSENSUS_LABEL_COLORS } from './palette.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL, type Rubric } from './rubric.ts';
-import { packNotes } from './wallLayout.ts';
 
 /** A4 landscape (297 mm) at 4 user units per millimetre. */
 export const PICTURE_WIDTH = 1188;
@@ -63,10 +62,13 @@ const AXIS_WIDTH = AXIS_RIGHT - AXIS_LEFT;
 /** Room under the notes for the axis, its ticks and the element's marker. */
 const AXIS_AREA = 30;
 
-const NOTE_WIDTH = 204;
+const NOTE_WIDTH = 216;
 const NOTE_PADDING = 6;
 const NOTE_GAP = 6;
-const NOTE_TEXT_LINES = 3;
+/** Two lines of a card's text; the report and the note's tooltip have all of it. */
+const NOTE_TEXT_LINES = 2;
+/** How far a note may sit to the right of its position (a pointer marks the position). */
+const MAX_NOTE_SHIFT = NOTE_WIDTH * 0.45;
 const NOTE_CHARS = Math.floor((NOTE_WIDTH - 2 * NOTE_PADDING) / (SMALL * CHAR_WIDTH));
 
 const INK = '#1d232b';
@@ -167,6 +169,39 @@ interface NoteContent {
   q1: number | null;
   q3: number | null;
   title: string;
+}
+
+interface LaidNote {
+  id: string;
+  /** The position, 0–1. */
+  x: number;
+  row: number;
+  /** The note's left edge from the axis's start, in user units. */
+  left: number;
+}
+
+/**
+ * Lays notes in rows along the axis, in order of position: each goes into the first row where
+ * it fits no more than MAX_NOTE_SHIFT to the right of where it would be centred on its position,
+ * else into a new row. Fewer rows than centring every note, so a crowded lane stays short.
+ */
+export function layOutNotes(items: readonly { id: string; x: number }[]): LaidNote[] {
+  const rowsRight: number[] = [];
+  const sorted = [...items].sort((a, b) => a.x - b.x || (a.id < b.id ? -1 : 1));
+  return sorted.map((item) => {
+    const ideal = Math.min(Math.max(item.x * AXIS_WIDTH - NOTE_WIDTH / 2, 0), AXIS_WIDTH - NOTE_WIDTH);
+    let row = rowsRight.findIndex((right) => {
+      const left = Math.max(ideal, right + NOTE_GAP);
+      return left - ideal <= MAX_NOTE_SHIFT && left + NOTE_WIDTH <= AXIS_WIDTH;
+    });
+    if (row === -1) {
+      row = rowsRight.length;
+      rowsRight.push(Number.NEGATIVE_INFINITY);
+    }
+    const left = Math.max(ideal, (rowsRight[row] ?? 0) + NOTE_GAP);
+    rowsRight[row] = left + NOTE_WIDTH;
+    return { ...item, row, left };
+  });
 }
 
 function noteHeight(note: NoteContent): number {
@@ -274,10 +309,7 @@ function laneLayout(input: BoardPictureInput, elementIndex: number): LaneLayout 
     LANE_PADDING + linesHeight(headingLines.length, HEADING) + linesHeight(factLines.length, BODY);
 
   const contents = noteContents(input, elementIndex);
-  const notes = packNotes(
-    contents.map((note) => ({ id: note.cardId, x: note.x })),
-    NOTE_WIDTH / AXIS_WIDTH,
-  );
+  const notes = layOutNotes(contents.map((note) => ({ id: note.cardId, x: note.x })));
   const rowCount = notes.reduce((rows, note) => Math.max(rows, note.row + 1), 0);
   const rowHeights = Array.from({ length: rowCount }, () => 0);
   const byId = new Map(contents.map((note) => [note.cardId, note]));
@@ -345,7 +377,8 @@ function laneLayout(input: BoardPictureInput, elementIndex: number): LaneLayout 
         const content = byId.get(note.id);
         if (!content) continue;
         const y = rowTops[note.row] ?? 0;
-        const noteX = AXIS_LEFT + note.left * AXIS_WIDTH;
+        const noteX = AXIS_LEFT + note.left;
+        const pointerX = round(AXIS_LEFT + note.x * AXIS_WIDTH);
         const h = noteHeight(content);
         if (content.q1 !== null && content.q3 !== null) {
           parts.push(
@@ -370,6 +403,8 @@ function laneLayout(input: BoardPictureInput, elementIndex: number): LaneLayout 
                 ` fill="${EARLIER}" font-weight="700"`,
               )
             : '',
+          // The note's exact position, wherever the note sits.
+          `<path d="M${pointerX} ${round(y + h + NOTE_GAP - 1)} l-5 -7 h10 z" fill="${CONSENSUS_LABEL_COLORS[content.label]}"/>`,
           '</g>',
         );
       }

@@ -1,0 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+const [file, out, y, h] = process.argv.slice(2);
+writeFileSync('/tmp/exports-look/crop.html', `<!doctype html><body style="margin:0"><img src="file://${file}" style="display:block"></body>`);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--allow-file-access-from-files'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: Number(h) } });
+await page.goto('file:///tmp/exports-look/crop.html');
+await page.waitForFunction(() => document.images[0]?.complete);
+await page.screenshot({ path: out, clip: { x: 0, y: Number(y), width: 1280, height: Number(h) }, fullPage: true });
+await browser.close();
