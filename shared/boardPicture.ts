@@ -189,7 +189,10 @@ export function layOutNotes(items: readonly { id: string; x: number }[]): LaidNo
   const rowsRight: number[] = [];
   const sorted = [...items].sort((a, b) => a.x - b.x || (a.id < b.id ? -1 : 1));
   return sorted.map((item) => {
-    const ideal = Math.min(Math.max(item.x * AXIS_WIDTH - NOTE_WIDTH / 2, 0), AXIS_WIDTH - NOTE_WIDTH);
+    const ideal = Math.min(
+      Math.max(item.x * AXIS_WIDTH - NOTE_WIDTH / 2, 0),
+      AXIS_WIDTH - NOTE_WIDTH,
+    );
     let row = rowsRight.findIndex((right) => {
       const left = Math.max(ideal, right + NOTE_GAP);
       return left - ideal <= MAX_NOTE_SHIFT && left + NOTE_WIDTH <= AXIS_WIDTH;

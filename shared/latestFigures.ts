@@ -43,16 +43,22 @@ export interface LatestFigures {
   summary: CardSummary;
   /** The positions behind them, when this screen may know them. */
   positions: readonly number[];
-  /** Each partner organisation's figure in that round (empty when unknown or none). */
-  organisations: readonly OrganisationPosition[];
+  /**
+   * Each partner organisation's figure in that round; null when this screen does not have them
+   * (a view keeps no organisation figures of closed rounds).
+   */
+  organisations: readonly OrganisationPosition[] | null;
 }
 
 export interface LatestBoardFigures {
   cards: Record<string, LatestFigures>;
   /** Element roll-ups of the cards' latest figures. */
   elements: Record<string, ElementSummary>;
-  /** elementId → each organisation's roll-up of the cards' latest organisation figures. */
-  elementOrganisations: Record<string, OrganisationPosition[]>;
+  /**
+   * elementId → each organisation's roll-up of the cards' latest organisation figures (of the
+   * cards that have them); null when none of its cards has them on this screen.
+   */
+  elementOrganisations: Record<string, OrganisationPosition[] | null>;
   board: BoardSummary;
 }
 
@@ -165,7 +171,7 @@ function closedRoundFigures(cardId: string, source: LatestFiguresSource): Latest
         placed: frozen.n,
         summary: frozen.summary,
         positions: [],
-        organisations: [],
+        organisations: null,
       };
     }
   }
@@ -203,7 +209,7 @@ export function latestBoardFigures(
 ): LatestBoardFigures {
   const cards: Record<string, LatestFigures> = {};
   const elements: Record<string, ElementSummary> = {};
-  const elementOrganisations: Record<string, OrganisationPosition[]> = {};
+  const elementOrganisations: Record<string, OrganisationPosition[] | null> = {};
   for (const element of rubric.elements) {
     const figures = element.cards.map((card) => {
       const latest = latestFigures(card.id, stats[card.id], source);
@@ -211,10 +217,12 @@ export function latestBoardFigures(
       return latest;
     });
     elements[element.id] = rollUpElement(figures.map((latest) => latest.summary));
-    elementOrganisations[element.id] = elementOrganisationPositions(
-      figures.map((latest) => latest.organisations),
-      source.organisations,
-    );
+    const known = figures.flatMap((latest) => (latest.organisations ? [latest.organisations] : []));
+    const unknown = known.length < figures.length;
+    elementOrganisations[element.id] =
+      unknown && known.every((organisations) => organisations.length === 0)
+        ? null
+        : elementOrganisationPositions(known, source.organisations);
   }
   return { cards, elements, elementOrganisations, board: rollUpBoard(Object.values(elements)) };
 }

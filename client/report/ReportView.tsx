@@ -64,7 +64,11 @@ export default function ReportView() {
   const elementName = new Map(
     meta.rubric.elements.flatMap((e) => e.cards.map((c) => [c.id, e.name])),
   );
-  const moved = ordered.filter((card) => stats[card.id]?.change);
+  // Only the cards placed again have two rounds to compare; the others show their latest above.
+  const moved = ordered.filter(
+    (card) => latest.cards[card.id]?.fromRound === null && stats[card.id]?.change,
+  );
+  const notPlacedAgain = ordered.filter((card) => latest.cards[card.id]?.fromRound != null);
   const hasOrganisations = meta.organisations.length > 0;
 
   return (
@@ -118,8 +122,8 @@ export default function ReportView() {
                 (card) => card?.fromRound != null && card.summary.median !== null,
               );
               const rounds = [...new Set(earlier.map((card) => card?.fromRound))].join(' and ');
-              const organisations = latest.elementOrganisations[element.id] ?? [];
-              const gap = perceptionGap(organisations);
+              const organisations = latest.elementOrganisations[element.id] ?? null;
+              const gap = organisations ? perceptionGap(organisations) : null;
               return (
                 <tr key={element.id} data-testid="report-element">
                   <th scope="row">
@@ -135,7 +139,9 @@ export default function ReportView() {
                   <td>{summary?.polarizedCount ?? 0}</td>
                   {hasOrganisations && (
                     <td>
-                      {organisationsText(organisations)}
+                      {organisations
+                        ? organisationsText(organisations)
+                        : 'not kept for earlier rounds on this screen'}
                       {gap !== null && ` (gap ${percent(gap)})`}
                     </td>
                   )}
@@ -154,7 +160,9 @@ export default function ReportView() {
             if (!figures) return null;
             const agreement = agreed[card.id];
             const gap =
-              figures.summary.median === null ? null : perceptionGap(figures.organisations);
+              figures.summary.median === null || !figures.organisations
+                ? null
+                : perceptionGap(figures.organisations);
             return (
               <li
                 key={card.id}
@@ -202,6 +210,8 @@ export default function ReportView() {
                 .join(', ')}
               .
               {moved.length === 0 && ' No card has figures to compare with its previous round yet.'}
+              {notPlacedAgain.length > 0 &&
+                ` ${plural(notPlacedAgain.length, 'card was', 'cards were')} not placed again; above, they show the figures of their latest round.`}
             </p>
             {moved.length > 0 && (
               <table className="report-table">

@@ -145,6 +145,14 @@ describe('latest figures of a card', () => {
       rwg: frozen.rwg,
       label: frozen.label,
     });
+    // A view keeps no organisation figures of closed rounds: unknown, not "too few".
+    expect(shown.organisations).toBeNull();
+    const rubricOfK: Rubric = {
+      id: 'r',
+      title: 'R',
+      elements: [{ id: 'e', name: 'E', cards: [{ id: 'k', text: 'K', column: 'vendor' }] }],
+    };
+    expect(latestBoardFigures(rubricOfK, {}, src).elementOrganisations.e).toBeNull();
     const counted = latestFigures('m', undefined, src);
     expect(counted).toMatchObject({ fromRound: 1, placed: 4 });
     expect(counted.summary.median).toBeNull();
