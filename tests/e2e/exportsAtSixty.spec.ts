@@ -30,6 +30,8 @@ import { expect, test } from './fixtures.ts';
 import { newPage } from './helpers.ts';
 
 const PEOPLE = 60;
+/** People placing at once (each a stock client). */
+const BATCH = 8;
 const ORGANISATIONS = ['County Health', 'Family Alliance', 'School District'];
 const CARDS = rubricCards(ELEMENTS_OF_PARTNERSHIP);
 /** The cards placed again in round 2: Trust's. Every other card keeps its round-1 figures. */
@@ -153,10 +155,10 @@ test('at 60 people, after a whole-board round 2 on some cards, the report and th
   const centre = (cardIndex: number) => 0.2 + 0.6 * ((cardIndex * 0.37) % 1);
   const place = (cardIndex: number) =>
     Math.round(Math.min(1, Math.max(0, centre(cardIndex) + (random() - 0.5) * 0.5)) * 100) / 100;
-  for (let start = 0; start < PEOPLE; start += 8) {
+  for (let start = 0; start < PEOPLE; start += BATCH) {
     await Promise.all(
       members
-        .slice(start, start + 10)
+        .slice(start, start + BATCH)
         .map((member) =>
           placeAs(
             server.baseUrl,
@@ -173,9 +175,9 @@ test('at 60 people, after a whole-board round 2 on some cards, the report and th
   await setPhaseAndWait(facilitator.doc, 'revealed');
   closeWholeBoardRound(facilitator.doc);
   await waitUntil(() => readControl(facilitator.doc).round === 2, 'round 2');
-  for (let start = 0; start < 40; start += 8) {
+  for (let start = 0; start < 40; start += BATCH) {
     await Promise.all(
-      members.slice(start, start + 10).map((member) =>
+      members.slice(start, start + BATCH).map((member) =>
         placeAs(
           server.baseUrl,
           board,
@@ -226,6 +228,16 @@ test('at 60 people, after a whole-board round 2 on some cards, the report and th
   );
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/exports-at-sixty-report.png`, fullPage: true });
+  // Printed, the picture gets A4-landscape pages of its own (where its text is 9 pt), the rest
+  // portrait ones.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  const pages = [...pdf.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map(
+    (match) => Number(match[1]) > Number(match[2]),
+  );
+  expect(pages).toContain(true);
+  expect(pages).toContain(false);
+  await page.emulateMedia({ media: 'screen' });
 
   // The picture: the same figures, marked, and no text below 9 pt on an A4-landscape page.
   expect(picture).toContain('from round 1');
