@@ -15,6 +15,7 @@ import type { ElementSummary } from './consensus/rollUp.ts';
 import type { LatestFigures } from './latestFigures.ts';
 import { CONSENSUS_LABEL_COLORS } from './palette.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL, type Rubric } from './rubric.ts';
+import { MIN_PLACEMENTS_FOR_DOTS } from './visibility.ts';
 
 /** A4 landscape (297 mm) at 4 user units per millimetre. */
 export const PICTURE_WIDTH = 1188;
@@ -253,7 +254,6 @@ function elementFacts(input: BoardPictureInput, elementIndex: number): string {
   const summary = input.elements[element.id];
   const figures = element.cards.map((card) => input.cards[card.id]);
   const placed = figures.filter((latest) => latest && latest.placed > 0).length;
-  const shown = figures.filter((latest) => latest?.summary.median != null).length;
   if (placed === 0) return 'no placements yet';
   const facts: string[] = [];
   if (summary?.position != null) {
@@ -269,9 +269,23 @@ function elementFacts(input: BoardPictureInput, elementIndex: number): string {
       );
     }
   }
-  if (shown < placed) {
-    const hidden = placed - shown;
-    facts.push(`${hidden} card${hidden === 1 ? '' : 's'} with too few placements to show`);
+  // Cards placed but without figures on this screen: too few to show, or not revealed yet.
+  const unshown = figures.filter(
+    (latest) => latest && latest.placed > 0 && latest.summary.median === null,
+  );
+  const few = unshown.filter((latest) => (latest?.placed ?? 0) < MIN_PLACEMENTS_FOR_DOTS).length;
+  if (few > 0) facts.push(`${few} card${few === 1 ? '' : 's'} with too few placements to show`);
+  const notRevealed = unshown.filter(
+    (latest) => latest && latest.placed >= MIN_PLACEMENTS_FOR_DOTS && latest.fromRound === null,
+  ).length;
+  if (notRevealed > 0) {
+    facts.push(`${notRevealed} card${notRevealed === 1 ? '' : 's'} placed, shown after the reveal`);
+  }
+  const closedHidden = unshown.length - few - notRevealed;
+  if (closedHidden > 0) {
+    facts.push(
+      `${closedHidden} card${closedHidden === 1 ? '' : 's'} from a round closed before its reveal`,
+    );
   }
   const earlier = [
     ...new Set(

@@ -47,9 +47,7 @@ export function cardFiguresText(latest: LatestFigures, total: number): string {
   const { summary, placed } = latest;
   if (placed === 0) return 'Not placed yet.';
   const count = latest.fromRound === null ? `${placed} of ${total} placed` : `${placed} placed`;
-  if (summary.median === null) {
-    return `${count} · too few placements to show the group (fewer than ${MIN_PLACEMENTS_FOR_DOTS})`;
-  }
+  if (summary.median === null) return `${count} · ${hiddenReason(latest)}`;
   const clauses = [LABEL_TEXT[summary.label], count, `median ${percent(summary.median)}`];
   if (summary.q1 !== null && summary.q3 !== null) {
     clauses.push(`middle half ${percent(summary.q1)}–${percent(summary.q3)}`);
@@ -60,6 +58,16 @@ export function cardFiguresText(latest: LatestFigures, total: number): string {
       : `agreement ${agreementText(summary.rwg)}`,
   );
   return clauses.join(' · ');
+}
+
+/** Why a card with placements shows no group figures on this screen. */
+export function hiddenReason(latest: LatestFigures): string {
+  if (latest.placed < MIN_PLACEMENTS_FOR_DOTS) {
+    return `too few placements to show the group (fewer than ${MIN_PLACEMENTS_FOR_DOTS})`;
+  }
+  return latest.fromRound === null
+    ? "the group's figures are shown after the reveal"
+    : 'that round closed before its group was shown';
 }
 
 /** The whole board's sentence, or nothing when no card has a position yet. */

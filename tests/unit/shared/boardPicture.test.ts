@@ -211,6 +211,26 @@ describe('board picture', () => {
     expect(svg).toContain('no placements yet'); // the elements nobody placed
   });
 
+  it('tells a group hidden until the reveal from one with too few placements', () => {
+    const hidden = { ...figures([]), placed: 60 };
+    const earlier = { ...figures([]), placed: 12, fromRound: 1 };
+    const svg = boardPictureSvg(
+      input({
+        cards: {
+          'trust.v1': hidden,
+          'trust.v2': earlier,
+          'trust.p1': { ...figures([]), placed: 2 },
+        },
+        final: {},
+        elements: {},
+      }),
+    );
+    expect(svg).toContain('1 card placed, shown after the reveal');
+    expect(svg).toContain('1 card from a round closed before its reveal');
+    expect(svg).toContain('1 card with too few placements to show');
+    expect(svg).not.toContain('fill="#fffbea"');
+  });
+
   it('escapes text so titles and card texts cannot break the picture', () => {
     const svg = boardPictureSvg(input());
     expect(svg).toContain('Retreat &lt;2026&gt; &amp; &quot;friends&quot;');
