@@ -390,6 +390,9 @@ function laneLayout(input: BoardPictureInput, elementIndex: number): LaneLayout 
         rowTop += rowHeight + NOTE_GAP;
       }
       const dots: string[] = [];
+      // Drawn before every note, so no note's text is ever crossed by another's whiskers.
+      const whiskers: string[] = [];
+      const notesSvg: string[] = [];
       for (const note of notes) {
         const content = byId.get(note.id);
         if (!content) continue;
@@ -398,15 +401,19 @@ function laneLayout(input: BoardPictureInput, elementIndex: number): LaneLayout 
         const pointerX = round(AXIS_LEFT + note.x * AXIS_WIDTH);
         const h = noteHeight(content);
         if (content.q1 !== null && content.q3 !== null) {
-          parts.push(
-            `<rect x="${round(AXIS_LEFT + content.q1 * AXIS_WIDTH)}" y="${round(y + h / 2 - 5)}" width="${round(Math.max(3, (content.q3 - content.q1) * AXIS_WIDTH))}" height="10" rx="5" fill="#0072B2" fill-opacity="0.16"/>`,
+          // The middle half as whiskers through the note, capped at both quartiles.
+          const q1 = round(AXIS_LEFT + content.q1 * AXIS_WIDTH);
+          const q3 = round(AXIS_LEFT + content.q3 * AXIS_WIDTH);
+          const mid = round(y + h / 2);
+          whiskers.push(
+            `<path d="M${q1} ${mid}H${q3}M${q1} ${round(mid - 5)}v10M${q3} ${round(mid - 5)}v10" stroke="#0072B2" stroke-opacity="0.45" stroke-width="2" fill="none"/>`,
           );
         }
         const earlier = content.fromRound !== null;
         const textX = noteX + NOTE_PADDING;
         const textTop = y + NOTE_PADDING;
         const figureTop = textTop + content.textLines.length * SMALL * LINE;
-        parts.push(
+        notesSvg.push(
           `<g data-card-id="${escapeXml(content.cardId)}"><title>${escapeXml(content.title)}</title>`,
           `<rect x="${round(noteX)}" y="${round(y)}" width="${NOTE_WIDTH}" height="${round(h)}" rx="4" fill="#fffbea" stroke="${CONSENSUS_LABEL_COLORS[content.label]}" stroke-width="2.5"${earlier ? ' stroke-dasharray="6 3"' : ''}/>`,
           linesSvg(textX, textTop, SMALL, content.textLines),
@@ -432,7 +439,7 @@ function laneLayout(input: BoardPictureInput, elementIndex: number): LaneLayout 
           );
         }
       }
-      return parts.join('') + dots.join('');
+      return parts.join('') + whiskers.join('') + notesSvg.join('') + dots.join('');
     },
   };
 }
@@ -440,7 +447,7 @@ function laneLayout(input: BoardPictureInput, elementIndex: number): LaneLayout 
 export function boardPictureSvg(input: BoardPictureInput): string {
   const innerWidth = PICTURE_WIDTH - 2 * MARGIN;
   const titleLines = wrapText(input.title, charsIn(innerWidth, TITLE), 2);
-  const legend = `${input.subtitle}. Notes: cards at their agreed position, else the group's median; bar: the middle half; dots: placements; triangle: the element's position; dashed: figures of an earlier round.`;
+  const legend = `${input.subtitle}. Notes: cards at their agreed position, else the group's median; whiskers: the middle half; dots: placements; triangle: the element's position; dashed: figures of an earlier round.`;
   const legendLines = wrapText(legend, charsIn(innerWidth, SMALL), 3);
   let y = MARGIN;
   const header: string[] = [];
