@@ -117,14 +117,14 @@ function fontSizes(svg: string): number[] {
   return [...svg.matchAll(/<text [^>]*font-size="([\d.]+)"/g)].map((match) => Number(match[1]));
 }
 
-async function downloadPicture(page: Page): Promise<string> {
+async function downloadFromMenu(page: Page, button: string): Promise<Buffer> {
   const exportMenu = page.getByTestId('export-menu');
   if ((await exportMenu.getAttribute('open')) === null) await exportMenu.locator('summary').click();
   const [file] = await Promise.all([
     page.waitForEvent('download'),
-    exportMenu.getByRole('button', { name: 'Picture (SVG)' }).click(),
+    exportMenu.getByRole('button', { name: button }).click(),
   ]);
-  return readFileSync(await file.path(), 'utf8');
+  return readFileSync(await file.path());
 }
 
 test('at 60 people, after a whole-board round 2 on some cards, the report and the picture keep the others, from round 1', async ({
@@ -203,7 +203,13 @@ test('at 60 people, after a whole-board round 2 on some cards, the report and th
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(board.facilitatorUrl);
   await expect(page.getByTestId('status-badge')).toBeVisible();
-  const picture = await downloadPicture(page);
+  const picture = (await downloadFromMenu(page, 'Picture (SVG)')).toString('utf8');
+  // The PNG is the whole picture, however tall the room made it (at twice its size).
+  const png = await downloadFromMenu(page, 'Picture (PNG)');
+  expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({
+    width: pictureSize(picture).width * 2,
+    height: pictureSize(picture).height * 2,
+  });
   await page.goto(`${server.baseUrl}/b/${board.boardId}/report`);
   const report = page.getByTestId('report');
   await expect(page.getByTestId('report-card')).toHaveCount(CARDS.length);
