@@ -4,7 +4,7 @@
  * the board. Works at any moment of the session. Loaded lazily: only facilitators need it.
  */
 import { useState } from 'react';
-import { boardPictureSvg, PICTURE_HEIGHT, PICTURE_WIDTH } from '../../shared/boardPicture.ts';
+import { boardPictureSvg } from '../../shared/boardPicture.ts';
 import { exportFileName } from '../../shared/exportFile.ts';
 import { api } from '../api.ts';
 import { FormError } from '../FormError.tsx';
@@ -32,7 +32,7 @@ export default function ExportMenu() {
       ),
     );
   const picture = () => {
-    const input = boardPictureInput(store.getState());
+    const input = boardPictureInput(store.getState(), me.role);
     if (!input) throw new Error('The board has not loaded yet.');
     return boardPictureSvg(input);
   };
@@ -75,10 +75,7 @@ export default function ExportMenu() {
             disabled={busy}
             onClick={() =>
               run(async () => {
-                saveBlob(
-                  await svgToPng(picture(), PICTURE_WIDTH, PICTURE_HEIGHT),
-                  fileName('board.png'),
-                );
+                saveBlob(await svgToPng(picture()), fileName('board.png'));
               })
             }
           >

@@ -1,4 +1,5 @@
 /** Saving files from the board: authorised downloads and pictures drawn in the browser. */
+import { pictureSize } from '../../shared/boardPicture.ts';
 import { ApiError } from '../api.ts';
 
 export function saveBlob(blob: Blob, filename: string): void {
@@ -28,8 +29,12 @@ export async function downloadWithToken(path: string, token: string, fallbackNam
   saveBlob(await response.blob(), filename);
 }
 
-/** Rasterises an SVG string to PNG at `scale` (2: sharp when printed on A4). */
-export function svgToPng(svg: string, width: number, height: number, scale = 2): Promise<Blob> {
+/**
+ * Rasterises an SVG string to PNG at `scale` (2: sharp when printed on A4), at the size the SVG
+ * declares (a crowded board's picture is taller than one page).
+ */
+export function svgToPng(svg: string, scale = 2): Promise<Blob> {
+  const { width, height } = pictureSize(svg);
   return new Promise((resolve, reject) => {
     const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
     const image = new Image();

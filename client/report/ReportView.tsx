@@ -7,56 +7,69 @@
 import { useMemo } from 'react';
 import { boardPictureSvg } from '../../shared/boardPicture.ts';
 import { discussionOrder } from '../../shared/consensus/discussionOrder.ts';
+import { perceptionGap } from '../../shared/perceptionGap.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL, rubricCards } from '../../shared/rubric.ts';
-import {
-  agreementText,
-  LABEL_TEXT,
-  PHASE_LABELS,
-  percent,
-  percentOrDash,
-  signedPoints,
-} from '../format.ts';
+import { PHASE_LABELS, percent, signedPoints } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
-import { boardPictureInput } from '../state/boardPictureInput.ts';
+import { boardLatestFigures, boardPictureInput } from '../state/boardPictureInput.ts';
+import {
+  boardSentence,
+  cardFiguresText,
+  elementAgreementText,
+  elementPositionText,
+  medianOrWhy,
+  organisationsText,
+  plural,
+} from './reportWords.ts';
 import './report.css';
 
 export default function ReportView() {
   const meta = useBoard((state) => state.meta);
   const control = useBoard((state) => state.control);
   const stats = useBoard((state) => state.stats);
-  const elements = useBoard((state) => state.elements);
-  const elementOrganisations = useBoard((state) => state.elementOrganisations);
-  const board = useBoard((state) => state.board);
-  const agreed = useBoard((state) => state.final);
   const rounds = useBoard((state) => state.rounds);
+  const participants = useBoard((state) => state.participants);
+  const agreed = useBoard((state) => state.final);
   const total = useBoard((state) => state.countedTotal);
-  const { store } = useBoardContext();
+  const { store, me } = useBoardContext();
+
+  // Each card's latest figures: a card nobody placed again keeps its earlier round's, marked.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when what it reads changes
+  const latest = useMemo(
+    () => boardLatestFigures(store.getState(), me.role),
+    [store, me.role, meta, stats, rounds, participants],
+  );
 
   const ordered = useMemo(() => {
-    if (!meta) return [];
+    if (!meta || !latest) return [];
     const cards = rubricCards(meta.rubric);
     const byId = new Map(cards.map((card) => [card.id, card]));
     const ids = discussionOrder(
       cards.flatMap((card) => {
-        const summary = stats[card.id]?.summary;
-        return summary ? [{ cardId: card.id, summary }] : [];
+        const figures = latest.cards[card.id];
+        return figures ? [{ cardId: card.id, summary: figures.summary }] : [];
       }),
     );
     return ids.flatMap((id) => {
       const card = byId.get(id);
       return card ? [card] : [];
     });
-  }, [meta, stats]);
+  }, [meta, latest]);
 
-  if (!meta) return null;
-  const pictureInput = boardPictureInput(store.getState());
+  if (!meta || !latest) return null;
+  const pictureInput = boardPictureInput(store.getState(), me.role, latest);
   const picture = pictureInput
     ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(boardPictureSvg(pictureInput))}`
     : null;
   const elementName = new Map(
     meta.rubric.elements.flatMap((e) => e.cards.map((c) => [c.id, e.name])),
   );
-  const moved = ordered.filter((card) => stats[card.id]?.change);
+  // Only the cards placed again have two rounds to compare; the others show their latest above.
+  const moved = ordered.filter(
+    (card) => latest.cards[card.id]?.fromRound === null && stats[card.id]?.change,
+  );
+  const notPlacedAgain = ordered.filter((card) => latest.cards[card.id]?.fromRound != null);
+  const hasOrganisations = meta.organisations.length > 0;
 
   return (
     <article className="report" data-testid="report">
@@ -65,14 +78,15 @@ export default function ReportView() {
         <p>
           Board of {new Date(meta.createdAt).toLocaleDateString()} · report of{' '}
           {new Date().toLocaleString()} · {PHASE_LABELS[control.phase]}
-          {control.round > 1 ? `, round ${control.round}` : ''} · {total} participants
-          {meta.organisations.length > 0 ? ` from ${meta.organisations.join(', ')}` : ''}
+          {control.round > 1 ? `, round ${control.round}` : ''} · {plural(total, 'participant')}
+          {hasOrganisations ? ` from ${meta.organisations.join(', ')}` : ''}
         </p>
         <p>
           Each indicator was placed between <strong>{AXIS_START_LABEL}</strong> (0 %) and{' '}
           <strong>{AXIS_END_LABEL}</strong> (100 %).
-          {board.position !== null &&
-            ` Overall the group placed the partnership at ${percent(board.position)}, with ${agreementText(board.rwg)} agreement.`}
+          {boardSentence(latest.board.position, latest.board.rwg)}
+          {control.round > 1 &&
+            ' A card nobody placed again in a later round shows the figures of its latest round, marked with that round.'}
         </p>
         <button type="button" className="no-print" onClick={() => window.print()}>
           Print or save as PDF
@@ -89,37 +103,46 @@ export default function ReportView() {
       )}
 
       <section>
-        <h2>The six elements</h2>
+        <h2>The {plural(meta.rubric.elements.length, 'element')}</h2>
         <table className="report-table">
           <thead>
             <tr>
               <th scope="col">Element</th>
               <th scope="col">Position</th>
               <th scope="col">Agreement</th>
-              <th scope="col">Split cards</th>
-              {meta.organisations.length > 0 && <th scope="col">Organisations (perception gap)</th>}
+              <th scope="col">Polarized cards</th>
+              {hasOrganisations && <th scope="col">Organisations (perception gap)</th>}
             </tr>
           </thead>
           <tbody>
             {meta.rubric.elements.map((element) => {
-              const summary = elements[element.id];
-              const organisations = elementOrganisations[element.id];
+              const summary = latest.elements[element.id];
+              const cards = element.cards.map((card) => latest.cards[card.id]);
+              const earlier = cards.filter(
+                (card) => card?.fromRound != null && card.summary.median !== null,
+              );
+              const rounds = [...new Set(earlier.map((card) => card?.fromRound))].join(' and ');
+              const organisations = latest.elementOrganisations[element.id] ?? null;
+              const gap = organisations ? perceptionGap(organisations) : null;
               return (
                 <tr key={element.id} data-testid="report-element">
-                  <th scope="row">{element.name}</th>
-                  <td>{percentOrDash(summary?.position)}</td>
-                  <td>{agreementText(summary?.rwgJ ?? null)}</td>
+                  <th scope="row">
+                    {element.name}
+                    {earlier.length > 0 && (
+                      <span className="report-earlier-note">
+                        {plural(earlier.length, 'card')} with figures from round {rounds}
+                      </span>
+                    )}
+                  </th>
+                  <td>{elementPositionText(summary, cards)}</td>
+                  <td>{elementAgreementText(summary)}</td>
                   <td>{summary?.polarizedCount ?? 0}</td>
-                  {meta.organisations.length > 0 && (
+                  {hasOrganisations && (
                     <td>
-                      {organisations?.positions
-                        .map(
-                          (p) =>
-                            `${p.organisation} ${p.median === null ? 'too few' : percent(p.median)}`,
-                        )
-                        .join(' · ')}
-                      {organisations?.perceptionGap != null &&
-                        ` (gap ${percent(organisations.perceptionGap)})`}
+                      {organisations
+                        ? organisationsText(organisations)
+                        : 'not kept for earlier rounds on this screen'}
+                      {gap !== null && ` (gap ${percent(gap)})`}
                     </td>
                   )}
                 </tr>
@@ -133,29 +156,36 @@ export default function ReportView() {
         <h2>Cards, in the order to discuss them</h2>
         <ol className="report-cards">
           {ordered.map((card) => {
-            const cardStats = stats[card.id];
-            if (!cardStats) return null;
-            const { summary } = cardStats;
+            const figures = latest.cards[card.id];
+            if (!figures) return null;
             const agreement = agreed[card.id];
+            const gap =
+              figures.summary.median === null || !figures.organisations
+                ? null
+                : perceptionGap(figures.organisations);
             return (
-              <li key={card.id} className="report-card" data-card-id={card.id}>
+              <li
+                key={card.id}
+                className="report-card"
+                data-card-id={card.id}
+                data-testid="report-card"
+              >
                 <p className="report-card-text">
-                  {card.text} <span className="hint">— {elementName.get(card.id)}</span>
+                  {card.text} <span className="hint">({elementName.get(card.id)})</span>
                 </p>
                 <p className="report-card-figures">
-                  <strong>{LABEL_TEXT[summary.label]}</strong> · {summary.n} of {total} placed
-                  {summary.median !== null && ` · median ${percent(summary.median)}`}
-                  {summary.q1 !== null &&
-                    summary.q3 !== null &&
-                    ` · middle half ${percent(summary.q1)}–${percent(summary.q3)}`}
-                  {summary.n >= 2 && ` · agreement ${agreementText(summary.rwg)}`}
-                  {cardStats.perceptionGap !== null &&
-                    ` · perception gap ${percent(cardStats.perceptionGap)}`}
+                  {figures.fromRound !== null && (
+                    <span className="report-earlier" data-testid="from-round">
+                      from round {figures.fromRound}
+                    </span>
+                  )}
+                  {cardFiguresText(figures, total)}
+                  {gap !== null && ` · perception gap ${percent(gap)}`}
                 </p>
                 {agreement && (
                   <p className="report-agreed">
                     Agreed position: <strong>{percent(agreement.x)}</strong>
-                    {agreement.note ? ` — ${agreement.note}` : ''}
+                    {agreement.note ? `. ${agreement.note}` : ''}
                   </p>
                 )}
               </li>
@@ -173,38 +203,54 @@ export default function ReportView() {
             <p>
               {rounds.length + 1} rounds;{' '}
               {rounds
-                .map((record) => `round ${record.round} closed on ${record.cardIds.length} cards`)
+                .map(
+                  (record) =>
+                    `round ${record.round} closed on ${plural(record.cardIds.length, 'card')}`,
+                )
                 .join(', ')}
               .
+              {moved.length === 0 && ' No card has figures to compare with its previous round yet.'}
+              {notPlacedAgain.length > 0 &&
+                ` ${plural(notPlacedAgain.length, 'card was', 'cards were')} not placed again; above, they show the figures of their latest round.`}
             </p>
-            <table className="report-table">
-              <thead>
-                <tr>
-                  <th scope="col">Card</th>
-                  <th scope="col">Median before → now</th>
-                  <th scope="col">Agreement change</th>
-                  <th scope="col">Distribution</th>
-                </tr>
-              </thead>
-              <tbody>
-                {moved.map((card) => {
-                  const change = stats[card.id]?.change;
-                  if (!change) return null;
-                  return (
-                    <tr key={card.id}>
-                      <th scope="row">{card.text}</th>
-                      <td>
-                        {percentOrDash(change.before.median)} → {percentOrDash(change.after.median)}
-                      </td>
-                      <td>{signedPoints(change.rwgChange)}</td>
-                      <td>
-                        {change.stable === null ? '—' : change.stable ? 'stable' : 'still moving'}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            {moved.length > 0 && (
+              <table className="report-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Card</th>
+                    <th scope="col">Median before → now</th>
+                    <th scope="col">Agreement change</th>
+                    <th scope="col">Distribution</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {moved.map((card) => {
+                    const change = stats[card.id]?.change;
+                    if (!change) return null;
+                    return (
+                      <tr key={card.id}>
+                        <th scope="row">{card.text}</th>
+                        <td>
+                          {medianOrWhy(change.before.median)} → {medianOrWhy(change.after.median)}
+                        </td>
+                        <td>
+                          {change.rwgChange === null
+                            ? 'not measured'
+                            : signedPoints(change.rwgChange)}
+                        </td>
+                        <td>
+                          {change.stable === null
+                            ? 'not measured'
+                            : change.stable
+                              ? 'stable'
+                              : 'still moving'}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            )}
           </>
         )}
       </section>
