@@ -9,6 +9,8 @@ import { Popover } from './Popover.tsx';
 
 export function RoomProgress() {
   const progress = useBoard((state) => state.progress);
+  // Outside the placing phase nobody is placing: the word would not be true.
+  const placingOpen = useBoard((state) => state.control.phase === 'placing');
   return (
     <Popover
       className="room-progress"
@@ -21,8 +23,13 @@ export function RoomProgress() {
           data-placing={progress.placing}
           data-total={progress.total}
         >
-          <strong>{progress.here}</strong> here · <strong>{progress.finished}</strong> finished ·{' '}
-          <strong>{progress.placing}</strong> placing
+          <strong>{progress.here}</strong> here · <strong>{progress.finished}</strong> finished
+          {placingOpen && (
+            <>
+              {' '}
+              · <strong>{progress.placing}</strong> placing
+            </>
+          )}
         </span>
       }
     >
