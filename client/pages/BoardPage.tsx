@@ -8,6 +8,7 @@ import { SCHEMA_VERSION } from '../../shared/boardDoc.ts';
 import { BoardEnded } from '../board/BoardEnded.tsx';
 import { BoardHeader } from '../board/BoardHeader.tsx';
 import { BoardSkeleton } from '../board/BoardSkeleton.tsx';
+import { ConnectionNote } from '../board/ConnectionNote.tsx';
 import { Lanes } from '../board/Lanes.tsx';
 import { MiniBar } from '../board/MiniBar.tsx';
 import { Notice } from '../board/Notice.tsx';
@@ -120,6 +121,7 @@ function ConnectedBoard({
     <BoardContext.Provider value={context}>
       <div className="board-page" data-phase={phase} data-role={me.role}>
         {phone && <MiniBar />}
+        {phone && <ConnectionNote />}
         <BoardHeader />
         <Notice />
         <PhaseBanner />

@@ -140,6 +140,16 @@ test('a room of thirty: a compact header whose counts match the placements', asy
   await expect(facilitator.getByTestId('not-finished')).toBeHidden();
   await expect(facilitator.getByRole('button', { name: /30 here/ })).toBeFocused();
 
+  // The invitation and the people's panel open on demand, over the board.
+  await openPanel(facilitator, 'Invite');
+  await expect(facilitator.getByTestId('join-url')).toBeVisible();
+  await facilitator.screenshot({ path: `${SCREENS}-invite-1280.png` });
+  await openPanel(facilitator, 'People (31)');
+  await expect(facilitator.getByTestId('join-url')).toBeHidden();
+  await expect(facilitator.getByLabel('Joining open')).toBeVisible();
+  await facilitator.screenshot({ path: `${SCREENS}-people-panel-1280.png` });
+  await facilitator.keyboard.press('Escape');
+
   // Every phase keeps the header compact.
   for (const [label, phase] of [
     ['Setup', 'setup'],
