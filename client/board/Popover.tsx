@@ -70,6 +70,9 @@ export function Popover({
         id={panelId}
         className={`popover-panel align-${align} ${panelClassName}`}
         aria-label={title ?? (typeof label === 'string' ? label : undefined)}
+        // A long list scrolls inside the panel: the keyboard must be able to reach and scroll it.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable
+        tabIndex={0}
         hidden={!open}
       >
         {typeof children === 'function' ? children(close) : children}

@@ -83,3 +83,15 @@ export async function confirmPhase(page: Page, label: string): Promise<void> {
   const question = page.getByTestId('phase-confirm');
   if (await question.isVisible()) await question.getByRole('button').first().click();
 }
+
+/** axe's serious and critical WCAG 2 A/AA violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}

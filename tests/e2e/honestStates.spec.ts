@@ -8,7 +8,7 @@ import type { CreateBoardResponse } from '../../shared/api.ts';
 import { setControl } from '../../shared/boardDoc.ts';
 import { connect, fillBoard, setBoardPhase } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
-import { createBoardViaApi, joinAs, keyboardPlace } from './helpers.ts';
+import { createBoardViaApi, joinAs, keyboardPlace, seriousViolations } from './helpers.ts';
 
 const SCREENS = 'test-results/screens/participant';
 
@@ -47,6 +47,7 @@ test('a phone waits in Setup, places with a sticky mini-bar, and sees the reveal
   );
   await expect(eli.locator('.board-page')).toHaveAttribute('data-phase', 'setup');
   await eli.screenshot({ path: `${SCREENS}-setup-360.png`, fullPage: true });
+  expect(await seriousViolations(eli)).toEqual([]);
 
   await setBoardPhase(server.baseUrl, board, 'placing');
   await expect(eli.getByTestId('phase-banner')).toHaveCount(0);
@@ -125,6 +126,7 @@ test('a deleted board says so on a participant screen, with the way back', async
   await expect(ended).toHaveAttribute('data-ended', 'deleted');
   await expect(ended.getByRole('heading')).toHaveText('This board was deleted');
   await eli.screenshot({ path: `${SCREENS}-deleted-360.png` });
+  expect(await seriousViolations(eli)).toEqual([]);
   await ended.getByRole('link', { name: 'Go to the start page' }).click();
   await expect(eli).toHaveURL(`${server.baseUrl}/`);
 });

@@ -26,6 +26,8 @@ async function expectPhase(page: Page, phase: string) {
 }
 
 test('placing, reveal, discussion, a second round and the lock', async ({ browser, server }) => {
+  // A whole session, with the new round's countdown: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const board = await createBoardViaApi(server.baseUrl, 'Full session');
   const facilitator = await newPage(browser);
   await facilitator.goto(board.facilitatorUrl);
