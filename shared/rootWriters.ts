@@ -44,8 +44,9 @@ export type PhaseClosure = 'locked' | 'placingClosed' | null;
 export function closureInPhase(root: RootKind, phase: Phase, key: string | null): PhaseClosure {
   switch (root.kind) {
     case 'control':
-      // A locked session can only be reopened.
-      return phase === 'final' && key !== 'phase' ? 'locked' : null;
+      // A locked session can only be reopened, and its timer stopped or set: a countdown left
+      // running would end in "Time's up" on every screen of a finished session.
+      return phase === 'final' && key !== 'phase' && key !== 'timer' ? 'locked' : null;
     case 'final':
     case 'rounds':
       return phase === 'final' ? 'locked' : null;

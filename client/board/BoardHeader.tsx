@@ -1,61 +1,68 @@
 /**
- * The board's header: its title, timer and connection; the phase, the board's figures and the
- * view switches; who has placed, who is here, and who this screen is.
+ * The board's header, compact whatever the size of the room: the title, the phase, the room in
+ * counts (the people list one click away), the board's figures, view switches and what to
+ * discuss next, the timer and connection (on phones those live in the sticky mini-bar instead),
+ * who this screen is, and for the facilitator the bar of tools (loaded lazily: participants'
+ * phones load less). At 1280 px the facilitator's header is two rows, at most 120 px.
  */
+import { lazy, Suspense } from 'react';
 import { forgetIdentity } from '../identity.ts';
 import { navigate } from '../routes.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { BoardFigures } from './BoardFigures.tsx';
+import { DiscussNext } from './DiscussNext.tsx';
 import { FollowToggle } from './FollowToggle.tsx';
 import { PhaseStepper } from './PhaseStepper.tsx';
-import { PlacedCount } from './PlacedCount.tsx';
-import { PresenceBar } from './PresenceBar.tsx';
+import { RoomProgress } from './RoomProgress.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TimerDisplay } from './TimerDisplay.tsx';
+import { useIsPhone } from './useIsPhone.ts';
 import { ViewToggle } from './ViewToggle.tsx';
+
+const FacilitatorTools = lazy(() => import('../facilitator/FacilitatorTools.tsx'));
 
 export function BoardHeader() {
   const title = useBoard((state) => state.meta?.title ?? '');
   const { me, boardId } = useBoardContext();
+  const phone = useIsPhone();
+  const facilitator = me.role === 'facilitator';
   return (
-    <header className="board-header">
+    <header className="board-header" data-testid="board-header">
       <div className="board-title-row">
-        <h1 className="board-title">{title || 'Continuum'}</h1>
-        <TimerDisplay />
-        <StatusBadge />
-      </div>
-      <div className="board-meta-row">
-        <PhaseStepper />
+        <h1 className="board-title" title={title || undefined}>
+          {title || 'Continuum'}
+        </h1>
+        {!facilitator && <PhaseStepper />}
+        <RoomProgress />
         <BoardFigures />
         <ViewToggle />
         <FollowToggle />
+        <DiscussNext />
+        {/* The facilitator's sound switch is in the Timer panel, to keep this row short. */}
+        {!phone && <TimerDisplay withSound={!facilitator} />}
+        {!phone && <StatusBadge />}
+        {!facilitator && (
+          <span className="whoami">
+            {me.role === 'observer' ? 'You are watching' : `You are ${me.name}`}
+            {' · '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                forgetIdentity(boardId);
+                navigate(`/join/${boardId}`);
+              }}
+            >
+              Not you?
+            </button>
+          </span>
+        )}
       </div>
-      <div className="board-meta-row">
-        <PlacedCount />
-        <PresenceBar />
-        <span className="whoami">
-          {me.role === 'facilitator'
-            ? 'You are the facilitator'
-            : me.role === 'observer'
-              ? 'You are watching'
-              : `You are ${me.name}`}
-          {me.role !== 'facilitator' && (
-            <>
-              {' · '}
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  forgetIdentity(boardId);
-                  navigate(`/join/${boardId}`);
-                }}
-              >
-                Not you?
-              </button>
-            </>
-          )}
-        </span>
-      </div>
+      {facilitator && (
+        <Suspense fallback={<div className="facilitator-bar" />}>
+          <FacilitatorTools />
+        </Suspense>
+      )}
     </header>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * "Discuss next": the cards in the order the group should talk about them (split first, then
- * the weakest agreement). Picking one scrolls to it and highlights it; for the facilitator it
- * also focuses the card for everyone.
+ * the weakest agreement), in a compact panel opened from the header. Picking one closes it,
+ * scrolls to the card and highlights it; for the facilitator it also focuses the card for
+ * everyone.
  */
 import { useMemo } from 'react';
 import { discussionOrder } from '../../shared/consensus/discussionOrder.ts';
@@ -12,6 +13,7 @@ import { distributionVisible } from '../../shared/visibility.ts';
 import { LABEL_TEXT, percentOrDash } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { setUi } from '../state/boardStore.ts';
+import { Popover } from './Popover.tsx';
 
 const SHOWN = 8;
 
@@ -51,60 +53,67 @@ export function DiscussNext() {
   }, [rubric, stats, by, hasOrganisations]);
   if (!visible || order.length === 0) return null;
   return (
-    <details className="discuss-next" open={me.role === 'facilitator'}>
-      <summary>
-        <h2>Discuss next</h2>
-      </summary>
-      {hasOrganisations && (
-        <fieldset className="discuss-order">
-          <legend className="visually-hidden">Order</legend>
-          <label>
-            <input
-              type="radio"
-              name="discuss-order"
-              checked={by === 'agreement'}
-              onChange={() => setUi(store, { discussOrder: 'agreement' })}
-            />
-            Weakest agreement first
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="discuss-order"
-              checked={by === 'gap'}
-              onChange={() => setUi(store, { discussOrder: 'gap' })}
-            />
-            Largest perception gap first
-          </label>
-        </fieldset>
+    <Popover
+      className="discuss-next"
+      panelClassName="discuss-panel"
+      label="Discuss next"
+      testId="discuss-next-menu"
+    >
+      {(close) => (
+        <>
+          {hasOrganisations && (
+            <fieldset className="discuss-order">
+              <legend className="visually-hidden">Order</legend>
+              <label>
+                <input
+                  type="radio"
+                  name="discuss-order"
+                  checked={by === 'agreement'}
+                  onChange={() => setUi(store, { discussOrder: 'agreement' })}
+                />
+                Weakest agreement first
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="discuss-order"
+                  checked={by === 'gap'}
+                  onChange={() => setUi(store, { discussOrder: 'gap' })}
+                />
+                Largest perception gap first
+              </label>
+            </fieldset>
+          )}
+          <ol data-testid="discuss-next">
+            {order.slice(0, SHOWN).map(({ card, summary }) => (
+              <li key={card.id}>
+                <button
+                  type="button"
+                  className="discuss-item"
+                  onClick={() => {
+                    close();
+                    setUi(store, { highlightedCardId: card.id });
+                    // A locked board takes no control changes but its reopening.
+                    if (me.role === 'facilitator' && !locked) actions.setFocus(card.id);
+                  }}
+                >
+                  <span
+                    className="label-swatch"
+                    style={{ background: CONSENSUS_LABEL_COLORS[summary.label] }}
+                  />
+                  <span className="discuss-text">{card.text}</span>
+                  <span className="discuss-label">
+                    {by === 'gap' && hasOrganisations
+                      ? `gap ${percentOrDash(stats[card.id]?.perceptionGap ?? null)}`
+                      : LABEL_TEXT[summary.label]}
+                    {agreed[card.id] ? ' · agreed' : ''}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ol>
+        </>
       )}
-      <ol data-testid="discuss-next">
-        {order.slice(0, SHOWN).map(({ card, summary }) => (
-          <li key={card.id}>
-            <button
-              type="button"
-              className="discuss-item"
-              onClick={() => {
-                setUi(store, { highlightedCardId: card.id });
-                // A locked board takes no control changes but its reopening.
-                if (me.role === 'facilitator' && !locked) actions.setFocus(card.id);
-              }}
-            >
-              <span
-                className="label-swatch"
-                style={{ background: CONSENSUS_LABEL_COLORS[summary.label] }}
-              />
-              <span className="discuss-text">{card.text}</span>
-              <span className="discuss-label">
-                {by === 'gap' && hasOrganisations
-                  ? `gap ${percentOrDash(stats[card.id]?.perceptionGap ?? null)}`
-                  : LABEL_TEXT[summary.label]}
-                {agreed[card.id] ? ' · agreed' : ''}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ol>
-    </details>
+    </Popover>
   );
 }

@@ -1,16 +1,39 @@
 /**
  * Setup · Placing · Revealed · Discussing · Final, with the current phase highlighted. For the
- * facilitator each step is a button that moves the session there.
+ * facilitator each step is a button that moves the session there; showing the placements to
+ * the room and locking the board ask first (phaseConfirmation.ts), in a small panel under the
+ * steps: Escape or Cancel leaves the phase as it was and gives the focus back.
  */
-import { PHASES } from '../../shared/boardDoc.ts';
+import { useEffect, useId, useRef, useState } from 'react';
+import { PHASES, type Phase } from '../../shared/boardDoc.ts';
 import { PHASE_LABELS } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { phaseConfirmation } from './phaseConfirmation.ts';
 
 export function PhaseStepper() {
   const { me, actions } = useBoardContext();
   const phase = useBoard((state) => state.control.phase);
   const round = useBoard((state) => state.control.round);
   const canSteer = me.role === 'facilitator';
+  const [asking, setAsking] = useState<Phase | null>(null);
+  const asker = useRef<HTMLButtonElement | null>(null);
+  const confirmButton = useRef<HTMLButtonElement | null>(null);
+  const questionId = useId();
+  const confirmation = asking ? phaseConfirmation(phase, asking) : null;
+
+  // Another facilitator may have moved the session meanwhile: a stale question goes.
+  useEffect(() => {
+    if (asking && !phaseConfirmation(phase, asking)) setAsking(null);
+  }, [phase, asking]);
+  useEffect(() => {
+    if (confirmation) confirmButton.current?.focus();
+  }, [confirmation]);
+
+  const cancel = () => {
+    setAsking(null);
+    asker.current?.focus();
+  };
+
   return (
     <nav
       className="phase-stepper"
@@ -25,7 +48,16 @@ export function PhaseStepper() {
               <button
                 type="button"
                 aria-current={step === phase ? 'step' : undefined}
-                onClick={() => actions.setPhase(step)}
+                aria-expanded={phaseConfirmation(phase, step) ? asking === step : undefined}
+                onClick={(event) => {
+                  if (phaseConfirmation(phase, step)) {
+                    asker.current = event.currentTarget;
+                    setAsking(asking === step ? null : step);
+                  } else {
+                    setAsking(null);
+                    actions.setPhase(step);
+                  }
+                }}
                 disabled={step === phase}
               >
                 {PHASE_LABELS[step]}
@@ -37,6 +69,39 @@ export function PhaseStepper() {
         ))}
       </ol>
       {round > 1 && <span className="round-badge">Round {round}</span>}
+      {asking && confirmation && (
+        <div
+          className="phase-confirm"
+          role="alertdialog"
+          aria-modal="false"
+          aria-describedby={questionId}
+          aria-label={confirmation.confirm}
+          data-testid="phase-confirm"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              cancel();
+            }
+          }}
+        >
+          <p id={questionId}>{confirmation.question}</p>
+          <div className="phase-confirm-buttons">
+            <button
+              type="button"
+              ref={confirmButton}
+              onClick={() => {
+                setAsking(null);
+                actions.setPhase(asking);
+              }}
+            >
+              {confirmation.confirm}
+            </button>
+            <button type="button" className="secondary" onClick={cancel}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
     </nav>
   );
 }

@@ -1,15 +1,15 @@
 /**
- * "9 of 12 have placed": counted participants (not the facilitator or observers) with at least
- * one card placed in its current round.
+ * "21 of 30 finished": counted people (participants and proxies, not the facilitator or
+ * observers) who placed every card of the open round in it (shared/roomProgress.ts).
  */
 import { useBoard } from '../state/BoardContext.tsx';
 
 export function PlacedCount() {
-  const total = useBoard((state) => state.countedTotal);
-  const placed = useBoard((state) => Object.keys(state.placedCounts).length);
+  const total = useBoard((state) => state.progress.total);
+  const finished = useBoard((state) => state.progress.finished);
   return (
     <span className="placed-count" data-testid="board-placed-count">
-      {placed} of {total} have placed
+      {finished} of {total} finished
     </span>
   );
 }

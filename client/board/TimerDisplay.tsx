@@ -24,7 +24,14 @@ function chime(): void {
   oscillator.onended = () => void context.close();
 }
 
-export function TimerDisplay({ large = false }: { large?: boolean }) {
+export function TimerDisplay({
+  large = false,
+  withSound = !large,
+}: {
+  large?: boolean;
+  /** The switch for the end-of-time sound (not on the wall, nor on the phone's mini-bar). */
+  withSound?: boolean;
+}) {
   const { store } = useBoardContext();
   const timer = useBoard((state) => state.control.timer);
   const sound = useBoard((state) => state.ui.sound);
@@ -53,7 +60,7 @@ export function TimerDisplay({ large = false }: { large?: boolean }) {
         {ended ? "Time's up" : formatRemaining(left)}
       </span>
       {isPaused(timer) && <span className="timer-paused">paused</span>}
-      {!large && (
+      {withSound && (
         <button
           type="button"
           className="link-button timer-sound"

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { boardPictureSvg } from '../../shared/boardPicture.ts';
 import { exportFileName } from '../../shared/exportFile.ts';
 import { api } from '../api.ts';
+import { Popover } from '../board/Popover.tsx';
 import { FormError } from '../FormError.tsx';
 import { forgetIdentity } from '../identity.ts';
 import { navigate } from '../routes.ts';
@@ -38,9 +39,8 @@ export default function ExportMenu() {
   };
 
   return (
-    <details className="export-menu" data-testid="export-menu">
-      <summary>Export</summary>
-      <div className="export-body">
+    <Popover label="Export" panelClassName="export-body" testId="export-menu" align="end">
+      <div className="export-inner">
         <label className="toggle">
           <input
             type="checkbox"
@@ -108,6 +108,6 @@ export default function ExportMenu() {
         </button>
         <FormError error={error} />
       </div>
-    </details>
+    </Popover>
   );
 }

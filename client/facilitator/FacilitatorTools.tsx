@@ -1,12 +1,17 @@
 /**
- * The facilitator's controls under the header: session controls, the timer, Export, people and
- * the invitation. One lazily loaded chunk, so participants never download it.
+ * The facilitator's bar in the header, one row: phase, timer, peek or focus, the round, and
+ * panels (people and the session's switches, the invitation, export) that open on demand, all
+ * closed at first, so the board starts right below. One lazily loaded chunk, so participants never download it.
  */
+import { PhaseStepper } from '../board/PhaseStepper.tsx';
+import { Popover } from '../board/Popover.tsx';
 import { useBoardContext } from '../state/BoardContext.tsx';
 import { useJoinCode } from '../state/useJoinCode.ts';
-import { ControlBar } from './ControlBar.tsx';
 import ExportMenu from './ExportMenu.tsx';
+import { FocusControl } from './FocusControl.tsx';
+import { PeekToggle } from './PeekToggle.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
+import { RoundControl } from './RoundControl.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import { TimerControls } from './TimerControls.tsx';
 import './facilitator.css';
@@ -15,12 +20,18 @@ export default function FacilitatorTools() {
   const { boardId, me } = useBoardContext();
   const joinCode = useJoinCode();
   return (
-    <div className="facilitator-tools">
-      <ControlBar />
+    <section className="facilitator-bar" aria-label="Facilitator tools">
+      <PhaseStepper />
       <TimerControls />
-      <ExportMenu />
+      <PeekToggle />
+      <FocusControl />
+      <RoundControl />
+      <span className="bar-spacer" />
       <PeoplePanel />
-      <SharePanel boardId={boardId} joinCode={joinCode} me={me} />
-    </div>
+      <Popover label="Invite" title="Invite people" panelClassName="invite-panel" align="end">
+        <SharePanel boardId={boardId} joinCode={joinCode} me={me} />
+      </Popover>
+      <ExportMenu />
+    </section>
   );
 }

@@ -1,13 +1,18 @@
 /**
- * The facilitator's people: who is on the board, proxies (people without a device, whose cards
- * the facilitator places), removing someone, a co-facilitator link and a projector link.
+ * The facilitator's people, in a panel opened from the toolbar: whether joining is open and
+ * names are shown, who is on the board, proxies
+ * (people without a device, whose cards the facilitator places), removing someone, a
+ * co-facilitator link and a projector link. People who share a name are numbered.
  */
 import { type FormEvent, useState } from 'react';
 import { api, type LinkResponse } from '../api.ts';
+import { Popover } from '../board/Popover.tsx';
+import { useDisplayNames } from '../board/useDisplayNames.ts';
 import { FormError } from '../FormError.tsx';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { setUi } from '../state/boardStore.ts';
 import { useAsyncAction } from '../useAsyncAction.ts';
+import { SessionOptions } from './SessionOptions.tsx';
 
 // Selectors must return stable values: a fresh [] each time would re-render forever.
 const NO_ORGANISATIONS: readonly string[] = [];
@@ -22,6 +27,7 @@ export function PeoplePanel() {
   const [proxyOrganisation, setProxyOrganisation] = useState('');
   const [links, setLinks] = useState<{ label: string; link: LinkResponse }[]>([]);
   const { error, run } = useAsyncAction('That did not work.');
+  const names = useDisplayNames();
 
   const addProxy = (event: FormEvent) => {
     event.preventDefault();
@@ -37,14 +43,18 @@ export function PeoplePanel() {
   const people = Object.entries(participants).filter(([, p]) => !p.removed);
   const proxies = people.filter(([, p]) => p.proxy);
   return (
-    <details className="people-panel">
-      <summary>People ({people.filter(([, p]) => p.role === 'participant').length})</summary>
+    <Popover
+      label={`People (${people.filter(([, p]) => p.role === 'participant').length})`}
+      panelClassName="people-panel"
+      align="end"
+    >
+      <SessionOptions />
       <ul className="people-list">
         {people.map(([id, person]) => (
           <li key={id}>
             <span className="person-dot" style={{ background: person.color }} aria-hidden="true" />
             <span>
-              {person.name}
+              {names[id]}
               {person.organisation ? ` · ${person.organisation}` : ''}
               {person.proxy ? ' · proxy' : ''}
               {person.role !== 'participant' ? ` · ${person.role}` : ''}
@@ -55,9 +65,7 @@ export function PeoplePanel() {
                 type="button"
                 className="link-button"
                 onClick={() => {
-                  if (
-                    window.confirm(`Remove ${person.name}? Their placements leave the figures.`)
-                  ) {
+                  if (window.confirm(`Remove ${names[id]}? Their placements leave the figures.`)) {
                     void run(async () => {
                       await api.removeParticipant(boardId, me.token, id);
                       if (store.getState().ui.actingFor === id) setUi(store, { actingFor: null });
@@ -113,7 +121,7 @@ export function PeoplePanel() {
             <option value="">nobody (just watch)</option>
             {proxies.map(([id, person]) => (
               <option key={id} value={id}>
-                {person.name}
+                {names[id]}
               </option>
             ))}
           </select>
@@ -151,6 +159,6 @@ export function PeoplePanel() {
         </p>
       ))}
       <FormError error={error} />
-    </details>
+    </Popover>
   );
 }

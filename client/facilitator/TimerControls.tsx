@@ -1,16 +1,21 @@
-/** The facilitator sets, pauses, extends and clears the countdown. */
+/**
+ * The facilitator sets, pauses, extends and clears the countdown, from a panel opened in the
+ * toolbar; in Final too (a countdown left running on a locked board would end in "Time's up").
+ */
 import { type FormEvent, useState } from 'react';
 import { extendTimer, isPaused, pauseTimer, resumeTimer, startTimer } from '../../shared/timer.ts';
+import { Popover } from '../board/Popover.tsx';
 import { serverNow, syncServerClock } from '../serverClock.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { setUi } from '../state/boardStore.ts';
 
 const PRESET_MINUTES = [1, 2, 5, 10];
 const MINUTE = 60_000;
 
 export function TimerControls() {
-  const { actions } = useBoardContext();
+  const { actions, store } = useBoardContext();
   const timer = useBoard((state) => state.control.timer);
-  const locked = useBoard((state) => state.control.phase === 'final');
+  const sound = useBoard((state) => state.ui.sound);
   const [custom, setCustom] = useState('');
 
   const start = async (minutes: number) => {
@@ -23,61 +28,71 @@ export function TimerControls() {
     if (Number.isFinite(minutes) && minutes > 0 && minutes <= 180) void start(minutes);
   };
 
-  if (locked) return null; // a locked board takes no control changes but its reopening
   return (
-    <span className="timer-controls">
-      <span className="control-label">Timer</span>
-      {PRESET_MINUTES.map((minutes) => (
-        <button
-          key={minutes}
-          type="button"
-          className="secondary small-button"
-          onClick={() => void start(minutes)}
-        >
-          {minutes} min
-        </button>
-      ))}
-      <form onSubmit={submitCustom} className="timer-custom">
-        <input
-          aria-label="Custom minutes"
-          inputMode="decimal"
-          placeholder="min"
-          value={custom}
-          onChange={(event) => setCustom(event.target.value)}
-        />
-        <button type="submit" className="secondary small-button">
-          Start
-        </button>
-      </form>
-      {timer && (
-        <>
+    <Popover label="Timer" panelClassName="timer-panel" testId="timer-menu">
+      <div className="timer-controls">
+        {PRESET_MINUTES.map((minutes) => (
           <button
+            key={minutes}
             type="button"
             className="secondary small-button"
-            onClick={() =>
-              actions.setTimer(
-                isPaused(timer) ? resumeTimer(timer, serverNow()) : pauseTimer(timer, serverNow()),
-              )
-            }
+            onClick={() => void start(minutes)}
           >
-            {isPaused(timer) ? 'Resume' : 'Pause'}
+            {minutes} min
           </button>
-          <button
-            type="button"
-            className="secondary small-button"
-            onClick={() => actions.setTimer(extendTimer(timer, MINUTE, serverNow()))}
-          >
-            +1 min
+        ))}
+        <form onSubmit={submitCustom} className="timer-custom">
+          <input
+            aria-label="Custom minutes"
+            inputMode="decimal"
+            placeholder="min"
+            value={custom}
+            onChange={(event) => setCustom(event.target.value)}
+          />
+          <button type="submit" className="secondary small-button">
+            Start
           </button>
-          <button
-            type="button"
-            className="secondary small-button"
-            onClick={() => actions.setTimer(null)}
-          >
-            Clear
-          </button>
-        </>
-      )}
-    </span>
+        </form>
+        {timer && (
+          <>
+            <button
+              type="button"
+              className="secondary small-button"
+              onClick={() =>
+                actions.setTimer(
+                  isPaused(timer)
+                    ? resumeTimer(timer, serverNow())
+                    : pauseTimer(timer, serverNow()),
+                )
+              }
+            >
+              {isPaused(timer) ? 'Resume' : 'Pause'}
+            </button>
+            <button
+              type="button"
+              className="secondary small-button"
+              onClick={() => actions.setTimer(extendTimer(timer, MINUTE, serverNow()))}
+            >
+              +1 min
+            </button>
+            <button
+              type="button"
+              className="secondary small-button"
+              onClick={() => actions.setTimer(null)}
+            >
+              Clear
+            </button>
+          </>
+        )}
+        <label className="toggle timer-sound-toggle">
+          <input
+            type="checkbox"
+            checked={sound}
+            onChange={(event) => setUi(store, { sound: event.target.checked })}
+          />
+          A gentle sound here when time is up
+        </label>
+      </div>
+    </Popover>
   );
 }

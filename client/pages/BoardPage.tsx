@@ -5,11 +5,16 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { SCHEMA_VERSION } from '../../shared/boardDoc.ts';
+import { BoardEnded } from '../board/BoardEnded.tsx';
 import { BoardHeader } from '../board/BoardHeader.tsx';
 import { BoardSkeleton } from '../board/BoardSkeleton.tsx';
-import { DiscussNext } from '../board/DiscussNext.tsx';
+import { ConnectionNote } from '../board/ConnectionNote.tsx';
 import { Lanes } from '../board/Lanes.tsx';
+import { MiniBar } from '../board/MiniBar.tsx';
 import { Notice } from '../board/Notice.tsx';
+import { PhaseBanner } from '../board/PhaseBanner.tsx';
+import { stopFollowingWhenLocked } from '../board/stopFollowingWhenLocked.ts';
+import { useIsPhone } from '../board/useIsPhone.ts';
 import { FormError } from '../FormError.tsx';
 import type { BoardIdentity } from '../identity.ts';
 import { BoardContext, type BoardContextValue } from '../state/BoardContext.tsx';
@@ -18,11 +23,10 @@ import { createBoardStore } from '../state/boardStore.ts';
 import { useBoardConnection } from '../state/useBoardConnection.ts';
 import { useBoardIdentity } from './useBoardIdentity.ts';
 import '../board/board.css';
+import '../board/header.css';
 
 const ProjectorView = lazy(() => import('../projector/ProjectorView.tsx'));
 const ReportView = lazy(() => import('../report/ReportView.tsx'));
-// Only facilitators download the controls: participants' phones load less.
-const FacilitatorTools = lazy(() => import('../facilitator/FacilitatorTools.tsx'));
 
 export function BoardPage({
   boardId,
@@ -62,7 +66,11 @@ function ConnectedBoard({
   me: BoardIdentity;
   report: boolean;
 }) {
-  const store = useMemo(() => createBoardStore(), []);
+  const store = useMemo(() => {
+    const created = createBoardStore();
+    stopFollowingWhenLocked(created);
+    return created;
+  }, []);
   const connection = useBoardConnection(boardId, me.participantId, me.role, me.token, store);
   const context = useMemo<BoardContextValue | null>(
     () =>
@@ -77,6 +85,11 @@ function ConnectedBoard({
     [connection, boardId, store, me],
   );
   const schemaVersion = useStore(store, (state) => state.meta?.schemaVersion ?? null);
+  const ended = useStore(store, (state) => state.ended);
+  const phase = useStore(store, (state) => state.control.phase);
+  const phone = useIsPhone();
+  // The wall says so in its own large type (ProjectorView); the report keeps what it printed.
+  if (ended && me.role !== 'observer' && !report) return <BoardEnded why={ended} />;
   if (!context) return <BoardSkeleton />;
   // A newer document is refused whole: no view of it and no tool that could write to it.
   if (schemaVersion !== null && schemaVersion > SCHEMA_VERSION) {
@@ -106,15 +119,12 @@ function ConnectedBoard({
   }
   return (
     <BoardContext.Provider value={context}>
-      <div className="board-page">
+      <div className="board-page" data-phase={phase} data-role={me.role}>
+        {phone && <MiniBar />}
+        {phone && <ConnectionNote />}
         <BoardHeader />
-        {me.role === 'facilitator' && (
-          <Suspense fallback={null}>
-            <FacilitatorTools />
-          </Suspense>
-        )}
         <Notice />
-        <DiscussNext />
+        <PhaseBanner />
         {schemaVersion === null ? <BoardSkeleton /> : <Lanes />}
       </div>
     </BoardContext.Provider>

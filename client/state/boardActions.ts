@@ -115,7 +115,12 @@ export function createBoardActions(
       provider.awareness.setLocalStateField('drag', null);
     },
     setPhase(phase) {
-      setPhase(doc, phase, 'local');
+      // Locking stops the countdown in the same transaction: a finished session must not end
+      // in "Time's up" on every screen.
+      doc.transact(() => {
+        setPhase(doc, phase, 'local');
+        if (phase === 'final') setControl(doc, 'timer', null, 'local');
+      }, 'local');
     },
     setShowNames(show) {
       setControl(doc, 'showNames', show, 'local');

@@ -60,7 +60,7 @@ test('once revealed, everyone sees where the group stands and what to discuss fi
   await expect(zoe.getByTestId('board-figures')).toContainText('toward partnership');
 
   // Discuss next: the split card first; picking a card scrolls to it and highlights it.
-  await zoe.getByRole('heading', { name: 'Discuss next' }).click();
+  await zoe.getByRole('button', { name: 'Discuss next' }).click();
   const list = zoe.getByTestId('discuss-next').getByRole('button');
   await expect(list.first()).toContainText('Relationship building occurs through work');
   await list.filter({ hasText: 'Relationships that are established' }).click();

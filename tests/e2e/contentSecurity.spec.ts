@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { fillBoard, setBoardPhase } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
-import { createBoardViaApi } from './helpers.ts';
+import { createBoardViaApi, openPanel } from './helpers.ts';
 
 /** Collects every CSP violation the page reports. */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
@@ -39,7 +39,7 @@ test('no page of the app breaks its Content Security Policy', async ({ browser, 
 
   await page.goto(board.facilitatorUrl);
   await expect(page.getByTestId('status-badge')).toHaveAttribute('data-status', 'synced');
-  await page.getByTestId('export-menu').locator('summary').click();
+  await openPanel(page, 'Export');
   await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Picture (PNG)' }).click(),

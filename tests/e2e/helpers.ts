@@ -64,3 +64,34 @@ export async function keyboardPlace(page: Page, cardId: string, tenths: number, 
 export async function peek(page: Page): Promise<void> {
   await page.getByLabel(/Peek at placements/).check();
 }
+
+/**
+ * Opens one of the header's panels (Timer, People, Invite, Options, Export, New round…) by its
+ * button, unless it is open already.
+ */
+export async function openPanel(page: Page, name: string | RegExp): Promise<void> {
+  const button = page.getByRole('button', { name, exact: typeof name === 'string' });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
+/** The facilitator moves the session to a phase, answering its question if it asks one. */
+export async function confirmPhase(page: Page, label: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Session phase' })
+    .getByRole('button', { name: label })
+    .click();
+  const question = page.getByTestId('phase-confirm');
+  if (await question.isVisible()) await question.getByRole('button').first().click();
+}
+
+/** axe's serious and critical WCAG 2 A/AA violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}

@@ -24,7 +24,9 @@ test('the facilitator places cards for a proxy and removes a participant', async
   await expect(facilitator.getByRole('combobox', { name: 'Place cards for' })).toHaveValue(/.+/);
   await keyboardPlace(facilitator, 'culture.v1', 2);
   await expect(chip(facilitator, 'culture.v1')).toHaveAttribute('data-position', '0.2');
-  await expect(ivy.getByTestId('board-placed-count')).toHaveText('2 of 2 have placed');
+  await expect(ivy.getByTestId('everyone').locator('li', { hasText: 'Omar' })).toContainText(
+    '1 of 48',
+  );
 
   // Removing Ivy: her placement leaves the figures and her browser is told.
   facilitator.once('dialog', (dialog) => dialog.accept());
@@ -32,12 +34,14 @@ test('the facilitator places cards for a proxy and removes a participant', async
     .locator('.people-list li', { hasText: 'Ivy' })
     .getByRole('button', { name: 'Remove' })
     .click();
-  await expect(ivy.getByTestId('notice')).toContainText('You were removed from this board');
-  await expect(ivy.getByTestId('status-badge')).toHaveAttribute('data-status', 'error');
+  await expect(ivy.getByTestId('board-ended')).toHaveAttribute('data-ended', 'removed');
+  await expect(
+    ivy.getByRole('heading', { name: 'You were removed from this board' }),
+  ).toBeVisible();
   await facilitator.getByRole('combobox', { name: 'Place cards for' }).selectOption('');
   await peek(facilitator);
   await expect(row(facilitator, 'culture.v1').getByTestId('placement-dot')).toHaveCount(1);
-  await expect(facilitator.getByTestId('board-placed-count')).toHaveText('1 of 1 have placed');
+  await expect(facilitator.getByTestId('room-progress')).toHaveAttribute('data-total', '1');
 });
 
 test('reasons travel with placements and show without names once revealed', async ({

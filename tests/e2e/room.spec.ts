@@ -7,7 +7,7 @@ import type { Browser, Page } from '@playwright/test';
 import type { CreateBoardResponse } from '../../shared/api.ts';
 import { fillBoard, postJson, setBoardPhase } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
-import { newPage, row } from './helpers.ts';
+import { newPage, openPanel, row } from './helpers.ts';
 import type { ServerProcess } from './serverProcess.ts';
 
 const ORGANISATIONS = ['County Health', 'Family Alliance', 'School District'];
@@ -55,6 +55,7 @@ test('a timer shows the same time on laptops whose clocks are minutes apart', as
   await joinWithOrganisation(fast, board, 'Fast');
   await joinWithOrganisation(slow, board, 'Slow');
 
+  await openPanel(facilitator, 'Timer');
   await facilitator.getByRole('button', { name: '5 min' }).click();
   const fastTimer = fast.getByTestId('timer').locator('.timer-value');
   const slowTimer = slow.getByTestId('timer').locator('.timer-value');
@@ -163,7 +164,7 @@ test('partner organisations: medians, who is too few to show (once per element) 
       .getByTestId('element-figures')
       .getByTestId('perception-gap'),
   ).toBeVisible();
-  await viewer.getByRole('heading', { name: 'Discuss next' }).click();
+  await viewer.getByRole('button', { name: 'Discuss next' }).click();
   await viewer.getByLabel('Largest perception gap first').check();
   await expect(viewer.getByTestId('discuss-next').getByRole('button').first()).toContainText(
     'Relationship building occurs through work',
@@ -186,7 +187,7 @@ test('the projector shows the join QR code, the code and the wall view', async (
   await projector.goto(link.url);
   await expect(projector.getByTestId('qr-code')).toBeVisible();
   await expect(projector.getByTestId('join-code')).toHaveText(board.joinCode);
-  await expect(projector.getByTestId('board-placed-count')).toHaveText('3 of 3 have placed');
+  await expect(projector.getByTestId('board-placed-count')).toHaveText('0 of 3 finished');
   await setBoardPhase(server.baseUrl, board, 'revealed');
   await expect(projector.getByTestId('wall-view')).toBeVisible();
   await expect(projector.getByTestId('wall-note')).toHaveCount(2);

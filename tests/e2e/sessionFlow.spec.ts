@@ -8,26 +8,26 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import {
   chip,
+  confirmPhase,
   createBoardViaApi,
   joinAs,
   keyboardPlace,
   mouseDrag,
   newPage,
+  openPanel,
   row,
 } from './helpers.ts';
 
-async function setPhase(facilitator: Page, label: string) {
-  await facilitator
-    .getByRole('navigation', { name: 'Session phase' })
-    .getByRole('button', { name: label })
-    .click();
-}
+/** Revealing and locking ask first; the facilitator confirms. */
+const setPhase = confirmPhase;
 
 async function expectPhase(page: Page, phase: string) {
   await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', phase);
 }
 
 test('placing, reveal, discussion, a second round and the lock', async ({ browser, server }) => {
+  // A whole session, with the new round's countdown: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const board = await createBoardViaApi(server.baseUrl, 'Full session');
   const facilitator = await newPage(browser);
   await facilitator.goto(board.facilitatorUrl);
@@ -80,7 +80,9 @@ test('placing, reveal, discussion, a second round and the lock', async ({ browse
     );
   }
 
-  // A second round on the whole board: chips return to the trays with last round's ghost.
+  // A second round on the whole board, after a short countdown: chips return to the trays with
+  // last round's ghost.
+  await openPanel(facilitator, 'New round');
   await facilitator.getByRole('button', { name: 'Start a new round' }).click();
   for (const page of [ana, ben, cleo]) {
     await expectPhase(page, 'placing');

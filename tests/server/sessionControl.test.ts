@@ -291,6 +291,44 @@ describe('placing is only open in the placing phase', () => {
   });
 });
 
+describe('a locked board', () => {
+  it("lets a facilitator stop or set the timer, and refuses a participant's timer", async () => {
+    const session = await startSession();
+    const facilitator = await session.connect(session.board.facilitatorToken);
+    const running = { endsAt: Date.now() + 60_000, durationMs: 60_000, pausedRemainingMs: null };
+    setControl(facilitator.doc, 'timer', running, 'local');
+    await setPhase(session, 'final');
+
+    setControl(facilitator.doc, 'timer', null, 'local');
+    await waitFor(
+      () =>
+        readControl(session.serverDoc()).timer === null &&
+        readControl(session.viewer.doc).timer === null,
+      'the cleared timer to reach the server and the view',
+    );
+    setControl(facilitator.doc, 'timer', running, 'local');
+    await waitFor(
+      () => readControl(session.viewer.doc).timer?.endsAt === running.endsAt,
+      'the new timer to reach the view',
+    );
+    expect(facilitator.provider.wsconnected).toBe(true);
+
+    // A participant's stop is refused (the markers of expectRefused are locked here).
+    const ana = await session.connect(session.ana.token);
+    const closed = nextClose(ana);
+    const blank = new Y.Doc();
+    blank.clientID = ana.doc.clientID;
+    setControl(blank, 'timer', null, 'local');
+    ana.provider.ws?.send(encodeSyncUpdate(Y.encodeStateAsUpdate(blank)));
+    expect(await closed).toEqual({
+      code: CLOSE_FORBIDDEN_WRITE,
+      reason: WRITE_REJECTIONS.notFacilitator,
+    });
+    expect(readControl(session.serverDoc()).timer?.endsAt).toBe(running.endsAt);
+    expect(readControl(session.witness.doc).timer?.endsAt).toBe(running.endsAt);
+  });
+});
+
 describe('observers', () => {
   it.each([
     {

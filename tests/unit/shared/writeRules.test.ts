@@ -261,6 +261,7 @@ type Touches =
   | 'ghost'
   | 'control'
   | 'controlPhase'
+  | 'controlTimer'
   | 'final'
   | 'rounds'
   | 'meta'
@@ -334,6 +335,18 @@ const OPS: Op[] = [
     touches: 'control',
     root: () => ROOT_CONTROL,
     apply: (doc) => setControl(doc, 'focusCardId', CARD_B, 'local'),
+  },
+  {
+    name: 'sets control.timer',
+    touches: 'controlTimer',
+    root: () => ROOT_CONTROL,
+    apply: (doc) =>
+      setControl(
+        doc,
+        'timer',
+        { endsAt: 1_700_000_060_000, durationMs: 60_000, pausedRemainingMs: null },
+        'local',
+      ),
   },
   {
     name: 'changes control.phase',
@@ -445,6 +458,7 @@ function expectedReason(writer: Writer, phase: Phase, touches: Touches): string 
       if (!fac) return R.notFacilitator;
       return phase === 'final' ? R.locked : null;
     case 'controlPhase':
+    case 'controlTimer':
       return fac ? null : R.notFacilitator;
     case 'final':
     case 'rounds':
@@ -503,13 +517,19 @@ describe('mayWrite', () => {
     kind,
   });
 
-  it('lets the facilitator reopen a locked session, and nothing else', () => {
+  it('lets the facilitator reopen a locked session or set its timer, and nothing else', () => {
     expect(mayWrite(facilitator, 'final', target(ROOT_CONTROL, 'phase'), doc)).toEqual({
       ok: true,
     });
     expect(mayWrite(facilitator, 'final', target(ROOT_CONTROL, 'phase', 'delete'), doc)).toEqual({
       ok: true,
     });
+    expect(mayWrite(facilitator, 'final', target(ROOT_CONTROL, 'timer'), doc)).toEqual({
+      ok: true,
+    });
+    expect(mayWrite(alice, 'final', target(ROOT_CONTROL, 'timer'), doc)).toEqual(
+      rejected(WRITE_REJECTIONS.notFacilitator),
+    );
     expect(mayWrite(facilitator, 'final', target(ROOT_CONTROL, 'round'), doc)).toEqual(
       rejected(WRITE_REJECTIONS.locked),
     );

@@ -1,0 +1,95 @@
+/**
+ * Starting a new round on the whole board or one element, behind a short countdown that can be
+ * cancelled: nothing is written until it reaches zero, so a stray click costs nothing.
+ */
+import { useEffect, useState } from 'react';
+import type { RubricElement } from '../../shared/rubric.ts';
+import { Popover } from '../board/Popover.tsx';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+
+// Selectors must return stable values: a fresh [] each time would re-render forever.
+const NO_ELEMENTS: readonly RubricElement[] = [];
+
+/** Seconds between "Start a new round" and the round being written. */
+export const ROUND_COUNTDOWN_SECONDS = 3;
+
+interface Countdown {
+  secondsLeft: number;
+  /** The cards of the new round; null: every card. */
+  cardIds: string[] | null;
+  scopeName: string;
+}
+
+export function RoundControl() {
+  const { actions } = useBoardContext();
+  const phase = useBoard((state) => state.control.phase);
+  const round = useBoard((state) => state.control.round);
+  const elements = useBoard((state) => state.meta?.rubric.elements ?? NO_ELEMENTS);
+  const [scope, setScope] = useState('board');
+  const [countdown, setCountdown] = useState<Countdown | null>(null);
+  const available = phase !== 'final' && phase !== 'placing';
+
+  useEffect(() => {
+    if (!countdown) return;
+    if (!available) {
+      setCountdown(null); // the session moved on meanwhile
+      return;
+    }
+    if (countdown.secondsLeft === 0) {
+      setCountdown(null);
+      actions.startRound(countdown.cardIds);
+      return;
+    }
+    const tick = setTimeout(
+      () => setCountdown({ ...countdown, secondsLeft: countdown.secondsLeft - 1 }),
+      1000,
+    );
+    return () => clearTimeout(tick);
+  }, [countdown, available, actions]);
+
+  if (countdown) {
+    return (
+      <span className="round-countdown" role="status" data-testid="round-countdown">
+        Starting round {round + 1} ({countdown.scopeName}) in {countdown.secondsLeft}…
+        <button type="button" className="secondary small-button" onClick={() => setCountdown(null)}>
+          Cancel
+        </button>
+      </span>
+    );
+  }
+  if (!available) return null;
+  return (
+    <Popover label="New round" panelClassName="round-panel">
+      {(close) => (
+        <div className="new-round">
+          <label htmlFor="round-scope">New round on</label>
+          <select id="round-scope" value={scope} onChange={(event) => setScope(event.target.value)}>
+            <option value="board">the whole board</option>
+            {elements.map((element) => (
+              <option key={element.id} value={element.id}>
+                {element.name}
+              </option>
+            ))}
+          </select>
+          <p className="hint">
+            Everyone places these cards again; this round&apos;s positions stay as its record.
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              const element = elements.find((candidate) => candidate.id === scope);
+              close();
+              setCountdown({
+                secondsLeft: ROUND_COUNTDOWN_SECONDS,
+                cardIds: element ? element.cards.map((card) => card.id) : null,
+                scopeName: element ? element.name : 'the whole board',
+              });
+            }}
+          >
+            Start a new round
+          </button>
+        </div>
+      )}
+    </Popover>
+  );
+}
