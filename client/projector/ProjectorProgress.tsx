@@ -1,0 +1,44 @@
+/**
+ * The room in one big count while people place: "21 of 29 finished", "6 still placing". In setup,
+ * how many have joined. Finished means every card of the open round placed in it
+ * (shared/roomProgress.ts), not "placed one card".
+ */
+import { useBoard } from '../state/BoardContext.tsx';
+
+export function ProjectorProgress() {
+  const progress = useBoard((state) => state.progress);
+  const phase = useBoard((state) => state.control.phase);
+  const { total, finished, placing, here } = progress;
+  const attributes = {
+    'data-testid': 'room-progress',
+    'data-total': total,
+    'data-finished': finished,
+    'data-placing': placing,
+    'data-here': here,
+  };
+  if (phase === 'setup') {
+    return (
+      <section className="projector-progress" aria-label="Who has joined" {...attributes}>
+        <p className="projector-progress-count">
+          <strong>{total}</strong> {total === 1 ? 'person has' : 'people have'} joined
+        </p>
+        <p className="projector-progress-detail">Placing starts when the facilitator opens it.</p>
+      </section>
+    );
+  }
+  const share = total > 0 ? finished / total : 0;
+  return (
+    <section className="projector-progress" aria-label="Progress of the room" {...attributes}>
+      <p className="projector-progress-count">
+        <strong>{finished}</strong> of {total} finished
+      </p>
+      <p className="projector-progress-detail">
+        {placing} still placing
+        {here > 0 && <span className="projector-progress-here"> · {here} here</span>}
+      </p>
+      <div className="projector-progress-bar" aria-hidden="true">
+        <span style={{ width: `${share * 100}%` }} />
+      </div>
+    </section>
+  );
+}
