@@ -67,6 +67,7 @@ export interface WallMetrics {
 }
 
 export interface WallLayout extends WallMetrics {
+  /** The most lines any card may get. */
   maxLines: number;
   columns: number;
   columnWidthPx: number;
@@ -125,11 +126,54 @@ interface Candidate {
   whole: number;
 }
 
+/** Most lines a card's text gets on the projector; longer texts end with an ellipsis. */
+const MAX_LINES = 3;
+
+/**
+ * Splits items, in order, into at most `count` consecutive groups with the smallest tallest
+ * group (heights joined by `gap`): columns as even as the order allows.
+ */
+function balancedColumns(heights: readonly number[], count: number, gap: number): number[][] {
+  const n = heights.length;
+  const span = (from: number, to: number) => {
+    let sum = 0;
+    for (let i = from; i < to; i++) sum += heights[i] ?? 0;
+    return sum + Math.max(0, to - from - 1) * gap;
+  };
+  // best[k][i]: the tallest column when the first i items fill k columns; cut[k][i] where the
+  // last of them starts.
+  const best: number[][] = [Array.from({ length: n + 1 }, (_, i) => (i === 0 ? 0 : Infinity))];
+  const cut: number[][] = [Array.from({ length: n + 1 }, () => 0)];
+  for (let k = 1; k <= count; k++) {
+    const row = Array.from({ length: n + 1 }, () => Infinity);
+    const cuts = Array.from({ length: n + 1 }, () => 0);
+    row[0] = 0;
+    for (let i = 1; i <= n; i++) {
+      for (let j = 0; j < i; j++) {
+        const tallest = Math.max(best[k - 1]?.[j] ?? Infinity, span(j, i));
+        if (tallest < (row[i] ?? Infinity)) {
+          row[i] = tallest;
+          cuts[i] = j;
+        }
+      }
+    }
+    best.push(row);
+    cut.push(cuts);
+  }
+  const columns: number[][] = [];
+  let end = n;
+  for (let k = count; k > 0 && end > 0; k--) {
+    const start = cut[k]?.[end] ?? 0;
+    columns.unshift(Array.from({ length: end - start }, (_, i) => start + i));
+    end = start;
+  }
+  return columns;
+}
+
 function tryLayout(
   input: WallLayoutInput,
   groups: readonly (readonly WallLayoutElement[])[],
   fontPx: number,
-  maxLines: number,
   columns: number,
 ): Candidate | null {
   const metrics = wallMetrics(fontPx);
@@ -138,45 +182,75 @@ function tryLayout(
   const textWidth = columnWidthPx * (1 - metrics.trackShare) - 2 * metrics.blockPaddingPx;
   const charsPerLine = textWidth / (fontPx * CHAR_WIDTH_EM);
   if (charsPerLine < 12) return null;
+  const chrome = metrics.blockPaddingPx + metrics.headingPx + metrics.footerPx;
   const cardLines: Record<string, number[]> = {};
   let wholeCards = 0;
   let cards = 0;
   const pages: string[][][] = [];
   const columnHeights: number[][] = [];
   for (const group of groups) {
-    const page: string[][] = [[]];
-    const heights: number[] = [0];
-    for (const element of group) {
-      const lines = element.cardTexts.map((text) => {
-        const needed = estimateLines(text, charsPerLine);
-        cards += 1;
-        if (needed <= maxLines) wholeCards += 1;
-        return Math.min(needed, maxLines);
-      });
-      cardLines[element.id] = lines;
-      const block =
-        metrics.blockPaddingPx +
-        metrics.headingPx +
-        metrics.footerPx +
-        lines.reduce((sum, line) => sum + rowHeight(metrics, line), 0);
-      if (block > input.height) return null;
-      const column = heights.length - 1;
-      const used = heights[column] ?? 0;
-      const next = used === 0 ? block : used + metrics.gapPx + block;
-      if (next <= input.height) {
-        heights[column] = next;
-        page[column]?.push(element.id);
-      } else {
-        if (heights.length === columns) return null;
-        heights.push(block);
-        page.push([element.id]);
+    const needed = group.map((element) =>
+      element.cardTexts.map((text) => estimateLines(text, charsPerLine)),
+    );
+    // One line a card first; the columns' spare height then goes to longer texts.
+    const oneLine = needed.map((lines) => chrome + lines.length * rowHeight(metrics, 1));
+    const split = balancedColumns(oneLine, columns, metrics.gapPx);
+    const page: string[][] = [];
+    const heights: number[] = [];
+    for (const indices of split) {
+      let height =
+        indices.reduce((sum, i) => sum + (oneLine[i] ?? 0), 0) +
+        Math.max(0, indices.length - 1) * metrics.gapPx;
+      if (height > input.height) return null;
+      const given = indices.map((i) => (needed[i] ?? []).map(() => 1));
+      const wanting = indices.flatMap((i, at) =>
+        (needed[i] ?? []).map((lines, card) => ({ at, card, lines: Math.min(lines, MAX_LINES) })),
+      );
+      // Whole texts first, the shortest first: the most cards read in full.
+      wanting.sort((a, b) => a.lines - b.lines);
+      for (const want of wanting) {
+        const extra = (want.lines - 1) * metrics.lineHeightPx;
+        if (extra > 0 && height + extra <= input.height) {
+          height += extra;
+          const lines = given[want.at];
+          if (lines) lines[want.card] = want.lines;
+        }
       }
+      // Then any room left: one more line to those still cut short.
+      for (const want of wanting) {
+        const lines = given[want.at];
+        const now = lines?.[want.card] ?? 1;
+        if (lines && now < want.lines && height + metrics.lineHeightPx <= input.height) {
+          height += metrics.lineHeightPx;
+          lines[want.card] = now + 1;
+        }
+      }
+      indices.forEach((i, at) => {
+        const element = group[i];
+        if (!element) return;
+        const lines = given[at] ?? [];
+        cardLines[element.id] = lines;
+        lines.forEach((line, card) => {
+          cards += 1;
+          if (line >= (needed[i]?.[card] ?? 1)) wholeCards += 1;
+        });
+      });
+      page.push(indices.flatMap((i) => (group[i] ? [group[i].id] : [])));
+      heights.push(height);
     }
     pages.push(page);
     columnHeights.push(heights);
   }
   return {
-    layout: { ...metrics, maxLines, columns, columnWidthPx, pages, cardLines, columnHeights },
+    layout: {
+      ...metrics,
+      maxLines: MAX_LINES,
+      columns,
+      columnWidthPx,
+      pages,
+      cardLines,
+      columnHeights,
+    },
     whole: cards === 0 ? 1 : wholeCards / cards,
   };
 }
@@ -192,8 +266,9 @@ function split<T>(items: readonly T[], count: number): T[][] {
 
 /**
  * The largest text that fits, preferring whole card texts: each size from the largest down
- * is tried with 1–4 columns and up to three lines a card; the first size where most texts show
- * whole wins, else the size that shows the most. Pages only when nothing fits at the smallest.
+ * is tried with 1–4 columns, each card given the lines its text needs (up to three) while its
+ * column has room; the first size where 90 % of texts show whole wins, else the size that shows
+ * the most. Pages only when nothing fits at the smallest.
  */
 export function layoutWall(input: WallLayoutInput): WallLayout {
   const minFont = Math.max(1, Math.floor(input.minFontPx));
@@ -203,15 +278,11 @@ export function layoutWall(input: WallLayoutInput): WallLayout {
     let best: Candidate | null = null;
     for (let fontPx = maxFont; fontPx >= minFont; fontPx--) {
       for (let columns = 1; columns <= 4; columns++) {
-        for (let maxLines = 3; maxLines >= 1; maxLines--) {
-          const candidate = tryLayout(input, groups, fontPx, maxLines, columns);
-          if (!candidate) continue;
-          if (!best || candidate.whole > best.whole + 0.05) best = candidate;
-          break;
-        }
+        const candidate = tryLayout(input, groups, fontPx, columns);
+        if (candidate && (!best || candidate.whole > best.whole + 0.05)) best = candidate;
       }
       // Good enough: most cards whole at this (the largest fitting) size.
-      if (best && best.whole >= 0.85) return best.layout;
+      if (best && best.whole >= 0.9) return best.layout;
     }
     const found = best as Candidate | null;
     if (found) return found.layout;

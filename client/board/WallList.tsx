@@ -89,7 +89,7 @@ function WallListRow({
   const where = `${agreed ? 'agreed' : 'median'} ${percent(x)}`;
   return (
     <li
-      className={`wall-list-row wall-note${focused ? ' focused' : ''}`}
+      className={`wall-list-row${focused ? ' focused' : ''}`}
       data-testid="wall-note"
       data-card-id={card.id}
       data-x={x}

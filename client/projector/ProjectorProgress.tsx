@@ -8,7 +8,9 @@ import { useBoard } from '../state/BoardContext.tsx';
 export function ProjectorProgress() {
   const progress = useBoard((state) => state.progress);
   const phase = useBoard((state) => state.control.phase);
-  const { total, finished, placing, here } = progress;
+  const { total, finished, placing, here, notFinished } = progress;
+  // Not finished and not here (a proxy, or someone who left): said apart from "still placing".
+  const away = notFinished.length - placing;
   const attributes = {
     'data-testid': 'room-progress',
     'data-total': total,
@@ -34,7 +36,8 @@ export function ProjectorProgress() {
       </p>
       <p className="projector-progress-detail">
         {placing} still placing
-        {here > 0 && <span className="projector-progress-here"> · {here} here</span>}
+        {away > 0 && ` · ${away} not here`}
+        {here > 0 && ` · ${here} here`}
       </p>
       <div className="projector-progress-bar" aria-hidden="true">
         <span style={{ width: `${share * 100}%` }} />
