@@ -258,9 +258,6 @@ test('a room of 30: the projector fits one screen in every phase at 1920×1080 a
     await expect(page.getByTestId('wall-note')).toHaveCount(CARDS.length);
     await expectWallSettled(page);
     await shoot(page, `revealed-${label(page)}`);
-          return JSON.stringify({ box: [wall.clientWidth, wall.clientHeight], font: wall.dataset.fontPx, cols });
-        }),
-      );
     // Joining is still open: the QR code stays, smaller.
     await expect(page.getByTestId('qr-code')).toBeVisible();
     await expect(page.getByTestId('wall-note')).toHaveCount(CARDS.length);
