@@ -18,13 +18,23 @@ export function ProjectorProgress() {
     'data-placing': placing,
     'data-here': here,
   };
-  if (phase === 'setup') {
+  if (phase === 'setup' || total === 0) {
     return (
       <section className="projector-progress" aria-label="Who has joined" {...attributes}>
         <p className="projector-progress-count">
-          <strong>{total}</strong> {total === 1 ? 'person has' : 'people have'} joined
+          {total === 0 ? (
+            'Waiting for people to join'
+          ) : (
+            <>
+              <strong>{total}</strong> {total === 1 ? 'person has' : 'people have'} joined
+            </>
+          )}
         </p>
-        <p className="projector-progress-detail">Placing starts when the facilitator opens it.</p>
+        <p className="projector-progress-detail">
+          {phase === 'setup'
+            ? 'Placing starts when the facilitator opens it.'
+            : 'Scan the code or type the address to join.'}
+        </p>
       </section>
     );
   }

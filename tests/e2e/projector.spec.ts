@@ -221,6 +221,7 @@ test('a room of 30: the projector fits one screen in every phase at 1920×1080 a
   const board = await postJson<CreateBoardResponse>(server.baseUrl, '/api/boards', {
     title: 'Northside Partnership retreat — where do we stand?',
   });
+  await setBoardPhase(server.baseUrl, board, 'setup');
   const url = await projectorLink(server, board);
   const projectors = await Promise.all(SIZES.map((size) => openProjector(browser, url, size)));
   const label = (page: Page) => `${page.viewportSize()?.width}x${page.viewportSize()?.height}`;
