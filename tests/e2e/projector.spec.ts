@@ -4,6 +4,7 @@
  * the big progress count; the join panel hiding when joining closes and on demand; a deleted
  * board said in large type with no join code left on the wall. Screenshots of every phase.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
 import {
@@ -350,4 +351,69 @@ test('a deleted board says so in large type and shows no join code or QR', async
   await expect(page.getByTestId('join-code')).toHaveCount(0);
   await expect(page.getByText(board.joinCode)).toHaveCount(0);
   await shoot(page, 'deleted-1280x720');
+});
+
+test('a projector that lost the server says "Reconnecting…" over the last board it had', async ({
+  browser,
+  server,
+}) => {
+  const board = await postJson<CreateBoardResponse>(server.baseUrl, '/api/boards', {
+    title: 'Unplugged',
+  });
+  const url = await projectorLink(server, board);
+  const page = await openProjector(browser, url, SIZES[0]);
+  await expect(page.getByTestId('status-badge')).toHaveAttribute('data-status', 'synced');
+  await server.stop('SIGKILL');
+  await expect(page.getByTestId('projector-reconnecting')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'Unplugged' })).toBeVisible();
+  await expect(page.getByTestId('projector-element')).toHaveCount(6);
+  await shoot(page, 'reconnecting-1920x1080');
+  await server.start();
+  await expect(page.getByTestId('projector-reconnecting')).toHaveCount(0, { timeout: 30_000 });
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`,
+    );
+}
+
+test('the projector and the wall view are free of serious accessibility violations', async ({
+  browser,
+  server,
+}) => {
+  test.setTimeout(300_000);
+  const board = await postJson<CreateBoardResponse>(server.baseUrl, '/api/boards', {
+    title: 'Accessible wall',
+  });
+  await fillBoard(server.baseUrl, board, [
+    { name: 'A', placements: { 'trust.v1': 0.2, 'trust.v2': 0.5, 'values.v1': 0.7 } },
+    { name: 'B', placements: { 'trust.v1': 0.3, 'trust.v2': 0.6, 'values.v1': 0.8 } },
+    { name: 'C', placements: { 'trust.v1': 0.4, 'values.v1': 0.9 } },
+  ]);
+  const page = await openProjector(browser, await projectorLink(server, board), SIZES[1]);
+  await expect(page.getByTestId('room-progress')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await setBoardPhase(server.baseUrl, board, 'revealed');
+  await setBoardControl(server, board, 'focusCardId', 'trust.v1');
+  await expect(page.getByTestId('wall-note')).toHaveCount(2);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  for (const phone of [false, true]) {
+    const context = await browser.newContext(
+      phone
+        ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }
+        : { viewport: { width: 1280, height: 800 } },
+    );
+    const participant = await context.newPage();
+    await participant.goto(board.joinUrl);
+    await participant.getByLabel('Your name').fill(phone ? 'Phone' : 'Laptop');
+    await participant.getByRole('button', { name: 'Join the board' }).click();
+    await participant.getByRole('button', { name: 'Wall', exact: true }).click();
+    await expect(participant.getByTestId('wall-too-few')).toBeVisible();
+    expect(await seriousViolations(participant)).toEqual([]);
+  }
 });
