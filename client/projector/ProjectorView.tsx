@@ -10,7 +10,6 @@
 import { AXIS_END_LABEL, AXIS_START_LABEL, rubricCards } from '../../shared/rubric.ts';
 import { distributionVisible } from '../../shared/visibility.ts';
 import { QrCode } from '../board/QrCode.tsx';
-import { StatusBadge } from '../board/StatusBadge.tsx';
 import { TimerDisplay } from '../board/TimerDisplay.tsx';
 import { PHASE_LABELS, percent } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
@@ -20,6 +19,7 @@ import { Distribution } from '../track/Distribution.tsx';
 import { cssLeft } from '../track/dragGeometry.ts';
 import { ProjectorElements } from './ProjectorElements.tsx';
 import { ProjectorProgress } from './ProjectorProgress.tsx';
+import { ProjectorStatus } from './ProjectorStatus.tsx';
 import { ProjectorWall } from './ProjectorWall.tsx';
 import { useJoinPanel } from './useJoinPanel.ts';
 import { useLongOutage } from './useLongOutage.ts';
@@ -65,7 +65,7 @@ function ProjectorScreen() {
           {round > 1 ? ` · round ${round}` : ''}
         </span>
         <TimerDisplay large />
-        <StatusBadge />
+        <ProjectorStatus />
         {join.joinOpen && (
           <button
             type="button"

@@ -119,7 +119,11 @@ async function projectorLink(server: ServerProcess, board: CreateBoardResponse):
   return ((await response.json()) as { url: string }).url;
 }
 
-async function openProjector(browser: Browser, url: string, size: (typeof SIZES)[number]) {
+async function openProjector(
+  browser: Browser,
+  url: string,
+  size: { width: number; height: number },
+) {
   const context = await browser.newContext({ viewport: size });
   const page = await context.newPage();
   await page.goto(url);
@@ -416,4 +420,39 @@ test('the projector and the wall view are free of serious accessibility violatio
     await expect(participant.getByTestId('wall-too-few')).toBeVisible();
     expect(await seriousViolations(participant)).toEqual([]);
   }
+});
+
+test('a wall too big for the screen pages to the focused card, and the arrow keys turn pages', async ({
+  browser,
+  server,
+}) => {
+  const board = await postJson<CreateBoardResponse>(server.baseUrl, '/api/boards', {
+    title: 'Small screen',
+  });
+  await setBoardPhase(server.baseUrl, board, 'revealed');
+  await setBoardControl(server, board, 'joinOpen', false);
+  // A small window: the seed rubric cannot fit at legible type, so the wall pages.
+  const page = await openProjector(browser, await projectorLink(server, board), {
+    width: 800,
+    height: 450,
+  });
+  const wall = page.getByTestId('wall-view');
+  await expect(wall).toHaveAttribute('data-pages', /^[2-9]$/);
+  await expect(wall).toHaveAttribute('data-page', '1');
+  await expect(page.getByTestId('wall-page')).toContainText('Page 1 of');
+  await expect(page.locator('[data-testid="wall-element"][data-element-id="trust"]')).toBeVisible();
+
+  await setBoardControl(server, board, 'focusCardId', 'systems.p4');
+  const systems = page.locator('[data-testid="wall-element"][data-element-id="systems"]');
+  await expect(systems).toBeVisible();
+  await expect(wall).not.toHaveAttribute('data-page', '1');
+  const last = await wall.getAttribute('data-page');
+  await page.keyboard.press('ArrowLeft');
+  await expect(wall).toHaveAttribute('data-page', String(Number(last) - 1));
+  await expect(systems).toHaveCount(0);
+  const fit = await page.evaluate(
+    () => (document.scrollingElement?.scrollHeight ?? 0) - window.innerHeight,
+  );
+  expect(fit).toBeLessThanOrEqual(0);
+  await shoot(page, 'paged-800x450');
 });
