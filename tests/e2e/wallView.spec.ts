@@ -80,6 +80,24 @@ test('"not placed yet" and "too few placements to show" are told apart, on every
   await expect(trust.getByTestId('wall-not-placed')).toHaveText('5 not placed yet');
   await participant.screenshot({ path: 'test-results/screens/wall-honest-1280x800.png' });
 
+  // A narrow window (a tablet, a half-screen laptop): the axis ends shorten, nothing runs together.
+  await participant.setViewportSize({ width: 800, height: 800 });
+  const labels = await trust
+    .locator('.wall-labels > *')
+    .evaluateAll((spans) => spans.map((span) => span.getBoundingClientRect().toJSON() as DOMRect));
+  for (const a of labels)
+    for (const b of labels) {
+      if (a === b || a.width === 0 || b.width === 0) continue;
+      const apart =
+        a.right <= b.left + 0.5 ||
+        b.right <= a.left + 0.5 ||
+        a.bottom <= b.top + 0.5 ||
+        b.bottom <= a.top + 0.5;
+      expect(apart).toBe(true);
+    }
+  await expect(trust.getByText('← Vendor', { exact: true })).toBeVisible();
+  await participant.screenshot({ path: 'test-results/screens/wall-honest-800x800.png' });
+
   // The facilitator sees the medians of any count: only the cards nobody placed lack a note.
   const facilitator = await (
     await browser.newContext({ viewport: { width: 1280, height: 800 } })
