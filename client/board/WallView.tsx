@@ -1,52 +1,62 @@
 /**
  * The wall: each element as one shared axis with every card sitting at its agreed position (or
  * the group's median) like sticky notes, the middle half of the group as a bar behind it. The
- * picture of the board people take home; also on the projector.
+ * picture of the board people take home. On a phone the notes would be a few letters wide, so
+ * there each element is a list ordered by position (WallList.tsx); the projector lays the lists
+ * out to fit its screen (projector/ProjectorWall.tsx).
  */
-import { memo } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { CONSENSUS_LABEL_COLORS } from '../../shared/palette.ts';
 import type { RubricElement } from '../../shared/rubric.ts';
 import { AXIS_END_LABEL, AXIS_START_LABEL } from '../../shared/rubric.ts';
-import { groupVisible } from '../../shared/visibility.ts';
 import { packNotes } from '../../shared/wallLayout.ts';
 import { LABEL_TEXT, percent } from '../format.ts';
-import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { useBoard } from '../state/BoardContext.tsx';
 import { cssLeft } from '../track/dragGeometry.ts';
+import { SHORT_END_LABEL, SHORT_START_LABEL, WallList } from './WallList.tsx';
+import { useWallPositions, WallUnplaced } from './WallPositions.tsx';
 import './wall.css';
 
 const NOTE_WIDTH = 0.16;
-const ROW_HEIGHT_REM = 3.4;
+/** A note: two clamped lines and its padding (wall.css), and the gap to the next row. */
+const ROW_HEIGHT_REM = 3.5;
+/** Below this, notes a sixth of the axis wide hold a word or two: the list reads better. */
+const PHONE_QUERY = '(max-width: 720px)';
 
-function shortText(text: string, words = 7): string {
-  const parts = text.split(/\s+/);
-  return parts.length <= words ? text : `${parts.slice(0, words).join(' ')}…`;
+function subscribeToPhone(onChange: () => void): () => void {
+  const query = window.matchMedia(PHONE_QUERY);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+function usePhoneWidth(): boolean {
+  return useSyncExternalStore(subscribeToPhone, () => window.matchMedia(PHONE_QUERY).matches);
 }
 
 const WallElement = memo(function WallElement({ element }: { element: RubricElement }) {
-  const { me } = useBoardContext();
-  const stats = useBoard((state) => state.stats);
-  const agreed = useBoard((state) => state.final);
+  const positions = useWallPositions(element);
   const focus = useBoard((state) => state.control.focusCardId);
-  const items = element.cards.flatMap((card) => {
-    const placed = stats[card.id]?.placedCount ?? 0;
-    // An agreed position is the group's; a median of one or two people is not shown.
-    const median = groupVisible(placed, me.role) ? stats[card.id]?.summary.median : null;
-    const x = agreed[card.id]?.x ?? median ?? null;
-    return x === null ? [] : [{ id: card.id, x }];
-  });
-  const notes = packNotes(items, NOTE_WIDTH);
+  const notes = packNotes(
+    positions.placed.map((entry) => ({ id: entry.card.id, x: entry.x })),
+    NOTE_WIDTH,
+  );
+  const byId = new Map(positions.placed.map((entry) => [entry.card.id, entry]));
   const rows = Math.max(1, ...notes.map((note) => note.row + 1));
-  const unplaced = element.cards.length - items.length;
   return (
-    <section className="wall-element" aria-label={element.name} data-element-id={element.id}>
+    <section
+      className="wall-element"
+      aria-label={element.name}
+      data-element-id={element.id}
+      data-testid="wall-element"
+    >
       <h3>{element.name}</h3>
-      <div className="wall-axis" style={{ height: `${rows * ROW_HEIGHT_REM + 1}rem` }}>
+      <div className="wall-axis" style={{ height: `${rows * ROW_HEIGHT_REM + 0.5}rem` }}>
         <div className="wall-line" />
         {notes.map((note) => {
-          const card = element.cards.find((candidate) => candidate.id === note.id);
-          const summary = stats[note.id]?.summary;
-          if (!card || !summary) return null;
-          const top = `${note.row * ROW_HEIGHT_REM + 0.5}rem`;
+          const entry = byId.get(note.id);
+          if (!entry) return null;
+          const { card, summary, agreed } = entry;
+          const top = `${note.row * ROW_HEIGHT_REM + 0.25}rem`;
           return (
             <div key={note.id} className="wall-note-slot" style={{ top }}>
               {summary.q1 !== null && summary.q3 !== null && (
@@ -59,27 +69,38 @@ const WallElement = memo(function WallElement({ element }: { element: RubricElem
                 className={`wall-note${focus === card.id ? ' focused' : ''}`}
                 data-testid="wall-note"
                 data-card-id={card.id}
+                data-x={note.x}
                 style={{
                   left: cssLeft(note.left),
                   width: cssLeft(NOTE_WIDTH),
                   borderColor: CONSENSUS_LABEL_COLORS[summary.label],
                 }}
-                title={`${card.text} — ${agreed[card.id] ? 'agreed' : 'median'} ${percent(note.x)}, ${LABEL_TEXT[summary.label]}`}
+                title={`${card.text} — ${agreed ? 'agreed' : 'median'} ${percent(note.x)}, ${LABEL_TEXT[summary.label]}`}
               >
-                <span className={`column-mark column-${card.column}`} aria-hidden="true">
-                  {card.column === 'vendor' ? 'V' : 'P'}
+                <span className="wall-note-text">
+                  <span className={`column-mark column-${card.column}`} aria-hidden="true">
+                    {card.column === 'vendor' ? 'V' : 'P'}
+                  </span>{' '}
+                  {agreed && <span className="wall-agreed">◆ </span>}
+                  {card.text}
                 </span>
-                {shortText(card.text)}
-                {agreed[card.id] && <span className="wall-agreed"> ◆</span>}
               </span>
             </div>
           );
         })}
       </div>
-      <div className="axis-labels wall-labels" aria-hidden="true">
-        <span>← {AXIS_START_LABEL}</span>
-        {unplaced > 0 && <span className="hint">{unplaced} not placed yet</span>}
-        <span>{AXIS_END_LABEL} →</span>
+      <div className="wall-labels">
+        <span className="wall-end" aria-hidden="true">
+          <span className="long">← {AXIS_START_LABEL}</span>
+          <span className="short">← {SHORT_START_LABEL}</span>
+        </span>
+        <span className="wall-unplaced">
+          <WallUnplaced positions={positions} />
+        </span>
+        <span className="wall-end end" aria-hidden="true">
+          <span className="long">{AXIS_END_LABEL} →</span>
+          <span className="short">{SHORT_END_LABEL} →</span>
+        </span>
       </div>
     </section>
   );
@@ -87,12 +108,17 @@ const WallElement = memo(function WallElement({ element }: { element: RubricElem
 
 export function WallView() {
   const elements = useBoard((state) => state.meta?.rubric.elements);
+  const phone = usePhoneWidth();
   if (!elements) return null;
   return (
-    <div className="wall" data-testid="wall-view">
-      {elements.map((element) => (
-        <WallElement key={element.id} element={element} />
-      ))}
+    <div className={`wall${phone ? ' wall-phone' : ''}`} data-testid="wall-view">
+      {elements.map((element) =>
+        phone ? (
+          <WallList key={element.id} element={element} />
+        ) : (
+          <WallElement key={element.id} element={element} />
+        ),
+      )}
     </div>
   );
 }

@@ -119,7 +119,7 @@ export function PeoplePanel() {
             onChange={(event) => setUi(store, { actingFor: event.target.value || null })}
           >
             <option value="">nobody (just watch)</option>
-            {proxies.map(([id, person]) => (
+            {proxies.map(([id]) => (
               <option key={id} value={id}>
                 {names[id]}
               </option>

@@ -1,36 +1,63 @@
 /**
- * The wall screen (opened with an observer link): large type, legible from the back of a room on
- * 1920×1080. The join QR code and code, the timer, the phase, "18 of 24 have placed", the card
- * the facilitator focuses with its distribution once revealed, and the wall view of the board.
+ * The wall screen (opened with an observer link), laid out to fit one 16:9 screen at 1920×1080
+ * and 1280×720 without scrolling, type in proportion to the screen's height (projectorType.ts).
+ * Before the reveal: the join QR code and code (while joining is open and not hidden), the big
+ * "21 of 29 finished" count, the timer and the elements. After it: the focused card with its
+ * distribution and the wall of every card at the group's position (ProjectorWall.tsx). A deleted
+ * board or a revoked link says so in large type and shows nothing else.
  * Loaded lazily: participants' phones never download it.
  */
 import { AXIS_END_LABEL, AXIS_START_LABEL, rubricCards } from '../../shared/rubric.ts';
 import { distributionVisible } from '../../shared/visibility.ts';
-import { PlacedCount } from '../board/PlacedCount.tsx';
 import { QrCode } from '../board/QrCode.tsx';
-import { StatusBadge } from '../board/StatusBadge.tsx';
 import { TimerDisplay } from '../board/TimerDisplay.tsx';
-import { WallView } from '../board/WallView.tsx';
 import { PHASE_LABELS, percent } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { useJoinCode } from '../state/useJoinCode.ts';
 import { CardFigures } from '../track/CardFigures.tsx';
 import { Distribution } from '../track/Distribution.tsx';
 import { cssLeft } from '../track/dragGeometry.ts';
+import { ProjectorElements } from './ProjectorElements.tsx';
+import { ProjectorProgress } from './ProjectorProgress.tsx';
+import { ProjectorStatus } from './ProjectorStatus.tsx';
+import { ProjectorWall } from './ProjectorWall.tsx';
+import { useJoinPanel } from './useJoinPanel.ts';
+import { useLongOutage } from './useLongOutage.ts';
 import './projector.css';
 
 export default function ProjectorView() {
-  const { boardId } = useBoardContext();
+  const ended = useBoard((state) => state.ended);
+  if (ended) return <ProjectorEnded reason={ended} />;
+  return <ProjectorScreen />;
+}
+
+function ProjectorEnded({ reason }: { reason: 'deleted' | 'removed' }) {
+  return (
+    <main className="projector projector-ended" data-testid="projector-ended" data-reason={reason}>
+      <h1>{reason === 'deleted' ? 'This board was deleted' : 'This projector link was revoked'}</h1>
+      <p className="projector-ended-detail">
+        {reason === 'deleted'
+          ? 'The facilitator deleted the board; there is nothing more to show here.'
+          : 'Ask the facilitator for a new projector link.'}
+      </p>
+    </main>
+  );
+}
+
+function ProjectorScreen() {
   const title = useBoard((state) => state.meta?.title ?? '');
   const phase = useBoard((state) => state.control.phase);
   const round = useBoard((state) => state.control.round);
-  const joinOpen = useBoard((state) => state.control.joinOpen);
   const visible = distributionVisible(phase, 'observer', false);
-  const joinCode = useJoinCode();
-  const joinUrl = joinCode ? `${window.location.origin}/join/${boardId}#code=${joinCode}` : null;
+  const join = useJoinPanel();
+  const outage = useLongOutage();
 
   return (
-    <div className="projector" data-testid="projector">
+    <div
+      className={`projector${visible ? ' revealed' : ''}`}
+      data-testid="projector"
+      data-phase={phase}
+    >
       <header className="projector-header">
         <h1>{title}</h1>
         <span className="projector-phase" data-testid="phase" data-phase={phase}>
@@ -38,34 +65,54 @@ export default function ProjectorView() {
           {round > 1 ? ` · round ${round}` : ''}
         </span>
         <TimerDisplay large />
-        <PlacedCount />
-        <StatusBadge />
+        <ProjectorStatus />
+        {join.joinOpen && (
+          <button
+            type="button"
+            className="link-button projector-join-toggle"
+            aria-pressed={!join.shown}
+            data-testid="join-toggle"
+            onClick={join.toggle}
+          >
+            {join.shown ? 'Hide join code' : 'Show join code'}
+          </button>
+        )}
       </header>
       <div className="projector-body">
-        {joinOpen && (
-          <aside className="projector-join">
-            {joinUrl && <QrCode text={joinUrl} label={`Join link: ${joinUrl}`} />}
-            <p>Join at</p>
-            <p className="projector-url">{window.location.host}</p>
-            <p>with the code</p>
-            <p className="projector-code" data-testid="join-code">
-              {joinCode ?? '…'}
-            </p>
-          </aside>
-        )}
+        {join.shown && <JoinPanel compact={visible} />}
         <main className="projector-main">
+          {!visible && <ProjectorProgress />}
           <FocusedCard visible={visible} />
-          {visible ? (
-            <WallView />
-          ) : (
-            <p className="projector-prompt">
-              Where does our partnership stand on each indicator today? Place your cards — the
-              group's picture appears here when the facilitator reveals it.
-            </p>
-          )}
+          {visible ? <ProjectorWall /> : <ProjectorElements />}
         </main>
       </div>
+      {outage && (
+        <p className="projector-outage" role="status" data-testid="projector-reconnecting">
+          Reconnecting…
+        </p>
+      )}
     </div>
+  );
+}
+
+function JoinPanel({ compact }: { compact: boolean }) {
+  const { boardId } = useBoardContext();
+  const joinCode = useJoinCode();
+  const joinUrl = joinCode ? `${window.location.origin}/join/${boardId}#code=${joinCode}` : null;
+  return (
+    <aside
+      className={`projector-join${compact ? ' compact' : ''}`}
+      data-testid="join-panel"
+      aria-label="How to join"
+    >
+      {joinUrl && <QrCode text={joinUrl} label={`Join link: ${joinUrl}`} />}
+      <p>Join at</p>
+      <p className="projector-url">{window.location.host}</p>
+      <p>with the code</p>
+      <p className="projector-code" data-testid="join-code">
+        {joinCode ?? '…'}
+      </p>
+    </aside>
   );
 }
 
@@ -83,29 +130,31 @@ function FocusedCard({ visible }: { visible: boolean }) {
     <section className="projector-focus" data-testid="projector-focus" aria-label="Focused card">
       <p className="projector-focus-text">{card.text}</p>
       {visible && stats ? (
-        <>
-          <div className="axis projector-axis">
-            <div className="axis-line" />
-            <Distribution
-              stats={stats}
-              participants={participants}
-              showNames={showNames}
-              viewerRole="observer"
-            />
-            {agreed && (
-              <span
-                className="agreed-marker"
-                style={{ left: cssLeft(agreed.x) }}
-                title={`Agreed ${percent(agreed.x)}`}
+        <div className="projector-focus-figures">
+          <div className="projector-focus-axis">
+            <div className="axis projector-axis">
+              <div className="axis-line" />
+              <Distribution
+                stats={stats}
+                participants={participants}
+                showNames={showNames}
+                viewerRole="observer"
               />
-            )}
-          </div>
-          <div className="axis-labels projector-axis-labels">
-            <span>← {AXIS_START_LABEL}</span>
-            <span>{AXIS_END_LABEL} →</span>
+              {agreed && (
+                <span
+                  className="agreed-marker"
+                  style={{ left: cssLeft(agreed.x) }}
+                  title={`Agreed ${percent(agreed.x)}`}
+                />
+              )}
+            </div>
+            <div className="projector-axis-labels" aria-hidden="true">
+              <span>← {AXIS_START_LABEL}</span>
+              <span>{AXIS_END_LABEL} →</span>
+            </div>
           </div>
           <CardFigures stats={stats} total={total} viewerRole="observer" />
-        </>
+        </div>
       ) : (
         <p className="projector-coverage">
           {stats?.placedCount ?? 0} of {total} have placed this card

@@ -187,7 +187,7 @@ test('the projector shows the join QR code, the code and the wall view', async (
   await projector.goto(link.url);
   await expect(projector.getByTestId('qr-code')).toBeVisible();
   await expect(projector.getByTestId('join-code')).toHaveText(board.joinCode);
-  await expect(projector.getByTestId('board-placed-count')).toHaveText('0 of 3 finished');
+  await expect(projector.getByTestId('room-progress')).toContainText('0 of 3 finished');
   await setBoardPhase(server.baseUrl, board, 'revealed');
   await expect(projector.getByTestId('wall-view')).toBeVisible();
   await expect(projector.getByTestId('wall-note')).toHaveCount(2);
