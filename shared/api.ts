@@ -18,7 +18,11 @@ const personName = (missing: string) =>
     .max(NAME_MAX_LENGTH, `Please keep the name to ${NAME_MAX_LENGTH} characters or fewer.`);
 
 export const createBoardRequest = z.strictObject({
-  title: trimmed(200),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Please give the board a title.')
+    .max(200, 'Please keep the title to 200 characters or fewer.'),
   organisations: z
     .array(trimmed(80))
     .max(20)

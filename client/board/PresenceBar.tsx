@@ -3,6 +3,8 @@
  * from `participants`, never from awareness), how many cards each has placed in this round, and
  * who is moving a card right now.
  */
+
+import { initialStyle } from '../avatarContrast.ts';
 import { useBoard } from '../state/BoardContext.tsx';
 
 export function PresenceBar() {
@@ -37,7 +39,7 @@ export function PresenceBar() {
             >
               <span
                 aria-hidden="true"
-                style={{ background: participant.color }}
+                style={initialStyle(participant.color)}
                 className="avatar-initial"
               >
                 {participant.name.slice(0, 1).toUpperCase()}

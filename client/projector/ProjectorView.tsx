@@ -12,6 +12,7 @@ import { StatusBadge } from '../board/StatusBadge.tsx';
 import { TimerDisplay } from '../board/TimerDisplay.tsx';
 import { WallView } from '../board/WallView.tsx';
 import { PHASE_LABELS, percent } from '../format.ts';
+import { usePublicOrigin } from '../publicOrigin.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { useJoinCode } from '../state/useJoinCode.ts';
 import { CardFigures } from '../track/CardFigures.tsx';
@@ -27,7 +28,8 @@ export default function ProjectorView() {
   const joinOpen = useBoard((state) => state.control.joinOpen);
   const visible = distributionVisible(phase, 'observer', false);
   const joinCode = useJoinCode();
-  const joinUrl = joinCode ? `${window.location.origin}/join/${boardId}#code=${joinCode}` : null;
+  const room = usePublicOrigin();
+  const joinUrl = joinCode ? `${room.origin}/join/${boardId}#code=${joinCode}` : null;
 
   return (
     <div className="projector" data-testid="projector">
@@ -46,7 +48,7 @@ export default function ProjectorView() {
           <aside className="projector-join">
             {joinUrl && <QrCode text={joinUrl} label={`Join link: ${joinUrl}`} />}
             <p>Join at</p>
-            <p className="projector-url">{window.location.host}</p>
+            <p className="projector-url">{room.host}</p>
             <p>with the code</p>
             <p className="projector-code" data-testid="join-code">
               {joinCode ?? '…'}

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os';
+import { isLoopbackHost } from '../../shared/loopbackHost.ts';
 
 /** What the machine's network looks like, read when asked (a laptop may join the wifi later). */
 export interface NetworkView {
@@ -35,18 +36,6 @@ export function defaultRouteInterface(routeTable: string): string | null {
     if (best === null || metric < best.metric) best = { name, metric };
   }
   return best?.name ?? null;
-}
-
-/** 127.0.0.0/8, ::1, `localhost` (and its subdomains), `[::1]`, IPv4-mapped loopback. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname
-    .toLowerCase()
-    .replace(/^\[|\]$/g, '')
-    .replace(/\.$/, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
-  const v4 = host.replace(/^::ffff:/, '');
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
 }
 
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   chooseOrigin,
   defaultRouteInterface,
-  isLoopbackHost,
   lanAddresses,
 } from '../../../server/http/publicOrigin.ts';
+import { isLoopbackHost } from '../../../shared/loopbackHost.ts';
 
 const ROUTES = `Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT
 docker0\t000011AC\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0
