@@ -25,7 +25,7 @@ const machineHasLan = Object.values(networkInterfaces())
 /** Every address the page shows: texts, input values, links. */
 async function shownAddresses(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const found: string[] = [document.body.innerText];
+    const found: string[] = [document.body.textContent ?? ''];
     for (const input of document.querySelectorAll('input')) found.push(input.value);
     for (const link of document.querySelectorAll('a[href]')) {
       found.push((link as HTMLAnchorElement).href);
