@@ -156,7 +156,9 @@ function NameNote({
   }
   return (
     <p id={id} className="field-note" aria-live="polite">
-      {cut && `A name can be at most ${NAME_MAX_LENGTH} characters: the pasted one was cut. `}
+      {cut && (
+        <span>A name can be at most {NAME_MAX_LENGTH} characters: the pasted one was cut.</span>
+      )}
       {length >= COUNTER_FROM && (
         <span data-testid="name-counter">
           {length} of {NAME_MAX_LENGTH} characters
