@@ -154,10 +154,16 @@ export function roomAddressFor(
   }
 }
 
+/** How long a page on loopback waits for the server's answer before it opens where it is. */
+const MOVE_WAIT_MS = 3_000;
+
 /** The move for this page, once the server has said where the room reaches it. */
 export async function roomAddressMove(): Promise<string | null> {
   if (!isLoopbackHost(window.location.hostname)) return null;
-  const answer = await loadPublicOrigin();
+  const answer = await Promise.race([
+    loadPublicOrigin(),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), MOVE_WAIT_MS)),
+  ]);
   if (answer === null) return null;
   return roomAddressFor(
     window.location,

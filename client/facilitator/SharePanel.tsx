@@ -81,7 +81,7 @@ function AddressChoice() {
       <select id="share-address" value={origin} onChange={(event) => choose(event.target.value)}>
         {addresses.map((address) => (
           <option key={address} value={address}>
-            {address.replace(/^https?:\/\//, '')}
+            {address}
           </option>
         ))}
       </select>
