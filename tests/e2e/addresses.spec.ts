@@ -147,6 +147,23 @@ test.describe('a server reachable on the LAN (HOST=0.0.0.0, no PUBLIC_URL)', () 
       length: selection.length,
     });
   });
+
+  test('a board link without a token opens the join form at once on the LAN address too', async ({
+    browser,
+  }) => {
+    // No move here (the page is not on loopback), so nothing delays the board page's first
+    // render: this is where the lost navigation showed (it fails with the old App).
+    const created = await createBoardViaApi(loopback, 'No token on the LAN');
+    const page = await newPage(browser);
+    let loads = 0;
+    page.on('load', () => {
+      loads += 1;
+    });
+    await page.goto(`${lan}/b/${created.boardId}`);
+    await expect(page.getByLabel('Your name')).toBeVisible();
+    expect(page.url()).toBe(`${lan}/join/${created.boardId}`);
+    expect(loads).toBe(1);
+  });
 });
 
 test.describe('a server with PUBLIC_URL', () => {
