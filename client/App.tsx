@@ -1,21 +1,36 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { isLoopbackHost } from '../shared/loopbackHost.ts';
 import { BoardPage } from './pages/BoardPage.tsx';
 import { JoinPage } from './pages/JoinPage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
-import { parseRoute, type Route } from './routes.ts';
+import { roomAddressMove } from './publicOrigin.ts';
+import { parseRoute } from './routes.ts';
 import './pages/pages.css';
 
+function subscribeToLocation(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener('hashchange', onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener('hashchange', onChange);
+  };
+}
+
+// The address as a string: a navigation a page makes while it mounts (before any effect of
+// this component could listen) is still seen, since React compares it again after subscribing.
+const currentLocation = () => `${window.location.pathname}${window.location.hash}`;
+
 export function App() {
-  const [route, setRoute] = useState<Route>(() => parseRoute(window.location));
-  useEffect(() => {
-    const update = () => setRoute(parseRoute(window.location));
-    window.addEventListener('popstate', update);
-    window.addEventListener('hashchange', update);
-    return () => {
-      window.removeEventListener('popstate', update);
-      window.removeEventListener('hashchange', update);
-    };
-  }, []);
+  useSyncExternalStore(subscribeToLocation, currentLocation);
+  const route = parseRoute(window.location);
+  const moving = useRoomAddress();
+  if (moving) {
+    return (
+      <main className="page" aria-busy="true">
+        <p>Opening the room's address…</p>
+      </main>
+    );
+  }
   switch (route.page) {
     case 'start':
       return <StartPage />;
@@ -28,4 +43,25 @@ export function App() {
     default:
       return route satisfies never;
   }
+}
+
+/**
+ * A page opened on `localhost` while the room reaches the server elsewhere moves there before
+ * anything renders (and so before an identity is stored on the wrong origin). True meanwhile.
+ */
+function useRoomAddress(): boolean {
+  const [moving, setMoving] = useState(() => isLoopbackHost(window.location.hostname));
+  useEffect(() => {
+    if (!moving) return;
+    let cancelled = false;
+    void roomAddressMove().then((target) => {
+      if (cancelled) return;
+      if (target) window.location.replace(target);
+      else setMoving(false);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [moving]);
+  return moving;
 }

@@ -27,8 +27,9 @@ export function joinPath(boardId: string, code: string): string {
   return `/join/${boardId}#code=${encodeURIComponent(code)}`;
 }
 
-/** Client-side navigation without a reload. */
-export function navigate(path: string): void {
-  window.history.pushState(null, '', path);
+/** Client-side navigation without a reload; `replace` leaves no entry for Back to return to. */
+export function navigate(path: string, { replace = false }: { replace?: boolean } = {}): void {
+  if (replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
   window.dispatchEvent(new PopStateEvent('popstate'));
 }

@@ -26,6 +26,7 @@ import { DEFAULT_LIMITS, type Limits, type ServerConfig } from './config.ts';
 import { createApi } from './http/api.ts';
 import { sendJson } from './http/json.ts';
 import { PendingRequests } from './http/pendingRequests.ts';
+import { createPublicOrigins, type NetworkView } from './http/publicOrigin.ts';
 import { SlidingWindowLimiter } from './http/slidingWindowLimiter.ts';
 import { serveStatic } from './http/staticFiles.ts';
 import { DamagedRowError } from './persistence/damagedRow.ts';
@@ -78,6 +79,8 @@ export type ServerOptions = Pick<
   openStore?: (dataDir: string) => Store;
   /** A certificate and its key (PEM): the server then speaks HTTPS and WSS only. */
   tls?: { cert: string | Buffer; key: string | Buffer } | null;
+  /** The machine's routes and interfaces, for the links' address; the real ones unless given. */
+  network?: NetworkView;
 };
 
 function openSqliteStore(dataDir: string): Store {
@@ -121,7 +124,8 @@ export function createServer(
       ),
       failedLookups: new SlidingWindowLimiter(limits.failedCodeLookupsPerMinute, MINUTE_MS),
     },
-    publicUrl: options.publicUrl,
+    origins: createPublicOrigins(options, options.network),
+    publicUrlSet: options.publicUrl !== null,
   });
 
   const timeouts = {

@@ -1,8 +1,8 @@
 /** Starts Continuum: `npm start` (after building the client). */
 import { readFileSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
 import { configFromEnv } from './config.ts';
 import { createServer } from './createServer.ts';
+import { createPublicOrigins } from './http/publicOrigin.ts';
 
 const config = configFromEnv();
 function readPem(file: string, variable: string): Buffer {
@@ -20,20 +20,22 @@ const server = createServer({ ...config, tls });
 const scheme = tls ? 'https' : 'http';
 const port = await server.listen();
 
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((address) => address && address.family === 'IPv4' && !address.internal)
-    .map((address) => address?.address ?? '');
-}
-
+// The same list GET /api/addresses gives the facilitator to choose from.
+const origins = createPublicOrigins(config);
+const asLocal = { host: `localhost:${port}`, encrypted: Boolean(tls), port };
+const linkBase = origins.linkBase(asLocal);
+const network = origins
+  .addresses(asLocal)
+  .filter(
+    (origin) => origin !== config.publicUrl?.replace(/\/+$/, '') && !origin.includes('localhost'),
+  );
 console.log(`Continuum is running. Data is stored in ${config.dataDir}`);
 console.log(`  On this computer:  ${scheme}://localhost:${port}/`);
-if (config.host === '0.0.0.0' || config.host === '::') {
-  for (const address of lanAddresses())
-    console.log(`  On the network:    ${scheme}://${address}:${port}/`);
+for (const origin of network) console.log(`  On the network:    ${origin}/`);
+console.log(`  Links point to:    ${linkBase}/`);
+if (!config.publicUrl) {
+  console.log('  (people outside this network need PUBLIC_URL: see the README, "Settings")');
 }
-if (config.publicUrl) console.log(`  Links point to:    ${config.publicUrl}`);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

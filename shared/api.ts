@@ -6,8 +6,23 @@ import { z } from 'zod';
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
+/** The longest display name; longer ones are refused, never cut. */
+export const NAME_MAX_LENGTH = 60;
+
+/** A person's display name, refused in words a person understands (the field is named too). */
+const personName = (missing: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, missing)
+    .max(NAME_MAX_LENGTH, `Please keep the name to ${NAME_MAX_LENGTH} characters or fewer.`);
+
 export const createBoardRequest = z.strictObject({
-  title: trimmed(200),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Please give the board a title.')
+    .max(200, 'Please keep the title to 200 characters or fewer.'),
   organisations: z
     .array(trimmed(80))
     .max(20)
@@ -33,12 +48,12 @@ export type ImportBoardResponse = CreateBoardResponse;
 export const joinRequest = z
   .strictObject({
     joinCode: z.string().max(32),
-    name: trimmed(60).optional(),
+    name: personName('Please enter your name.').optional(),
     role: z.enum(['participant', 'observer']).optional(),
     organisation: trimmed(80).optional(),
   })
   .refine((body) => body.role === 'observer' || body.name !== undefined, {
-    message: 'a display name is required',
+    message: 'Please enter your name.',
     path: ['name'],
   });
 export type JoinRequest = z.infer<typeof joinRequest>;
@@ -69,12 +84,12 @@ export interface MeResponse {
 // (`Authorization: Bearer <facilitator token>`).
 
 export const addCoFacilitatorRequest = z.strictObject({
-  name: trimmed(60).optional(),
+  name: personName('Please enter a name.').optional(),
 });
 export type AddCoFacilitatorRequest = z.infer<typeof addCoFacilitatorRequest>;
 
 export const addProxyRequest = z.strictObject({
-  name: trimmed(60),
+  name: personName("Please enter the person's name."),
   organisation: trimmed(80).optional(),
 });
 export type AddProxyRequest = z.infer<typeof addProxyRequest>;
@@ -91,6 +106,17 @@ export interface AccessLinkResponse {
 /** A proxy participant has no token: a facilitator places cards on their behalf. */
 export interface AddProxyResponse {
   participantId: string;
+}
+
+/**
+ * `GET /api/addresses`: where people in the room reach this server. `origin` is what the links
+ * of this request use; `addresses` every origin the server can be reached at (`origin` first).
+ */
+export interface AddressesResponse {
+  origin: string;
+  addresses: string[];
+  /** PUBLIC_URL is set: the links work beyond the room's network. */
+  publicUrl: boolean;
 }
 
 export interface ErrorResponse {

@@ -1,5 +1,5 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import type { BoardInfo } from '../../shared/api.ts';
+import { type ClipboardEvent, type FormEvent, useEffect, useRef, useState } from 'react';
+import { type BoardInfo, NAME_MAX_LENGTH } from '../../shared/api.ts';
 import { ApiError, api } from '../api.ts';
 import { FormError } from '../FormError.tsx';
 import { loadIdentity, saveIdentity } from '../identity.ts';
@@ -13,6 +13,9 @@ export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
   const [name, setName] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [joinCode, setJoinCode] = useState(code);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [nameCut, setNameCut] = useState(false);
+  const nameInput = useRef<HTMLInputElement>(null);
   const { busy, error, run } = useAsyncAction('Could not join the board.');
 
   useEffect(() => {
@@ -30,8 +33,14 @@ export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    const trimmedName = name.trim();
+    // Checked here first: a name of spaces passes `required` but is no name.
+    if (trimmedName === '') {
+      setNameError('Please enter your name.');
+      nameInput.current?.focus();
+      return;
+    }
     void run(async () => {
-      const trimmedName = name.trim();
       const joined = await api.join(boardId, {
         joinCode,
         name: trimmedName,
@@ -66,12 +75,21 @@ export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
           <label htmlFor="display-name">Your name</label>
           <input
             id="display-name"
+            ref={nameInput}
             value={name}
-            onChange={(event) => setName(event.target.value)}
-            maxLength={60}
+            onChange={(event) => {
+              setName(event.target.value);
+              setNameError(null);
+              if (event.target.value.length < NAME_MAX_LENGTH) setNameCut(false);
+            }}
+            onPaste={(event) => setNameCut(pastedBeyondLimit(event))}
+            maxLength={NAME_MAX_LENGTH}
             autoComplete="name"
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby="display-name-note"
             required
           />
+          <NameNote id="display-name-note" length={name.length} error={nameError} cut={nameCut} />
           {board.organisations.length > 0 && (
             <>
               <label htmlFor="organisation">Your organisation</label>
@@ -112,4 +130,48 @@ export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
       </section>
     </main>
   );
+}
+
+/** Counted from this many characters on, so the limit never comes as a surprise. */
+const COUNTER_FROM = NAME_MAX_LENGTH - 15;
+
+/** Under the name: what is wrong with it, that a pasted name was cut, or how much room is left. */
+function NameNote({
+  id,
+  length,
+  error,
+  cut,
+}: {
+  id: string;
+  length: number;
+  error: string | null;
+  cut: boolean;
+}) {
+  if (error) {
+    return (
+      <p id={id} className="field-note form-error" role="alert">
+        {error}
+      </p>
+    );
+  }
+  return (
+    <p id={id} className="field-note" aria-live="polite">
+      {cut && (
+        <span>A name can be at most {NAME_MAX_LENGTH} characters: the pasted one was cut.</span>
+      )}
+      {length >= COUNTER_FROM && (
+        <span data-testid="name-counter">
+          {length} of {NAME_MAX_LENGTH} characters
+        </span>
+      )}
+    </p>
+  );
+}
+
+/** Whether a paste makes the name longer than the input takes (the browser cuts it silently). */
+function pastedBeyondLimit(event: ClipboardEvent<HTMLInputElement>): boolean {
+  const input = event.currentTarget;
+  const pasted = event.clipboardData.getData('text').length;
+  const replaced = (input.selectionEnd ?? 0) - (input.selectionStart ?? 0);
+  return input.value.length - replaced + pasted > NAME_MAX_LENGTH;
 }

@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import type { CreateBoardResponse } from '../../shared/api.ts';
 import { normalizeJoinCode } from '../../shared/joinCode.ts';
+import { isLoopbackHost } from '../../shared/loopbackHost.ts';
 import { ApiError, api } from '../api.ts';
 import { FormError } from '../FormError.tsx';
 import { saveIdentity } from '../identity.ts';
@@ -61,8 +63,18 @@ function JoinWithCode() {
   );
 }
 
-/** Opens the facilitator's new board (the token from creating or importing it). */
-async function openAsFacilitator(boardId: string, facilitatorToken: string) {
+/**
+ * Opens the facilitator's new board (the token from creating or importing it). When the server
+ * answered with links on another address (the room's, not this `localhost`), the facilitator
+ * goes there with the token in the link: identities are kept per address.
+ */
+async function openAsFacilitator(created: CreateBoardResponse) {
+  const { boardId, facilitatorToken } = created;
+  const target = new URL(created.facilitatorUrl);
+  if (isLoopbackHost(window.location.hostname) && target.origin !== window.location.origin) {
+    window.location.assign(created.facilitatorUrl);
+    return;
+  }
   const me = await api.me(boardId, facilitatorToken);
   saveIdentity(boardId, {
     participantId: me.participantId,
@@ -89,7 +101,7 @@ function ImportSnapshot() {
       const parsed = parseSnapshot(snapshot);
       if (!parsed.ok) throw new ApiError(400, `Not a valid snapshot: ${parsed.error}`);
       const created = await api.importSnapshot(snapshot);
-      await openAsFacilitator(created.boardId, created.facilitatorToken);
+      await openAsFacilitator(created);
     });
   }
 
@@ -125,11 +137,12 @@ function CreateBoard() {
       .map((line) => line.trim())
       .filter((line) => line.length > 0);
     void run(async () => {
+      if (title.trim() === '') throw new ApiError(400, 'Please give the board a title.');
       const created = await api.createBoard({
         title: title.trim(),
         ...(list.length > 0 ? { organisations: list } : {}),
       });
-      await openAsFacilitator(created.boardId, created.facilitatorToken);
+      await openAsFacilitator(created);
     });
   }
 

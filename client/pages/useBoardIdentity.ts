@@ -18,7 +18,8 @@ export function useBoardIdentity(boardId: string, tokenFromLink: string | null):
     if (!tokenFromLink) {
       const stored = loadIdentity(boardId);
       if (stored) setIdentity({ kind: 'ready', identity: stored });
-      else navigate(`/join/${boardId}`);
+      // Replaced, not pushed: Back must not land on this redirect again.
+      else navigate(`/join/${boardId}`, { replace: true });
       return;
     }
     // A facilitator (or other) link: learn who the token is, keep it, and take it out of the

@@ -12,6 +12,7 @@ import { distributionVisible } from '../../shared/visibility.ts';
 import { QrCode } from '../board/QrCode.tsx';
 import { TimerDisplay } from '../board/TimerDisplay.tsx';
 import { PHASE_LABELS, percent } from '../format.ts';
+import { usePublicOrigin } from '../publicOrigin.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { useJoinCode } from '../state/useJoinCode.ts';
 import { CardFigures } from '../track/CardFigures.tsx';
@@ -98,7 +99,8 @@ function ProjectorScreen() {
 function JoinPanel({ compact }: { compact: boolean }) {
   const { boardId } = useBoardContext();
   const joinCode = useJoinCode();
-  const joinUrl = joinCode ? `${window.location.origin}/join/${boardId}#code=${joinCode}` : null;
+  const room = usePublicOrigin();
+  const joinUrl = joinCode ? `${room.origin}/join/${boardId}#code=${joinCode}` : null;
   return (
     <aside
       className={`projector-join${compact ? ' compact' : ''}`}
@@ -107,7 +109,7 @@ function JoinPanel({ compact }: { compact: boolean }) {
     >
       {joinUrl && <QrCode text={joinUrl} label={`Join link: ${joinUrl}`} />}
       <p>Join at</p>
-      <p className="projector-url">{window.location.host}</p>
+      <p className="projector-url">{room.host}</p>
       <p>with the code</p>
       <p className="projector-code" data-testid="join-code">
         {joinCode ?? '…'}

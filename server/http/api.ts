@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import {
   type AccessLinkResponse,
+  type AddressesResponse,
   addCoFacilitatorRequest,
   addProxyRequest,
   type CreateBoardResponse,
@@ -28,6 +29,7 @@ import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { sendDownload } from './download.ts';
 import { bearerToken, HttpError, readJsonBody, sendJson, sendNoContent } from './json.ts';
+import type { PublicOrigins, RequestFacts } from './publicOrigin.ts';
 import type { SlidingWindowLimiter } from './slidingWindowLimiter.ts';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -39,8 +41,10 @@ export interface ApiDeps {
   admin: SessionAdmin;
   log: UpdateLog;
   limiters: ApiLimiters;
-  /** Base of the links handed out (PUBLIC_URL), or null to use the request's own host. */
-  publicUrl: string | null;
+  /** Base of the links handed out (http/publicOrigin.ts). */
+  origins: PublicOrigins;
+  /** Whether PUBLIC_URL is set (links then reach beyond the room's network). */
+  publicUrlSet: boolean;
 }
 
 /** What the public routes cost, counted where it protects a room without locking it out. */
@@ -76,6 +80,19 @@ export function createApi(deps: ApiDeps) {
       },
     ],
     ['GET', /^\/api\/time$/, (_req, res) => sendJson(res, 200, { now: Date.now() })],
+    [
+      'GET',
+      /^\/api\/addresses$/,
+      (req, res) => {
+        const facts = requestFacts(req);
+        const body: AddressesResponse = {
+          origin: deps.origins.linkBase(facts),
+          addresses: deps.origins.addresses(facts),
+          publicUrl: deps.publicUrlSet,
+        };
+        sendJson(res, 200, body);
+      },
+    ],
     [
       'POST',
       /^\/api\/boards$/,
@@ -223,7 +240,7 @@ export function createApi(deps: ApiDeps) {
   /** The links of a new board: its secrets travel in the fragment, never the path. */
   function createdResponse(request: IncomingMessage, created: CreatedBoard): CreateBoardResponse {
     const { board, facilitatorToken } = created;
-    const base = baseUrl(request, deps.publicUrl);
+    const base = deps.origins.linkBase(requestFacts(request));
     return {
       boardId: board.boardId,
       facilitatorToken,
@@ -245,7 +262,7 @@ export function createApi(deps: ApiDeps) {
     boardId: string,
     admitted: JoinResponse,
   ): AccessLinkResponse {
-    const url = `${baseUrl(request, deps.publicUrl)}/b/${boardId}#token=${admitted.token}`;
+    const url = `${deps.origins.linkBase(requestFacts(request))}/b/${boardId}#token=${admitted.token}`;
     return { ...admitted, url };
   }
 
@@ -365,9 +382,11 @@ function clientAddress(request: IncomingMessage): string {
   return `${[...groups, ...tailGroups].slice(0, 4).join(':')}::/64`;
 }
 
-function baseUrl(request: IncomingMessage, publicUrl: string | null): string {
-  if (publicUrl) return publicUrl.replace(/\/+$/, '');
-  const host = request.headers.host ?? 'localhost';
-  const encrypted = 'encrypted' in request.socket && request.socket.encrypted === true;
-  return `${encrypted ? 'https' : 'http'}://${host}`;
+/** What the link base depends on: the address the browser used, TLS and the port it came to. */
+function requestFacts(request: IncomingMessage): RequestFacts {
+  return {
+    host: request.headers.host,
+    encrypted: 'encrypted' in request.socket && request.socket.encrypted === true,
+    port: request.socket.localPort ?? 0,
+  };
 }

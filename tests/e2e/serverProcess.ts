@@ -23,7 +23,13 @@ export interface ServerProcess {
   dispose(): Promise<void>;
 }
 
-export async function startServerProcess(): Promise<ServerProcess> {
+/**
+ * `env` adds settings. By default the server listens on 127.0.0.1 only and PUBLIC_URL is unset:
+ * it then has no address but loopback, so its links and pages stay on `baseUrl` (no move to a LAN
+ * address). `{ HOST: '0.0.0.0' }` makes it reachable at this machine's LAN address too; its
+ * links then use that address and a page opened on 127.0.0.1 moves there (tests/e2e/addresses.spec.ts).
+ */
+export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'continuum-e2e-'));
   const clientDir = resolve(REPO_ROOT, 'dist/client');
@@ -34,7 +40,8 @@ export async function startServerProcess(): Promise<ServerProcess> {
     port,
     dataDir,
     async start() {
-      running = await startContinuum(dataDir, port, { clientDir });
+      // PUBLIC_URL from the shell that runs the tests must not change the links the tests see.
+      running = await startContinuum(dataDir, port, { clientDir, env: { PUBLIC_URL: '', ...env } });
     },
     async stop(signal = 'SIGTERM') {
       const stopping = running;

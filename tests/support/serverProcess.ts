@@ -73,12 +73,13 @@ export interface LaunchOptions {
   readyPath?: string;
 }
 
-/** Starts a node server on 127.0.0.1 and resolves once `readyPath` answers. */
+/** Starts a node server (on 127.0.0.1 unless `env.HOST` says otherwise) and resolves once `readyPath` answers at 127.0.0.1. */
 export async function launchServer(options: LaunchOptions): Promise<ServerProcess> {
   const { port } = options;
   const child = spawn(process.execPath, [...options.args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...options.env, HOST, PORT: String(port) },
+    // 127.0.0.1 unless the test asks for another (HOST=0.0.0.0: reachable at the LAN address too).
+    env: { ...process.env, HOST, ...options.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   trackChild(child);
