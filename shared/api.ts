@@ -3,11 +3,9 @@
  * response shapes. A contract: other tools and tests use these routes and fields as written.
  */
 import { z } from 'zod';
+import { NAME_MAX_LENGTH } from './nameLimits.ts';
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
-
-/** The longest display name; longer ones are refused, never cut. */
-export const NAME_MAX_LENGTH = 60;
 
 /** A person's display name, refused in words a person understands (the field is named too). */
 const personName = (missing: string) =>

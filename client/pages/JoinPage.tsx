@@ -1,5 +1,6 @@
 import { type ClipboardEvent, type FormEvent, useEffect, useRef, useState } from 'react';
-import { type BoardInfo, NAME_MAX_LENGTH } from '../../shared/api.ts';
+import type { BoardInfo } from '../../shared/api.ts';
+import { NAME_MAX_LENGTH } from '../../shared/nameLimits.ts';
 import { ApiError, api } from '../api.ts';
 import { FormError } from '../FormError.tsx';
 import { loadIdentity, saveIdentity } from '../identity.ts';
