@@ -161,10 +161,17 @@ async function progressOf(page: Page) {
   };
 }
 
+/** What the screen shows without scrolling, and (where it scrolls) the whole page. */
 async function shoot(page: Page, info: TestInfo, name: string): Promise<void> {
   const path = info.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path });
   await info.attach(name, { path, contentType: 'image/png' });
+  const scrolls = await page.evaluate(
+    () => (document.scrollingElement?.scrollHeight ?? 0) > window.innerHeight,
+  );
+  if (scrolls)
+    await page.screenshot({ path: info.outputPath(`${name}-full-page.png`), fullPage: true });
 }
 
 async function screens(room: Room, info: TestInfo, size: number, phase: Phase): Promise<void> {
