@@ -29,10 +29,14 @@ const network = origins
   .filter(
     (origin) => origin !== config.publicUrl?.replace(/\/+$/, '') && !origin.includes('localhost'),
   );
+// The address to open comes first: the one every phone in the room can reach too (a board
+// created at localhost would hand out links no phone can open).
 console.log(`Continuum is running. Data is stored in ${config.dataDir}`);
+console.log(`  Open:              ${linkBase}/`);
+for (const origin of network) {
+  if (origin !== linkBase) console.log(`  On the network:    ${origin}/`);
+}
 console.log(`  On this computer:  ${scheme}://localhost:${port}/`);
-for (const origin of network) console.log(`  On the network:    ${origin}/`);
-console.log(`  Links point to:    ${linkBase}/`);
 if (!config.publicUrl) {
   console.log('  (people outside this network need PUBLIC_URL: see the README, "Settings")');
 }
