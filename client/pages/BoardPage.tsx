@@ -112,7 +112,8 @@ function ConnectedBoard({
     return (
       <BoardContext.Provider value={context}>
         <Suspense fallback={<p className="page">Opening the wall view…</p>}>
-          <ProjectorView />
+          {/* The wall lays out the rubric: nothing to lay out before the first sync. */}
+          {schemaVersion === null && !ended ? <BoardSkeleton /> : <ProjectorView />}
         </Suspense>
       </BoardContext.Provider>
     );

@@ -2,10 +2,17 @@
  * Before the reveal the wall has no positions to show: each element as a tile with its cards'
  * count and how much of it the room has placed, so the projector still shows the whole board.
  */
+
+import { isInOpenRound } from '../../shared/rounds.ts';
+import type { RubricElement } from '../../shared/rubric.ts';
 import { useBoard } from '../state/BoardContext.tsx';
 
+// Selectors must return stable values: a fresh [] each time would re-render forever.
+const NO_ELEMENTS: readonly RubricElement[] = [];
+
 export function ProjectorElements() {
-  const elements = useBoard((state) => state.meta?.rubric.elements ?? []);
+  const elements = useBoard((state) => state.meta?.rubric.elements ?? NO_ELEMENTS);
+  const roundCardIds = useBoard((state) => state.control.roundCardIds);
   const stats = useBoard((state) => state.stats);
   const total = useBoard((state) => state.progress.total);
   const phase = useBoard((state) => state.control.phase);
@@ -17,11 +24,10 @@ export function ProjectorElements() {
       style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
     >
       {elements.map((element) => {
-        const placed = element.cards.reduce(
-          (sum, card) => sum + (stats[card.id]?.placedCount ?? 0),
-          0,
-        );
-        const possible = element.cards.length * total;
+        // Only the open round's cards: in a round on one element, the others are not placed now.
+        const inRound = element.cards.filter((card) => isInOpenRound(card.id, { roundCardIds }));
+        const placed = inRound.reduce((sum, card) => sum + (stats[card.id]?.placedCount ?? 0), 0);
+        const possible = inRound.length * total;
         const share = possible > 0 ? Math.min(1, placed / possible) : 0;
         return (
           <section
@@ -34,9 +40,12 @@ export function ProjectorElements() {
             <h3>{element.name}</h3>
             <p className="projector-element-meta">
               {element.cards.length} cards
-              {phase !== 'setup' && ` · ${Math.round(share * 100)}% placed`}
+              {phase !== 'setup' &&
+                (inRound.length > 0
+                  ? ` · ${Math.round(share * 100)}% placed`
+                  : ' · not in this round')}
             </p>
-            {phase !== 'setup' && (
+            {phase !== 'setup' && inRound.length > 0 && (
               <div className="projector-progress-bar small" aria-hidden="true">
                 <span style={{ width: `${share * 100}%` }} />
               </div>

@@ -281,6 +281,10 @@ export function bindBoard(
       [...ids].sort((a, b) => joinOrder.indexOf(a) - joinOrder.indexOf(b));
     const onlineList = inJoinOrder(online);
     const now = Date.now();
+    // Whoever was connected until this change was seen now, however quiet the room was.
+    for (const participantId of previous.online) {
+      if (!online.has(participantId)) lastSeen.set(participantId, now);
+    }
     for (const participantId of online) lastSeen.set(participantId, now);
     const recently = new Set(online);
     let nextExpiry = Number.POSITIVE_INFINITY;
