@@ -3,6 +3,8 @@
  * round ("5 of 8"; the facilitator sees how many have finished). The rest of the header scrolls
  * away above it.
  */
+import { ownElementProgress } from '../../shared/elementProgress.ts';
+import { rubricCards } from '../../shared/rubric.ts';
 import { PHASE_LABELS } from '../format.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -12,7 +14,19 @@ export function MiniBar() {
   const { me } = useBoardContext();
   const phase = useBoard((state) => state.control.phase);
   const roundSize = useBoard((state) => state.progress.roundSize);
-  const placed = useBoard((state) => state.roundPlaced[me.participantId] ?? 0);
+  // From this device's own placements, so it moves offline too (the room's counts wait for the
+  // server).
+  const placed = useBoard((state) =>
+    state.meta
+      ? ownElementProgress({
+          cardIds: rubricCards(state.meta.rubric).map((card) => card.id),
+          control: state.control,
+          roundOf: (cardId) => state.stats[cardId]?.round ?? 1,
+          placements: state.placements,
+          participantId: me.participantId,
+        }).placed
+      : 0,
+  );
   const finished = useBoard((state) => state.progress.finished);
   const total = useBoard((state) => state.progress.total);
   const counted = me.role === 'participant';

@@ -18,6 +18,8 @@ interface Countdown {
   /** The cards of the new round; null: every card. */
   cardIds: string[] | null;
   scopeName: string;
+  /** The phase it was started in: any change of phase (here or by another facilitator) cancels it. */
+  phase: string;
 }
 
 export function RoundControl() {
@@ -31,7 +33,7 @@ export function RoundControl() {
 
   useEffect(() => {
     if (!countdown) return;
-    if (!available) {
+    if (!available || phase !== countdown.phase) {
       setCountdown(null); // the session moved on meanwhile
       return;
     }
@@ -45,7 +47,7 @@ export function RoundControl() {
       1000,
     );
     return () => clearTimeout(tick);
-  }, [countdown, available, actions]);
+  }, [countdown, available, phase, actions]);
 
   if (countdown) {
     return (
@@ -83,6 +85,7 @@ export function RoundControl() {
                 secondsLeft: ROUND_COUNTDOWN_SECONDS,
                 cardIds: element ? element.cards.map((card) => card.id) : null,
                 scopeName: element ? element.name : 'the whole board',
+                phase,
               });
             }}
           >
