@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { CLOSES } from '../shared/closeCodes.ts';
+import { isLoopbackHost } from '../shared/loopbackHost.ts';
 import { Access, type SocketAccess } from './auth/access.ts';
 import { createOriginPolicy } from './auth/originPolicy.ts';
 import { Tokens } from './auth/tokens.ts';
@@ -26,7 +27,7 @@ import { DEFAULT_LIMITS, type Limits, type ServerConfig } from './config.ts';
 import { createApi } from './http/api.ts';
 import { sendJson } from './http/json.ts';
 import { PendingRequests } from './http/pendingRequests.ts';
-import { createPublicOrigins, type NetworkView } from './http/publicOrigin.ts';
+import { createPublicOrigins, type NetworkView, requestFacts } from './http/publicOrigin.ts';
 import { SlidingWindowLimiter } from './http/slidingWindowLimiter.ts';
 import { serveStatic } from './http/staticFiles.ts';
 import { DamagedRowError } from './persistence/damagedRow.ts';
@@ -49,10 +50,23 @@ const SHUTDOWN_GRACE_MS = 2_000;
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 const MINUTE_MS = 60_000;
 
+/** `connect` lists where pages may connect: 'self' covers the same-origin websocket. */
+function contentSecurityPolicy(connect: readonly string[]): string {
+  // data: and blob: images are exported pictures.
+  return `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src ${["'self'", ...connect].join(' ')}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'`;
+}
+
+function isLoopbackRequest(host: string | undefined): boolean {
+  if (!host) return false;
+  try {
+    return isLoopbackHost(new URL(`http://${host}`).hostname);
+  } catch {
+    return false; // a Host header no browser sends
+  }
+}
+
 const SECURITY_HEADERS: Record<string, string> = {
-  // 'self' covers the same-origin websocket; data: and blob: images are exported pictures.
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'Content-Security-Policy': contentSecurityPolicy([]),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
@@ -111,6 +125,7 @@ export function createServer(
   const connectionLimits = new ConnectionLimits(limits);
   const liveness = new Liveness(limits);
   let closing = false;
+  const origins = createPublicOrigins(options, options.network);
   const handleApi = createApi({
     boards,
     admin: new SessionAdmin(store, rooms, tokens),
@@ -124,7 +139,7 @@ export function createServer(
       ),
       failedLookups: new SlidingWindowLimiter(limits.failedCodeLookupsPerMinute, MINUTE_MS),
     },
-    origins: createPublicOrigins(options, options.network),
+    origins,
     publicUrlSet: options.publicUrl !== null,
   });
 
@@ -139,6 +154,14 @@ export function createServer(
     // Nothing a request does may take the process (and every room) down.
     try {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+      // A page on localhost checks that the room's address answers before it moves there.
+      const facts = requestFacts(request);
+      if (isLoopbackRequest(facts.host)) {
+        response.setHeader(
+          'Content-Security-Policy',
+          contentSecurityPolicy(origins.addresses(facts)),
+        );
+      }
       // Clients learn the server clock's offset from this (timers count against server time).
       response.setHeader('X-Server-Time', String(Date.now()));
       if (await handleApi(request, response)) return;

@@ -29,7 +29,7 @@ import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { sendDownload } from './download.ts';
 import { bearerToken, HttpError, readJsonBody, sendJson, sendNoContent } from './json.ts';
-import type { PublicOrigins, RequestFacts } from './publicOrigin.ts';
+import { type PublicOrigins, requestFacts } from './publicOrigin.ts';
 import type { SlidingWindowLimiter } from './slidingWindowLimiter.ts';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -85,9 +85,11 @@ export function createApi(deps: ApiDeps) {
       /^\/api\/addresses$/,
       (req, res) => {
         const facts = requestFacts(req);
+        const origin = deps.origins.linkBase(facts);
         const body: AddressesResponse = {
-          origin: deps.origins.linkBase(facts),
-          addresses: deps.origins.addresses(facts),
+          origin,
+          // Behind PUBLIC_URL the machine's own network addresses are nobody's business.
+          addresses: deps.publicUrlSet ? [origin] : deps.origins.addresses(facts),
           publicUrl: deps.publicUrlSet,
         };
         sendJson(res, 200, body);
@@ -383,10 +385,3 @@ function clientAddress(request: IncomingMessage): string {
 }
 
 /** What the link base depends on: the address the browser used, TLS and the port it came to. */
-function requestFacts(request: IncomingMessage): RequestFacts {
-  return {
-    host: request.headers.host,
-    encrypted: 'encrypted' in request.socket && request.socket.encrypted === true,
-    port: request.socket.localPort ?? 0,
-  };
-}

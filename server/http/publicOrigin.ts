@@ -5,6 +5,7 @@
  * default route). The scheme follows TLS. Only addresses the server listens on are offered.
  */
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os';
 import { isLoopbackHost } from '../../shared/loopbackHost.ts';
 
@@ -58,12 +59,34 @@ export function lanAddresses(
       }
     }
   }
-  const ordered = [
-    ...all.filter((entry) => entry.name === defaultInterface),
-    ...all.filter((entry) => entry.name !== defaultInterface),
-  ].map((entry) => entry.address);
+  // The default route's interface first, then private ranges (a venue's wifi) before the rest
+  // (a VPN's or a virtual machine's adapter); link-local addresses reach no phone.
+  const rank = (entry: { name: string; address: string }) =>
+    entry.name === defaultInterface
+      ? 0
+      : VIRTUAL_ADAPTER.test(entry.name)
+        ? 3
+        : isPrivateIPv4(entry.address)
+          ? 1
+          : 2;
+  const ordered = all
+    .filter((entry) => !entry.address.startsWith('169.254.'))
+    .sort((a, b) => rank(a) - rank(b))
+    .map((entry) => entry.address);
   if (WILDCARD_HOSTS.has(listenHost)) return [...new Set(ordered)];
   return ordered.includes(listenHost) ? [listenHost] : [];
+}
+
+/** Adapters of containers, virtual machines and VPNs: no phone in the room reaches them. */
+const VIRTUAL_ADAPTER =
+  /^(docker|br-|veth|virbr|vboxnet|vmnet|vethernet|utun|tun|tap|wg|zt|tailscale)/i;
+
+/** 10/8, 172.16/12 and 192.168/16: the addresses a venue's network hands out. */
+export function isPrivateIPv4(address: string): boolean {
+  const [a, b] = address.split('.').map(Number);
+  return (
+    a === 10 || (a === 172 && b !== undefined && b >= 16 && b <= 31) || (a === 192 && b === 168)
+  );
 }
 
 /** `http(s)://address:port` as a browser writes the origin (the scheme's own port left out). */
@@ -91,6 +114,15 @@ export function chooseOrigin(choice: OriginChoice): string {
   const [first] = choice.lan;
   if (first !== undefined) return originOf(choice.scheme, first, choice.port);
   return asked?.origin ?? originOf(choice.scheme, 'localhost', choice.port);
+}
+
+/** What a request says of where it came in. */
+export function requestFacts(request: IncomingMessage): RequestFacts {
+  return {
+    host: request.headers.host,
+    encrypted: 'encrypted' in request.socket && request.socket.encrypted === true,
+    port: request.socket.localPort ?? 0,
+  };
 }
 
 function requestOrigin(scheme: 'http' | 'https', requestHost: string | undefined): URL | null {

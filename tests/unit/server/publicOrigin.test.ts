@@ -67,6 +67,8 @@ describe('loopback hosts', () => {
     '::1',
     '[::1]',
     '::ffff:127.0.0.1',
+    '0.0.0.0',
+    '[::]',
   ])('%s is loopback', (host) => expect(isLoopbackHost(host)).toBe(true));
   it.each(['192.0.2.2', 'retreat.example.org', '10.0.0.127', '128.0.0.1', 'localhost.example.org'])(
     '%s is not',
@@ -78,14 +80,19 @@ describe('the LAN addresses offered', () => {
   it('are every non-internal IPv4 address, the default route first, when listening on all', () => {
     expect(lanAddresses(INTERFACES, 'eth0', '0.0.0.0')).toEqual([
       '192.0.2.2',
-      '172.17.0.1',
       '192.168.1.20',
+      '172.17.0.1',
     ]);
     expect(lanAddresses(INTERFACES, 'eth0', '::')[0]).toBe('192.0.2.2');
   });
 
-  it('fall back to the first non-internal IPv4 address without a default route', () => {
-    expect(lanAddresses(INTERFACES, null, '0.0.0.0')[0]).toBe('172.17.0.1');
+  it('without a default route, prefer a private address on a real interface to a virtual one', () => {
+    // docker0 is a private range too, but no phone in the room reaches a container bridge.
+    expect(lanAddresses(INTERFACES, null, '0.0.0.0')).toEqual([
+      '192.168.1.20',
+      '192.0.2.2',
+      '172.17.0.1',
+    ]);
   });
 
   it('are only the address listened on, and none when listening on loopback only', () => {
