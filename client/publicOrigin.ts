@@ -165,9 +165,30 @@ export async function roomAddressMove(): Promise<string | null> {
     new Promise<null>((resolve) => setTimeout(() => resolve(null), MOVE_WAIT_MS)),
   ]);
   if (answer === null) return null;
-  return roomAddressFor(
+  const target = roomAddressFor(
     window.location,
     answer.origin,
     (boardId) => loadIdentity(boardId)?.token ?? null,
   );
+  if (target === null) return null;
+  // A tunnel to localhost (SSH, a container's published port, a VPN) reaches the server where
+  // its network address may not: move only where the server answers from this browser too.
+  return (await answers(new URL(target).origin)) ? target : null;
+}
+
+/** How long the room's address has to answer from this browser. */
+const REACH_WAIT_MS = 2_000;
+
+/** Whether `origin` answers at all (an opaque answer is enough: it is there). */
+async function answers(origin: string): Promise<boolean> {
+  try {
+    await fetch(`${origin}/api/time`, {
+      mode: 'no-cors',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(REACH_WAIT_MS),
+    });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -3,31 +3,17 @@
  * the board (a participant's laptop and phone, the facilitator's) and the projector in every
  * phase, the report, and a deleted board's screens.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import type { CreateBoardResponse } from '../../shared/api.ts';
 import { PHASES } from '../../shared/boardDoc.ts';
 import { fillBoard, setBoardPhase } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
-import { createBoardViaApi, joinAs, newPage } from './helpers.ts';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes
-          .map((node) => node.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
+import { createBoardViaApi, joinAs, newPage, seriousViolations } from './helpers.ts';
 
 test('the pages people use have no serious accessibility violations', async ({
   browser,
   server,
 }) => {
+  test.setTimeout(300_000); // axe on four screens in five phases
   const board = await createBoardViaApi(server.baseUrl, 'Accessible');
   await fillBoard(server.baseUrl, board, [
     { name: 'A', placements: { 'trust.v1': 0.2, 'trust.v2': 0.5 } },

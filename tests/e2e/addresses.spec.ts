@@ -13,7 +13,7 @@ import { networkInterfaces } from 'node:os';
 import type { Page } from '@playwright/test';
 import type { AddressesResponse } from '../../shared/api.ts';
 import { expect, test } from './fixtures.ts';
-import { createBoardViaApi, newPage } from './helpers.ts';
+import { createBoardViaApi, newPage, openPanel } from './helpers.ts';
 import { type ServerProcess, startServerProcess } from './serverProcess.ts';
 
 const LOOPBACK = /localhost|127\.0\.0\.1|\[::1\]/;
@@ -71,7 +71,7 @@ test.describe('a server reachable on the LAN (HOST=0.0.0.0, no PUBLIC_URL)', () 
     await expect(facilitator.getByRole('heading', { name: 'Spring retreat' })).toBeVisible();
     expect(new URL(facilitator.url()).origin).toBe(lan);
     expect(facilitator.url()).not.toContain('#token='); // taken out of the address bar
-    await expect(facilitator.getByText('Invite people')).toBeVisible(); // the facilitator's tools
+    await openPanel(facilitator, 'Invite'); // the facilitator's tools
     await expect(facilitator.getByTestId('status-badge')).toHaveAttribute('data-status', 'synced');
 
     const code = (await facilitator.getByTestId('join-code').textContent()) ?? '';
@@ -90,7 +90,7 @@ test.describe('a server reachable on the LAN (HOST=0.0.0.0, no PUBLIC_URL)', () 
 
     // The identity lives on the LAN origin: a reload there is still the facilitator.
     await facilitator.reload();
-    await expect(facilitator.getByText('Invite people')).toBeVisible();
+    await openPanel(facilitator, 'Invite');
 
     // A phone opens the join link from the share panel.
     const phone = await newPage(browser);
@@ -108,12 +108,25 @@ test.describe('a server reachable on the LAN (HOST=0.0.0.0, no PUBLIC_URL)', () 
     const page = await newPage(browser);
     await page.goto(`${loopback}/b/${created.boardId}#token=${created.facilitatorToken}`);
     await page.waitForURL(`${lan}/b/${created.boardId}`);
-    await expect(page.getByText('Invite people')).toBeVisible();
+    await openPanel(page, 'Invite');
     const stored = await page.evaluate(
       (boardId) => localStorage.getItem(`continuum:identity:${boardId}`),
       created.boardId,
     );
     expect(stored).toContain(created.facilitatorToken);
+  });
+
+  test('a page on 127.0.0.1 stays there when the room address does not answer from this browser', async ({
+    browser,
+  }) => {
+    // A tunnel to localhost (SSH, a container's port): the LAN address is out of this browser's reach.
+    const context = await browser.newContext();
+    await context.route(`${lan}/**`, (route) => route.abort('addressunreachable'));
+    const page = await context.newPage();
+    await page.goto(loopback);
+    await expect(page.getByLabel('Title')).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(loopback);
+    await context.close();
   });
 
   test('copying on plain http:// without the clipboard API selects the link and says so', async ({
@@ -127,7 +140,7 @@ test.describe('a server reachable on the LAN (HOST=0.0.0.0, no PUBLIC_URL)', () 
     });
     const page = await context.newPage();
     await page.goto(created.facilitatorUrl);
-    await expect(page.getByText('Invite people')).toBeVisible();
+    await openPanel(page, 'Invite');
     expect(await page.evaluate(() => 'clipboard' in navigator)).toBe(false); // http:// on the LAN
     const field = page.getByTestId('join-url');
     await page.locator('.copy-field', { has: field }).getByRole('button', { name: 'Copy' }).click();
@@ -192,7 +205,7 @@ test.describe('a server with PUBLIC_URL', () => {
     await page.goto(lan);
     await page.getByLabel('Title').fill('Public retreat');
     await page.getByRole('button', { name: 'Create board' }).click();
-    await expect(page.getByText('Invite people')).toBeVisible();
+    await openPanel(page, 'Invite');
     const joinUrl = page.getByTestId('join-url');
     await expect(joinUrl).toHaveValue(/^https:\/\/retreat\.example\.org\/join\//);
     await expect(page.getByTestId('network-note')).toHaveCount(0);

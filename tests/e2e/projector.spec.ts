@@ -4,7 +4,6 @@
  * the big progress count; the join panel hiding when joining closes and on demand; a deleted
  * board said in large type with no join code left on the wall. Screenshots of every phase.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
 import {
@@ -24,6 +23,7 @@ import {
   setBoardPhase,
 } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
+import { seriousViolations } from './helpers.ts';
 import type { ServerProcess } from './serverProcess.ts';
 
 const SIZES = [
@@ -375,15 +375,6 @@ test('a projector that lost the server says "Reconnecting…" over the last boar
   await server.start();
   await expect(page.getByTestId('projector-reconnecting')).toHaveCount(0, { timeout: 30_000 });
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`,
-    );
-}
 
 test('the projector and the wall view are free of serious accessibility violations', async ({
   browser,
