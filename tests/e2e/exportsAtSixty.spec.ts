@@ -27,7 +27,7 @@ import { freezeRound } from '../../shared/rounds.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { type Connected, connect, postJson } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
-import { newPage } from './helpers.ts';
+import { newPage, openPanel } from './helpers.ts';
 
 const PEOPLE = 60;
 /** People placing at once (each a stock client). */
@@ -119,7 +119,7 @@ function fontSizes(svg: string): number[] {
 
 async function downloadFromMenu(page: Page, button: string): Promise<Buffer> {
   const exportMenu = page.getByTestId('export-menu');
-  if ((await exportMenu.getAttribute('open')) === null) await exportMenu.locator('summary').click();
+  await openPanel(page, 'Export');
   const [file] = await Promise.all([
     page.waitForEvent('download'),
     exportMenu.getByRole('button', { name: button }).click(),
