@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { createBoardViaApi } from './helpers.ts';
+import { createBoardViaApi, openPanel } from './helpers.ts';
 
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 const LAPTOP = { viewport: { width: 1280, height: 800 } };
@@ -124,6 +124,7 @@ for (const [label, screen] of [
     await page.screenshot({ path: `test-results/forms-join-${label}.png`, fullPage: true });
 
     await page.goto(board.facilitatorUrl);
+    await openPanel(page, 'Invite');
     const share = page.locator('.share-panel');
     await expect(share.getByTestId('join-url')).toBeVisible();
     await share.getByRole('button', { name: 'Show my facilitator link' }).click();
