@@ -29,7 +29,7 @@ import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { sendDownload } from './download.ts';
 import { bearerToken, HttpError, readJsonBody, sendJson, sendNoContent } from './json.ts';
-import { type PublicOrigins, requestFacts } from './publicOrigin.ts';
+import { isRoomAddress, type PublicOrigins, requestFacts } from './publicOrigin.ts';
 import type { SlidingWindowLimiter } from './slidingWindowLimiter.ts';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -88,8 +88,11 @@ export function createApi(deps: ApiDeps) {
         const origin = deps.origins.linkBase(facts);
         const body: AddressesResponse = {
           origin,
-          // Behind PUBLIC_URL the machine's own network addresses are nobody's business.
-          addresses: deps.publicUrlSet ? [origin] : deps.origins.addresses(facts),
+          // Behind PUBLIC_URL the machine's own network addresses are only the room's business.
+          addresses:
+            deps.publicUrlSet && !isRoomAddress(req.socket.remoteAddress)
+              ? [origin]
+              : deps.origins.addresses(facts),
           publicUrl: deps.publicUrlSet,
         };
         sendJson(res, 200, body);

@@ -89,6 +89,18 @@ export function isPrivateIPv4(address: string): boolean {
   );
 }
 
+/**
+ * Whether a peer is in the room (on this machine or a private network), not somewhere on the
+ * internet: only the room is told the machine's own network addresses.
+ */
+export function isRoomAddress(remote: string | undefined): boolean {
+  if (!remote) return false;
+  const address = remote.toLowerCase().replace(/^::ffff:/, '');
+  if (isLoopbackHost(address)) return true;
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(address)) return isPrivateIPv4(address);
+  return address.startsWith('fc') || address.startsWith('fd') || address.startsWith('fe80:');
+}
+
 /** `http(s)://address:port` as a browser writes the origin (the scheme's own port left out). */
 export function originOf(scheme: 'http' | 'https', host: string, port: number): string {
   return new URL(`${scheme}://${host}:${port}`).origin;

@@ -181,10 +181,14 @@ describe('the links of a server opened on loopback', () => {
       '/api/addresses',
       `127.0.0.1:${port}`,
     );
-    // Behind PUBLIC_URL the machine's own network addresses are not listed to anyone.
+    // Asked from this machine (in the room): the LAN addresses too, to choose from.
     expect(addresses.body).toEqual({
       origin: 'https://retreat.example.org',
-      addresses: ['https://retreat.example.org'],
+      addresses: [
+        'https://retreat.example.org',
+        `http://192.0.2.2:${port}`,
+        `http://172.17.0.1:${port}`,
+      ],
       publicUrl: true,
     });
     const created = await call<CreateBoardResponse>(

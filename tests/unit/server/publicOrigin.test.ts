@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chooseOrigin,
   defaultRouteInterface,
+  isRoomAddress,
   lanAddresses,
 } from '../../../server/http/publicOrigin.ts';
 import { isLoopbackHost } from '../../../shared/loopbackHost.ts';
@@ -145,4 +146,15 @@ describe('the origin links use', () => {
       'http://127.0.0.1:8080',
     );
   });
+});
+
+describe("who is told the machine's network addresses behind PUBLIC_URL", () => {
+  it.each(['127.0.0.1', '::1', '::ffff:192.168.1.7', '10.2.3.4', '172.20.0.9', 'fd00::7'])(
+    '%s is in the room',
+    (remote) => expect(isRoomAddress(remote)).toBe(true),
+  );
+  it.each(['203.0.113.9', '::ffff:8.8.8.8', '2001:db8::1', '172.32.0.1', undefined])(
+    '%s is not',
+    (remote) => expect(isRoomAddress(remote)).toBe(false),
+  );
 });
