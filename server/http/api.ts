@@ -86,13 +86,16 @@ export function createApi(deps: ApiDeps) {
       (req, res) => {
         const facts = requestFacts(req);
         const origin = deps.origins.linkBase(facts);
+        const addresses = deps.origins.addresses(facts);
+        // Behind PUBLIC_URL the machine's own network addresses are only the room's business:
+        // a peer on loopback, a private network, or this machine's own addresses.
+        const remote = req.socket.remoteAddress?.replace(/^::ffff:/, '');
+        const inRoom =
+          isRoomAddress(remote) ||
+          addresses.some((address) => new URL(address).hostname === remote);
         const body: AddressesResponse = {
           origin,
-          // Behind PUBLIC_URL the machine's own network addresses are only the room's business.
-          addresses:
-            deps.publicUrlSet && !isRoomAddress(req.socket.remoteAddress)
-              ? [origin]
-              : deps.origins.addresses(facts),
+          addresses: deps.publicUrlSet && !inRoom ? [origin] : addresses,
           publicUrl: deps.publicUrlSet,
         };
         sendJson(res, 200, body);
