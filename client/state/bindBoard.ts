@@ -6,7 +6,7 @@
  *
  * A facilitator's document is the whole board: figures come from everyone's placements. A
  * participant's or observer's document is the board's view (shared/publicView.ts): figures
- * come from its `figures` and `progress` roots, and the only placements in it are their own.
+ * come from its `figures` and `roundProgress` roots, and the only placements in it are their own.
  */
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -91,7 +91,6 @@ type StatsSource =
   | {
       audience: 'view';
       figures: ReadonlyMap<string, CardFigures>;
-      progress: Record<string, number>;
       roundProgress: Record<string, number>;
     };
 
@@ -118,7 +117,6 @@ function withStats(
   }
   const { rubric, organisations } = state.meta;
   const elements = elementSummaries(rubric, (cardId) => stats[cardId]?.summary);
-  const counts = source.audience === 'view' ? source.progress : placedCounts(stats);
   const inRound =
     source.audience === 'view'
       ? source.roundProgress
@@ -129,7 +127,6 @@ function withStats(
     elementOrganisations: elementOrganisations(rubric, organisations, (cardId) => stats[cardId]),
     board: rollUpBoard(Object.values(elements)),
     countedTotal: countedParticipantIds(state.participants).length,
-    placedCounts: sameJson(counts, state.placedCounts) ? state.placedCounts : counts,
     roundPlaced: sameJson(inRound, state.roundPlaced) ? state.roundPlaced : inRound,
   };
 }
@@ -146,10 +143,10 @@ function withProgress(state: BoardState): Partial<BoardState> {
   return sameJson(progress, state.progress) ? {} : { progress };
 }
 
-/** How many cards (of those `included`) each counted participant has placed in their current rounds. */
+/** How many of the `included` cards each counted participant has placed in their current rounds. */
 function placedCounts(
   stats: Readonly<Record<string, CardStats>>,
-  included: (cardId: string) => boolean = () => true,
+  included: (cardId: string) => boolean,
 ): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const [cardId, card] of Object.entries(stats)) {
@@ -171,7 +168,6 @@ export function bindBoard(
       ? {
           audience,
           figures: readFigures(doc),
-          progress: readProgress(doc),
           roundProgress: readProgress(doc, ROOT_ROUND_PROGRESS),
         }
       : { audience };
@@ -233,8 +229,6 @@ export function bindBoard(
           for (const cardId of keys) if (cardId !== null) touchedCards.add(cardId);
           break;
         case 'progress': {
-          const progress = readProgress(doc);
-          if (!sameJson(progress, state.placedCounts)) next.placedCounts = progress;
           const inRound = readProgress(doc, ROOT_ROUND_PROGRESS);
           if (!sameJson(inRound, state.roundPlaced)) next.roundPlaced = inRound;
           break;

@@ -48,8 +48,6 @@ export interface BoardState {
   board: BoardSummary;
   /** Participants who count (not the facilitator, observers or removed people): "of 12". */
   countedTotal: number;
-  /** participantId → cards placed in their current rounds (absent: none). */
-  placedCounts: Readonly<Record<string, number>>;
   /** participantId → cards of the open round's list placed in this round (absent: none). */
   roundPlaced: Readonly<Record<string, number>>;
   /** Participant ids with at least one open connection (from awareness), in join order. */
@@ -99,7 +97,6 @@ export function createBoardStore(): BoardStore {
     elementOrganisations: {},
     board: { position: null, rwg: null },
     countedTotal: 0,
-    placedCounts: {},
     roundPlaced: {},
     online: [],
     here: [],

@@ -113,7 +113,7 @@ describe('bindBoard: the read-model a screen shows', () => {
     expect(board.takeUpdates()).toBe(1);
     expect(after.placements[CARD]?.ben?.x).toBe(0.8);
     expect(after.stats[CARD]?.placed.map((entry) => entry.participantId)).toEqual(['ben']);
-    expect(after.placedCounts).toEqual({ ben: 1, cleo: 1 });
+    expect(after.roundPlaced).toEqual({ ben: 1, cleo: 1 });
     // The other card's slices keep their identity, so its row does not re-render.
     expect(after.placements[OTHER_CARD]).toBe(before.placements[OTHER_CARD]);
     expect(after.stats[OTHER_CARD]).toBe(before.stats[OTHER_CARD]);
@@ -165,7 +165,7 @@ describe('bindBoard: the read-model a screen shows', () => {
     expect(state.participants.cleo?.removed).toBe(true);
     expect(state.countedTotal).toBe(3);
     expect(state.stats[CARD]?.placed.map((entry) => entry.participantId)).toEqual(['ben']);
-    expect(state.placedCounts).toEqual({ ben: 1 });
+    expect(state.roundPlaced).toEqual({ ben: 1 });
   });
 
   it('updates the store once for a transaction that changes many things', () => {
