@@ -11,11 +11,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, expect, type Page } from '@playwright/test';
+import { type Browser, chromium, expect, type Locator, type Page } from '@playwright/test';
 import playwrightConfig from '../playwright.config.ts';
 import type { CreateBoardResponse } from '../shared/api.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../shared/rubric.ts';
-import { keyboardPlace, mouseDrag, row } from '../tests/e2e/helpers.ts';
+import { confirmPhase, keyboardPlace, mouseDrag, openPanel, row } from '../tests/e2e/helpers.ts';
 import { startServerProcess } from '../tests/e2e/serverProcess.ts';
 import { fillBoard, type Person } from '../tests/support/boardFiller.ts';
 
@@ -88,10 +88,11 @@ async function walkThrough(browser: Browser, baseUrl: string): Promise<void> {
   await facilitator.getByRole('button', { name: 'Create board' }).click();
   const board = (await (await created).json()) as CreateBoardResponse;
 
-  // Invite: the join code and the participant link.
+  // Invite: the bar's Invite panel, with the join code and the participant link.
+  await openPanel(facilitator, 'Invite');
   await expect(facilitator.getByTestId('join-code')).toHaveText(board.joinCode);
-  await shot(facilitator, '02-invite', top(570));
-  await facilitator.getByText('Invite people').click(); // folded away for the later pictures
+  await shot(facilitator, '02-invite', await topThrough(facilitator.locator('.invite-panel')));
+  await closePanel(facilitator);
 
   // Participants join; one of them on a phone. The rest of the group joins from elsewhere.
   const phone = await newPage(browser, PHONE);
@@ -117,24 +118,29 @@ async function walkThrough(browser: Browser, baseUrl: string): Promise<void> {
   await shot(ben, '04-silent-placing', top(560));
   await shot(phone, '05-placing-phone');
 
-  // Reveal: every screen shows the group; the facilitator's list of what to discuss first.
-  await setPhase(facilitator, 'Revealed');
+  // Reveal (after its question): every screen shows the group; the facilitator's list of what
+  // to discuss first, opened from the header.
+  await confirmPhase(facilitator, 'Revealed');
   await expect(row(ben, 'trust.v1').getByTestId('consensus-label')).toBeVisible();
   await shot(ben, '06-revealed', top(580));
-  await shot(facilitator, '07-discuss-next', top(560));
+  await openPanel(facilitator, 'Discuss next');
+  const discussNext = facilitator.getByTestId('discuss-next');
+  await expect(discussNext).toBeVisible();
+  await shot(facilitator, '07-discuss-next', await topThrough(discussNext, 560));
+  await closePanel(facilitator);
 
   // The projector: an observer link (People → Create a projector link) on the wall screen.
-  await facilitator.getByText(/^People \(/).click();
+  await openPanel(facilitator, /^People \(/);
   await facilitator.getByRole('button', { name: 'Create a projector link' }).click();
   const projectorUrl = await facilitator.getByLabel('Projector / observer link').inputValue();
-  await facilitator.getByText(/^People \(/).click();
+  await closePanel(facilitator);
   const projector = await newPage(browser, PROJECTOR);
   await projector.goto(projectorUrl);
   await expect(projector.getByTestId('wall-view')).toBeVisible();
   await shot(projector, '08-projector-wall');
 
   // Discussion: focus the most divided card and record where the group agreed it stands.
-  await setPhase(facilitator, 'Discussing');
+  await confirmPhase(facilitator, 'Discussing');
   const discussed = row(facilitator, 'trust.v1');
   await discussed.getByRole('button', { name: 'Focus everyone here' }).click();
   await discussed.getByRole('button', { name: 'Record the agreed position' }).click();
@@ -147,19 +153,21 @@ async function walkThrough(browser: Browser, baseUrl: string): Promise<void> {
   // Another round on the divided card: last round's position shows as a ring.
   await discussed.getByRole('button', { name: 'New round on this card' }).click();
   await expect(row(ben, 'trust.v1').getByTestId('last-round')).toBeVisible();
-  await shot(ben, '10-second-round', top(340));
+  await shot(ben, '10-second-round', top(360));
   await mouseDrag(ben, 'trust.v1', 0.5);
   await mouseDrag(cleo, 'trust.v1', 0.6);
   await mouseDrag(phone, 'trust.v1', 0.45);
-  await setPhase(facilitator, 'Revealed');
+  await confirmPhase(facilitator, 'Revealed');
   await expect(discussed.getByTestId('round-change')).toBeVisible();
   await discussed.screenshot({ path: imagePath('11-round-change'), ...JPEG });
 
-  // Lock and export.
-  await setPhase(facilitator, 'Final');
+  // Lock (after its question) and export from the bar's Export panel.
+  await confirmPhase(facilitator, 'Final');
   await expect(facilitator.getByTestId('phase')).toHaveAttribute('data-phase', 'final');
-  await facilitator.getByTestId('export-menu').locator('summary').click();
-  await shot(facilitator, '12-final-export', top(380));
+  await openPanel(facilitator, 'Export');
+  const exportPanel = facilitator.getByTestId('export-menu').locator('.popover-panel');
+  await expect(exportPanel).toBeVisible();
+  await shot(facilitator, '12-final-export', await topThrough(exportPanel, 380));
 }
 
 async function newPage(browser: Browser, screen: typeof LAPTOP): Promise<Page> {
@@ -183,11 +191,12 @@ async function submitJoinForm(page: Page, name: string): Promise<void> {
   await expect(page.getByText(`You are ${name}`)).toBeVisible();
 }
 
-async function setPhase(facilitator: Page, label: string): Promise<void> {
-  await facilitator
-    .getByRole('navigation', { name: 'Session phase' })
-    .getByRole('button', { name: label })
-    .click();
+/** Escape closes the open panel of the bar, so the next picture shows the board under it. */
+async function closePanel(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.popover-panel:not([hidden])')).toHaveCount(0);
+  // Escape gives the focus back to the panel's button: no focus ring in the later pictures.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }
 
 interface Clip {
@@ -200,6 +209,14 @@ interface Clip {
 /** The top of a laptop screen: the pictures stay small and show what the guide talks about. */
 function top(height: number): Clip {
   return { x: 0, y: 0, width: LAPTOP.viewport.width, height };
+}
+
+/** The top of a laptop screen down to just below `shown` (an open panel), and at least `least`. */
+async function topThrough(shown: Locator, least = 0): Promise<Clip> {
+  const box = await shown.boundingBox();
+  if (!box) throw new Error('nothing to show at the top of the screen');
+  const bottom = Math.ceil(box.y + box.height + 24);
+  return top(Math.min(LAPTOP.viewport.height, Math.max(least, bottom)));
 }
 
 /** JPEG: a screen of text and gradients takes about half the bytes it takes as PNG. */

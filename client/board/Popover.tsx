@@ -5,7 +5,15 @@
  * outside. The panel stays mounted while closed so what it holds (a form, a created link)
  * survives closing it.
  */
-import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import {
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 
 export function Popover({
   label,
@@ -31,8 +39,22 @@ export function Popover({
   const [open, setOpen] = useState(false);
   const wrapper = useRef<HTMLDivElement | null>(null);
   const button = useRef<HTMLButtonElement | null>(null);
+  const panel = useRef<HTMLElement | null>(null);
   const panelId = useId();
   const close = useCallback(() => setOpen(false), []);
+  // A button near the window's edge (Discuss next on the facilitator's 1280 px header) lines
+  // its panel up with the other edge instead, so the panel never leaves the window.
+  const [flipped, setFlipped] = useState(false);
+  useLayoutEffect(() => {
+    if (!open) {
+      setFlipped(false);
+      return;
+    }
+    const box = panel.current?.getBoundingClientRect();
+    if (!box) return;
+    setFlipped(align === 'start' ? box.right > window.innerWidth : box.left < 0);
+  }, [open, align]);
+  const edge = flipped ? (align === 'start' ? 'end' : 'start') : align;
 
   useEffect(() => {
     if (!open) return;
@@ -68,7 +90,8 @@ export function Popover({
       </button>
       <section
         id={panelId}
-        className={`popover-panel align-${align} ${panelClassName}`}
+        ref={panel}
+        className={`popover-panel align-${edge} ${panelClassName}`}
         aria-label={title ?? (typeof label === 'string' ? label : undefined)}
         // A long list scrolls inside the panel: the keyboard must be able to reach and scroll it.
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable

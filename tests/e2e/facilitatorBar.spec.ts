@@ -162,6 +162,9 @@ test('a room of thirty: a compact header whose counts match the placements', asy
     await expect(facilitator.getByTestId('phase')).toHaveAttribute('data-phase', phase);
     if (phase === 'discussing') {
       await facilitator.getByRole('button', { name: 'Discuss next' }).click();
+      // Its button sits near the right edge: the panel lines up with it there, inside the window.
+      const list = await facilitator.getByTestId('discuss-next').boundingBox();
+      expect(list && list.x + list.width).toBeLessThanOrEqual(1280);
       await facilitator.getByTestId('discuss-next').getByRole('button').first().click();
       await expect(facilitator.getByTestId('focus-control')).toBeVisible();
     }
