@@ -192,16 +192,7 @@ export function viewProgress(
   source: ViewSource,
   people: Iterable<string> = source.owners,
 ): Record<string, number> {
-  const progress: Record<string, number> = {};
-  for (const participantId of people) {
-    if (!isCounted(source.participants[participantId])) continue;
-    let count = 0;
-    for (const [cardId, placement] of readPlacements(source.doc, participantId)) {
-      if (placement.round === cardRound(cardId, source.rounds)) count += 1;
-    }
-    if (count > 0) progress[participantId] = count;
-  }
-  return progress;
+  return placedInCurrentRounds(source, people, () => true);
 }
 
 /** `meta` as the view carries it: the board's, under this schema's version. */
@@ -277,13 +268,25 @@ export function viewRoundProgress(
   source: ViewSource,
   people: Iterable<string> = source.owners,
 ): Record<string, number> {
+  return placedInCurrentRounds(
+    source,
+    people,
+    (cardId) => isInOpenRound(cardId, source.control) && source.cardIds.includes(cardId),
+  );
+}
+
+/** Counted people → how many of the `included` cards they placed in the cards' current rounds. */
+function placedInCurrentRounds(
+  source: ViewSource,
+  people: Iterable<string>,
+  included: (cardId: string) => boolean,
+): Record<string, number> {
   const progress: Record<string, number> = {};
   for (const participantId of people) {
     if (!isCounted(source.participants[participantId])) continue;
     let count = 0;
     for (const [cardId, placement] of readPlacements(source.doc, participantId)) {
-      if (!isInOpenRound(cardId, source.control) || !source.cardIds.includes(cardId)) continue;
-      if (placement.round === cardRound(cardId, source.rounds)) count += 1;
+      if (included(cardId) && placement.round === cardRound(cardId, source.rounds)) count += 1;
     }
     if (count > 0) progress[participantId] = count;
   }
