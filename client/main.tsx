@@ -3,6 +3,7 @@ import './base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { LiveRegions } from './a11y/LiveRegions.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 const root = document.getElementById('root');
@@ -12,5 +13,6 @@ createRoot(root).render(
     <ErrorBoundary>
       <App />
     </ErrorBoundary>
+    <LiveRegions />
   </StrictMode>,
 );

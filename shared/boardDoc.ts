@@ -11,6 +11,7 @@
  * to, as the phase allows) and `progress` (how many cards each person has placed).
  */
 import type * as Y from 'yjs';
+import { isLocale, LOCALES, type Locale } from './i18n/locales.ts';
 import type { Rubric } from './rubric.ts';
 import { unreachable } from './unreachable.ts';
 
@@ -80,6 +81,11 @@ export interface Control {
   joinOpen: boolean;
   /** The cards of the open round: null for the whole board (an extension of schema v1). */
   roundCardIds: string[] | null;
+  /**
+   * The languages the wall (projector) and the report are shown in, chosen by a facilitator:
+   * one, or two side by side for a bilingual room; null for each screen's own language.
+   */
+  roomLanguages: Locale[] | null;
 }
 
 export interface FinalPosition {
@@ -108,6 +114,7 @@ export const INITIAL_CONTROL: Control = {
   showNames: false,
   joinOpen: true,
   roundCardIds: null,
+  roomLanguages: null,
 };
 
 export function placeRootName(participantId: string): string {
@@ -211,6 +218,17 @@ function isControlKey(key: string): key is keyof Control {
   return (CONTROL_KEYS as string[]).includes(key);
 }
 
+/** One or two different shipped languages. */
+function isRoomLanguages(value: unknown): value is Locale[] {
+  return (
+    Array.isArray(value) &&
+    value.length >= 1 &&
+    value.length <= LOCALES.length &&
+    value.every(isLocale) &&
+    new Set(value).size === value.length
+  );
+}
+
 /** A timer exactly as clients must write it: `{ endsAt, durationMs, pausedRemainingMs }`. */
 function isWellFormedTimer(value: unknown): boolean {
   if (!isRecord(value)) return false;
@@ -248,6 +266,8 @@ export function isWellFormedControlValue(key: string, value: unknown): boolean {
       return (
         value === null || (Array.isArray(value) && value.every((id) => typeof id === 'string'))
       );
+    case 'roomLanguages':
+      return value === null || isRoomLanguages(value);
     default:
       return unreachable(key);
   }
@@ -381,6 +401,7 @@ export function readControl(doc: Y.Doc): Control {
   const round = control.get('round');
   const focusCardId = control.get('focusCardId');
   const roundCardIds = control.get('roundCardIds');
+  const roomLanguages: unknown = control.get('roomLanguages');
   return {
     phase: PHASES.includes(phase as Phase) ? (phase as Phase) : INITIAL_CONTROL.phase,
     round: isFiniteNumber(round) && round >= 1 ? round : INITIAL_CONTROL.round,
@@ -388,6 +409,7 @@ export function readControl(doc: Y.Doc): Control {
     focusCardId: typeof focusCardId === 'string' ? focusCardId : null,
     showNames: control.get('showNames') === true,
     joinOpen: control.get('joinOpen') !== false,
+    roomLanguages: isRoomLanguages(roomLanguages) ? roomLanguages : null,
     roundCardIds: Array.isArray(roundCardIds) ? stringsOf(roundCardIds) : null,
   };
 }

@@ -7,27 +7,54 @@
 
 export type CardColumn = 'vendor' | 'partnership';
 
+/**
+ * A text in other languages than the rubric's own, by language tag (`{ es: '…' }`). The rubric's
+ * own text stays the source; a language without an entry shows the source, marked with its `lang`.
+ */
+export type Translations = Readonly<Record<string, string>>;
+
 export interface RubricCard {
   id: string;
   text: string;
   /** Which end of the axis the text describes; it says nothing about where the card belongs. */
   column: CardColumn;
+  translations?: Translations;
 }
 
 export interface RubricElement {
   id: string;
   name: string;
+  /** The name in other languages. */
+  translations?: Translations;
   cards: RubricCard[];
+}
+
+export interface RubricAxis {
+  left: string;
+  right: string;
+  translations?: Readonly<Record<string, { left: string; right: string }>>;
 }
 
 export interface Rubric {
   id: string;
   title: string;
+  /** The language of the rubric's own texts; boards made before translations are English. */
+  language?: string;
+  /** The title in other languages. */
+  translations?: Translations;
+  /** The axis's two ends; boards made before it existed use the seed's (DEFAULT_AXIS). */
+  axis?: RubricAxis;
   elements: RubricElement[];
 }
 
 export const AXIS_START_LABEL = 'Vendor/Contractor';
 export const AXIS_END_LABEL = 'High Performance Partnership';
+
+export const DEFAULT_AXIS: RubricAxis = {
+  left: AXIS_START_LABEL,
+  right: AXIS_END_LABEL,
+  translations: { es: { left: 'Proveedor/Contratista', right: 'Alianza de Alto Rendimiento' } },
+};
 
 export const ELEMENTS_OF_PARTNERSHIP: Rubric = {
   id: 'elements-of-partnership',

@@ -1,0 +1,59 @@
+/**
+ * The interface's language: `?lang=` in the address (which also lets a test ask for the
+ * pseudo-locale), else the one this browser picked before, else the browser's preferences.
+ * A pick is remembered on this device and sets the page's `lang`.
+ */
+import { create } from 'zustand';
+import {
+  type DisplayLocale,
+  isDisplayLocale,
+  isLocale,
+  matchLocale,
+} from '../../shared/i18n/locales.ts';
+import { onTranslationError } from '../../shared/i18n/translator.ts';
+
+const STORAGE_KEY = 'continuum.language';
+
+onTranslationError((message) => console.error(message));
+
+function remember(locale: DisplayLocale): void {
+  try {
+    if (isLocale(locale)) localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Private mode without storage: the pick lasts for this page.
+  }
+}
+
+function initialLocale(): DisplayLocale {
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  if (isDisplayLocale(asked)) {
+    remember(asked);
+    return asked;
+  }
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (isLocale(stored)) return stored;
+  } catch {
+    // No storage: fall through to the browser's preferences.
+  }
+  return matchLocale(navigator.languages.length > 0 ? navigator.languages : [navigator.language]);
+}
+
+interface LocaleState {
+  locale: DisplayLocale;
+  setLocale: (locale: DisplayLocale) => void;
+}
+
+export const useLocaleStore = create<LocaleState>((set) => ({
+  locale: initialLocale(),
+  setLocale: (locale) => {
+    remember(locale);
+    set({ locale });
+  },
+}));
+
+function showLang(locale: DisplayLocale): void {
+  document.documentElement.lang = locale;
+}
+showLang(useLocaleStore.getState().locale);
+useLocaleStore.subscribe((state) => showLang(state.locale));

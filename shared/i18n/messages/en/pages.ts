@@ -1,0 +1,2 @@
+/** The start and join pages, the app's frame and its errors. */
+export const pages = {} as const;

@@ -1,0 +1,2 @@
+/** The projector's wall. */
+export const projector = {} as const;

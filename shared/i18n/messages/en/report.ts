@@ -1,0 +1,2 @@
+/** The report page and the exported picture. */
+export const report = {} as const;

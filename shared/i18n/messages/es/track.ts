@@ -1,0 +1,3 @@
+import type { track as english } from '../en/track.ts';
+
+export const track: Record<keyof typeof english, string> = {};
