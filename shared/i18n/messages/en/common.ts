@@ -14,6 +14,10 @@ export const common = {
   'figure.none': '—',
   'figure.signedPoints':
     '{points, plural, =0 {±0 pts} other {{sign}{magnitude, number} {magnitude, plural, one {pt} other {pts}}}}',
+  'name.coFacilitator': 'Co-facilitator',
+  'name.projector': 'Projector',
+  'name.observer': 'Observer',
+  'name.participant': 'Participant {number}',
   'language.label': 'Language',
   'error.generic': 'Something went wrong. Please try again.',
 } as const;

@@ -14,6 +14,10 @@ export const common: Record<keyof typeof english, string> = {
   'consensus.no-data': 'sin colocar aún',
   'figure.none': '—',
   'figure.signedPoints': '{points, plural, =0 {±0 pp} other {{sign}{magnitude, number} pp}}',
+  'name.coFacilitator': 'Cofacilitador/a',
+  'name.projector': 'Proyector',
+  'name.observer': 'Observador/a',
+  'name.participant': 'Participante {number}',
   'language.label': 'Idioma',
   'error.generic': 'Algo salió mal. Inténtalo de nuevo.',
 };
