@@ -15,6 +15,7 @@ const steps = [
   ['Chromium', 'node', ['scripts/ensureChromium.mjs']],
   ['Type check', 'npm', ['run', '--silent', 'typecheck']],
   ['Lint and format', 'npx', ['biome', 'check', '.']],
+  ['Interface text comes from the catalogues', 'npx', ['tsx', 'scripts/checkInterfaceText.ts']],
   [
     'Unit tests',
     'npx',
