@@ -918,6 +918,13 @@ describe('control values', () => {
     ['the whole board in the round', 'roundCardIds', null, null],
     ['a round card not of the board', 'roundCardIds', [CARD_A, 'nope.v9'], 'invalidControl'],
     ['round cards as text', 'roundCardIds', CARD_A, 'invalidControl'],
+    ['the wall and report in Spanish', 'roomLanguages', ['es'], null],
+    ['the wall and report side by side', 'roomLanguages', ['es', 'en'], null],
+    ['each screen in its own language', 'roomLanguages', null, null],
+    ['a language not shipped', 'roomLanguages', ['fr'], 'invalidControl'],
+    ['a language twice', 'roomLanguages', ['es', 'es'], 'invalidControl'],
+    ['no language at all', 'roomLanguages', [], 'invalidControl'],
+    ['a language as text', 'roomLanguages', 'es', 'invalidControl'],
     ['an unknown key', 'extra', true, 'invalidControl'],
   ];
 
