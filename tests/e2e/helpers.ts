@@ -95,3 +95,18 @@ export async function seriousViolations(page: Page): Promise<string[]> {
         `${violation.id}: ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     );
 }
+
+/**
+ * Every axe violation on the page as it is now, whatever its impact: WCAG 2.0–2.2 A/AA and axe's
+ * best practices.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
