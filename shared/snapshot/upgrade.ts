@@ -8,8 +8,11 @@ import { SNAPSHOT_VERSION } from './schema.ts';
 /** Turns a snapshot of version N (the key) into one of version N + 1. */
 export type SnapshotUpgrade = (older: Record<string, unknown>) => Record<string, unknown>;
 
-/** One step per version since the first; version 1 is the first, so there is none yet. */
-export const SNAPSHOT_UPGRADES: Readonly<Record<number, SnapshotUpgrade>> = {};
+/** One step per version since the first. */
+export const SNAPSHOT_UPGRADES: Readonly<Record<number, SnapshotUpgrade>> = {
+  // Version 2 records the rubric's languages; a version 1 rubric had no translations.
+  1: (older) => ({ ...older, languages: ['en'], snapshotVersion: 2 }),
+};
 
 export type UpgradeResult = { ok: true; value: unknown } | { ok: false; error: string };
 
