@@ -14,7 +14,9 @@ export const SNAPSHOT_UPGRADES: Readonly<Record<number, SnapshotUpgrade>> = {
   1: (older) => ({ ...older, languages: ['en'], snapshotVersion: 2 }),
 };
 
-export type UpgradeResult = { ok: true; value: unknown } | { ok: false; error: string };
+export type UpgradeResult =
+  | { ok: true; value: unknown }
+  | { ok: false; error: string; field: 'snapshotVersion' };
 
 export function upgradeSnapshot(
   value: unknown,
@@ -34,6 +36,7 @@ export function upgradeSnapshot(
     if (!step) {
       return {
         ok: false,
+        field: 'snapshotVersion',
         error: `snapshotVersion: version ${version} is not one this server can read (it reads 1 to ${current})`,
       };
     }

@@ -34,6 +34,7 @@ describe('snapshot versions', () => {
   it('refuses a version it has no step for, naming the versions it reads', () => {
     expect(upgradeSnapshot({ snapshotVersion: 0 }, upgrades, 3)).toEqual({
       ok: false,
+      field: 'snapshotVersion',
       error: 'snapshotVersion: version 0 is not one this server can read (it reads 1 to 3)',
     });
   });
