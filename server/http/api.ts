@@ -19,8 +19,9 @@ import {
 } from '../../shared/api.ts';
 import type { ApiErrorCode } from '../../shared/apiErrors.ts';
 import { CLOSES, type Close } from '../../shared/closeCodes.ts';
-import { type ExportFormat, exportFile } from '../../shared/exportFile.ts';
+import { type ExportFormat, exportFile, isExportLanguage } from '../../shared/exportFile.ts';
 import { parseSnapshot } from '../../shared/snapshot/parse.ts';
+import { LANGUAGE_TAG_PATTERN } from '../../shared/snapshot/schema.ts';
 import type { Access } from '../auth/access.ts';
 import type { Identity } from '../auth/tokens.ts';
 import type { BoardService, CreatedBoard } from '../boards/boardService.ts';
@@ -152,7 +153,8 @@ export function createApi(deps: ApiDeps) {
         sendNoContent(res);
       },
     ],
-    // Exports: a facilitator of the board only; `?anonymous=1` for the anonymised form.
+    // Exports: a facilitator of the board only; `?anonymous=1` for the anonymised form, and
+    // `?lang=es` for the CSV files' rubric texts in another of the rubric's languages.
     ['GET', /^\/api\/boards\/([\w-]+)\/snapshot\.json$/, exportRoute('json')],
     ['GET', /^\/api\/boards\/([\w-]+)\/placements\.csv$/, exportRoute('placements-csv')],
     ['GET', /^\/api\/boards\/([\w-]+)\/cards\.csv$/, exportRoute('cards-csv')],
@@ -259,7 +261,17 @@ export function createApi(deps: ApiDeps) {
     return async (req, res, [boardId = '']) => {
       await authenticateFacilitator(req, boardId);
       const anonymous = anonymousParam(req);
-      sendDownload(res, exportFile(await boards.snapshot(boardId, anonymous), format));
+      const language = format === 'json' ? undefined : langParam(req);
+      const snapshot = await boards.snapshot(boardId, anonymous);
+      if (language !== undefined && !isExportLanguage(snapshot, language)) {
+        throw new HttpError(
+          400,
+          'invalidQuery',
+          `lang: this board's rubric is in ${snapshot.languages.join(', ')}; use one of those, or leave it out.`,
+          { field: 'lang' },
+        );
+      }
+      sendDownload(res, exportFile(snapshot, format, language));
     };
   }
 
@@ -384,6 +396,18 @@ function anonymousParam(request: IncomingMessage): boolean {
 }
 
 /** Every refusal as `{ error, code, field? }` (docs/http-api.md, "Errors"). */
+/** `?lang=es`: the language of a CSV export's rubric texts; undefined for the rubric's own. */
+function langParam(request: IncomingMessage): string | undefined {
+  const value = new URL(request.url ?? '/', 'http://local').searchParams.get('lang');
+  if (value === null || value === '') return undefined;
+  if (!LANGUAGE_TAG_PATTERN.test(value)) {
+    throw new HttpError(400, 'invalidQuery', 'lang: use a language tag like es, or leave it out.', {
+      field: 'lang',
+    });
+  }
+  return value;
+}
+
 function sendError(response: ServerResponse, error: unknown): void {
   if (response.headersSent) {
     response.destroy();
