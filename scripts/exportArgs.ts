@@ -5,8 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/exportFile.ts';
+import { LANGUAGE_TAG_PATTERN } from '../shared/snapshot/schema.ts';
 
-export const EXPORT_USAGE = `usage: npm run export -- --board ID --format ${EXPORT_FORMATS.join('|')} [--anonymous] --out FILE`;
+export const EXPORT_USAGE = `usage: npm run export -- --board ID --format ${EXPORT_FORMATS.join('|')} [--anonymous] [--lang LANG] --out FILE`;
 
 /** A mistake in the command line: the usage line helps. */
 export class UsageError extends Error {}
@@ -15,10 +16,12 @@ export interface ExportRequest {
   boardId: string;
   format: ExportFormat;
   anonymous: boolean;
+  /** The CSV files' language for rubric texts (`es`); absent: the rubric's own. */
+  lang?: string;
   out: string;
 }
 
-const VALUE_OPTIONS = ['--board', '--format', '--out'];
+const VALUE_OPTIONS = ['--board', '--format', '--out', '--lang'];
 
 function isFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
@@ -41,7 +44,7 @@ function joinOptionValues(args: readonly string[]): string[] {
 }
 
 export function parseExportArgs(args: readonly string[]): ExportRequest {
-  let values: { board?: string; format?: string; anonymous?: boolean; out?: string };
+  let values: { board?: string; format?: string; anonymous?: boolean; lang?: string; out?: string };
   try {
     ({ values } = parseArgs({
       args: joinOptionValues(args),
@@ -49,6 +52,7 @@ export function parseExportArgs(args: readonly string[]): ExportRequest {
         board: { type: 'string' },
         format: { type: 'string' },
         anonymous: { type: 'boolean' },
+        lang: { type: 'string' },
         out: { type: 'string' },
       },
       strict: true,
@@ -57,11 +61,21 @@ export function parseExportArgs(args: readonly string[]): ExportRequest {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const { board, format, out } = values;
+  const { board, format, lang, out } = values;
   if (!board) throw new UsageError('--board ID is required');
   if (!format || !isFormat(format)) {
     throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
   }
   if (!out) throw new UsageError('--out FILE is required');
-  return { boardId: board, format, anonymous: values.anonymous === true, out };
+  if (lang !== undefined && !LANGUAGE_TAG_PATTERN.test(lang)) {
+    throw new UsageError('--lang must be a language tag like es');
+  }
+  const request: ExportRequest = {
+    boardId: board,
+    format,
+    anonymous: values.anonymous === true,
+    out,
+  };
+  if (lang !== undefined) request.lang = lang;
+  return request;
 }

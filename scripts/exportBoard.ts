@@ -2,7 +2,10 @@
  * Exports a board straight from the SQLite store, so it works while the server is down
  * (docs/snapshot-format.md). It reads through the storage interface, like the server. Reads DATA_DIR (default ./data) as the server does.
  *
- *   npm run export -- --board ID --format json|placements-csv|cards-csv [--anonymous] --out FILE
+ *   npm run export -- --board ID --format json|placements-csv|cards-csv [--anonymous] [--lang es] --out FILE
+ *
+ * `--lang` makes the CSV files' element names and card texts in another of the rubric's
+ * languages (the JSON holds them all).
  *
  * Exit code 0 when the file is written, 1 with a message on stderr otherwise.
  */
@@ -13,7 +16,7 @@ import { dataDirFromEnv } from '../server/config.ts';
 import { loadStoredDoc } from '../server/persistence/roomLoad.ts';
 import { SqliteStore, STORE_FILE_NAME } from '../server/persistence/sqlite.ts';
 import type { Store } from '../server/persistence/store.ts';
-import { exportFile } from '../shared/exportFile.ts';
+import { exportFile, isExportLanguage } from '../shared/exportFile.ts';
 import { snapshotFromDoc } from '../shared/snapshot/fromDoc.ts';
 import { EXPORT_USAGE, type ExportRequest, parseExportArgs, UsageError } from './exportArgs.ts';
 
@@ -35,7 +38,13 @@ async function exportBoard(request: ExportRequest, dataDir: string): Promise<str
       anonymous: request.anonymous,
     });
     if (!snapshot) throw new Error(`board "${board.boardId}" is stored without readable meta`);
-    writeFileSync(request.out, exportFile(snapshot, request.format).body);
+    const { lang } = request;
+    if (lang !== undefined && !isExportLanguage(snapshot, lang)) {
+      throw new UsageError(
+        `--lang: the rubric of "${board.title}" is in ${snapshot.languages.join(', ')}`,
+      );
+    }
+    writeFileSync(request.out, exportFile(snapshot, request.format, lang).body);
     return `Wrote ${request.out} (${request.format} of "${board.title}")`;
   } finally {
     await store.close();

@@ -25,7 +25,7 @@ import { BoardService } from './boards/boardService.ts';
 import { SessionAdmin } from './boards/sessionAdmin.ts';
 import { DEFAULT_LIMITS, type Limits, type ServerConfig } from './config.ts';
 import { createApi } from './http/api.ts';
-import { sendJson } from './http/json.ts';
+import { errorBody, sendJson } from './http/json.ts';
 import { PendingRequests } from './http/pendingRequests.ts';
 import { createPublicOrigins, type NetworkView, requestFacts } from './http/publicOrigin.ts';
 import { SlidingWindowLimiter } from './http/slidingWindowLimiter.ts';
@@ -166,18 +166,22 @@ export function createServer(
       response.setHeader('X-Server-Time', String(Date.now()));
       if (await handleApi(request, response)) return;
       if (request.url?.startsWith('/api/')) {
-        sendJson(response, 404, { error: 'There is no such route.' });
+        sendJson(response, 404, errorBody('routeNotFound', 'There is no such route.'));
         return;
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        sendJson(response, 405, { error: 'Only GET and HEAD are served here.' });
+        sendJson(
+          response,
+          405,
+          errorBody('methodNotAllowed', 'Only GET and HEAD are served here.'),
+        );
         return;
       }
       serveStatic(options.clientDir, request, response);
     } catch (error) {
       logger.error(`unexpected error answering an HTTP request: ${String(error)}`);
       if (response.headersSent) response.destroy();
-      else sendJson(response, 500, { error: 'Something went wrong on the server.' });
+      else sendJson(response, 500, errorBody('internal', 'Something went wrong on the server.'));
     }
   };
   // Tokens cross the venue's wifi in every request: with a certificate they cross it encrypted.

@@ -3,6 +3,7 @@
  * response shapes. A contract: other tools and tests use these routes and fields as written.
  */
 import { z } from 'zod';
+import type { ApiErrorBody } from './apiErrors.ts';
 import { NAME_MAX_LENGTH } from './nameLimits.ts';
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
@@ -117,9 +118,8 @@ export interface AddressesResponse {
   publicUrl: boolean;
 }
 
-export interface ErrorResponse {
-  error: string;
-}
+/** Every error the API answers (shared/apiErrors.ts lists the codes). */
+export type ErrorResponse = ApiErrorBody;
 
 /** Turns a zod error into one clear sentence naming the field. */
 export function describeValidationError(error: z.ZodError): string {
@@ -127,4 +127,17 @@ export function describeValidationError(error: z.ZodError): string {
   if (!issue) return 'invalid request body';
   const path = issue.path.join('.');
   return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+/**
+ * The field a zod error is about: its first issue's path (`placements.3.position`), with the
+ * first unknown key for a key that does not belong (`board.secret`); undefined for the whole.
+ */
+export function validationField(error: z.ZodError): string | undefined {
+  const issue = error.issues[0];
+  if (!issue) return undefined;
+  const path =
+    issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+  const field = path.map(String).filter(Boolean).join('.');
+  return field === '' ? undefined : field;
 }

@@ -2,6 +2,8 @@
  * An export as a file to download or write: its text, its media type and its name
  * (board title slug + export date, e.g. `partnership-retreat-2025-05-01-placements.csv`).
  * The server's routes, the command line and the client's Export menu all name files this way.
+ * The CSV files can be made in another of the rubric's languages (`-es` before `-anonymous` in
+ * the name); the JSON snapshot holds every language, so it has none.
  */
 import type { Snapshot } from './snapshot/schema.ts';
 import { cardsCsv, placementsCsv } from './snapshotCsv.ts';
@@ -18,28 +20,48 @@ export interface ExportFile {
 const JSON_TYPE = 'application/json; charset=utf-8';
 const CSV_TYPE = 'text/csv; charset=utf-8';
 
-export function exportFile(snapshot: Snapshot, format: ExportFormat): ExportFile {
-  const name = (base: string, extension: string) =>
+/** Whether the CSV files can be made in `language`: the rubric has every text in it. */
+export function isExportLanguage(snapshot: Pick<Snapshot, 'languages'>, language: string): boolean {
+  return snapshot.languages.includes(language);
+}
+
+/**
+ * `language`: the CSV files' language for rubric texts, one of `snapshot.languages` (absent: the
+ * rubric's own).
+ */
+export function exportFile(
+  snapshot: Snapshot,
+  format: ExportFormat,
+  language?: string,
+): ExportFile {
+  // The rubric's own language is the plain file: only another one is named.
+  const translated = language !== undefined && language !== snapshot.languages[0];
+  const csvLanguage = translated ? language : undefined;
+  const name = (base: string, extension: string, named: string | undefined) =>
     exportFileName(
       snapshot.board.title,
       snapshot.exportedAt,
-      `${base}${snapshot.anonymous ? '-anonymous' : ''}.${extension}`,
+      `${base}${named ? `-${named}` : ''}${snapshot.anonymous ? '-anonymous' : ''}.${extension}`,
     );
   switch (format) {
     case 'json':
       return {
         body: `${JSON.stringify(snapshot, null, 2)}\n`,
         contentType: JSON_TYPE,
-        fileName: name('snapshot', 'json'),
+        fileName: name('snapshot', 'json', undefined),
       };
     case 'placements-csv':
       return {
-        body: placementsCsv(snapshot),
+        body: placementsCsv(snapshot, csvLanguage),
         contentType: CSV_TYPE,
-        fileName: name('placements', 'csv'),
+        fileName: name('placements', 'csv', csvLanguage),
       };
     case 'cards-csv':
-      return { body: cardsCsv(snapshot), contentType: CSV_TYPE, fileName: name('cards', 'csv') };
+      return {
+        body: cardsCsv(snapshot, csvLanguage),
+        contentType: CSV_TYPE,
+        fileName: name('cards', 'csv', csvLanguage),
+      };
     default:
       return format satisfies never;
   }

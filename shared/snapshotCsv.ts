@@ -3,9 +3,13 @@
  * anonymised tables): `placements.csv`, one row per placement of every round, and `cards.csv`,
  * one row per card with its current figures and the group's final position. Placements of
  * removed people are left out of the table as they are of the figures; the JSON keeps them.
+ *
+ * Either table can be made in any of the rubric's languages (`language`, e.g. `es`): element
+ * names and card texts are then its translations, where the rubric has them. Column headers and
+ * values such as `column` and `label` are machine names and stay as they are.
  */
 import { type CsvCell, toCsv } from './csv.ts';
-import { rubricCards } from './rubric.ts';
+import { rubricCards, type Translations } from './rubric.ts';
 import type { Snapshot } from './snapshot/schema.ts';
 
 export const PLACEMENTS_CSV_HEADER = [
@@ -44,18 +48,29 @@ export const CARDS_CSV_HEADER = [
   'note',
 ] as const;
 
-/** The rubric's cards by id, each with its element's name, in rubric order. */
-function cardsOf(snapshot: Snapshot) {
-  const names = new Map(snapshot.rubric.elements.map((element) => [element.id, element.name]));
+/**
+ * The rubric's cards by id, each with its element's name, in rubric order; texts and names in
+ * `language` where translated, else the rubric's own.
+ */
+function cardsOf(snapshot: Snapshot, language: string | undefined) {
+  const inLanguage = (source: string, translations: Translations | undefined) =>
+    (language === undefined ? undefined : translations?.[language]) ?? source;
+  const names = new Map(
+    snapshot.rubric.elements.map((element) => [
+      element.id,
+      inLanguage(element.name, element.translations),
+    ]),
+  );
   return rubricCards(snapshot.rubric).map((card) => ({
     ...card,
+    text: inLanguage(card.text, card.translations),
     elementName: names.get(card.elementId) ?? '',
   }));
 }
 
-export function placementsCsv(snapshot: Snapshot): string {
+export function placementsCsv(snapshot: Snapshot, language?: string): string {
   const people = new Map(snapshot.participants.map((person) => [person.id, person]));
-  const cards = new Map(cardsOf(snapshot).map((card) => [card.id, card]));
+  const cards = new Map(cardsOf(snapshot, language).map((card) => [card.id, card]));
   const rows: CsvCell[][] = [];
   for (const placement of snapshot.placements) {
     const person = people.get(placement.participantId);
@@ -80,10 +95,10 @@ export function placementsCsv(snapshot: Snapshot): string {
   return toCsv(PLACEMENTS_CSV_HEADER, rows);
 }
 
-export function cardsCsv(snapshot: Snapshot): string {
+export function cardsCsv(snapshot: Snapshot, language?: string): string {
   const stats = new Map(snapshot.summaries.cards.map((entry) => [entry.cardId, entry.summary]));
   const final = new Map(snapshot.final.map((entry) => [entry.cardId, entry]));
-  const rows = cardsOf(snapshot).map((card): CsvCell[] => {
+  const rows = cardsOf(snapshot, language).map((card): CsvCell[] => {
     const summary = stats.get(card.id);
     const agreed = final.get(card.id);
     return [

@@ -56,7 +56,12 @@ export async function admitProxy(
 /** Refuses an organisation the board was not created with. */
 export function requireOrganisation(board: BoardRecord, organisation: string): void {
   if (!board.organisations.includes(organisation)) {
-    throw new BoardServiceError(403, `"${organisation}" is not one of this board's organisations.`);
+    throw new BoardServiceError(
+      403,
+      'unknownOrganisation',
+      `"${organisation}" is not one of this board's organisations.`,
+      'organisation',
+    );
   }
 }
 
@@ -72,6 +77,7 @@ export function requireRoomForNewcomer(room: Room, maxParticipants: number): voi
   if (present >= maxParticipants) {
     throw new BoardServiceError(
       409,
+      'boardFull',
       `This board is full: it takes at most ${maxParticipants} people (MAX_PARTICIPANTS_PER_BOARD).`,
     );
   }
@@ -124,7 +130,9 @@ export function requireDisplayName(newcomer: Pick<Newcomer, 'name' | 'role'>): v
   if (SERVER_GIVEN_NAMES[role].includes(name) || !ROLE_WORDS.has(comparable(name))) return;
   throw new BoardServiceError(
     400,
+    'nameIsRoleWord',
     `name: "${name.trim()}" is a role on this board, not a display name; choose another name.`,
+    'name',
   );
 }
 

@@ -81,7 +81,7 @@ export class BoardService {
    */
   async deleteBoard(boardId: string): Promise<void> {
     if (!(await this.store.deleteBoard(boardId)))
-      throw new BoardServiceError(404, 'There is no such board.');
+      throw new BoardServiceError(404, 'boardNotFound', 'There is no such board.');
     this.rooms.discard(boardId, CLOSES.boardDeleted);
   }
 
@@ -108,10 +108,15 @@ export class BoardService {
   /** Adds a participant (or observer) to a board. Throws BoardServiceError on refusal. */
   async join(boardId: string, request: JoinRequest): Promise<JoinResponse> {
     const board = await this.store.getBoard(boardId);
-    if (!board) throw new BoardServiceError(404, 'There is no such board.');
+    if (!board) throw new BoardServiceError(404, 'boardNotFound', 'There is no such board.');
     const code = normalizeJoinCode(request.joinCode);
     if (!sameHash(hashToken(code), hashToken(board.joinCode))) {
-      throw new BoardServiceError(403, 'That join code is not right for this board.', true);
+      throw new BoardServiceError(
+        403,
+        'wrongJoinCode',
+        'That join code is not right for this board.',
+        'joinCode',
+      );
     }
     const newcomer: Newcomer = {
       name: request.name ?? 'Observer',
@@ -123,7 +128,11 @@ export class BoardService {
     }
     return this.rooms.withRoom(boardId, (room) => {
       if (!readControl(room.doc).joinOpen) {
-        throw new BoardServiceError(403, 'The facilitator has closed joining for this board.');
+        throw new BoardServiceError(
+          403,
+          'joiningClosed',
+          'The facilitator has closed joining for this board.',
+        );
       }
       requireRoomForNewcomer(room, this.maxParticipants);
       return admitWithToken(this.tokens, room, newcomer, this.now());

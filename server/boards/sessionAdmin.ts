@@ -35,7 +35,7 @@ export class SessionAdmin {
 
   async addProxy(boardId: string, request: AddProxyRequest): Promise<AddProxyResponse> {
     const board = await this.store.getBoard(boardId);
-    if (!board) throw new BoardServiceError(404, 'There is no such board.');
+    if (!board) throw new BoardServiceError(404, 'boardNotFound', 'There is no such board.');
     const newcomer: Omit<Newcomer, 'proxy'> = { name: request.name, role: 'participant' };
     if (request.organisation !== undefined) {
       requireOrganisation(board, request.organisation);
@@ -72,10 +72,18 @@ export class SessionAdmin {
       const participant = readParticipant(room.doc, participantId);
       if (participant === null || (onlyFacilitators && participant.role !== 'facilitator')) {
         const who = onlyFacilitators ? 'co-facilitator' : 'participant';
-        throw new BoardServiceError(404, `There is no ${who} with that id on this board.`);
+        throw new BoardServiceError(
+          404,
+          'participantNotFound',
+          `There is no ${who} with that id on this board.`,
+        );
       }
       if (participantId === (await this.store.creatorOf(boardId))) {
-        throw new BoardServiceError(409, "The board's creator cannot be removed.");
+        throw new BoardServiceError(
+          409,
+          'creatorNotRemovable',
+          "The board's creator cannot be removed.",
+        );
       }
       await this.tokens.revokeAll(boardId, participantId, this.now());
       if (participant.removed !== true) {

@@ -23,6 +23,7 @@ import {
 } from '../../shared/boardDoc.ts';
 import { summarizeCard } from '../../shared/consensus/cardSummary.ts';
 import { closingRecordIndexes, frozenSummary } from '../../shared/rounds.ts';
+import { withSeedTranslations } from '../../shared/seedTranslations.ts';
 import type { ParsedSnapshot } from '../../shared/snapshot/parse.ts';
 
 const SERVER: TransactionOrigin = 'server';
@@ -42,7 +43,8 @@ export function restoreBoardDoc(
       title: snapshot.board.title,
       createdAt: Date.parse(snapshot.board.createdAt),
       organisations: snapshot.board.organisations,
-      rubric: snapshot.rubric,
+      // Stored with the seed's translations, as a new board's rubric is.
+      rubric: withSeedTranslations(snapshot.rubric),
     },
     SERVER,
   );

@@ -1,6 +1,7 @@
 /**
  * The JSON HTTP API (a contract; see docs/http-api.md). Bodies are validated with zod;
- * every refusal is a JSON `{ error }` with a clear message.
+ * every refusal is a JSON `{ error, code, field? }`: a clear English message, a code from
+ * shared/apiErrors.ts, and the field at fault when one is.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
@@ -12,13 +13,15 @@ import {
   type CreateBoardResponse,
   createBoardRequest,
   createObserverLinkRequest,
-  describeValidationError,
   type JoinResponse,
   joinRequest,
   SNAPSHOT_MAX_BYTES,
 } from '../../shared/api.ts';
-import { type ExportFormat, exportFile } from '../../shared/exportFile.ts';
+import type { ApiErrorCode } from '../../shared/apiErrors.ts';
+import { CLOSES, type Close } from '../../shared/closeCodes.ts';
+import { type ExportFormat, exportFile, isExportLanguage } from '../../shared/exportFile.ts';
 import { parseSnapshot } from '../../shared/snapshot/parse.ts';
+import { LANGUAGE_TAG_PATTERN } from '../../shared/snapshot/schema.ts';
 import type { Access } from '../auth/access.ts';
 import type { Identity } from '../auth/tokens.ts';
 import type { BoardService, CreatedBoard } from '../boards/boardService.ts';
@@ -28,9 +31,17 @@ import { DamagedRowError } from '../persistence/damagedRow.ts';
 import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { sendDownload } from './download.ts';
-import { bearerToken, HttpError, readJsonBody, sendJson, sendNoContent } from './json.ts';
+import {
+  bearerToken,
+  errorBody,
+  HttpError,
+  readJsonBody,
+  sendJson,
+  sendNoContent,
+} from './json.ts';
 import { isRoomAddress, type PublicOrigins, requestFacts } from './publicOrigin.ts';
 import type { SlidingWindowLimiter } from './slidingWindowLimiter.ts';
+import { validationError } from './validationError.ts';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -116,7 +127,11 @@ export function createApi(deps: ApiDeps) {
       async (req, res) => {
         countCreation(req);
         const parsed = parseSnapshot(await readJsonBody(req, SNAPSHOT_MAX_BYTES));
-        if (!parsed.ok) throw new HttpError(400, `Not a valid snapshot: ${parsed.error}`);
+        if (!parsed.ok) {
+          throw new HttpError(400, 'snapshotInvalid', `Not a valid snapshot: ${parsed.error}`, {
+            field: parsed.field,
+          });
+        }
         sendJson(res, 201, createdResponse(req, await boards.importBoard(parsed.snapshot)));
       },
     ],
@@ -125,7 +140,7 @@ export function createApi(deps: ApiDeps) {
       /^\/api\/boards\/([\w-]+)$/,
       async (_req, res, [boardId]) => {
         const info = await boards.boardInfo(boardId ?? '');
-        if (!info) throw new HttpError(404, 'There is no such board.');
+        if (!info) throw new HttpError(404, 'boardNotFound', 'There is no such board.');
         sendJson(res, 200, info);
       },
     ],
@@ -138,7 +153,8 @@ export function createApi(deps: ApiDeps) {
         sendNoContent(res);
       },
     ],
-    // Exports: a facilitator of the board only; `?anonymous=1` for the anonymised form.
+    // Exports: a facilitator of the board only; `?anonymous=1` for the anonymised form, and
+    // `?lang=es` for the CSV files' rubric texts in another of the rubric's languages.
     ['GET', /^\/api\/boards\/([\w-]+)\/snapshot\.json$/, exportRoute('json')],
     ['GET', /^\/api\/boards\/([\w-]+)\/placements\.csv$/, exportRoute('placements-csv')],
     ['GET', /^\/api\/boards\/([\w-]+)\/cards\.csv$/, exportRoute('cards-csv')],
@@ -177,7 +193,11 @@ export function createApi(deps: ApiDeps) {
         const info = await boards.boardInfoByJoinCode(joinCode ?? '');
         if (!info) {
           limiters.failedLookups.record(address);
-          throw new HttpError(404, 'No board has that join code. Check the code on the screen.');
+          throw new HttpError(
+            404,
+            'unknownJoinCode',
+            'No board has that join code. Check the code on the screen.',
+          );
         }
         sendJson(res, 200, info);
       },
@@ -241,7 +261,17 @@ export function createApi(deps: ApiDeps) {
     return async (req, res, [boardId = '']) => {
       await authenticateFacilitator(req, boardId);
       const anonymous = anonymousParam(req);
-      sendDownload(res, exportFile(await boards.snapshot(boardId, anonymous), format));
+      const language = format === 'json' ? undefined : langParam(req);
+      const snapshot = await boards.snapshot(boardId, anonymous);
+      if (language !== undefined && !isExportLanguage(snapshot, language)) {
+        throw new HttpError(
+          400,
+          'invalidQuery',
+          `lang: this board's rubric is in ${snapshot.languages.join(', ')}; use one of those, or leave it out.`,
+          { field: 'lang' },
+        );
+      }
+      sendDownload(res, exportFile(snapshot, format, language));
     };
   }
 
@@ -260,7 +290,7 @@ export function createApi(deps: ApiDeps) {
 
   async function authenticateFacilitator(request: IncomingMessage, boardId: string): Promise<void> {
     if ((await authenticate(request, boardId)).role !== 'facilitator') {
-      throw new HttpError(403, 'Only a facilitator of this board may do that.');
+      throw new HttpError(403, 'forbidden', 'Only a facilitator of this board may do that.');
     }
   }
 
@@ -276,9 +306,17 @@ export function createApi(deps: ApiDeps) {
 
   async function authenticate(request: IncomingMessage, boardId: string): Promise<Identity> {
     const token = bearerToken(request);
-    if (!token) throw new HttpError(401, 'This needs your board token (Authorization: Bearer).');
+    if (!token) {
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'This needs your board token (Authorization: Bearer).',
+      );
+    }
     const identity = await access.ofToken(boardId, token);
-    if (!identity) throw new HttpError(401, 'That token is not valid for this board.');
+    if (!identity) {
+      throw new HttpError(401, 'unauthorized', 'That token is not valid for this board.');
+    }
     return identity;
   }
 
@@ -307,14 +345,17 @@ export function createApi(deps: ApiDeps) {
     try {
       path = new URL(request.url ?? '/', 'http://local').pathname;
     } catch {
-      sendJson(response, 400, { error: 'That address cannot be read.' });
+      sendJson(response, 400, errorBody('invalidUrl', 'That address cannot be read.'));
       return true;
     }
     const matching = routes.filter(([, pattern]) => pattern.test(path));
     if (matching.length === 0) return false;
     const route = matching.find(([method]) => method === request.method);
     try {
-      if (!route) throw new HttpError(405, `Use ${matching.map(([m]) => m).join(' or ')} here.`);
+      if (!route) {
+        const methods = matching.map(([method]) => method).join(' or ');
+        throw new HttpError(405, 'methodNotAllowed', `Use ${methods} here.`);
+      }
       const [, pattern, handler] = route;
       await handler(request, response, (pattern.exec(path) ?? []).slice(1));
     } catch (error) {
@@ -329,15 +370,15 @@ function refuseIfLimited(limiter: SlidingWindowLimiter, key: string, what: strin
   const waitMs = limiter.retryAfterMs(key);
   if (waitMs > 0) {
     const seconds = Math.ceil(waitMs / 1000);
-    throw new HttpError(429, `${what}. Try again in ${seconds} s.`, {
-      'Retry-After': String(seconds),
+    throw new HttpError(429, 'tooManyRequests', `${what}. Try again in ${seconds} s.`, {
+      headers: { 'Retry-After': String(seconds) },
     });
   }
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new HttpError(400, describeValidationError(result.error));
+  if (!result.success) throw validationError(result.error, value);
   return result.data;
 }
 
@@ -348,8 +389,23 @@ function anonymousParam(request: IncomingMessage): boolean {
   if (value === '1' || value === 'true') return true;
   throw new HttpError(
     400,
+    'invalidQuery',
     'anonymous: use anonymous=1 for the anonymised export, or leave it out.',
+    { field: 'anonymous' },
   );
+}
+
+/** Every refusal as `{ error, code, field? }` (docs/http-api.md, "Errors"). */
+/** `?lang=es`: the language of a CSV export's rubric texts; undefined for the rubric's own. */
+function langParam(request: IncomingMessage): string | undefined {
+  const value = new URL(request.url ?? '/', 'http://local').searchParams.get('lang');
+  if (value === null || value === '') return undefined;
+  if (!LANGUAGE_TAG_PATTERN.test(value)) {
+    throw new HttpError(400, 'invalidQuery', 'lang: use a language tag like es, or leave it out.', {
+      field: 'lang',
+    });
+  }
+  return value;
 }
 
 function sendError(response: ServerResponse, error: unknown): void {
@@ -358,22 +414,35 @@ function sendError(response: ServerResponse, error: unknown): void {
     return;
   }
   if (error instanceof HttpError) {
-    sendJson(response, error.status, { error: error.message }, error.headers);
+    sendJson(response, error.status, error.body, error.headers);
   } else if (error instanceof BoardServiceError) {
-    sendJson(response, error.status, { error: error.message });
+    sendJson(response, error.status, errorBody(error.code, error.message, error.field));
   } else if (error instanceof RoomLoadError) {
     // The room registry has logged it.
-    sendJson(response, 503, { error: `${error.publicReason}.` });
+    sendJson(response, 503, errorBody(roomLoadCode(error.close), `${error.publicReason}.`));
   } else if (error instanceof DamagedRowError) {
     // A board's or a token's row fails its checksum: only what needs it is refused.
     console.error(`STORED DATA DAMAGED: ${error.message}`);
-    sendJson(response, 503, {
-      error: 'This cannot be read: its stored data is damaged. Tell the organiser.',
-    });
+    sendJson(
+      response,
+      503,
+      errorBody(
+        'storeDamaged',
+        'This cannot be read: its stored data is damaged. Tell the organiser.',
+      ),
+    );
   } else {
     console.error('unexpected error in the HTTP API:', error);
-    sendJson(response, 500, { error: 'Something went wrong on the server.' });
+    sendJson(response, 500, errorBody('internal', 'Something went wrong on the server.'));
   }
+}
+
+/** Why a board could not be served, by the close its sockets got. */
+function roomLoadCode(close: Close): ApiErrorCode {
+  if (close === CLOSES.roomDamaged) return 'storeDamaged';
+  if (close === CLOSES.savingPaused) return 'savingPaused';
+  if (close === CLOSES.newerSchema) return 'newerVersion';
+  return 'storeUnavailable';
 }
 
 /**

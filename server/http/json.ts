@@ -1,33 +1,52 @@
 /** Reading and writing JSON over node's http, with a size limit and clear errors. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiErrorBody, ApiErrorCode } from '../../shared/apiErrors.ts';
 
+/** A refusal: its status, its code and English sentence, and the field at fault if one is. */
 export class HttpError extends Error {
+  readonly field: string | undefined;
+  readonly headers: Record<string, string>;
+
   constructor(
     readonly status: number,
+    readonly code: ApiErrorCode,
     message: string,
-    readonly headers: Record<string, string> = {},
+    options: { field?: string | undefined; headers?: Record<string, string> } = {},
   ) {
     super(message);
+    this.field = options.field;
+    this.headers = options.headers ?? {};
   }
+
+  get body(): ApiErrorBody {
+    return errorBody(this.code, this.message, this.field);
+  }
+}
+
+/** `{ error, code, field? }`: every error body the API sends. */
+export function errorBody(code: ApiErrorCode, error: string, field?: string): ApiErrorBody {
+  return field === undefined ? { error, code } : { error, code, field };
 }
 
 export async function readJsonBody(request: IncomingMessage, limitBytes: number): Promise<unknown> {
   const type = request.headers['content-type'] ?? '';
   if (!type.toLowerCase().startsWith('application/json')) {
-    throw new HttpError(415, 'Send the body as application/json.');
+    throw new HttpError(415, 'unsupportedMediaType', 'Send the body as application/json.');
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > limitBytes) throw new HttpError(413, `The body is larger than ${limitBytes} bytes.`);
+    if (size > limitBytes) {
+      throw new HttpError(413, 'payloadTooLarge', `The body is larger than ${limitBytes} bytes.`);
+    }
     chunks.push(buffer);
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    throw new HttpError(400, 'The body is not valid JSON.');
+    throw new HttpError(400, 'invalidJson', 'The body is not valid JSON.');
   }
 }
 

@@ -16,8 +16,10 @@ import { discussionOrder } from '../consensus/discussionOrder.ts';
 import { rollUpBoard } from '../consensus/rollUp.ts';
 import type { RoundComparison } from '../consensus/roundComparison.ts';
 import { isCounted } from '../countedPlacements.ts';
+import { rubricLanguages } from '../i18n/rubricText.ts';
 import { clampPlacedAt, closedRoundsOf, roundStartedAt } from '../rounds.ts';
 import { rubricCards } from '../rubric.ts';
+import { withSeedTranslations } from '../seedTranslations.ts';
 import { exportedName, exportedPeople } from './anonymise.ts';
 import {
   SNAPSHOT_VERSION,
@@ -45,7 +47,9 @@ export interface SnapshotSource {
 export function buildSnapshot(source: SnapshotSource): Snapshot {
   const { meta, rounds } = source;
   const { people, exportIds, order } = exportedPeople(source.participants, source.anonymous);
-  const cards = rubricCards(meta.rubric);
+  // A board stored before translations exports the seed's, as its readers show them.
+  const rubric = withSeedTranslations(meta.rubric);
+  const cards = rubricCards(rubric);
   const known = new Set(cards.map((card) => card.id));
   const createdAt = isoTime(meta.createdAt) ?? new Date(0).toISOString();
 
@@ -64,7 +68,7 @@ export function buildSnapshot(source: SnapshotSource): Snapshot {
     };
   });
   const summaryOf = new Map(computed.map(({ card, stats }) => [card.id, stats.summary]));
-  const elements = elementSummaries(meta.rubric, (cardId) => summaryOf.get(cardId));
+  const elements = elementSummaries(rubric, (cardId) => summaryOf.get(cardId));
 
   return {
     snapshotVersion: SNAPSHOT_VERSION,
@@ -76,7 +80,8 @@ export function buildSnapshot(source: SnapshotSource): Snapshot {
       createdAt,
       organisations: [...meta.organisations],
     },
-    rubric: meta.rubric,
+    rubric,
+    languages: rubricLanguages(rubric),
     session: {
       phase: source.control.phase,
       round: source.control.round,

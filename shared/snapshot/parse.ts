@@ -3,7 +3,7 @@
  * known participants, rounds in order). Pure.
  */
 import type { z } from 'zod';
-import { describeValidationError } from '../api.ts';
+import { describeValidationError, validationField } from '../api.ts';
 import { closingRecordIndexes } from '../rounds.ts';
 import { ELEMENTS_OF_PARTNERSHIP, type Rubric, rubricCards } from '../rubric.ts';
 import { snapshotFileShape } from './schema.ts';
@@ -26,7 +26,8 @@ export type ParsedSnapshot = z.output<typeof snapshotSchema>;
 
 export type SnapshotParseResult =
   | { ok: true; snapshot: ParsedSnapshot }
-  | { ok: false; error: string };
+  /** `field`: the path of the first bad field (`placements.3.position`), when one is at fault. */
+  | { ok: false; error: string; field?: string };
 
 /**
  * Checks a snapshot file (already JSON-parsed), upgraded first if it is of an older version; the
@@ -36,9 +37,10 @@ export function parseSnapshot(value: unknown): SnapshotParseResult {
   const upgraded = upgradeSnapshot(value);
   if (!upgraded.ok) return upgraded;
   const result = snapshotSchema.safeParse(upgraded.value);
-  return result.success
-    ? { ok: true, snapshot: result.data }
-    : { ok: false, error: describeValidationError(result.error) };
+  if (result.success) return { ok: true, snapshot: result.data };
+  const field = validationField(result.error);
+  const error = describeValidationError(result.error);
+  return field === undefined ? { ok: false, error } : { ok: false, error, field };
 }
 
 function checkReferences(snapshot: SnapshotShape, report: Report): void {

@@ -1,5 +1,5 @@
 /**
- * The board snapshot, version 1: the source of truth of an export and what a board is restored
+ * The board snapshot, version 2: the source of truth of an export and what a board is restored
  * from (docs/snapshot-format.md). Its shape is stated once, here, as zod schemas; every snapshot
  * type is derived from them. Pure.
  *
@@ -10,7 +10,10 @@
 import { z } from 'zod';
 import { MAX_REASON_LENGTH, PHASES } from '../boardDoc.ts';
 
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
+
+/** Languages a rubric's texts may be translated into, per text. */
+const MAX_TRANSLATIONS = 20;
 
 const MAX_NOTE_LENGTH = 4000;
 
@@ -22,20 +25,55 @@ const time = z.iso.datetime({
 const position = z.number().min(0).max(1);
 const round = z.int().min(1).max(100_000);
 
+/**
+ * A BCP 47 language tag as rubrics use it: a language, then optional subtags (`es`, `es-MX`,
+ * `es-419`, `zh-Hant-TW`).
+ */
+export const LANGUAGE_TAG_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+const languageTag = z
+  .string()
+  .max(35)
+  .regex(LANGUAGE_TAG_PATTERN, 'must be a language tag like es or es-MX');
+
+/** A text in other languages, by language tag; each as long as the source text may be. */
+const translations = <T extends z.ZodType>(value: T) =>
+  z
+    .record(languageTag, value)
+    .refine(
+      (byLanguage) => Object.keys(byLanguage).length <= MAX_TRANSLATIONS,
+      `at most ${MAX_TRANSLATIONS} languages`,
+    );
+
+const axisEnd = text(200);
+
+// Exactly optional: a snapshot's rubric is a board's `Rubric`, whose absent fields are absent.
 const rubricSchema = z.strictObject({
   id,
   title: text(300),
+  /** The language of the rubric's own texts; absent means English. */
+  language: languageTag.exactOptional(),
+  translations: translations(text(300)).exactOptional(),
+  axis: z
+    .strictObject({
+      left: axisEnd,
+      right: axisEnd,
+      translations: translations(z.strictObject({ left: axisEnd, right: axisEnd })).exactOptional(),
+    })
+    .exactOptional(),
   elements: z
     .array(
       z.strictObject({
         id,
         name: text(200),
+        translations: translations(text(200)).exactOptional(),
         cards: z
           .array(
             z.strictObject({
               id,
               text: text(1000),
               column: z.enum(['vendor', 'partnership']),
+              translations: translations(text(1000)).exactOptional(),
             }),
           )
           .min(1)
@@ -179,6 +217,14 @@ function snapshotObject<Summaries extends z.ZodType, RoundSummaries extends z.Zo
       organisations: z.array(text(80)).max(20),
     }),
     rubric: rubricSchema,
+    /**
+     * The languages the rubric has every text in, its own first (rubricLanguages); derived from
+     * the rubric, so checked for its shape on import and written afresh by every export.
+     */
+    languages: z
+      .array(languageTag)
+      .min(1)
+      .max(MAX_TRANSLATIONS + 1),
     session: z.strictObject({
       phase: z.enum(PHASES),
       round,

@@ -8,10 +8,15 @@ import { SNAPSHOT_VERSION } from './schema.ts';
 /** Turns a snapshot of version N (the key) into one of version N + 1. */
 export type SnapshotUpgrade = (older: Record<string, unknown>) => Record<string, unknown>;
 
-/** One step per version since the first; version 1 is the first, so there is none yet. */
-export const SNAPSHOT_UPGRADES: Readonly<Record<number, SnapshotUpgrade>> = {};
+/** One step per version since the first. */
+export const SNAPSHOT_UPGRADES: Readonly<Record<number, SnapshotUpgrade>> = {
+  // Version 2 records the rubric's languages; a version 1 rubric had no translations.
+  1: (older) => ({ ...older, languages: ['en'], snapshotVersion: 2 }),
+};
 
-export type UpgradeResult = { ok: true; value: unknown } | { ok: false; error: string };
+export type UpgradeResult =
+  | { ok: true; value: unknown }
+  | { ok: false; error: string; field: 'snapshotVersion' };
 
 export function upgradeSnapshot(
   value: unknown,
@@ -31,6 +36,7 @@ export function upgradeSnapshot(
     if (!step) {
       return {
         ok: false,
+        field: 'snapshotVersion',
         error: `snapshotVersion: version ${version} is not one this server can read (it reads 1 to ${current})`,
       };
     }

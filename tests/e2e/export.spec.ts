@@ -49,7 +49,7 @@ test('the facilitator exports every format mid-session and at the end', async ({
   const json = await download(facilitator, 'Snapshot (JSON)');
   expect(json.name).toMatch(/^export-retreat-\d{4}-\d\d-\d\d-snapshot\.json$/);
   const snapshot = JSON.parse(json.body.toString('utf8'));
-  expect(snapshot.snapshotVersion).toBe(1);
+  expect(snapshot.snapshotVersion).toBe(2);
   expect(snapshot.board.title).toBe('Export retreat');
   expect(snapshot.placements).toHaveLength(5);
   expect(snapshot.participants.map((p: { name: string }) => p.name).sort()).toEqual([

@@ -105,6 +105,61 @@ describe('exports', () => {
     expect(cards.text.split('\r\n')[1]).toMatch(/^"trust","Trust","trust\.v1",.*,"vendor",2,0\.5,/);
   });
 
+  it('makes the CSV files in Spanish on ?lang=es: element names and card texts, headers as they are', async () => {
+    const server = await start();
+    const placed = await placedBoard(server);
+    track(...placed.clients);
+    const { boardId, facilitatorToken } = placed.board;
+    const slug = `spring-retreat-north-${today()}`;
+    const snapshot = await exportJson(server, boardId, facilitatorToken);
+    expect(snapshot.languages).toEqual(['en', 'es']);
+    expect(snapshot.rubric.elements[0]?.translations).toEqual({ es: 'Confianza' });
+
+    const cards = await download(
+      server,
+      `/api/boards/${boardId}/cards.csv?lang=es`,
+      facilitatorToken,
+    );
+    expect(cards.status).toBe(200);
+    expect(cards.disposition).toBe(`attachment; filename="${slug}-cards-es.csv"`);
+    const rows = cards.text.split('\r\n');
+    expect(rows[0]).toMatch(/^element_id,element,card_id,card_text,column,n,/);
+    expect(rows[1]).toMatch(
+      /^"trust","Confianza","trust\.v1","La relación se construye a través del trabajo","vendor",2,0\.5,/,
+    );
+    const placements = await download(
+      server,
+      `/api/boards/${boardId}/placements.csv?lang=es&anonymous=1`,
+      facilitatorToken,
+    );
+    expect(placements.disposition).toBe(
+      `attachment; filename="${slug}-placements-es-anonymous.csv"`,
+    );
+    expect(placements.text).toContain('"Confianza","trust.v1","La relación se construye');
+    expect(placements.text).not.toContain('"Trust"');
+
+    // English, the rubric's own, is the plain file.
+    const english = await download(
+      server,
+      `/api/boards/${boardId}/cards.csv?lang=en`,
+      facilitatorToken,
+    );
+    expect(english.disposition).toBe(`attachment; filename="${slug}-cards.csv"`);
+    expect(english.text.split('\r\n')[1]).toMatch(
+      /^"trust","Trust","trust\.v1","Relationship building/,
+    );
+
+    for (const lang of ['fr', 'Spanish']) {
+      const refused = await download(
+        server,
+        `/api/boards/${boardId}/cards.csv?lang=${lang}`,
+        facilitatorToken,
+      );
+      expect(refused.status).toBe(400);
+      expect(JSON.parse(refused.text)).toMatchObject({ code: 'invalidQuery', field: 'lang' });
+    }
+  });
+
   it('anonymises on ?anonymous=1: labels instead of names, in every format', async () => {
     const server = await start();
     const placed = await placedBoard(server);
@@ -231,7 +286,41 @@ describe('restoring a board', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error).toMatch(/^Not a valid snapshot: /);
     expect(refused.body.error).toContain(field);
+    expect(refused.body).toMatchObject({ code: 'snapshotInvalid', field });
     expect(boardCount(server)).toBe(0);
+  });
+
+  it('restores a version 1 snapshot (English-only rubric) as a board with the seed translations', async () => {
+    const server = await start();
+    const current = JSON.parse(JSON.stringify(valid())) as Snapshot;
+    const { languages: _languages, ...rest } = current;
+    const versionOne = {
+      ...rest,
+      snapshotVersion: 1,
+      rubric: {
+        id: current.rubric.id,
+        title: current.rubric.title,
+        elements: current.rubric.elements.map(({ id, name, cards }) => ({
+          id,
+          name,
+          cards: cards.map(({ id, text, column }) => ({ id, text, column })),
+        })),
+      },
+    };
+    const created = await importSnapshot(server, versionOne);
+    expect(created.status).toBe(201);
+    const again = await exportJson(server, created.body.boardId, created.body.facilitatorToken);
+    expect(again.snapshotVersion).toBe(2);
+    expect(again.languages).toEqual(['en', 'es']);
+    expect(again.rubric.elements[5]?.translations?.es).toBe(
+      'Sistemas, estructura y rendición de cuentas',
+    );
+    // The rubric as the file had it, with the seed's translations; the rest as exported.
+    const { language: _language, axis: _axis, ...storedRubric } = current.rubric;
+    expect(again.rubric).toEqual(storedRubric);
+    expect(normaliseSnapshot({ ...again, rubric: current.rubric, anonymous: true })).toEqual(
+      normaliseSnapshot(current),
+    );
   });
 
   it('refuses a body that is too large, not JSON, or not sent as JSON', async () => {

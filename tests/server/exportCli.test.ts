@@ -82,6 +82,28 @@ describe('npm run export', () => {
     expect(readFileSync(cards, 'utf8')).toMatch(/^element_id,element,card_id,/);
   });
 
+  it("writes the CSV files in another of the rubric's languages with --lang", async () => {
+    const { dataDir, placed } = await stoppedBoard();
+    const boardId = placed.board.boardId;
+    const spanish = join(dataDir, 'cards-es.csv');
+    const spanishRun = await runExport(
+      ['--board', boardId, '--format', 'cards-csv', '--lang', 'es', '--out', spanish],
+      dataDir,
+    );
+    expect(spanishRun).toMatchObject({ code: 0, stderr: '' });
+    const rows = readFileSync(spanish, 'utf8').split('\r\n');
+    expect(rows[0]).toMatch(/^element_id,element,card_id,card_text,/);
+    expect(rows[1]).toMatch(/^"trust","Confianza","trust\.v1","La relación se construye/);
+
+    const french = await runExport(
+      ['--board', boardId, '--format', 'cards-csv', '--lang', 'fr', '--out', spanish],
+      dataDir,
+    );
+    expect(french).toMatchObject({ code: 1, stdout: '' });
+    expect(french.stderr).toContain('--lang: the rubric of');
+    expect(french.stderr).toContain('is in en, es');
+  });
+
   it('exports a board whose id begins with "-" (about one board in 64)', async () => {
     // Boards per address are limited (issue 12); this test creates them until one fits.
     const server = await harness.start(newDataDir(), {
@@ -140,6 +162,11 @@ describe('npm run export', () => {
     ['no board', ['--format', 'json', '--out', 'x.json'], /--board ID is required/],
     ['no output file', ['--board', 'b', '--format', 'json'], /--out FILE is required/],
     ['an unknown option', ['--board', 'b', '--colour'], /colour/],
+    [
+      'a language that is no tag',
+      ['--board', 'b', '--format', 'json', '--lang', 'Spanish', '--out', 'x'],
+      /--lang must be a language tag/,
+    ],
   ])('fails with exit code 1 and the usage for %s', async (_what, args, message) => {
     const run = await runExport(args, newDataDir());
     expect(run).toMatchObject({ code: 1, stdout: '' });

@@ -2,10 +2,18 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { BoardInfo, CreateBoardResponse, ErrorResponse } from '../../shared/api.ts';
+import { API_ERROR_CODES } from '../../shared/apiErrors.ts';
 import { isJoinCodeShape } from '../../shared/joinCode.ts';
 import { createBoard, postJson, serverHarness } from '../support/testServer.ts';
 
 const { start } = serverHarness();
+
+/** An error body: its English sentence, and a code the client knows (shared/apiErrors.ts). */
+function coded(body: unknown): ErrorResponse {
+  const error = body as ErrorResponse;
+  expect(API_ERROR_CODES).toContain(error.code);
+  return error;
+}
 
 describe('POST /api/boards', () => {
   it('creates a board with unguessable ids, a short join code and links with secrets in the fragment', async () => {
@@ -25,13 +33,13 @@ describe('POST /api/boards', () => {
   });
 
   it.each([
-    [{}, 'title'],
-    [{ title: '' }, 'title'],
-    [{ title: 'x'.repeat(201) }, 'title'],
-    [{ title: 'ok', organisations: 'A' }, 'organisations'],
-    [{ title: 'ok', organisations: ['A', 'A'] }, 'organisations'],
-    [{ title: 'ok', extra: 1 }, 'extra'],
-  ])('answers 400 with a message naming the field for %j', async (body, field) => {
+    [{}, 'title', 'titleRequired'],
+    [{ title: '' }, 'title', 'titleRequired'],
+    [{ title: 'x'.repeat(201) }, 'title', 'titleTooLong'],
+    [{ title: 'ok', organisations: 'A' }, 'organisations', 'invalidBody'],
+    [{ title: 'ok', organisations: ['A', 'A'] }, 'organisations', 'invalidBody'],
+    [{ title: 'ok', extra: 1 }, 'extra', 'invalidBody'],
+  ])('answers 400 with a message and a code naming the field for %j', async (body, field, code) => {
     const server = await start();
     const { status, body: error } = await postJson<ErrorResponse>(
       `${server.baseUrl}/api/boards`,
@@ -39,6 +47,7 @@ describe('POST /api/boards', () => {
     );
     expect(status).toBe(400);
     expect(error.error).toContain(field);
+    expect(coded(error)).toMatchObject({ code, field });
   });
 
   it('answers 400 for a body that is not JSON and keeps serving', async () => {
@@ -49,7 +58,9 @@ describe('POST /api/boards', () => {
       body: '{"title": ',
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as ErrorResponse).error).toMatch(/JSON/);
+    const error = coded(await response.json());
+    expect(error.error).toMatch(/JSON/);
+    expect(error.code).toBe('invalidJson');
     expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
   });
 });
@@ -108,6 +119,7 @@ describe('joining', () => {
     const nameless = await postJson<ErrorResponse>(url, { joinCode: board.joinCode });
     expect(nameless.status).toBe(400);
     expect(nameless.body.error).toContain('name');
+    expect(coded(nameless.body)).toMatchObject({ code: 'nameRequired', field: 'name' });
   });
 
   it('refuses an organisation the board does not have', async () => {
@@ -121,6 +133,10 @@ describe('joining', () => {
     });
     expect(wrong.status).toBe(403);
     expect(wrong.body.error).toContain('Elsewhere');
+    expect(coded(wrong.body)).toMatchObject({
+      code: 'unknownOrganisation',
+      field: 'organisation',
+    });
   });
 
   // Issue 12: wrong codes sent with a board id are limited per board, no longer per address.
@@ -136,6 +152,7 @@ describe('joining', () => {
       const wrong = await postJson<ErrorResponse>(url, { joinCode: 'AAAAAA', name: 'Eve' });
       expect(wrong.status).toBe(403);
       expect(wrong.body.error).toMatch(/join code/);
+      expect(coded(wrong.body)).toMatchObject({ code: 'wrongJoinCode', field: 'joinCode' });
     }
     const limited = await fetch(url, {
       method: 'POST',
@@ -143,6 +160,7 @@ describe('joining', () => {
       body: JSON.stringify({ joinCode: board.joinCode, name: 'Late' }),
     });
     expect(limited.status).toBe(429);
+    expect(coded(await limited.json()).code).toBe('tooManyRequests');
     expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
   });
 });
@@ -179,12 +197,18 @@ describe('the server itself', () => {
     expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
     const unknown = await fetch(`${server.baseUrl}/api/nothing-here`);
     expect(unknown.status).toBe(404);
-    expect(((await unknown.json()) as ErrorResponse).error).toMatch(/no such route/);
+    const error = coded(await unknown.json());
+    expect(error.error).toMatch(/no such route/);
+    expect(error.code).toBe('routeNotFound');
   });
 
   it('answers unknown boards with 404 and wrong methods with 405', async () => {
     const server = await start();
-    expect((await fetch(`${server.baseUrl}/api/boards/nope`)).status).toBe(404);
-    expect((await fetch(`${server.baseUrl}/api/boards`)).status).toBe(405);
+    const unknown = await fetch(`${server.baseUrl}/api/boards/nope`);
+    expect(unknown.status).toBe(404);
+    expect(coded(await unknown.json()).code).toBe('boardNotFound');
+    const method = await fetch(`${server.baseUrl}/api/boards`);
+    expect(method.status).toBe(405);
+    expect(coded(await method.json()).code).toBe('methodNotAllowed');
   });
 });

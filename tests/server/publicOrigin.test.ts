@@ -254,9 +254,9 @@ describe('a page on the LAN origin', () => {
 
 describe('names', () => {
   it.each([
-    ['   ', 'name: Please enter your name.'],
-    ['x'.repeat(200), 'name: Please keep the name to 60 characters or fewer.'],
-  ])('a join with the name %j is refused in words, naming the field', async (name, error) => {
+    ['   ', 'name: Please enter your name.', 'nameRequired'],
+    ['x'.repeat(200), 'name: Please keep the name to 60 characters or fewer.', 'nameTooLong'],
+  ])('a join with the name %j is refused in words, naming the field', async (name, error, code) => {
     const port = await start({ host: '127.0.0.1' });
     const host = `127.0.0.1:${port}`;
     const created = await call<CreateBoardResponse>(port, 'POST', '/api/boards', host, {
@@ -269,7 +269,7 @@ describe('names', () => {
       host,
       { joinCode: created.body.joinCode, name },
     );
-    expect(joined).toEqual({ status: 400, body: { error } });
+    expect(joined).toEqual({ status: 400, body: { error, code, field: 'name' } });
   });
 
   it('a name of exactly 60 characters is taken whole', async () => {

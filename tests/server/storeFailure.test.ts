@@ -216,6 +216,7 @@ describe('a damaged row', () => {
       },
     );
     expect(me.status).toBe(503);
+    expect(me.body).toMatchObject({ code: 'storeDamaged' });
 
     const fine = harness.client(running, healthy.board.boardId, healthy.ana.token);
     await synced(fine);

@@ -155,6 +155,7 @@ describe('stored rows with checksums', () => {
     );
     expect(info.status).toBe(503);
     expect(info.body.error).toMatch(/damaged/);
+    expect(info.body).toMatchObject({ code: 'storeDamaged' });
 
     // The damaged token alone is refused (retried, so the device keeps its link); its board works.
     const tokenVictim = harness.client(running, tokenDamaged.board.boardId, tokenDamaged.ana.token);

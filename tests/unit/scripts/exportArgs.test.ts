@@ -21,6 +21,24 @@ describe('the export command line', () => {
     ).toEqual({ boardId: '-x', format: 'cards-csv', anonymous: true, out: '-out.csv' });
   });
 
+  it('takes --lang with a language tag, and refuses what is no tag', () => {
+    expect(
+      parseExportArgs([
+        '--board',
+        'b',
+        '--format',
+        'cards-csv',
+        '--lang',
+        'es-MX',
+        '--out',
+        'c.csv',
+      ]),
+    ).toEqual({ boardId: 'b', format: 'cards-csv', anonymous: false, lang: 'es-MX', out: 'c.csv' });
+    expect(() =>
+      parseExportArgs(['--board', 'b', '--format', 'json', '--lang', 'Español', '--out', 'x']),
+    ).toThrow(UsageError);
+  });
+
   it('still refuses unknown options and missing values', () => {
     expect(() => parseExportArgs(['--board', 'b', '--colour'])).toThrow(UsageError);
     expect(() => parseExportArgs(['--format', 'json', '--out', 'x', '--board'])).toThrow(

@@ -1,8 +1,12 @@
-/** The rubric against its seed: every bullet one card, exact text, stable unique ids. */
+/**
+ * The rubric against its seed: every bullet one card, exact text, stable unique ids; and its
+ * Spanish, complete beside the English.
+ */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../../shared/rubric.ts';
+import { rubricLanguages } from '../../../shared/i18n/rubricText.ts';
+import { DEFAULT_AXIS, ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../../shared/rubric.ts';
 import { parseRubricSeed } from '../../../shared/rubricSeed.ts';
 
 const seedPath = fileURLToPath(
@@ -77,5 +81,63 @@ describe('the rubric', () => {
       'learning',
       'systems',
     ]);
+  });
+});
+
+describe("the rubric's Spanish", () => {
+  const texts = [
+    {
+      id: 'title',
+      en: ELEMENTS_OF_PARTNERSHIP.title,
+      es: ELEMENTS_OF_PARTNERSHIP.translations?.es,
+    },
+    ...ELEMENTS_OF_PARTNERSHIP.elements.map((element) => ({
+      id: element.id,
+      en: element.name,
+      es: element.translations?.es,
+    })),
+    ...rubricCards(ELEMENTS_OF_PARTNERSHIP).map((card) => ({
+      id: card.id,
+      en: card.text,
+      es: card.translations?.es,
+    })),
+  ];
+
+  it('says it is English, with the seed axis, and is complete in English and Spanish', () => {
+    expect(ELEMENTS_OF_PARTNERSHIP.language).toBe('en');
+    expect(ELEMENTS_OF_PARTNERSHIP.axis).toBe(DEFAULT_AXIS);
+    expect(rubricLanguages(ELEMENTS_OF_PARTNERSHIP)).toEqual(['en', 'es']);
+    expect(texts).toHaveLength(1 + 6 + 48);
+  });
+
+  it('gives the title, every element and every card a trimmed Spanish text of its own', () => {
+    for (const { id, en, es } of texts) {
+      expect(es, id).toBeTypeOf('string');
+      expect(es?.trim(), id).toBe(es);
+      expect(es, id).not.toBe('');
+      expect(es, id).not.toBe(en);
+    }
+  });
+
+  it('keeps each English sentence’s trailing period, and its curly quotes', () => {
+    for (const { id, en, es } of texts) {
+      expect(es?.endsWith('.'), id).toBe(en.endsWith('.'));
+      expect(es?.includes('“'), id).toBe(en.includes('“'));
+    }
+  });
+
+  it('uses the agreed names for the elements and the axis ends', () => {
+    expect(ELEMENTS_OF_PARTNERSHIP.elements.map((element) => element.translations?.es)).toEqual([
+      'Confianza',
+      'Valores compartidos',
+      'Cultura organizacional',
+      'Desarrollo conjunto de recursos',
+      'Aprendizaje integrado',
+      'Sistemas, estructura y rendición de cuentas',
+    ]);
+    expect(DEFAULT_AXIS.translations?.es).toEqual({
+      left: 'Proveedor/Contratista',
+      right: 'Alianza de Alto Rendimiento',
+    });
   });
 });

@@ -22,6 +22,7 @@ describe('snapshotFromDoc', () => {
       organisations: ['County', 'Alliance'],
     });
     expect(snapshot.rubric).toEqual(ELEMENTS_OF_PARTNERSHIP);
+    expect(snapshot.languages).toEqual(['en', 'es']);
     expect(snapshot.session).toEqual({ phase: 'discussing', round: 2, roundCardIds: ['trust.v1'] });
     // No facilitator, no observer.
     expect(snapshot.participants.map((p) => p.id)).toEqual(PLACERS.map((who) => PEOPLE[who].id));

@@ -7,6 +7,7 @@ import {
   SNAPSHOT_JSON_SCHEMA_FILE,
   snapshotJsonSchema,
 } from '../../../../shared/snapshot/jsonSchema.ts';
+import { SNAPSHOT_VERSION } from '../../../../shared/snapshot/schema.ts';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -23,7 +24,7 @@ describe('docs/snapshot.schema.json', () => {
     expect(schema).toMatchObject({
       type: 'object',
       additionalProperties: false,
-      properties: { snapshotVersion: { const: 1 } },
+      properties: { snapshotVersion: { const: SNAPSHOT_VERSION } },
     });
   });
 });

@@ -1,6 +1,7 @@
 /** A snapshot file checked when read back. */
 import { describe, expect, it } from 'vitest';
 import { type ParsedSnapshot, parseSnapshot } from '../../../../shared/snapshot/parse.ts';
+import { SNAPSHOT_VERSION } from '../../../../shared/snapshot/schema.ts';
 import { boardWithHistory, editedCopy, PEOPLE, REMOVE } from '../../../support/boardHistory.ts';
 import { asFile, snapshotOf } from './exportedBoard.ts';
 
@@ -13,8 +14,20 @@ describe('parseSnapshot', () => {
       expect(result).toMatchObject({ ok: true });
       // A built snapshot is a parsed one (checked by the compiler).
       const parsed: ParsedSnapshot = snapshotOf(boardWithHistory(), anonymous);
-      expect(parsed.snapshotVersion).toBe(1);
+      expect(parsed.snapshotVersion).toBe(SNAPSHOT_VERSION);
     }
+  });
+
+  it('accepts translations in other languages, tagged like es-MX, as long as the source text may be', () => {
+    const file = editedCopy(
+      valid(),
+      ['rubric', 'elements', 0, 'cards', 1, 'translations', 'es-MX'],
+      'y'.repeat(1000),
+    );
+    const result = parseSnapshot(file);
+    expect(result.ok).toBe(true);
+    const card = result.ok ? result.snapshot.rubric.elements[0]?.cards[1] : undefined;
+    expect(card?.translations).toMatchObject({ 'es-MX': 'y'.repeat(1000) });
   });
 
   it('accepts a file without the derived summaries', () => {
@@ -25,7 +38,39 @@ describe('parseSnapshot', () => {
 
   const firstPlacement = snapshotOf(boardWithHistory()).placements[0];
   const cases: [what: string, path: (string | number)[], value: unknown, field: string][] = [
-    ['a newer version', ['snapshotVersion'], 2, 'snapshotVersion: must be 1'],
+    [
+      'a newer version',
+      ['snapshotVersion'],
+      SNAPSHOT_VERSION + 1,
+      `snapshotVersion: must be ${SNAPSHOT_VERSION}`,
+    ],
+    ['no languages', ['languages'], REMOVE, 'languages'],
+    ['a bad language', ['languages', 1], 'Spanish', 'languages.1'],
+    ['a bad rubric language', ['rubric', 'language'], 'en_US', 'rubric.language'],
+    [
+      'a translation in a bad language',
+      ['rubric', 'elements', 0, 'translations', 'Español'],
+      'Confianza',
+      'rubric.elements.0.translations',
+    ],
+    [
+      'a blank translation',
+      ['rubric', 'elements', 0, 'cards', 1, 'translations', 'es'],
+      ' ',
+      'rubric.elements.0.cards.1.translations.es',
+    ],
+    [
+      'a translation longer than a card may be',
+      ['rubric', 'elements', 0, 'cards', 1, 'translations', 'es-MX'],
+      'x'.repeat(1001),
+      'rubric.elements.0.cards.1.translations.es-MX',
+    ],
+    [
+      'an axis translation without its right end',
+      ['rubric', 'axis', 'translations', 'es', 'right'],
+      REMOVE,
+      'rubric.axis.translations.es.right',
+    ],
     ['no title', ['board', 'title'], REMOVE, 'board.title'],
     ['a blank title', ['board', 'title'], '  ', 'board.title'],
     ['a position above 1', ['placements', 3, 'position'], 1.5, 'placements.3.position'],

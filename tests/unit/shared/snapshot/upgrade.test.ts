@@ -1,8 +1,11 @@
 /** Older snapshot versions are upgraded step by step before they are checked; newer ones are not. */
 import { describe, expect, it } from 'vitest';
+import type { Rubric } from '../../../../shared/rubric.ts';
 import { parseSnapshot } from '../../../../shared/snapshot/parse.ts';
 import { SNAPSHOT_VERSION } from '../../../../shared/snapshot/schema.ts';
 import { type SnapshotUpgrade, upgradeSnapshot } from '../../../../shared/snapshot/upgrade.ts';
+import { boardWithHistory } from '../../../support/boardHistory.ts';
+import { asFile, snapshotOf } from './exportedBoard.ts';
 
 /** A made-up history: v1 named the title `name`, v2 added `tags`, v3 is current. */
 const upgrades: Record<number, SnapshotUpgrade> = {
@@ -31,6 +34,7 @@ describe('snapshot versions', () => {
   it('refuses a version it has no step for, naming the versions it reads', () => {
     expect(upgradeSnapshot({ snapshotVersion: 0 }, upgrades, 3)).toEqual({
       ok: false,
+      field: 'snapshotVersion',
       error: 'snapshotVersion: version 0 is not one this server can read (it reads 1 to 3)',
     });
   });
@@ -39,5 +43,46 @@ describe('snapshot versions', () => {
     const result = parseSnapshot({ snapshotVersion: SNAPSHOT_VERSION + 1 });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toContain(`must be ${SNAPSHOT_VERSION}`);
+  });
+});
+
+/** A version 1 file as the previous release wrote it: an English-only rubric, no languages. */
+function versionOneFile(): Record<string, unknown> {
+  const file = asFile(snapshotOf(boardWithHistory()));
+  const { languages: _languages, ...rest } = file;
+  const rubric = rest.rubric as Rubric;
+  return {
+    ...rest,
+    snapshotVersion: 1,
+    rubric: {
+      id: rubric.id,
+      title: rubric.title,
+      elements: rubric.elements.map(({ id, name, cards }) => ({
+        id,
+        name,
+        cards: cards.map(({ id, text, column }) => ({ id, text, column })),
+      })),
+    },
+  };
+}
+
+describe('snapshot version 1', () => {
+  it('is read as version 2 with the languages of its English-only rubric', () => {
+    const result = parseSnapshot(versionOneFile());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.snapshot.snapshotVersion).toBe(2);
+    expect(result.snapshot.languages).toEqual(['en']);
+    expect(result.snapshot.rubric.elements[0]?.translations).toBeUndefined();
+  });
+
+  it('was refused with a version 2 field before its upgrade', () => {
+    const file = { ...versionOneFile(), languages: ['en'] };
+    expect(parseSnapshot({ ...file, snapshotVersion: 2 }).ok).toBe(true);
+    const { languages: _languages, ...withoutLanguages } = file;
+    expect(parseSnapshot({ ...withoutLanguages, snapshotVersion: 2 })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('languages'),
+    });
   });
 });
