@@ -13,6 +13,7 @@ import type * as Y from 'yjs';
 import type { Audience } from '../../shared/audience.ts';
 import { parseAwarenessState } from '../../shared/awarenessState.ts';
 import {
+  type BoardMeta,
   type Placement,
   placementOwners,
   ROOT_ROUND_PROGRESS,
@@ -39,6 +40,7 @@ import { type CardFigures, readFigures, readProgress } from '../../shared/public
 import { RECENTLY_HERE_MS, roomProgress } from '../../shared/roomProgress.ts';
 import { isInOpenRound } from '../../shared/rounds.ts';
 import { rubricCards } from '../../shared/rubric.ts';
+import { withSeedTranslations } from '../../shared/seedTranslations.ts';
 import { unreachable } from '../../shared/unreachable.ts';
 import type { BoardState, BoardStore, RemoteDrag } from './boardStore.ts';
 
@@ -173,7 +175,7 @@ export function bindBoard(
       : { audience };
   const initial = {
     ...store.getState(),
-    meta: readMeta(doc),
+    meta: translatedMeta(doc),
     control: readControl(doc),
     participants: mergeParticipants({}, readParticipants(doc)),
     placements: readAllPlacements(doc),
@@ -196,7 +198,7 @@ export function bindBoard(
       const kind = rootKind(root);
       switch (kind.kind) {
         case 'meta':
-          next.meta = readMeta(doc);
+          next.meta = translatedMeta(doc);
           recount = true;
           break;
         case 'control':
@@ -315,4 +317,11 @@ export function bindBoard(
     doc.off('afterTransaction', onTransaction);
     awareness.off('change', onAwareness);
   };
+}
+
+/** The board's settings, its rubric with the seed's translations where it is the seed's (a
+ * board stored before the rubric carried them holds its English alone). */
+function translatedMeta(doc: Y.Doc): BoardMeta | null {
+  const meta = readMeta(doc);
+  return meta && { ...meta, rubric: withSeedTranslations(meta.rubric) };
 }
