@@ -1,6 +1,7 @@
 /**
- * What the facilitator does with one card: bring everyone to it, and once the group is revealed
- * record the agreed position or open a new round on just this card.
+ * What the facilitator does with one card: once the group is revealed record the agreed position
+ * or open a new round on just this card, and bring everyone to it. The agreement comes first, so
+ * Tab goes from its slider on the track straight to its note and buttons.
  */
 import type { FinalPosition } from '../../shared/boardDoc.ts';
 import type { CardStats } from '../../shared/boardStats.ts';
@@ -28,16 +29,6 @@ export function FacilitatorCardActions({
   const phase = useBoard((state) => state.control.phase);
   return (
     <>
-      {phase !== 'final' && (
-        <button
-          type="button"
-          className="link-button"
-          aria-pressed={focused}
-          onClick={() => actions.setFocus(focused ? null : card.id)}
-        >
-          {tr.t(focused ? 'track.actions.unfocus' : 'track.actions.focus')}
-        </button>
-      )}
       {agreementOpen(phase) && (
         <>
           <AgreementForm
@@ -56,6 +47,16 @@ export function FacilitatorCardActions({
             {tr.t('track.actions.newRound')}
           </button>
         </>
+      )}
+      {phase !== 'final' && (
+        <button
+          type="button"
+          className="link-button"
+          aria-pressed={focused}
+          onClick={() => actions.setFocus(focused ? null : card.id)}
+        >
+          {tr.t(focused ? 'track.actions.unfocus' : 'track.actions.focus')}
+        </button>
       )}
     </>
   );
