@@ -79,21 +79,13 @@ export function BoardDnd({ children }: { children: ReactNode }) {
   // live region (announce), whether by mouse, touch or keyboard.
   const announcements: Announcements = useMemo(
     () => ({
-      onDragStart: ({ active }) => {
-        const position = positionOf(active);
-        return position === undefined
-          ? undefined
-          : tr.t('track.drag.pickedUp', {
-              card: cardText(active.id),
-              where: whereIs(String(active.id), position),
-            });
-      },
+      onDragStart: ({ active }) => tr.t('track.drag.pickedUp', { card: cardText(active.id) }),
       onDragMove: () => undefined,
       onDragOver: () => undefined,
       onDragEnd: () => undefined,
       onDragCancel: ({ active }) => tr.t('track.drag.cancelled', { card: cardText(active.id) }),
     }),
-    [cardText, whereIs, positionOf, tr],
+    [cardText, tr],
   );
 
   const sensors = useSensors(

@@ -15,7 +15,7 @@ export const track = {
   'track.chip.lastRound': 'Your position last round: {position}',
 
   // Said while a chip is being dragged, and after it is dropped.
-  'track.drag.pickedUp': 'Picked up “{card}”, {where}.',
+  'track.drag.pickedUp': 'Picked up “{card}”.',
   'track.drag.placed': 'Placed “{card}” at {where}.',
   'track.drag.backToTray': '“{card}” is back in the tray, not placed.',
   'track.drag.cancelled': 'Cancelled. “{card}” is where it was.',

@@ -13,7 +13,7 @@ export const track: Record<keyof typeof english, string> = {
     'Para colocar esta tarjeta, pulsa espacio para tomarla, usa las flechas para moverla por el eje (1 % por paso, con Mayús 10 %) y pulsa espacio para soltarla. Escape cancela.',
   'track.chip.lastRound': 'Tu posición en la ronda anterior: {position}',
 
-  'track.drag.pickedUp': 'Tomaste «{card}», {where}.',
+  'track.drag.pickedUp': 'Tomaste «{card}».',
   'track.drag.placed': 'Colocaste «{card}» en {where}.',
   'track.drag.backToTray': '«{card}» volvió a la bandeja, sin colocar.',
   'track.drag.cancelled': 'Cancelado. «{card}» sigue donde estaba.',
