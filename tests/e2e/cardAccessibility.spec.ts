@@ -159,7 +159,7 @@ test('in Spanish the card’s value text and the agreed-position slider speak Sp
   await placeOthers(ben, cleo);
   await confirmPhase(facilitator, 'Revealed');
   await expect(chip(ana, CARD)).toHaveAccessibleDescription(
-    /mediana 72\u00a0%, .+, 3 de 3 colocadas/,
+    /mediana 72\u00a0%, .+, 3 de 3 la colocaron/,
   );
 
   const spanish = await newPage(browser);

@@ -41,7 +41,7 @@ export const track: Record<keyof typeof english, string> = {
     '{placed, number} de {total, number} {total, plural, one {ha colocado} other {han colocado}} esta tarjeta',
   'track.status.backToTray': 'Volver a la bandeja',
   'track.figures.coverage':
-    '{placed, number} de {total, number} {placed, plural, one {colocada} other {colocadas}}',
+    '{placed, number} de {total, number} {placed, plural, one {la colocó} other {la colocaron}}',
   'track.figures.tooFew': 'muy pocas colocaciones para mostrar al grupo',
   'track.figures.median': 'mediana {median}',
   'track.figures.agreement': 'acuerdo {agreement}',
@@ -61,9 +61,9 @@ export const track: Record<keyof typeof english, string> = {
   'track.group.folded':
     '{count, plural, one {un punto más sin dibujar} other {# puntos más sin dibujar}}',
   'track.summary.group':
-    '{hasMedian, select, yes {mediana {median}, } other {}}{label}, {placed, number} de {total, number} {placed, plural, one {colocada} other {colocadas}}{hasAgreed, select, yes {; posición acordada {agreed}} other {}}',
+    '{hasMedian, select, yes {mediana {median}, } other {}}{label}, {placed, number} de {total, number} {placed, plural, one {la colocó} other {la colocaron}}{hasAgreed, select, yes {; posición acordada {agreed}} other {}}',
   'track.summary.groupHidden':
-    '{placed, number} de {total, number} {placed, plural, one {colocada} other {colocadas}}, muy pocas para mostrar al grupo{hasAgreed, select, yes {; posición acordada {agreed}} other {}}',
+    '{placed, number} de {total, number} {placed, plural, one {la colocó} other {la colocaron}}, muy pocas colocaciones para mostrar al grupo{hasAgreed, select, yes {; posición acordada {agreed}} other {}}',
 
   'track.agreed.title': 'Acordado: {position}',
   'track.agreed.titleWithNote': 'Acordado: {position} — {note}',
