@@ -18,9 +18,11 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import { type ReactNode, useCallback, useMemo, useRef } from 'react';
-import { AXIS_END_LABEL, rubricCards } from '../../shared/rubric.ts';
-import { percent } from '../format.ts';
+import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
+import { announce } from '../a11y/announcer.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { cardWords, endNames } from './cardWords.ts';
 import {
   centerOf,
   centreOnPointer,
@@ -29,28 +31,34 @@ import {
   positionAt,
   type TrackElements,
 } from './dragGeometry.ts';
+import { ownDragEnded, ownDragMoved } from './ownDrag.ts';
+import { positionWords } from './positionWords.ts';
 import { TrackRegistryContext } from './trackRegistry.ts';
-
-const instructions: ScreenReaderInstructions = {
-  draggable:
-    'To place this card, press space to pick it up, use the arrow keys to move it along the axis ' +
-    '(1 % a step, with Shift 10 %), and press space to drop it. Escape cancels.',
-};
 
 export function BoardDnd({ children }: { children: ReactNode }) {
   const { actions, store, me } = useBoardContext();
   const ownerId = () => store.getState().ui.actingFor ?? me.participantId;
-  const rubric = useBoard((state) => state.meta?.rubric ?? null);
+  const rubric = useBoard((state) => state.meta?.rubric ?? null) ?? ELEMENTS_OF_PARTNERSHIP;
+  const tr = useTranslator();
+  const instructions: ScreenReaderInstructions = useMemo(
+    () => ({ draggable: tr.t('track.chip.instructions') }),
+    [tr],
+  );
   const tracks = useRef(new Map<string, TrackElements>());
   // Exact positions of a keyboard drag in progress (see keyboardCoordinates).
   const keyboardPositions = useRef(new Map<string, number | null>());
   const trackOf = useCallback((cardId: string) => tracks.current.get(cardId), []);
 
-  const cardText = useMemo(() => {
-    const texts = new Map<string, string>();
-    if (rubric) for (const card of rubricCards(rubric)) texts.set(card.id, card.text);
-    return (id: string | number) => texts.get(String(id)) ?? 'this card';
-  }, [rubric]);
+  // Announcements are plain strings: the card's text goes in as it is shown to this person.
+  const words = useMemo(() => {
+    const byCard = new Map<string, ReturnType<typeof cardWords>>();
+    for (const card of rubricCards(rubric)) byCard.set(card.id, cardWords(rubric, card, tr));
+    return byCard;
+  }, [rubric, tr]);
+  const cardText = useCallback(
+    (id: string | number) => words.get(String(id))?.text.text ?? tr.t('track.drag.thisCard'),
+    [words, tr],
+  );
 
   const positionOf = useCallback((active: Active): number | null | undefined => {
     const track = tracks.current.get(String(active.id));
@@ -60,27 +68,24 @@ export function BoardDnd({ children }: { children: ReactNode }) {
   }, []);
 
   const whereIs = useCallback(
-    (active: Active) => {
-      const position = positionOf(active);
-      if (position === null) return 'in the tray, not placed';
-      if (position === undefined) return '';
-      return `at ${percent(position)} toward ${AXIS_END_LABEL}`;
+    (cardId: string, position: number | null) => {
+      const found = words.get(cardId);
+      return found ? positionWords(tr, endNames(found), position) : '';
     },
-    [positionOf],
+    [words, tr],
   );
 
+  // Each step is in the chip's value text (CardChip.tsx); the drop itself goes to the page's
+  // live region (announce), whether by mouse, touch or keyboard.
   const announcements: Announcements = useMemo(
     () => ({
-      onDragStart: ({ active }) => `Picked up "${cardText(active.id)}", ${whereIs(active)}.`,
-      onDragMove: ({ active }) => `"${cardText(active.id)}" ${whereIs(active)}.`,
+      onDragStart: ({ active }) => tr.t('track.drag.pickedUp', { card: cardText(active.id) }),
+      onDragMove: () => undefined,
       onDragOver: () => undefined,
-      onDragEnd: ({ active }) =>
-        positionOf(active) === null
-          ? `"${cardText(active.id)}" is back in the tray, not placed.`
-          : `Placed "${cardText(active.id)}" ${whereIs(active)}.`,
-      onDragCancel: ({ active }) => `Cancelled. "${cardText(active.id)}" is where it was.`,
+      onDragEnd: () => undefined,
+      onDragCancel: ({ active }) => tr.t('track.drag.cancelled', { card: cardText(active.id) }),
     }),
-    [cardText, whereIs, positionOf],
+    [cardText, tr],
   );
 
   const sensors = useSensors(
@@ -94,18 +99,28 @@ export function BoardDnd({ children }: { children: ReactNode }) {
   const onDragMove = ({ active }: DragMoveEvent) => {
     const position = positionOf(active);
     if (position === undefined) return;
+    ownDragMoved(String(active.id), position);
     actions.dragging(String(active.id), position);
   };
 
   const onDragEnd = ({ active, delta }: DragEndEvent) => {
     const position = positionOf(active);
     keyboardPositions.current.clear();
+    ownDragEnded();
     actions.dragEnded();
     // Picked up and put down where it was: nothing to write (and no rounding to write).
     if (delta.x === 0 && delta.y === 0) return;
     if (position === undefined) return;
-    if (position === null) actions.unplace(ownerId(), String(active.id));
-    else actions.place(ownerId(), String(active.id), position);
+    const cardId = String(active.id);
+    if (position === null) {
+      actions.unplace(ownerId(), cardId);
+      announce(tr.t('track.drag.backToTray', { card: cardText(cardId) }));
+    } else {
+      actions.place(ownerId(), cardId, position);
+      announce(
+        tr.t('track.drag.placed', { card: cardText(cardId), where: whereIs(cardId, position) }),
+      );
+    }
   };
 
   return (
@@ -119,6 +134,7 @@ export function BoardDnd({ children }: { children: ReactNode }) {
         onDragStart={() => keyboardPositions.current.clear()}
         onDragCancel={() => {
           keyboardPositions.current.clear();
+          ownDragEnded();
           actions.dragEnded();
         }}
         autoScroll={false}

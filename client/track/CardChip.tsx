@@ -5,48 +5,61 @@
  * The handle's touch target stays 44 px tall on phones however small it looks. Centred on its
  * position by layout, not by a CSS transform: dnd-kit measures chips without their transforms,
  * so a transform would shift every later drag by half a chip.
+ *
+ * For screen readers it is a slider: named by the card's text and element, its value the
+ * position in words (following each keyboard step while dragged), described by how to move it
+ * and, once revealed, the group's figures (CardSummary.tsx).
  */
 import { useDraggable } from '@dnd-kit/core';
 import type { Placement } from '../../shared/boardDoc.ts';
-import { AXIS_END_LABEL, type RubricCard } from '../../shared/rubric.ts';
-import { percent } from '../format.ts';
+import type { RubricCard } from '../../shared/rubric.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
+import { type CardWords, endNames } from './cardWords.ts';
 import { cssLeft } from './dragGeometry.ts';
 import { LockIcon } from './LockIcon.tsx';
 import type { ChipClosed } from './ownChip.ts';
+import { useOwnDragPosition } from './ownDrag.ts';
+import { positionWords } from './positionWords.ts';
 
 function firstWords(text: string, count = 4): string {
   const words = text.split(/\s+/);
   return words.length <= count ? text : `${words.slice(0, count).join(' ')}…`;
 }
 
-const CLOSED_WORDS: Record<ChipClosed, string> = {
-  'not-yet': 'placing opens soon',
-  locked: 'locked, the board is final',
-  closed: 'placing is closed',
+const CLOSED_SELECT: Record<ChipClosed, string> = {
+  'not-yet': 'notYet',
+  locked: 'locked',
+  closed: 'closed',
 };
 
 export function CardChip({
   card,
+  words,
   placement,
   movable,
   closed,
+  summaryId,
 }: {
   card: RubricCard;
+  words: CardWords;
   placement: Placement | null;
   movable: boolean;
   closed: ChipClosed | null;
+  /** The element describing the group's figures, once they are shown. */
+  summaryId: string | undefined;
 }) {
+  const tr = useTranslator();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id: card.id,
     disabled: !movable,
+    attributes: { role: 'slider', roleDescription: tr.t('track.chip.roleDescription') },
   });
-  const where =
-    placement === null
-      ? 'not placed yet'
-      : `placed at ${percent(placement.x)} toward ${AXIS_END_LABEL}`;
-  const button = (
-    <button
-      type="button"
+  const dragged = useOwnDragPosition(card.id);
+  const shown = dragged !== undefined ? dragged : (placement?.x ?? null);
+  const describedBy = [attributes['aria-describedby'], summaryId].filter(Boolean).join(' ');
+  const chip = (
+    // A slider, not a button: a button may not carry a value (dnd-kit gives it tabIndex 0).
+    <span
       ref={setNodeRef}
       className={`chip${placement ? ' handle' : ''}${isDragging ? ' dragging' : ''}`}
       style={transform ? { transform: `translate3d(${transform.x}px, 0, 0)` } : undefined}
@@ -55,22 +68,36 @@ export function CardChip({
       data-closed={closed ?? undefined}
       {...attributes}
       {...listeners}
-      aria-label={`${card.text}: ${where}${closed ? ` (${CLOSED_WORDS[closed]})` : ''}`}
+      role="slider"
+      tabIndex={attributes.tabIndex}
+      aria-describedby={describedBy}
+      aria-label={tr.t('track.chip.name', {
+        card: words.text.text,
+        element: words.element.text,
+        closed: closed ? CLOSED_SELECT[closed] : 'open',
+      })}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={shown === null ? 0 : Math.round(shown * 100)}
+      aria-valuetext={positionWords(tr, endNames(words), shown)}
+      aria-orientation="horizontal"
     >
       {placement === null ? (
-        <span className="chip-face">
+        <span className="chip-face" lang={words.text.lang}>
           {closed === 'locked' && <LockIcon />}
-          {firstWords(card.text)}
+          {firstWords(words.text.text)}
         </span>
       ) : (
-        <span className="handle-face">{closed === 'locked' ? <LockIcon /> : 'you'}</span>
+        <span className="handle-face">
+          {closed === 'locked' ? <LockIcon /> : tr.t('track.chip.you')}
+        </span>
       )}
-    </button>
+    </span>
   );
-  if (placement === null) return button;
+  if (placement === null) return chip;
   return (
     <span className="chip-anchor" style={{ left: cssLeft(placement.x) }}>
-      {button}
+      {chip}
     </span>
   );
 }

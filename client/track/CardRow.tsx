@@ -10,6 +10,7 @@ import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { CardStatus } from './CardStatus.tsx';
 import { CardText } from './CardText.tsx';
 import { CardTrack } from './CardTrack.tsx';
+import { useCardWords } from './cardWords.ts';
 import { useOwnChip } from './ownChip.ts';
 import { ReasonList } from './ReasonBox.tsx';
 import './track.css';
@@ -31,6 +32,7 @@ export const CardRow = memo(function CardRow({
   const stats = useBoard((state) => state.stats[card.id]);
   const agreed = useBoard((state) => state.final[card.id]);
   const own = useOwnChip(card.id, stats?.round ?? 1);
+  const words = useCardWords(card);
   const rowRef = useRef<HTMLLIElement | null>(null);
 
   const bringIntoView = picked || (focused && following);
@@ -50,10 +52,18 @@ export const CardRow = memo(function CardRow({
       id={`card-${card.id}`}
       data-card-id={card.id}
     >
-      <CardText card={card} />
-      <CardTrack card={card} own={own} stats={stats} agreed={agreed} groupShown={groupShown} />
+      <CardText card={card} words={words} />
+      <CardTrack
+        card={card}
+        words={words}
+        own={own}
+        stats={stats}
+        agreed={agreed}
+        groupShown={groupShown}
+      />
       <CardStatus
         card={card}
+        words={words}
         own={own}
         stats={stats}
         agreed={agreed}

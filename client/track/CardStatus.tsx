@@ -5,15 +5,18 @@
 import type { FinalPosition } from '../../shared/boardDoc.ts';
 import type { CardStats } from '../../shared/boardStats.ts';
 import type { RubricCard } from '../../shared/rubric.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { AgreedText } from './AgreedMark.tsx';
 import { CardFigures } from './CardFigures.tsx';
+import type { CardWords } from './cardWords.ts';
 import { FacilitatorCardActions } from './FacilitatorCardActions.tsx';
 import type { OwnChip } from './ownChip.ts';
 import { ReasonEditor } from './ReasonBox.tsx';
 
 export function CardStatus({
   card,
+  words,
   own,
   stats,
   agreed,
@@ -21,12 +24,14 @@ export function CardStatus({
   focused,
 }: {
   card: RubricCard;
+  words: CardWords;
   own: OwnChip;
   stats: CardStats | undefined;
   agreed: FinalPosition | undefined;
   groupShown: boolean;
   focused: boolean;
 }) {
+  const tr = useTranslator();
   const { me, actions } = useBoardContext();
   const total = useBoard((state) => state.countedTotal);
   const { owner, mine, movable } = own;
@@ -36,7 +41,7 @@ export function CardStatus({
         <CardFigures stats={stats} total={total} viewerRole={me.role} />
       ) : (
         <span data-testid="coverage">
-          {stats?.placedCount ?? 0} of {total} have placed this card
+          {tr.t('track.status.placedOfTotal', { placed: stats?.placedCount ?? 0, total })}
         </span>
       )}
       {agreed && groupShown && <AgreedText agreed={agreed} />}
@@ -51,12 +56,18 @@ export function CardStatus({
             className="link-button"
             onClick={() => actions.unplace(owner, card.id)}
           >
-            Back to tray
+            {tr.t('track.status.backToTray')}
           </button>
         </>
       )}
       {me.role === 'facilitator' && (
-        <FacilitatorCardActions card={card} agreed={agreed} stats={stats} focused={focused} />
+        <FacilitatorCardActions
+          card={card}
+          words={words}
+          agreed={agreed}
+          stats={stats}
+          focused={focused}
+        />
       )}
     </div>
   );

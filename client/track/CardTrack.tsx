@@ -11,11 +11,15 @@ import type { CardStats } from '../../shared/boardStats.ts';
 import { type DotStack, stackDots } from '../../shared/dotStacking.ts';
 import type { RubricCard } from '../../shared/rubric.ts';
 import { groupVisible } from '../../shared/visibility.ts';
-import { percent } from '../format.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import type { RemoteDrag } from '../state/boardStore.ts';
 import { AgreedMarker } from './AgreedMark.tsx';
+import { AgreedPositionSlider } from './AgreedPositionSlider.tsx';
+import { useAgreementDraft } from './agreementDraft.ts';
 import { CardChip } from './CardChip.tsx';
+import { CardSummary, groupSummary, summaryId } from './CardSummary.tsx';
+import type { CardWords } from './cardWords.ts';
 import { Distribution } from './Distribution.tsx';
 import { cssLeft } from './dragGeometry.ts';
 import { Ghost } from './Ghost.tsx';
@@ -32,12 +36,14 @@ const LINE_AREA_PX = 28;
 
 export function CardTrack({
   card,
+  words,
   own,
   stats,
   agreed,
   groupShown,
 }: {
   card: RubricCard;
+  words: CardWords;
   own: OwnChip;
   stats: CardStats | undefined;
   agreed: FinalPosition | undefined;
@@ -45,6 +51,9 @@ export function CardTrack({
   groupShown: boolean;
 }) {
   const { me } = useBoardContext();
+  const tr = useTranslator();
+  const total = useBoard((state) => state.countedTotal);
+  const agreeing = useAgreementDraft((state) => state.cardId === card.id);
   const showNames = useBoard((state) => state.control.showNames);
   const drags = useBoard((state) => state.drags[card.id] ?? NO_DRAGS);
   const participants = useBoard((state) => state.participants);
@@ -69,22 +78,39 @@ export function CardTrack({
         : null,
     [group, axisWidth],
   );
+  // Once the group is shown, the chip and the agreement slider are described by its figures.
+  const summary =
+    groupShown && stats ? groupSummary(tr, stats, total, group !== null, agreed) : null;
+  const describedBy = summary ? summaryId(card.id) : undefined;
+  const agreementSlider = agreeing && me.role === 'facilitator';
   return (
     <div className={`track${owner !== null ? ' with-handle' : ''}`}>
       <div className="tray" ref={setTray} data-empty={owner === null || mine !== null}>
         {owner !== null && mine === null && (
           <>
-            <CardChip card={card} placement={null} movable={movable} closed={closed} />
+            <CardChip
+              card={card}
+              words={words}
+              placement={null}
+              movable={movable}
+              closed={closed}
+              summaryId={describedBy}
+            />
             <TrayHint movable={movable} closed={closed} />
           </>
         )}
         {owner === null && me.role === 'facilitator' && (
           <span className="tray-count" data-testid="placed-count">
-            {stats?.placedCount ?? 0} placed
+            {tr.t('track.tray.placedCount', { count: stats?.placedCount ?? 0 })}
           </span>
         )}
       </div>
-      <div className="axis" ref={axisRef} style={stackHeight(stack)}>
+      {summary && describedBy && <CardSummary id={describedBy} text={summary} />}
+      <div
+        className={`axis${agreementSlider ? ' agreeing' : ''}`}
+        ref={axisRef}
+        style={stackHeight(stack)}
+      >
         <div className="axis-line" />
         {TICKS.map((tick) => (
           <span key={tick} className="tick" style={{ left: cssLeft(tick) }} aria-hidden="true" />
@@ -96,6 +122,7 @@ export function CardTrack({
             participants={participants}
             showNames={showNames}
             viewerRole={me.role}
+            tr={tr}
           />
         )}
         {groupShown && agreed && <AgreedMarker agreed={agreed} />}
@@ -104,7 +131,7 @@ export function CardTrack({
             className="last-round"
             data-testid="last-round"
             style={{ left: cssLeft(lastRound.x) }}
-            title={`Your position last round: ${percent(lastRound.x)}`}
+            title={tr.t('track.chip.lastRound', { position: tr.percent(lastRound.x) })}
           />
         )}
         {drags.map((drag) => (
@@ -116,7 +143,17 @@ export function CardTrack({
           />
         ))}
         {owner !== null && mine !== null && (
-          <CardChip card={card} placement={mine} movable={movable} closed={closed} />
+          <CardChip
+            card={card}
+            words={words}
+            placement={mine}
+            movable={movable}
+            closed={closed}
+            summaryId={describedBy}
+          />
+        )}
+        {agreementSlider && (
+          <AgreedPositionSlider cardId={card.id} words={words} summaryId={describedBy} />
         )}
       </div>
     </div>
@@ -124,10 +161,15 @@ export function CardTrack({
 }
 
 function TrayHint({ movable, closed }: Pick<OwnChip, 'movable' | 'closed'>) {
-  if (movable) return <span className="tray-hint">Drag it along the line</span>;
-  if (closed === 'not-yet') return <span className="tray-hint">Placing opens soon</span>;
-  if (closed === 'locked') return <span className="tray-hint">Not placed · locked</span>;
-  return <span className="tray-hint">Not placed</span>;
+  const tr = useTranslator();
+  const key = movable
+    ? 'track.tray.hint.movable'
+    : closed === 'not-yet'
+      ? 'track.tray.hint.notYet'
+      : closed === 'locked'
+        ? 'track.tray.hint.locked'
+        : 'track.tray.hint.closed';
+  return <span className="tray-hint">{tr.t(key)}</span>;
 }
 
 /** The extra height stacked dots need below the line's own area. */

@@ -7,8 +7,10 @@
 import type { Participant, Role } from '../../shared/boardDoc.ts';
 import type { CardStats } from '../../shared/boardStats.ts';
 import type { DotStack } from '../../shared/dotStacking.ts';
+import { shownName } from '../../shared/i18n/serverNames.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 import { groupVisible } from '../../shared/visibility.ts';
-import { percent } from '../format.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { cssLeft } from './dragGeometry.ts';
 
 /** A dot's place: its position, and the few pixels it was nudged aside in a full stack. */
@@ -22,6 +24,7 @@ export function Distribution({
   participants,
   showNames,
   viewerRole,
+  tr: given,
 }: {
   stats: CardStats;
   /** How the dots stack (CardTrack measures its axis); without it every dot sits on the line. */
@@ -29,7 +32,11 @@ export function Distribution({
   participants: Readonly<Record<string, Participant>>;
   showNames: boolean;
   viewerRole: Role;
+  /** The language to write titles in (a shared screen's own); else this person's. */
+  tr?: Translator;
 }) {
+  const own = useTranslator();
+  const tr = given ?? own;
   const { summary, placed, change } = stats;
   if (!groupVisible(stats.placedCount, viewerRole)) return null;
   const outliers = new Set(summary.outliers);
@@ -41,7 +48,10 @@ export function Distribution({
           className="iqr-band"
           data-testid="iqr-band"
           style={{ left: cssLeft(summary.q1), width: cssLeft(summary.q3 - summary.q1) }}
-          title={`Middle half of the group: ${percent(summary.q1)}–${percent(summary.q3)}`}
+          title={tr.t('track.group.middleHalf', {
+            q1: tr.percent(summary.q1),
+            q3: tr.percent(summary.q3),
+          })}
         />
       )}
       {change?.before.median != null && summary.median !== null && (
@@ -53,7 +63,10 @@ export function Distribution({
             width: cssLeft(Math.abs(summary.median - change.before.median)),
           }}
           data-direction={summary.median >= change.before.median ? 'right' : 'left'}
-          title={`Median moved from ${percent(change.before.median)} to ${percent(summary.median)}`}
+          title={tr.t('track.group.medianMoved', {
+            from: tr.percent(change.before.median),
+            to: tr.percent(summary.median),
+          })}
         />
       )}
       {placed.map(({ participantId, placement }, index) => {
@@ -76,8 +89,11 @@ export function Distribution({
             }}
             title={
               showNames
-                ? `${who?.name ?? 'Someone'}: ${percent(placement.x)}`
-                : percent(placement.x)
+                ? tr.t('track.group.namedDot', {
+                    name: who ? shownName(tr, who) : tr.t('track.ghost.someone'),
+                    position: tr.percent(placement.x),
+                  })
+                : tr.percent(placement.x)
             }
           />
         );
@@ -87,13 +103,11 @@ export function Distribution({
           className="median-tick"
           data-testid="median"
           style={{ left: cssLeft(summary.median) }}
-          title={`Median ${percent(summary.median)}`}
+          title={tr.t('track.group.median', { median: tr.percent(summary.median) })}
         />
       )}
       {stack && stack.folded > 0 && (
-        <span className="dots-folded">
-          {stack.folded === 1 ? 'one more dot' : `${stack.folded} more dots`} not drawn
-        </span>
+        <span className="dots-folded">{tr.t('track.group.folded', { count: stack.folded })}</span>
       )}
     </>
   );

@@ -1,5 +1,7 @@
 /** Someone else's live drag on a card: where their chip is, or in a silent round only that. */
 import type { Participant } from '../../shared/boardDoc.ts';
+import { shownName } from '../../shared/i18n/serverNames.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import type { RemoteDrag } from '../state/boardStore.ts';
 import { cssLeft } from './dragGeometry.ts';
 
@@ -12,12 +14,18 @@ export function Ghost({
   participant: Participant | undefined;
   named: boolean;
 }) {
-  const who = named ? (participant?.name ?? 'Someone') : 'Someone';
+  const tr = useTranslator();
+  const name = named && participant ? shownName(tr, participant) : null;
+  const who = name ?? tr.t('track.ghost.someone');
   if (drag.x === undefined) {
     // A silent round: only that the card is being moved, never where.
     return (
-      <span className="ghost-silent" data-testid="drag-ghost" title={`${who} is placing this card`}>
-        {who} is placing…
+      <span
+        className="ghost-silent"
+        data-testid="drag-ghost"
+        title={tr.t('track.ghost.placingTitle', { who })}
+      >
+        {tr.t('track.ghost.placing', { who })}
       </span>
     );
   }
@@ -26,9 +34,9 @@ export function Ghost({
       className="ghost"
       data-testid="drag-ghost"
       style={{ left: cssLeft(drag.x), borderColor: named ? participant?.color : undefined }}
-      title={`${who} is moving this card`}
+      title={tr.t('track.ghost.movingTitle', { who })}
     >
-      {named ? (participant?.name.slice(0, 1).toUpperCase() ?? '?') : ''}
+      {name ? name.slice(0, 1).toUpperCase() : ''}
     </span>
   );
 }

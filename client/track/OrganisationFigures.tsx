@@ -4,17 +4,23 @@
  * Organisations with too few placements to show are left out here: the element says once which
  * they are (ElementFigures.tsx), rather than every card repeating "too few to show".
  */
+import type { Translator } from '../../shared/i18n/translator.ts';
 import type { OrganisationPosition } from '../../shared/perceptionGap.ts';
 import { perceptionGapLevel } from '../../shared/perceptionGapLevel.ts';
-import { percent } from '../format.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 
 export function OrganisationFigures({
   positions,
   gap,
+  tr: given,
 }: {
   positions: readonly OrganisationPosition[];
   gap: number | null;
+  /** The language to write in (a shared screen's own); else this person's. */
+  tr?: Translator;
 }) {
+  const own = useTranslator();
+  const tr = given ?? own;
   const shown = positions.filter(
     (position): position is OrganisationPosition & { median: number } => position.median !== null,
   );
@@ -23,24 +29,27 @@ export function OrganisationFigures({
     <span className="organisation-figures" data-testid="organisation-figures">
       {shown.map((position) => (
         <span key={position.organisation} className="organisation-median">
-          {position.organisation}: <strong>{percent(position.median)}</strong>
+          {tr.t('track.organisation.median', { organisation: position.organisation })}{' '}
+          <strong>{tr.percent(position.median)}</strong>
         </span>
       ))}
-      {gap !== null && <PerceptionGap gap={gap} />}
+      {gap !== null && <PerceptionGap gap={gap} tr={tr} />}
     </span>
   );
 }
 
-export function PerceptionGap({ gap }: { gap: number }) {
+export function PerceptionGap({ gap, tr: given }: { gap: number; tr?: Translator }) {
+  const own = useTranslator();
+  const tr = given ?? own;
   const level = perceptionGapLevel(gap);
   return (
     <span
       className={`perception-gap gap-${level}`}
       data-testid="perception-gap"
       data-level={level}
-      title="The largest difference between partner organisations' medians"
+      title={tr.t('track.gap.title')}
     >
-      {level} perception gap {percent(gap)}
+      {tr.t('track.gap.text', { level, gap: tr.percent(gap) })}
     </span>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { MAX_REASON_LENGTH, type Placement } from '../../shared/boardDoc.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 
 export function ReasonEditor({
   placement,
@@ -12,6 +13,7 @@ export function ReasonEditor({
   placement: Placement;
   onSave: (reason: string) => void;
 }) {
+  const tr = useTranslator();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(placement.reason ?? '');
   const input = useRef<HTMLInputElement | null>(null);
@@ -22,7 +24,7 @@ export function ReasonEditor({
   if (!open) {
     return (
       <button type="button" className="link-button" onClick={() => setOpen(true)}>
-        {placement.reason ? 'Edit your reason' : 'Add a reason'}
+        {tr.t(placement.reason ? 'track.reason.edit' : 'track.reason.add')}
       </button>
     );
   }
@@ -37,30 +39,29 @@ export function ReasonEditor({
     >
       <input
         ref={input}
-        aria-label="Why here? (optional, shown without your name)"
-        placeholder="Why here? (shown without your name)"
+        aria-label={tr.t('track.reason.label')}
+        placeholder={tr.t('track.reason.placeholder')}
         value={draft}
         maxLength={MAX_REASON_LENGTH}
         onChange={(event) => setDraft(event.target.value)}
       />
-      <button type="submit">Save</button>
+      <button type="submit">{tr.t('track.reason.save')}</button>
     </form>
   );
 }
 
 export function ReasonList({ reasons: given }: { reasons: readonly string[] }) {
+  const tr = useTranslator();
   const reasons = given.filter((reason) => reason.length > 0);
   if (reasons.length === 0) return null;
   return (
     <details className="reasons" data-testid="reasons">
-      <summary>
-        {reasons.length === 1 ? 'One reason given' : `${reasons.length} reasons given`}
-      </summary>
+      <summary>{tr.t('track.reason.count', { count: reasons.length })}</summary>
       <ul>
         {reasons.map((reason, index) => (
           // Reasons carry no identity; a view sends them sorted, the board in participant order.
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole each time
-          <li key={index}>“{reason}”</li>
+          <li key={index}>{tr.t('track.reason.quoted', { reason })}</li>
         ))}
       </ul>
     </details>
