@@ -62,6 +62,7 @@ export function svgToPng(svg: string, scale = 2): Promise<Blob> {
         'image/png',
       );
     };
+    // i18n-exempt: a bug report, never shown (the Export menu shows its own translated failure)
     image.onerror = () => reject(new Error('The picture could not be drawn.'));
     image.src = url;
   });
