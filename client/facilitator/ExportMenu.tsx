@@ -9,6 +9,7 @@ import { exportFileName } from '../../shared/exportFile.ts';
 import { api } from '../api.ts';
 import { Popover } from '../board/Popover.tsx';
 import { FormError } from '../FormError.tsx';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { forgetIdentity } from '../identity.ts';
 import { navigate } from '../routes.ts';
 import { useBoardContext } from '../state/BoardContext.tsx';
@@ -19,7 +20,8 @@ import { downloadWithToken, saveBlob, svgToPng } from './download.ts';
 export default function ExportMenu() {
   const { boardId, me, store } = useBoardContext();
   const [anonymous, setAnonymous] = useState(false);
-  const { busy, error, run } = useAsyncAction('The export failed.');
+  const { t } = useTranslator();
+  const { busy, error, run } = useAsyncAction(t('facilitator.export.failed'));
 
   // The same names as the server gives its files: title slug, date, what it is.
   const fileName = (name: string) =>
@@ -30,16 +32,22 @@ export default function ExportMenu() {
         `/api/boards/${encodeURIComponent(boardId)}/${file}${anonymous ? '?anonymous=1' : ''}`,
         me.token,
         fileName(file),
+        (status) => t('facilitator.export.serverAnswered', { status }),
       ),
     );
   const picture = () => {
     const input = boardPictureInput(store.getState(), me.role);
-    if (!input) throw new Error('The board has not loaded yet.');
+    if (!input) throw new Error(t('facilitator.export.notLoaded'));
     return boardPictureSvg(input);
   };
 
   return (
-    <Popover label="Export" panelClassName="export-body" testId="export-menu" align="end">
+    <Popover
+      label={t('facilitator.export.button')}
+      panelClassName="export-body"
+      testId="export-menu"
+      align="end"
+    >
       <div className="export-inner">
         <label className="toggle">
           <input
@@ -47,17 +55,18 @@ export default function ExportMenu() {
             checked={anonymous}
             onChange={(event) => setAnonymous(event.target.checked)}
           />
-          Anonymise names <span className="hint">(JSON and CSV)</span>
+          {t('facilitator.export.anonymise')}{' '}
+          <span className="hint">{t('facilitator.export.anonymiseHint')}</span>
         </label>
         <div className="export-buttons">
           <button type="button" disabled={busy} onClick={() => fromServer('snapshot.json')}>
-            Snapshot (JSON)
+            {t('facilitator.export.snapshot')}
           </button>
           <button type="button" disabled={busy} onClick={() => fromServer('placements.csv')}>
-            Placements (CSV)
+            {t('facilitator.export.placements')}
           </button>
           <button type="button" disabled={busy} onClick={() => fromServer('cards.csv')}>
-            Cards (CSV)
+            {t('facilitator.export.cards')}
           </button>
           <button
             type="button"
@@ -68,7 +77,7 @@ export default function ExportMenu() {
               })
             }
           >
-            Picture (SVG)
+            {t('facilitator.export.svg')}
           </button>
           <button
             type="button"
@@ -79,10 +88,11 @@ export default function ExportMenu() {
               })
             }
           >
-            Picture (PNG)
+            {t('facilitator.export.png')}
           </button>
           <a className="button-link" href={`/b/${boardId}/report`} target="_blank" rel="noopener">
-            Printable report
+            {t('facilitator.export.report')}
+            <span className="visually-hidden"> {t('facilitator.export.newTab')}</span>
           </a>
         </div>
         <button
@@ -90,11 +100,7 @@ export default function ExportMenu() {
           className="danger"
           disabled={busy}
           onClick={() => {
-            if (
-              !window.confirm(
-                'Delete this board and everything stored about it? This cannot be undone.',
-              )
-            ) {
+            if (!window.confirm(t('facilitator.export.deleteQuestion'))) {
               return;
             }
             void run(async () => {
@@ -104,7 +110,7 @@ export default function ExportMenu() {
             });
           }}
         >
-          Delete this board…
+          {t('facilitator.export.delete')}
         </button>
         <FormError error={error} />
       </div>

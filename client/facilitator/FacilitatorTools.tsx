@@ -5,6 +5,7 @@
  */
 import { PhaseStepper } from '../board/PhaseStepper.tsx';
 import { Popover } from '../board/Popover.tsx';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoardContext } from '../state/BoardContext.tsx';
 import { useJoinCode } from '../state/useJoinCode.ts';
 import ExportMenu from './ExportMenu.tsx';
@@ -19,8 +20,9 @@ import './facilitator.css';
 export default function FacilitatorTools() {
   const { boardId, me } = useBoardContext();
   const joinCode = useJoinCode();
+  const { t } = useTranslator();
   return (
-    <section className="facilitator-bar" aria-label="Facilitator tools">
+    <section className="facilitator-bar" aria-label={t('facilitator.bar.label')}>
       <PhaseStepper />
       <TimerControls />
       <PeekToggle />
@@ -28,7 +30,12 @@ export default function FacilitatorTools() {
       <RoundControl />
       <span className="bar-spacer" />
       <PeoplePanel />
-      <Popover label="Invite" title="Invite people" panelClassName="invite-panel" align="end">
+      <Popover
+        label={t('facilitator.invite.button')}
+        title={t('facilitator.invite.title')}
+        panelClassName="invite-panel"
+        align="end"
+      >
         <SharePanel boardId={boardId} joinCode={joinCode} me={me} />
       </Popover>
       <ExportMenu />

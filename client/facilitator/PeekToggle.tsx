@@ -1,9 +1,11 @@
 /** During a silent round the facilitator may look at the placements (only on this screen). */
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { setUi } from '../state/boardStore.ts';
 
 export function PeekToggle() {
   const { store } = useBoardContext();
+  const { t } = useTranslator();
   const phase = useBoard((state) => state.control.phase);
   const peek = useBoard((state) => state.ui.peek);
   if (phase !== 'placing' && phase !== 'setup') return null;
@@ -14,7 +16,7 @@ export function PeekToggle() {
         checked={peek}
         onChange={(event) => setUi(store, { peek: event.target.checked })}
       />
-      Peek at placements <span className="hint">(only you)</span>
+      {t('facilitator.peek.label')} <span className="hint">{t('facilitator.peek.hint')}</span>
     </label>
   );
 }

@@ -3,8 +3,10 @@
  * cancelled: nothing is written until it reaches zero, so a stray click costs nothing.
  */
 import { useEffect, useState } from 'react';
+import { elementName } from '../../shared/i18n/rubricText.ts';
 import type { RubricElement } from '../../shared/rubric.ts';
 import { Popover } from '../board/Popover.tsx';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 
 // Selectors must return stable values: a fresh [] each time would re-render forever.
@@ -17,13 +19,17 @@ interface Countdown {
   secondsLeft: number;
   /** The cards of the new round; null: every card. */
   cardIds: string[] | null;
-  scopeName: string;
+  /** The element of the new round; null: the whole board. */
+  elementId: string | null;
   /** The phase it was started in: any change of phase (here or by another facilitator) cancels it. */
   phase: string;
 }
 
 export function RoundControl() {
   const { actions } = useBoardContext();
+  const tr = useTranslator();
+  const { t } = tr;
+  const rubric = useBoard((state) => state.meta?.rubric ?? null);
   const phase = useBoard((state) => state.control.phase);
   const round = useBoard((state) => state.control.round);
   const elements = useBoard((state) => state.meta?.rubric.elements ?? NO_ELEMENTS);
@@ -50,32 +56,44 @@ export function RoundControl() {
   }, [countdown, available, phase, actions]);
 
   if (countdown) {
+    const element = elements.find((candidate) => candidate.id === countdown.elementId);
+    const name = element && rubric ? elementName(rubric, element, tr) : null;
     return (
       <span className="round-countdown" role="status" data-testid="round-countdown">
-        Starting round {round + 1} ({countdown.scopeName}) in {countdown.secondsLeft}…
+        {name
+          ? t('facilitator.round.countdownElement', {
+              round: round + 1,
+              element: name.text,
+              seconds: countdown.secondsLeft,
+            })
+          : t('facilitator.round.countdownBoard', {
+              round: round + 1,
+              seconds: countdown.secondsLeft,
+            })}
         <button type="button" className="secondary small-button" onClick={() => setCountdown(null)}>
-          Cancel
+          {t('facilitator.round.cancel')}
         </button>
       </span>
     );
   }
   if (!available) return null;
   return (
-    <Popover label="New round" panelClassName="round-panel">
+    <Popover label={t('facilitator.round.button')} panelClassName="round-panel">
       {(close) => (
         <div className="new-round">
-          <label htmlFor="round-scope">New round on</label>
+          <label htmlFor="round-scope">{t('facilitator.round.scope')}</label>
           <select id="round-scope" value={scope} onChange={(event) => setScope(event.target.value)}>
-            <option value="board">the whole board</option>
-            {elements.map((element) => (
-              <option key={element.id} value={element.id}>
-                {element.name}
-              </option>
-            ))}
+            <option value="board">{t('facilitator.round.wholeBoard')}</option>
+            {elements.map((element) => {
+              const name = rubric ? elementName(rubric, element, tr) : null;
+              return (
+                <option key={element.id} value={element.id} lang={name?.lang}>
+                  {name?.text}
+                </option>
+              );
+            })}
           </select>
-          <p className="hint">
-            Everyone places these cards again; this round&apos;s positions stay as its record.
-          </p>
+          <p className="hint">{t('facilitator.round.hint')}</p>
           <button
             type="button"
             onClick={() => {
@@ -84,12 +102,12 @@ export function RoundControl() {
               setCountdown({
                 secondsLeft: ROUND_COUNTDOWN_SECONDS,
                 cardIds: element ? element.cards.map((card) => card.id) : null,
-                scopeName: element ? element.name : 'the whole board',
+                elementId: element ? element.id : null,
                 phase,
               });
             }}
           >
-            Start a new round
+            {t('facilitator.round.start')}
           </button>
         </div>
       )}

@@ -5,6 +5,7 @@
  * change when the server has several.
  */
 import { useRef, useState } from 'react';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import type { BoardIdentity } from '../identity.ts';
 import { usePublicOrigin } from '../publicOrigin.ts';
 
@@ -33,12 +34,8 @@ async function copyText(input: HTMLInputElement, value: string): Promise<CopyRes
   return 'selected';
 }
 
-const COPY_SAID: Record<CopyResult, string> = {
-  copied: 'Copied',
-  selected: 'Selected — press Ctrl+C / long-press to copy',
-};
-
 function CopyField({ label, value, testId }: { label: string; value: string; testId: string }) {
+  const { t } = useTranslator();
   const [result, setResult] = useState<CopyResult | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const id = `share-${testId}`;
@@ -61,11 +58,11 @@ function CopyField({ label, value, testId }: { label: string; value: string; tes
             if (input.current) void copyText(input.current, value).then(setResult);
           }}
         >
-          {result === 'copied' ? 'Copied' : 'Copy'}
+          {result === 'copied' ? t('facilitator.share.copied') : t('facilitator.share.copy')}
         </button>
       </div>
       <p className="hint copy-status" role="status" data-testid={`${testId}-copy-status`}>
-        {result === 'selected' ? COPY_SAID.selected : ''}
+        {result === 'selected' ? t('facilitator.share.selected') : ''}
       </p>
     </div>
   );
@@ -74,10 +71,11 @@ function CopyField({ label, value, testId }: { label: string; value: string; tes
 /** The addresses the server can be reached at, when there is more than one to choose from. */
 function AddressChoice() {
   const { origin, addresses, choose } = usePublicOrigin();
+  const { t } = useTranslator();
   if (addresses.length < 2) return null;
   return (
     <div className="address-choice">
-      <label htmlFor="share-address">Address for links</label>
+      <label htmlFor="share-address">{t('facilitator.share.address')}</label>
       <select id="share-address" value={origin} onChange={(event) => choose(event.target.value)}>
         {addresses.map((address) => (
           <option key={address} value={address}>
@@ -98,6 +96,7 @@ export function SharePanel({
   joinCode: string | null;
   me: BoardIdentity;
 }) {
+  const { t } = useTranslator();
   const [showSecret, setShowSecret] = useState(false);
   const { origin, host, publicUrl } = usePublicOrigin();
   const joinUrl = joinCode
@@ -105,37 +104,40 @@ export function SharePanel({
     : `${origin}/join/${boardId}`;
   return (
     <details className="share-panel" open>
-      <summary>Invite people</summary>
+      <summary>{t('facilitator.share.summary')}</summary>
       <div className="share-body">
         {joinCode && (
           <p className="join-code-line">
-            Join code{' '}
+            {t('facilitator.share.joinCode')}{' '}
             <strong className="join-code" data-testid="join-code">
               {joinCode}
             </strong>
             <span className="hint" data-testid="type-it-at">
               {' '}
-              — type it at {host}
+              {t('facilitator.share.typeItAt', { host })}
             </span>
           </p>
         )}
-        <CopyField label="Participant link" value={joinUrl} testId="join-url" />
+        <CopyField
+          label={t('facilitator.share.participantLink')}
+          value={joinUrl}
+          testId="join-url"
+        />
         <AddressChoice />
         {!publicUrl && (
           <p className="hint share-network-note" data-testid="network-note">
-            These links work for people on this network (the room's wifi). For people outside it,
-            the server needs its <code>PUBLIC_URL</code> setting.
+            {t('facilitator.share.networkNote', { setting: 'PUBLIC_URL' })}
           </p>
         )}
         {showSecret ? (
           <CopyField
-            label="Your facilitator link — keep it secret; it opens this board with your controls"
+            label={t('facilitator.share.facilitatorLink')}
             value={`${origin}/b/${boardId}#token=${me.token}`}
             testId="facilitator-url"
           />
         ) : (
           <button type="button" className="link-button" onClick={() => setShowSecret(true)}>
-            Show my facilitator link
+            {t('facilitator.share.showFacilitatorLink')}
           </button>
         )}
       </div>

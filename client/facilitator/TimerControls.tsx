@@ -5,6 +5,7 @@
 import { type FormEvent, useState } from 'react';
 import { extendTimer, isPaused, pauseTimer, resumeTimer, startTimer } from '../../shared/timer.ts';
 import { Popover } from '../board/Popover.tsx';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { serverNow, syncServerClock } from '../serverClock.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { setUi } from '../state/boardStore.ts';
@@ -17,6 +18,7 @@ export function TimerControls() {
   const timer = useBoard((state) => state.control.timer);
   const sound = useBoard((state) => state.ui.sound);
   const [custom, setCustom] = useState('');
+  const { t } = useTranslator();
 
   const start = async (minutes: number) => {
     await syncServerClock();
@@ -24,12 +26,13 @@ export function TimerControls() {
   };
   const submitCustom = (event: FormEvent) => {
     event.preventDefault();
-    const minutes = Number(custom);
+    // Spanish and many other locales write a decimal comma.
+    const minutes = Number(custom.replace(',', '.'));
     if (Number.isFinite(minutes) && minutes > 0 && minutes <= 180) void start(minutes);
   };
 
   return (
-    <Popover label="Timer" panelClassName="timer-panel" testId="timer-menu">
+    <Popover label={t('facilitator.timer.button')} panelClassName="timer-panel" testId="timer-menu">
       <div className="timer-controls">
         {PRESET_MINUTES.map((minutes) => (
           <button
@@ -38,19 +41,19 @@ export function TimerControls() {
             className="secondary small-button"
             onClick={() => void start(minutes)}
           >
-            {minutes} min
+            {t('facilitator.timer.preset', { minutes })}
           </button>
         ))}
         <form onSubmit={submitCustom} className="timer-custom">
           <input
-            aria-label="Custom minutes"
+            aria-label={t('facilitator.timer.customLabel')}
             inputMode="decimal"
-            placeholder="min"
+            placeholder={t('facilitator.timer.customPlaceholder')}
             value={custom}
             onChange={(event) => setCustom(event.target.value)}
           />
           <button type="submit" className="secondary small-button">
-            Start
+            {t('facilitator.timer.start')}
           </button>
         </form>
         {timer && (
@@ -66,21 +69,21 @@ export function TimerControls() {
                 )
               }
             >
-              {isPaused(timer) ? 'Resume' : 'Pause'}
+              {isPaused(timer) ? t('facilitator.timer.resume') : t('facilitator.timer.pause')}
             </button>
             <button
               type="button"
               className="secondary small-button"
               onClick={() => actions.setTimer(extendTimer(timer, MINUTE, serverNow()))}
             >
-              +1 min
+              {t('facilitator.timer.extend')}
             </button>
             <button
               type="button"
               className="secondary small-button"
               onClick={() => actions.setTimer(null)}
             >
-              Clear
+              {t('facilitator.timer.clear')}
             </button>
           </>
         )}
@@ -90,7 +93,7 @@ export function TimerControls() {
             checked={sound}
             onChange={(event) => setUi(store, { sound: event.target.checked })}
           />
-          A gentle sound here when time is up
+          {t('facilitator.timer.sound')}
         </label>
       </div>
     </Popover>

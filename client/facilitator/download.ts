@@ -13,15 +13,23 @@ export function saveBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Downloads a file the server only gives with the facilitator's token. */
-export async function downloadWithToken(path: string, token: string, fallbackName: string) {
+/**
+ * Downloads a file the server only gives with the facilitator's token. `statusMessage` words a
+ * failure the server did not explain, in the facilitator's language.
+ */
+export async function downloadWithToken(
+  path: string,
+  token: string,
+  fallbackName: string,
+  statusMessage: (status: number) => string,
+) {
   const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null);
     const message =
       typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string'
         ? body.error
-        : `The server answered ${response.status}.`;
+        : statusMessage(response.status);
     throw new ApiError(response.status, message);
   }
   const disposition = response.headers.get('Content-Disposition') ?? '';
@@ -54,6 +62,7 @@ export function svgToPng(svg: string, scale = 2): Promise<Blob> {
         'image/png',
       );
     };
+    // i18n-exempt: a bug report, never shown (the Export menu shows its own translated failure)
     image.onerror = () => reject(new Error('The picture could not be drawn.'));
     image.src = url;
   });

@@ -3,21 +3,28 @@
  * count and how much of it the room has placed, so the projector still shows the whole board.
  */
 
+import { elementName } from '../../shared/i18n/rubricText.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 import { isInOpenRound } from '../../shared/rounds.ts';
 import type { RubricElement } from '../../shared/rubric.ts';
 import { useBoard } from '../state/BoardContext.tsx';
+import { InLanguages } from './InLanguages.tsx';
+import { useWallTranslators } from './useWallTranslators.ts';
 
 // Selectors must return stable values: a fresh [] each time would re-render forever.
 const NO_ELEMENTS: readonly RubricElement[] = [];
 
 export function ProjectorElements() {
-  const elements = useBoard((state) => state.meta?.rubric.elements ?? NO_ELEMENTS);
+  const translators = useWallTranslators();
+  const rubric = useBoard((state) => state.meta?.rubric ?? null);
+  const elements = rubric?.elements ?? NO_ELEMENTS;
   const roundCardIds = useBoard((state) => state.control.roundCardIds);
   const stats = useBoard((state) => state.stats);
   const total = useBoard((state) => state.progress.total);
   const phase = useBoard((state) => state.control.phase);
   const columns =
     elements.length <= 4 ? Math.max(1, elements.length) : elements.length <= 6 ? 3 : 4;
+  if (!rubric) return null;
   return (
     <div
       className="projector-elements"
@@ -29,22 +36,38 @@ export function ProjectorElements() {
         const placed = inRound.reduce((sum, card) => sum + (stats[card.id]?.placedCount ?? 0), 0);
         const possible = inRound.length * total;
         const share = possible > 0 ? Math.min(1, placed / possible) : 0;
+        const names = translators.map((tr) => elementName(rubric, element, tr));
+        const meta = (tr: Translator) =>
+          [
+            tr.t('projector.elements.cards', { count: element.cards.length }),
+            phase === 'setup'
+              ? ''
+              : inRound.length > 0
+                ? tr.t('projector.elements.placed', { share: tr.percent(share) })
+                : tr.t('projector.elements.notInRound'),
+          ]
+            .filter(Boolean)
+            .join(' · ');
         return (
           <section
             key={element.id}
             className="projector-element"
             data-testid="projector-element"
             data-element-id={element.id}
-            aria-label={element.name}
+            aria-label={names[0]?.text}
           >
-            <h3>{element.name}</h3>
-            <p className="projector-element-meta">
-              {element.cards.length} cards
-              {phase !== 'setup' &&
-                (inRound.length > 0
-                  ? ` · ${Math.round(share * 100)}% placed`
-                  : ' · not in this round')}
-            </p>
+            <h3>
+              <InLanguages texts={names} />
+            </h3>
+            {translators.map((tr, index) => (
+              <p
+                key={tr.locale}
+                lang={tr.lang}
+                className={`projector-element-meta${index > 0 ? ' second-language' : ''}`}
+              >
+                {meta(tr)}
+              </p>
+            ))}
             {phase !== 'setup' && inRound.length > 0 && (
               <div className="projector-progress-bar small" aria-hidden="true">
                 <span style={{ width: `${share * 100}%` }} />

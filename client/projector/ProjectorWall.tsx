@@ -6,9 +6,10 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { layoutWall, type WallLayout } from '../../shared/wallLayout.ts';
-import { WallList } from '../board/WallList.tsx';
 import { useBoard } from '../state/BoardContext.tsx';
+import { ProjectorWallList, wallCardMeasure, wallCardTexts } from './ProjectorWallList.tsx';
 import { projectorFontRange } from './projectorType.ts';
+import { useWallTranslators } from './useWallTranslators.ts';
 
 /** Room kept for "Page 1 of 2" when the wall pages. */
 const PAGE_LINE_PX = 36;
@@ -47,17 +48,25 @@ function useBox(ref: React.RefObject<HTMLDivElement | null>): Box | null {
 }
 
 export function ProjectorWall() {
-  const elements = useBoard((state) => state.meta?.rubric.elements);
+  const rubric = useBoard((state) => state.meta?.rubric);
+  const elements = rubric?.elements;
+  const translators = useWallTranslators();
+  const first = translators[0];
+  // The languages as a key: the translators list is a fresh array each render.
+  const languages = translators.map((tr) => tr.locale).join(' ');
   const focus = useBoard((state) => state.control.focusCardId);
   const ref = useRef<HTMLDivElement>(null);
   const box = useBox(ref);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `languages` stands for `translators`
   const layout = useMemo<WallLayout | null>(() => {
-    if (!box || !elements || box.width <= 0 || box.height <= 0) return null;
+    if (!box || !rubric || box.width <= 0 || box.height <= 0) return null;
     const input = {
       width: box.width,
-      elements: elements.map((element) => ({
+      elements: rubric.elements.map((element) => ({
         id: element.id,
-        cardTexts: element.cards.map((card) => card.text),
+        cardTexts: element.cards.map((card) =>
+          wallCardMeasure(wallCardTexts(rubric, card, translators)),
+        ),
       })),
       ...projectorFontRange(box.viewportHeight),
     };
@@ -65,7 +74,7 @@ export function ProjectorWall() {
     return whole.pages.length === 1
       ? whole
       : layoutWall({ ...input, height: box.height - PAGE_LINE_PX });
-  }, [box, elements]);
+  }, [box, rubric, languages]);
 
   const pages = layout?.pages ?? [];
   const focusPage = focus
@@ -117,10 +126,12 @@ export function ProjectorWall() {
             >
               {column.map((id) => {
                 const element = byId.get(id);
-                return element ? (
-                  <WallList
+                return element && rubric ? (
+                  <ProjectorWallList
                     key={id}
+                    rubric={rubric}
                     element={element}
+                    translators={translators}
                     sizing={{ metrics: layout, lines: layout.cardLines[id] ?? [] }}
                   />
                 ) : null;
@@ -129,10 +140,10 @@ export function ProjectorWall() {
           ))}
         </div>
       )}
-      {pages.length > 1 && (
+      {pages.length > 1 && first && (
         <p className="projector-page" data-testid="wall-page" style={{ height: PAGE_LINE_PX }}>
-          Page {pageIndex + 1} of {pages.length}
-          <span className="hint"> · ← → to turn</span>
+          {first.t('projector.wall.page', { page: pageIndex + 1, pages: pages.length })}{' '}
+          <span className="hint">{first.t('projector.wall.turn')}</span>
         </p>
       )}
     </div>

@@ -21,6 +21,7 @@ import {
   setPlacement,
   type Timer,
 } from '../../shared/boardDoc.ts';
+import type { Locale } from '../../shared/i18n/locales.ts';
 import { cardRound, freezeRound } from '../../shared/rounds.ts';
 import type { BoardStore } from './boardStore.ts';
 import { PLACING_CLOSED } from './closeResponse.ts';
@@ -46,6 +47,8 @@ export interface BoardActions {
   clearFinal(cardId: string): void;
   /** Freezes the current round of these cards (null: all) and opens the next one. */
   startRound(cardIds: string[] | null): void;
+  /** The wall's and the report's languages (null: each screen its own). */
+  setRoomLanguages(languages: Locale[] | null): void;
 }
 
 export function createBoardActions(
@@ -145,6 +148,9 @@ export function createBoardActions(
       if (!state.meta) return;
       const allCardIds = state.meta.rubric.elements.flatMap((e) => e.cards.map((c) => c.id));
       freezeRound(doc, cardIds, allCardIds, (cardId) => state.stats[cardId], Date.now(), 'local');
+    },
+    setRoomLanguages(languages) {
+      setControl(doc, 'roomLanguages', languages, 'local');
     },
   };
 }

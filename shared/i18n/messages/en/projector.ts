@@ -1,2 +1,47 @@
 /** The projector's wall. */
-export const projector = {} as const;
+export const projector = {
+  'projector.header.phaseRound': '{phase} · round {round, number}',
+  'projector.join.show': 'Show join code',
+  'projector.join.hide': 'Hide join code',
+  'projector.join.label': 'How to join',
+  'projector.join.qr': 'Join link: {url}',
+  'projector.join.at': 'Join at',
+  'projector.join.withCode': 'with the code',
+  'projector.status.connecting': 'Connecting…',
+  'projector.status.live': 'Live',
+  'projector.status.reconnecting': 'Reconnecting…',
+  'projector.ended.deleted': 'This board was deleted',
+  'projector.ended.deletedDetail':
+    'The facilitator deleted the board; there is nothing more to show here.',
+  'projector.ended.removed': 'This projector link was revoked',
+  'projector.ended.removedDetail': 'Ask the facilitator for a new projector link.',
+  'projector.progress.joinedLabel': 'Who has joined',
+  'projector.progress.waiting': 'Waiting for people to join',
+  'projector.progress.joined':
+    '{count, plural, one {{shown} person has joined} other {{shown} people have joined}}',
+  'projector.progress.setupDetail': 'Placing starts when the facilitator opens it.',
+  'projector.progress.joinDetail': 'Scan the code or type the address to join.',
+  'projector.progress.label': 'Progress of the room',
+  'projector.progress.finished': '{finished} of {total, number} finished',
+  'projector.progress.placing': '{count, number} still placing',
+  'projector.progress.away': '{count, number} not here',
+  'projector.progress.here': '{count, number} here',
+  'projector.elements.cards': '{count, plural, one {# card} other {# cards}}',
+  'projector.elements.placed': '{share} placed',
+  'projector.elements.notInRound': 'not in this round',
+  'projector.focus.label': 'Focused card',
+  'projector.focus.agreed': 'Agreed {position}',
+  'projector.focus.coverage':
+    '{placed, number} of {total, number} {placed, plural, one {has} other {have}} placed this card',
+  'projector.wall.page': 'Page {page, number} of {pages, number}',
+  'projector.wall.turn': '· ← → to turn',
+  'projector.wall.agreed': 'agreed {position}',
+  'projector.wall.median': 'median {position}',
+  'projector.wall.vendorShort': 'Vendor',
+  'projector.wall.partnershipShort': 'Partnership',
+  'projector.wall.tooFew':
+    '{count, plural, one {# card} other {# cards}}: too few placements to show',
+  'projector.wall.notPlaced': '{count, number} not placed yet',
+  'projector.wall.rowTitle': '{card} — {where}, {label}',
+  'projector.outage': 'Reconnecting…',
+} as const;

@@ -1,3 +1,102 @@
 import type { facilitator as english } from '../en/facilitator.ts';
 
-export const facilitator: Record<keyof typeof english, string> = {};
+export const facilitator: Record<keyof typeof english, string> = {
+  'facilitator.bar.label': 'Herramientas de facilitación',
+  'facilitator.invite.button': 'Invitar',
+  'facilitator.invite.title': 'Invitar a personas',
+
+  'facilitator.export.button': 'Exportar',
+  'facilitator.export.failed': 'No se pudo exportar.',
+  'facilitator.export.notLoaded': 'El tablero aún no ha cargado.',
+  'facilitator.export.serverAnswered': 'El servidor respondió {status, number}.',
+  'facilitator.export.anonymise': 'Anonimizar nombres',
+  'facilitator.export.anonymiseHint': '(JSON y CSV)',
+  'facilitator.export.snapshot': 'Instantánea (JSON)',
+  'facilitator.export.placements': 'Colocaciones (CSV)',
+  'facilitator.export.cards': 'Tarjetas (CSV)',
+  'facilitator.export.svg': 'Imagen (SVG)',
+  'facilitator.export.png': 'Imagen (PNG)',
+  'facilitator.export.report': 'Informe para imprimir',
+  'facilitator.export.newTab': '(se abre en una pestaña nueva)',
+  'facilitator.export.delete': 'Eliminar este tablero…',
+  'facilitator.export.deleteQuestion':
+    '¿Eliminar este tablero y todo lo guardado sobre él? No se puede deshacer.',
+
+  'facilitator.focus.label': 'En foco:',
+  'facilitator.focus.clear': 'Quitar el foco',
+
+  'facilitator.peek.label': 'Ver las colocaciones',
+  'facilitator.peek.hint': '(solo tú)',
+
+  'facilitator.people.button': 'Personas ({count, number})',
+  'facilitator.people.title': 'Personas',
+  'facilitator.people.failed': 'No funcionó.',
+  'facilitator.people.listLabel': 'Quién está en el tablero',
+  'facilitator.people.proxy': 'sin dispositivo',
+  'facilitator.people.here': 'presente',
+  'facilitator.people.role.facilitator': 'facilitador/a',
+  'facilitator.people.role.observer': 'observador/a',
+  'facilitator.people.remove': 'Quitar',
+  'facilitator.people.removeLabel': 'Quitar a {name}',
+  'facilitator.people.removeQuestion':
+    '¿Quitar a {name}? Sus colocaciones dejan de contar en las cifras.',
+  'facilitator.people.revoke': 'Revocar',
+  'facilitator.people.revokeLabel': 'Revocar a {name}',
+  'facilitator.people.addProxy': 'Añadir a alguien sin dispositivo',
+  'facilitator.people.proxyName': 'Nombre',
+  'facilitator.people.proxyOrganisation': 'Su organización',
+  'facilitator.people.organisationChoice': 'Organización…',
+  'facilitator.people.add': 'Añadir',
+  'facilitator.people.actingFor': 'Colocar tarjetas por',
+  'facilitator.people.nobody': 'nadie (solo mirar)',
+  'facilitator.people.createCofacilitator': 'Crear un enlace de cofacilitación',
+  'facilitator.people.createProjector': 'Crear un enlace para el proyector',
+  'facilitator.people.cofacilitatorLink': 'Enlace de cofacilitación (secreto)',
+  'facilitator.people.projectorLink': 'Enlace del proyector / de observación',
+
+  'facilitator.round.button': 'Nueva ronda',
+  'facilitator.round.scope': 'Nueva ronda sobre',
+  'facilitator.round.wholeBoard': 'todo el tablero',
+  'facilitator.round.hint':
+    'Todas las personas vuelven a colocar estas tarjetas; las posiciones de esta ronda quedan como su registro.',
+  'facilitator.round.start': 'Empezar una nueva ronda',
+  'facilitator.round.countdownBoard':
+    'La ronda {round, number} (todo el tablero) empieza en {seconds, number}…',
+  'facilitator.round.countdownElement':
+    'La ronda {round, number} ({element}) empieza en {seconds, number}…',
+  'facilitator.round.cancel': 'Cancelar',
+
+  'facilitator.options.legend': 'Opciones de la sesión',
+  'facilitator.options.showNames': 'Mostrar nombres',
+  'facilitator.options.showNamesHint': '(junto a las colocaciones, para todas las personas)',
+  'facilitator.options.joinOpen': 'Entrada abierta',
+  'facilitator.options.locked': 'El tablero está cerrado: vuelve a abrirlo para cambiar esto.',
+  'facilitator.options.roomLanguage': 'Idioma del proyector y del informe',
+  'facilitator.options.roomLanguage.own': 'El de cada pantalla',
+  'facilitator.options.roomLanguage.both': '{first} y {second}, uno junto al otro',
+
+  'facilitator.share.summary': 'Invitar a personas',
+  'facilitator.share.copy': 'Copiar',
+  'facilitator.share.copied': 'Copiado',
+  'facilitator.share.selected': 'Seleccionado: pulsa Ctrl+C o mantén pulsado para copiar',
+  'facilitator.share.address': 'Dirección para los enlaces',
+  'facilitator.share.joinCode': 'Código de entrada',
+  'facilitator.share.typeItAt': '— escríbelo en {host}',
+  'facilitator.share.participantLink': 'Enlace para participantes',
+  'facilitator.share.networkNote':
+    'Estos enlaces funcionan para quienes están en esta red (el wifi de la sala). Para quienes están fuera, el servidor necesita su ajuste {setting}.',
+  'facilitator.share.facilitatorLink':
+    'Tu enlace de facilitación: mantenlo en secreto; abre este tablero con tus controles',
+  'facilitator.share.showFacilitatorLink': 'Mostrar mi enlace de facilitación',
+
+  'facilitator.timer.button': 'Temporizador',
+  'facilitator.timer.preset': '{minutes, number} min',
+  'facilitator.timer.customLabel': 'Minutos a elección',
+  'facilitator.timer.customPlaceholder': 'min',
+  'facilitator.timer.start': 'Empezar',
+  'facilitator.timer.pause': 'Pausar',
+  'facilitator.timer.resume': 'Reanudar',
+  'facilitator.timer.extend': '+1 min',
+  'facilitator.timer.clear': 'Quitar',
+  'facilitator.timer.sound': 'Un sonido suave aquí cuando se acabe el tiempo',
+} as const;
