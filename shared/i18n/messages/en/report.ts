@@ -1,2 +1,91 @@
 /** The report page and the exported picture. */
-export const report = {} as const;
+export const report = {
+  'report.header.meta':
+    'Board of {created} · report of {printed} · {phase}{round, plural, =1 {} other {, round #}} · {total, plural, one {# participant} other {# participants}}{organisations, select, none {} other { from {organisations}}}',
+  'report.header.axis':
+    'Each indicator was placed between {start} ({zero}) and {end} ({full}).',
+  'report.header.board':
+    'Overall the group placed the partnership at {position}{agreement, select, none {} other {, with {agreement} agreement}}.',
+  'report.header.earlierNote':
+    'A card nobody placed again in a later round shows the figures of its latest round, marked with that round.',
+  'report.header.print': 'Print or save as PDF',
+  'report.picture.alt': "The board: every card at its agreed position or the group's median",
+  'report.elements.heading': '{count, plural, one {The # element} other {The # elements}}',
+  'report.elements.element': 'Element',
+  'report.elements.position': 'Position',
+  'report.elements.agreement': 'Agreement',
+  'report.elements.polarized': 'Polarized cards',
+  'report.elements.organisations': 'Organisations (perception gap)',
+  'report.elements.earlier':
+    '{count, plural, one {# card} other {# cards}} with figures from round {rounds}',
+  'report.elements.organisationsNotKept': 'not kept for earlier rounds on this screen',
+  'report.elements.gap': '(gap {gap})',
+  'report.cards.heading': 'Cards, in the order to discuss them',
+  'report.cards.fromRound': 'from round {round}',
+  'report.cards.gap': 'perception gap {gap}',
+  'report.cards.agreed': 'Agreed position: {position}',
+  'report.cards.agreedWithNote': 'Agreed position: {position}. {note}',
+  'report.rounds.heading': 'How the group moved between rounds',
+  'report.rounds.one': 'There was one round.',
+  'report.rounds.summary': '{count, number} rounds; {closed}.',
+  'report.rounds.closed':
+    'round {round} closed on {cards, plural, one {# card} other {# cards}}',
+  'report.rounds.noneToCompare': 'No card has figures to compare with its previous round yet.',
+  'report.rounds.notPlacedAgain':
+    '{count, plural, one {# card was} other {# cards were}} not placed again; above, they show the figures of their latest round.',
+  'report.rounds.card': 'Card',
+  'report.rounds.median': 'Median before → now',
+  'report.rounds.agreementChange': 'Agreement change',
+  'report.rounds.distribution': 'Distribution',
+  'report.rounds.change': '{before} → {after}',
+  'report.rounds.stable': 'stable',
+  'report.rounds.moving': 'still moving',
+  'report.figures.notMeasured': 'not measured',
+  'report.figures.tooFewToShow': 'too few placements to show',
+  'report.figures.tooFew': 'too few to show',
+  'report.figures.noCardWithTwo': 'not measured: no card has 2 placements',
+  'report.figures.organisation': '{organisation} {position}',
+  'report.figures.organisationsTooFew': 'too few placements to show: {organisations}',
+  'report.figures.notPlaced': 'Not placed yet.',
+  'report.figures.placedOfTotal': '{placed, number} of {total, number} placed',
+  'report.figures.placed': '{placed, number} placed',
+  'report.figures.median': 'median {median}',
+  'report.figures.middleHalf': 'middle half {q1}–{q3}',
+  'report.figures.agreement': 'agreement {agreement}',
+  'report.figures.agreementNotMeasured': 'agreement not measured: fewer than 2 placements',
+  'report.figures.hiddenFew': 'too few placements to show the group (fewer than {min, number})',
+  'report.figures.hiddenUntilReveal': "the group's figures are shown after the reveal",
+  'report.figures.hiddenClosed': 'that round closed before its group was shown',
+  // The exported picture (shared/boardPicture.ts).
+  'report.picture.subtitle': '{date} · {phase}{round, plural, =1 {} other { · round #}}',
+  'report.picture.legend':
+    "{subtitle}. Notes: cards at their agreed position, else the group's median; whiskers: the middle half; dots: placements; triangle: the element's position; dashed: figures of an earlier round.",
+  'report.picture.axisStart': '← {label} ({share})',
+  'report.picture.axisEnd': '{label} ({share}) →',
+  'report.picture.heading': '{number, number}. {name}',
+  'report.picture.elementPosition': 'Element position {position}',
+  'report.picture.agreed': 'agreed {position}',
+  'report.picture.median': 'median {position}',
+  'report.picture.label.strong': 'strong',
+  'report.picture.label.moderate': 'moderate',
+  'report.picture.label.weak': 'weak',
+  'report.picture.label.polarized': 'polarized',
+  'report.picture.label.single': 'one placement',
+  'report.picture.label.no-data': 'not placed',
+  'report.picture.fromRound': 'from round {round}',
+  'report.picture.noteTitle': '{text}: {figures}',
+  'report.picture.noteTitleEarlier': '{text}: {figures} (figures from round {round})',
+  'report.picture.noPlacements': 'no placements yet',
+  'report.picture.position': 'position {position} toward partnership',
+  'report.picture.agreement': 'agreement {agreement}',
+  'report.picture.agreementNotMeasured': 'agreement not measured (no card has 2 placements)',
+  'report.picture.polarized': '{count, plural, one {# polarized card} other {# polarized cards}}',
+  'report.picture.tooFew':
+    '{count, plural, one {# card} other {# cards}} with too few placements to show',
+  'report.picture.notRevealed':
+    '{count, plural, one {# card} other {# cards}} placed, shown after the reveal',
+  'report.picture.closedHidden':
+    '{count, plural, one {# card} other {# cards}} from a round closed before its reveal',
+  'report.picture.earlier':
+    '{count, plural, one {# card} other {# cards}} with figures from round {rounds}',
+} as const;
