@@ -84,7 +84,6 @@ const MUTED = '#4a5562';
 /** The "from round N" mark: a colour of its own and a dashed outline on the note. */
 const EARLIER = '#8a4b00';
 
-
 function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')

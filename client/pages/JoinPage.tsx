@@ -37,9 +37,7 @@ export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
       navigate(boardPath(boardId));
       return;
     }
-    api
-      .boardInfo(boardId)
-      .then(setBoard, (caught: unknown) => setLoadError({ caught }));
+    api.boardInfo(boardId).then(setBoard, (caught: unknown) => setLoadError({ caught }));
   }, [boardId]);
 
   function submit(event: FormEvent) {

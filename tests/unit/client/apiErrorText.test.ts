@@ -24,9 +24,7 @@ describe('API error texts', () => {
   });
 
   it('name the limits they are about', () => {
-    expect(apiErrorText(en, 'nameTooLong')).toBe(
-      'Please keep the name to 60 characters or fewer.',
-    );
+    expect(apiErrorText(en, 'nameTooLong')).toBe('Please keep the name to 60 characters or fewer.');
     expect(apiErrorText(es, 'titleTooLong')).toBe(
       'El título puede tener como máximo 200 caracteres.',
     );

@@ -60,7 +60,11 @@ describe('close responses', () => {
     [4504, '', { kind: 'retrying', notice: 'The server is busy — reconnecting…' }],
     [1001, 'The server is restarting', { kind: 'retrying', notice: null }],
     [1007, 'Malformed message', { kind: 'retrying', notice: null }],
-    [4450, 'Something final', { kind: 'stopped', notice: 'The connection to the board was closed.' }],
+    [
+      4450,
+      'Something final',
+      { kind: 'stopped', notice: 'The connection to the board was closed.' },
+    ],
   ] as const)('%i %s', (code, reason, expected) => {
     expect(closeResponse(code, reason, en)).toMatchObject(expected);
   });

@@ -45,12 +45,17 @@ describe('report sentences', () => {
       '2 of 30 placed · too few placements to show the group (fewer than 3)',
     );
     const silent = latest([], { placed: 28 });
-    expect(cardFiguresText(en, silent, 30)).toContain("the group's figures are shown after the reveal");
+    expect(cardFiguresText(en, silent, 30)).toContain(
+      "the group's figures are shown after the reveal",
+    );
     const closed = latest([], { placed: 28, fromRound: 1 });
     expect(cardFiguresText(en, closed, 30)).toBe(
       '28 placed · that round closed before its group was shown',
     );
-    for (const text of [cardFiguresText(en, latest([0.4, 0.6, 0.5]), 30), cardFiguresText(en, few, 30)]) {
+    for (const text of [
+      cardFiguresText(en, latest([0.4, 0.6, 0.5]), 30),
+      cardFiguresText(en, few, 30),
+    ]) {
       expect(text).not.toContain('—');
     }
   });

@@ -2,8 +2,7 @@
 export const report = {
   'report.header.meta':
     'Board of {created} · report of {printed} · {phase}{round, plural, =1 {} other {, round #}} · {total, plural, one {# participant} other {# participants}}{organisations, select, none {} other { from {organisations}}}',
-  'report.header.axis':
-    'Each indicator was placed between {start} ({zero}) and {end} ({full}).',
+  'report.header.axis': 'Each indicator was placed between {start} ({zero}) and {end} ({full}).',
   'report.header.board':
     'Overall the group placed the partnership at {position}{agreement, select, none {} other {, with {agreement} agreement}}.',
   'report.header.earlierNote':
@@ -28,8 +27,7 @@ export const report = {
   'report.rounds.heading': 'How the group moved between rounds',
   'report.rounds.one': 'There was one round.',
   'report.rounds.summary': '{count, number} rounds; {closed}.',
-  'report.rounds.closed':
-    'round {round} closed on {cards, plural, one {# card} other {# cards}}',
+  'report.rounds.closed': 'round {round} closed on {cards, plural, one {# card} other {# cards}}',
   'report.rounds.noneToCompare': 'No card has figures to compare with its previous round yet.',
   'report.rounds.notPlacedAgain':
     '{count, plural, one {# card was} other {# cards were}} not placed again; above, they show the figures of their latest round.',

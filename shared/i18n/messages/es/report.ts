@@ -3,8 +3,7 @@ import type { report as english } from '../en/report.ts';
 export const report: Record<keyof typeof english, string> = {
   'report.header.meta':
     'Tablero del {created} · informe del {printed} · {phase}{round, plural, =1 {} other {, ronda #}} · {total, plural, one {# participante} other {# participantes}}{organisations, select, none {} other { de {organisations}}}',
-  'report.header.axis':
-    'Cada indicador se colocó entre {start} ({zero}) y {end} ({full}).',
+  'report.header.axis': 'Cada indicador se colocó entre {start} ({zero}) y {end} ({full}).',
   'report.header.board':
     'En conjunto, el grupo situó la alianza en {position}{agreement, select, none {} other {, con un acuerdo del {agreement}}}.',
   'report.header.earlierNote':

@@ -9,13 +9,15 @@ export const server: Record<keyof typeof english, string> = {
   'server.api.nameTooLong': 'El nombre puede tener como máximo {max} caracteres.',
   'server.api.nameIsRoleWord':
     'Ese nombre está reservado para un rol del tablero. Elige otro, por favor.',
-  'server.api.wrongJoinCode': 'Ese código no es correcto. Revisa el código que aparece en pantalla.',
+  'server.api.wrongJoinCode':
+    'Ese código no es correcto. Revisa el código que aparece en pantalla.',
   'server.api.joiningClosed': 'La persona facilitadora cerró la entrada a este tablero.',
   'server.api.boardFull': 'Este tablero está lleno: alcanzó su límite de almacenamiento.',
   'server.api.boardNotFound': 'No se encuentra este tablero.',
   'server.api.unauthorized': 'Este enlace no es válido para este tablero.',
   'server.api.forbidden': 'No puedes hacer eso en este tablero.',
-  'server.api.tooManyRequests': 'Demasiadas solicitudes en poco tiempo. Espera un momento y vuelve a intentarlo.',
+  'server.api.tooManyRequests':
+    'Demasiadas solicitudes en poco tiempo. Espera un momento y vuelve a intentarlo.',
   'server.api.payloadTooLarge': 'Es demasiado grande para que el servidor lo acepte.',
   'server.api.snapshotInvalid': 'Esa copia del tablero no es válida y no se puede importar.',
   'server.api.storeUnavailable':
@@ -23,7 +25,8 @@ export const server: Record<keyof typeof english, string> = {
   'server.api.storeDamaged':
     'No se puede leer: sus datos guardados están dañados. Avisa a quien organiza.',
   'server.api.internal': 'Algo salió mal en el servidor. Inténtalo de nuevo.',
-  'server.api.unreachable': 'No se puede contactar con el servidor. Revisa la conexión e inténtalo de nuevo.',
+  'server.api.unreachable':
+    'No se puede contactar con el servidor. Revisa la conexión e inténtalo de nuevo.',
   'server.close.placingClosed': 'La colocación está cerrada: tu último movimiento no se guardó.',
   'server.close.notSaved': '{reason}: tu último movimiento no se guardó.',
   'server.close.boardFull':
@@ -59,7 +62,8 @@ export const server: Record<keyof typeof english, string> = {
   'server.write.placingClosed': 'La colocación está cerrada',
   'server.write.locked': 'La sesión está cerrada; solo se puede reabrir',
   'server.write.invalidPlacement': 'Esa no es una posición válida para la tarjeta',
-  'server.write.nestedPlacement': 'Las posiciones de las tarjetas no pueden contener datos anidados',
+  'server.write.nestedPlacement':
+    'Las posiciones de las tarjetas no pueden contener datos anidados',
   'server.write.wrongRound': 'Esa tarjeta ahora está en otra ronda',
   'server.write.invalidControl': 'Esa no es una configuración válida de la sesión',
   'server.write.controlRemoved': 'La configuración de la sesión se puede cambiar, no quitar',
