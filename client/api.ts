@@ -38,7 +38,8 @@ function stringField(body: unknown, name: string): string | null {
 export function apiErrorFromBody(status: number, body: unknown): ApiError {
   return new ApiError(
     status,
-    stringField(body, 'error') ?? `HTTP ${status}`, // i18n-exempt: log text, never shown
+    // i18n-exempt: log text, never shown
+    stringField(body, 'error') ?? `HTTP ${status}`,
     stringField(body, 'code'),
     stringField(body, 'field'),
   );
@@ -49,7 +50,8 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   try {
     response = await fetch(path, init);
   } catch {
-    throw new ApiError(UNREACHABLE_STATUS, 'unreachable'); // i18n-exempt: log text
+    // i18n-exempt: log text; useAsyncAction.ts words an unreachable server
+    throw new ApiError(UNREACHABLE_STATUS, 'unreachable');
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) throw apiErrorFromBody(response.status, body);

@@ -17,7 +17,8 @@ export class WordedError extends Error {
     readonly words: (tr: Translator) => string,
     readonly field: string | null = null,
   ) {
-    super('worded error'); // i18n-exempt: never shown, `words` is
+    // i18n-exempt: never shown, `words` is
+    super('worded error');
   }
 }
 

@@ -154,7 +154,10 @@ function CreateBoard() {
       .map((line) => line.trim())
       .filter((line) => line.length > 0);
     void run(async () => {
-      if (title.trim() === '') throw new ApiError(400, 'title required', 'titleRequired', 'title');
+      if (title.trim() === '') {
+        // i18n-exempt: the Error's message is for logs; the code words it (apiErrorText.ts)
+        throw new ApiError(400, 'title required', 'titleRequired', 'title');
+      }
       const created = await api.createBoard({
         title: title.trim(),
         ...(list.length > 0 ? { organisations: list } : {}),
