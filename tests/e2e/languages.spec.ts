@@ -54,6 +54,16 @@ test('a Spanish browser gets the start page in Spanish; a switch to English is r
   await expect(page.getByRole('heading', { name: en['pages.start.join.heading'] })).toBeVisible();
   await expect(page).toHaveTitle(en['pages.title.start']);
   await page.screenshot({ path: 'test-results/languages-start-en-360.png', fullPage: true });
+
+  // At 320 px with text at 200 %, the Spanish start page still reflows.
+  const narrow = await open(browser, 'es-ES', NARROW);
+  await narrow.goto(server.baseUrl);
+  await narrow.evaluate(() => {
+    document.documentElement.style.fontSize = '200%';
+  });
+  await expect(narrow.getByRole('heading', { name: es['pages.start.join.heading'] })).toBeVisible();
+  await noHorizontalScroll(narrow);
+  await narrow.screenshot({ path: 'test-results/languages-start-es-320-200.png', fullPage: true });
 });
 
 test('a board is created and joined in Spanish; a wrong code is refused in Spanish', async ({
@@ -92,6 +102,14 @@ test('a board is created and joined in Spanish; a wrong code is refused in Spani
   await expect(phone).toHaveTitle(es['pages.title.join'].replace('{title}', 'Retiro de primavera'));
   await noHorizontalScroll(phone);
   await phone.screenshot({ path: 'test-results/languages-join-es-360.png', fullPage: true });
+  const large = await open(browser, 'es-ES', NARROW);
+  await large.goto(`${server.baseUrl}/join/${board.boardId}`);
+  await large.evaluate(() => {
+    document.documentElement.style.fontSize = '200%';
+  });
+  await expect(large.getByLabel(es['pages.join.codeLabel'])).toBeVisible();
+  await noHorizontalScroll(large);
+  await large.screenshot({ path: 'test-results/languages-join-es-320-200.png', fullPage: true });
   await phone.getByLabel(es['pages.join.nameLabel']).fill('   ');
   await phone.getByRole('button', { name: es['pages.join.submit'] }).click();
   await expect(phone.getByRole('alert')).toHaveText(es['pages.join.nameRequired']);
