@@ -38,6 +38,7 @@ function JoinWithCode() {
   const { t } = useTranslator();
   const [code, setCode] = useState('');
   const { busy, error, run } = useAsyncAction(t('pages.start.join.failed'));
+  const codeExample = t('pages.start.join.codePlaceholder');
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -61,7 +62,7 @@ function JoinWithCode() {
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          placeholder={t('pages.start.join.codePlaceholder')}
+          placeholder={codeExample}
           required
         />
         <FormError error={error} />
@@ -146,6 +147,7 @@ function CreateBoard() {
   const [organisations, setOrganisations] = useState('');
   const { busy, error, field, run } = useAsyncAction(t('pages.start.create.failed'));
   const titleAtFault = field === 'title';
+  const titleExample = t('pages.start.create.titlePlaceholder');
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -175,7 +177,7 @@ function CreateBoard() {
           id="board-title"
           value={title}
           onChange={(event) => setTitle(event.target.value)}
-          placeholder={t('pages.start.create.titlePlaceholder')}
+          placeholder={titleExample}
           maxLength={200}
           aria-invalid={titleAtFault ? true : undefined}
           aria-describedby={titleAtFault ? 'board-title-error' : undefined}

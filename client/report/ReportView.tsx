@@ -110,6 +110,7 @@ function ReportBody({ tr, latest }: { tr: Translator; latest: LatestBoardFigures
   const ends = axisEnds(rubric, tr);
   const board = boardSentence(tr, latest.board.position, latest.board.rwg);
   const dateOptions = { dateStyle: 'medium' } as const;
+  const pictureAlt = t('report.picture.alt');
 
   return (
     <article className="report" lang={tr.lang} data-testid={`report-${tr.locale}`}>
@@ -142,7 +143,7 @@ function ReportBody({ tr, latest }: { tr: Translator; latest: LatestBoardFigures
 
       {picture && (
         <figure className="report-picture">
-          <img src={picture} alt={t('report.picture.alt')} />
+          <img src={picture} alt={pictureAlt} />
         </figure>
       )}
 
