@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { isLoopbackHost } from '../shared/loopbackHost.ts';
+import { useTranslator } from './i18n/useTranslator.ts';
 import { BoardPage } from './pages/BoardPage.tsx';
 import { JoinPage } from './pages/JoinPage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
@@ -21,13 +22,14 @@ function subscribeToLocation(onChange: () => void): () => void {
 const currentLocation = () => `${window.location.pathname}${window.location.hash}`;
 
 export function App() {
+  const { t } = useTranslator();
   useSyncExternalStore(subscribeToLocation, currentLocation);
   const route = parseRoute(window.location);
   const moving = useRoomAddress();
   if (moving) {
     return (
       <main className="page" aria-busy="true">
-        <p>Opening the room's address…</p>
+        <p>{t('pages.app.movingAddress')}</p>
       </main>
     );
   }

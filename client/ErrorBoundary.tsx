@@ -1,5 +1,6 @@
 /** A render error shows a calm message with a way back, never a blank page. */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useTranslator } from './i18n/useTranslator.ts';
 
 interface State {
   error: Error | null;
@@ -18,15 +19,23 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 
   override render() {
     if (!this.state.error) return this.props.children;
-    return (
-      <main className="page">
-        <h1>Something went wrong on this page</h1>
-        <p>Your placements are safe: they are kept on the server and on this device.</p>
-        <p className="hint">{this.state.error.message}</p>
-        <button type="button" onClick={() => window.location.reload()}>
-          Reload the page
-        </button>
-      </main>
-    );
+    return <CrashMessage error={this.state.error} />;
   }
+}
+
+function CrashMessage({ error }: { error: Error }) {
+  const { t } = useTranslator();
+  return (
+    <main className="page">
+      <h1>{t('pages.crash.heading')}</h1>
+      <p>{t('pages.crash.safe')}</p>
+      {/* The error itself, for whoever fixes it: a program's words, in English. */}
+      <p className="hint" lang="en">
+        {error.message}
+      </p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t('pages.crash.reload')}
+      </button>
+    </main>
+  );
 }

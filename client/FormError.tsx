@@ -1,8 +1,8 @@
-/** A failure, announced to screen readers as it appears. */
-export function FormError({ error }: { error: string | null }) {
+/** A failure, announced to screen readers as it appears; `id` lets a field point to it. */
+export function FormError({ error, id }: { error: string | null; id?: string }) {
   if (!error) return null;
   return (
-    <p className="form-error" role="alert">
+    <p className="form-error" role="alert" id={id}>
       {error}
     </p>
   );

@@ -1,4 +1,8 @@
-/** Typed calls of the server's HTTP API; a refusal throws ApiError with the server's message. */
+/**
+ * Typed calls of the server's HTTP API. A refusal throws ApiError with the body's `code` and
+ * `field` (words for it come from the catalogue: apiErrorText.ts); the server's English `error`
+ * is kept as the Error's message, for logs.
+ */
 import type {
   BoardInfo,
   CreateBoardRequest,
@@ -12,9 +16,33 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The server's machine-readable code (client/apiErrorText.ts); null: none given. */
+    readonly code: string | null = null,
+    /** The field at fault, where one is. */
+    readonly field: string | null = null,
   ) {
     super(message);
   }
+}
+
+/** No answer at all: the network, not the server. */
+export const UNREACHABLE_STATUS = 0;
+
+function stringField(body: unknown, name: string): string | null {
+  if (typeof body !== 'object' || body === null || !(name in body)) return null;
+  const value = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : null;
+}
+
+/** The error an HTTP error body describes: `error` (English, for logs), `code` and `field`. */
+export function apiErrorFromBody(status: number, body: unknown): ApiError {
+  return new ApiError(
+    status,
+    // i18n-exempt: log text, never shown
+    stringField(body, 'error') ?? `HTTP ${status}`,
+    stringField(body, 'code'),
+    stringField(body, 'field'),
+  );
 }
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
@@ -22,16 +50,11 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   try {
     response = await fetch(path, init);
   } catch {
-    throw new ApiError(0, 'The server cannot be reached. Check the connection and try again.');
+    // i18n-exempt: log text; useAsyncAction.ts words an unreachable server
+    throw new ApiError(UNREACHABLE_STATUS, 'unreachable');
   }
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const message =
-      typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string'
-        ? body.error
-        : `The server answered ${response.status}.`;
-    throw new ApiError(response.status, message);
-  }
+  if (!response.ok) throw apiErrorFromBody(response.status, body);
   return body as T;
 }
 

@@ -9,12 +9,17 @@
  *
  * Text never shrinks below 9 pt on the printed page: a crowded lane gets more rows and the
  * picture grows taller instead (the report prints it on as many pages as it needs).
+ *
+ * Every word is in the input's language (`tr`, the report's), the rubric's texts in it where
+ * the rubric has them, each marked with its own language where it differs from the picture's.
  */
 import type { FinalPosition } from './boardDoc.ts';
 import type { ElementSummary } from './consensus/rollUp.ts';
+import { axisEnds, cardText, elementName, type LocalText } from './i18n/rubricText.ts';
+import type { Translator } from './i18n/translator.ts';
 import type { LatestFigures } from './latestFigures.ts';
 import { CONSENSUS_LABEL_COLORS } from './palette.ts';
-import { AXIS_END_LABEL, AXIS_START_LABEL, type Rubric } from './rubric.ts';
+import type { Rubric } from './rubric.ts';
 import { MIN_PLACEMENTS_FOR_DOTS } from './visibility.ts';
 
 /** A4 landscape (297 mm) at 4 user units per millimetre. */
@@ -37,6 +42,8 @@ export const MIN_FONT_SIZE = (9 * PICTURE_WIDTH) / A4_LANDSCAPE_WIDTH_PT;
 export const CHAR_WIDTH = 0.6;
 
 export interface BoardPictureInput {
+  /** The picture's language: every word of it, its numbers and the rubric's texts. */
+  tr: Translator;
   title: string;
   /** A line under the title, e.g. the date and phase. */
   subtitle: string;
@@ -77,15 +84,6 @@ const MUTED = '#4a5562';
 /** The "from round N" mark: a colour of its own and a dashed outline on the note. */
 const EARLIER = '#8a4b00';
 
-const LABEL_WORDS = {
-  strong: 'strong',
-  moderate: 'moderate',
-  weak: 'weak',
-  polarized: 'polarized',
-  single: 'one placement',
-  'no-data': 'not placed',
-} as const;
-
 function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
@@ -94,8 +92,9 @@ function escapeXml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-function percent(x: number): string {
-  return `${Math.round(x * 100)}%`;
+/** ` xml:lang="…"` where a text's language is not the picture's, so it is read as written. */
+function langAttribute(text: LocalText, tr: Translator): string {
+  return text.lang === tr.lang ? '' : ` xml:lang="${escapeXml(text.lang)}"`;
 }
 
 /** How many characters of text at `fontSize` fit in `width` user units. */
@@ -164,6 +163,8 @@ interface NoteContent {
   cardId: string;
   x: number;
   textLines: string[];
+  /** The card text's language, as an attribute (empty when it is the picture's). */
+  textLang: string;
   figureLines: string[];
   fromRound: number | null;
   label: LatestFigures['summary']['label'];
@@ -214,6 +215,7 @@ function noteHeight(note: NoteContent): number {
 }
 
 function noteContents(input: BoardPictureInput, elementIndex: number): NoteContent[] {
+  const { tr } = input;
   const element = input.rubric.elements[elementIndex];
   if (!element) return [];
   return element.cards.flatMap((card) => {
@@ -223,25 +225,35 @@ function noteContents(input: BoardPictureInput, elementIndex: number): NoteConte
     const x = agreed?.x ?? median;
     if (x === null || x === undefined || !figures) return [];
     const label = figures.summary.label;
+    const text = cardText(input.rubric, card, tr);
     const figureLine = [
-      agreed ? `agreed ${percent(agreed.x)}` : `median ${percent(x)}`,
-      median === null ? null : LABEL_WORDS[label],
+      agreed
+        ? tr.t('report.picture.agreed', { position: tr.percent(agreed.x) })
+        : tr.t('report.picture.median', { position: tr.percent(x) }),
+      median === null ? null : tr.t(`report.picture.label.${label}`),
     ]
       .filter(Boolean)
       .join(' · ');
     const fromRound = figures.fromRound;
-    const marked = fromRound === null ? '' : ` (figures from round ${fromRound})`;
     return [
       {
         cardId: card.id,
         x,
-        textLines: wrapText(card.text, NOTE_CHARS, NOTE_TEXT_LINES),
+        textLines: wrapText(text.text, NOTE_CHARS, NOTE_TEXT_LINES),
+        textLang: langAttribute(text, tr),
         figureLines: wrapText(figureLine, NOTE_CHARS, 2),
         fromRound,
         label,
         q1: figures.summary.q1,
         q3: figures.summary.q3,
-        title: `${card.text}: ${figureLine}${marked}`,
+        title:
+          fromRound === null
+            ? tr.t('report.picture.noteTitle', { text: text.text, figures: figureLine })
+            : tr.t('report.picture.noteTitleEarlier', {
+                text: text.text,
+                figures: figureLine,
+                round: fromRound,
+              }),
       },
     ];
   });
@@ -249,24 +261,25 @@ function noteContents(input: BoardPictureInput, elementIndex: number): NoteConte
 
 /** The sentence under an element's name: what is true of its figures, no placeholders. */
 function elementFacts(input: BoardPictureInput, elementIndex: number): string {
+  const { tr } = input;
   const element = input.rubric.elements[elementIndex];
   if (!element) return '';
   const summary = input.elements[element.id];
   const figures = element.cards.map((card) => input.cards[card.id]);
   const placed = figures.filter((latest) => latest && latest.placed > 0).length;
-  if (placed === 0) return 'no placements yet';
+  if (placed === 0) return tr.t('report.picture.noPlacements');
   const facts: string[] = [];
   if (summary?.position != null) {
-    facts.push(`position ${percent(summary.position)} toward partnership`);
+    facts.push(tr.t('report.picture.position', { position: tr.percent(summary.position) }));
     facts.push(
       summary.rwgJ === null
-        ? 'agreement not measured (no card has 2 placements)'
-        : `agreement ${percent(Math.max(0, summary.rwgJ))}`,
+        ? tr.t('report.picture.agreementNotMeasured')
+        : tr.t('report.picture.agreement', {
+            agreement: tr.percent(Math.max(0, summary.rwgJ)),
+          }),
     );
     if (summary.polarizedCount > 0) {
-      facts.push(
-        `${summary.polarizedCount} polarized card${summary.polarizedCount === 1 ? '' : 's'}`,
-      );
+      facts.push(tr.t('report.picture.polarized', { count: summary.polarizedCount }));
     }
   }
   // Cards placed but without figures on this screen: too few to show, or not revealed yet.
@@ -274,19 +287,13 @@ function elementFacts(input: BoardPictureInput, elementIndex: number): string {
     (latest) => latest && latest.placed > 0 && latest.summary.median === null,
   );
   const few = unshown.filter((latest) => (latest?.placed ?? 0) < MIN_PLACEMENTS_FOR_DOTS).length;
-  if (few > 0) facts.push(`${few} card${few === 1 ? '' : 's'} with too few placements to show`);
+  if (few > 0) facts.push(tr.t('report.picture.tooFew', { count: few }));
   const notRevealed = unshown.filter(
     (latest) => latest && latest.placed >= MIN_PLACEMENTS_FOR_DOTS && latest.fromRound === null,
   ).length;
-  if (notRevealed > 0) {
-    facts.push(`${notRevealed} card${notRevealed === 1 ? '' : 's'} placed, shown after the reveal`);
-  }
+  if (notRevealed > 0) facts.push(tr.t('report.picture.notRevealed', { count: notRevealed }));
   const closedHidden = unshown.length - few - notRevealed;
-  if (closedHidden > 0) {
-    facts.push(
-      `${closedHidden} card${closedHidden === 1 ? '' : 's'} from a round closed before its reveal`,
-    );
-  }
+  if (closedHidden > 0) facts.push(tr.t('report.picture.closedHidden', { count: closedHidden }));
   const earlier = [
     ...new Set(
       figures.flatMap((latest) =>
@@ -299,7 +306,10 @@ function elementFacts(input: BoardPictureInput, elementIndex: number): string {
       (latest) => latest?.fromRound != null && latest.summary.median !== null,
     ).length;
     facts.push(
-      `${count} card${count === 1 ? '' : 's'} with figures from round ${earlier.join(' and ')}`,
+      tr.t('report.picture.earlier', {
+        count,
+        rounds: tr.list(earlier.map((round) => tr.number(round))),
+      }),
     );
   }
   return facts.join(' · ');
@@ -311,10 +321,12 @@ interface LaneLayout {
 }
 
 function laneLayout(input: BoardPictureInput, elementIndex: number): LaneLayout {
+  const { tr } = input;
   const element = input.rubric.elements[elementIndex];
   const summary = element ? input.elements[element.id] : undefined;
   const innerWidth = PICTURE_WIDTH - 2 * MARGIN - 2 * LANE_PADDING;
-  const heading = `${elementIndex + 1}. ${element?.name ?? ''}`;
+  const name = element ? elementName(input.rubric, element, tr) : { text: '', lang: tr.lang };
+  const heading = tr.t('report.picture.heading', { number: elementIndex + 1, name: name.text });
   const headingLines = wrapText(heading, charsIn(innerWidth, HEADING), 2);
   const facts = elementFacts(input, elementIndex);
   // The facts follow the name on its line when both fit, else they wrap below it.
@@ -349,7 +361,7 @@ function laneLayout(input: BoardPictureInput, elementIndex: number): LaneLayout 
           top + LANE_PADDING,
           HEADING,
           headingLines,
-          ' font-weight="700"',
+          ` font-weight="700"${langAttribute(name, tr)}`,
         ),
         besideHeading
           ? textSvg(
@@ -380,7 +392,7 @@ function laneLayout(input: BoardPictureInput, elementIndex: number): LaneLayout 
       if (summary?.position != null) {
         const markerX = round(AXIS_LEFT + summary.position * AXIS_WIDTH);
         parts.push(
-          `<path d="M${markerX} ${round(axisY + 4)} l-7 12 h14 z" fill="${INK}"><title>Element position ${percent(summary.position)}</title></path>`,
+          `<path d="M${markerX} ${round(axisY + 4)} l-7 12 h14 z" fill="${INK}"><title>${escapeXml(tr.t('report.picture.elementPosition', { position: tr.percent(summary.position) }))}</title></path>`,
         );
       }
       const rowTops: number[] = [];
@@ -416,14 +428,14 @@ function laneLayout(input: BoardPictureInput, elementIndex: number): LaneLayout 
         notesSvg.push(
           `<g data-card-id="${escapeXml(content.cardId)}"><title>${escapeXml(content.title)}</title>`,
           `<rect x="${round(noteX)}" y="${round(y)}" width="${NOTE_WIDTH}" height="${round(h)}" rx="4" fill="#fffbea" stroke="${CONSENSUS_LABEL_COLORS[content.label]}" stroke-width="2.5"${earlier ? ' stroke-dasharray="6 3"' : ''}/>`,
-          linesSvg(textX, textTop, SMALL, content.textLines),
+          linesSvg(textX, textTop, SMALL, content.textLines, content.textLang),
           linesSvg(textX, figureTop, SMALL, content.figureLines, ` fill="${MUTED}"`),
           earlier
             ? linesSvg(
                 textX,
                 figureTop + content.figureLines.length * SMALL * LINE,
                 SMALL,
-                [`from round ${content.fromRound}`],
+                [tr.t('report.picture.fromRound', { round: content.fromRound })],
                 ` fill="${EARLIER}" font-weight="700"`,
               )
             : '',
@@ -445,9 +457,10 @@ function laneLayout(input: BoardPictureInput, elementIndex: number): LaneLayout 
 }
 
 export function boardPictureSvg(input: BoardPictureInput): string {
+  const { tr } = input;
   const innerWidth = PICTURE_WIDTH - 2 * MARGIN;
   const titleLines = wrapText(input.title, charsIn(innerWidth, TITLE), 2);
-  const legend = `${input.subtitle}. Notes: cards at their agreed position, else the group's median; whiskers: the middle half; dots: placements; triangle: the element's position; dashed: figures of an earlier round.`;
+  const legend = tr.t('report.picture.legend', { subtitle: input.subtitle });
   const legendLines = wrapText(legend, charsIn(innerWidth, SMALL), 3);
   let y = MARGIN;
   const header: string[] = [];
@@ -456,11 +469,26 @@ export function boardPictureSvg(input: BoardPictureInput): string {
   header.push(linesSvg(MARGIN, y, SMALL, legendLines, ` fill="${MUTED}"`));
   y += linesHeight(legendLines.length, SMALL) + 4;
   // The axis's two ends, once for every lane (the lanes share the axis's scale).
-  const start = `← ${AXIS_START_LABEL} (0%)`;
-  const end = `${AXIS_END_LABEL} (100%) →`;
-  header.push(textSvg(AXIS_LEFT, y + SMALL * 0.9, SMALL, start, ' font-weight="700"'));
+  const ends = axisEnds(input.rubric, tr);
+  const start = tr.t('report.picture.axisStart', { label: ends.left.text, share: tr.percent(0) });
+  const end = tr.t('report.picture.axisEnd', { label: ends.right.text, share: tr.percent(1) });
   header.push(
-    textSvg(AXIS_RIGHT, y + SMALL * 0.9, SMALL, end, ' font-weight="700" text-anchor="end"'),
+    textSvg(
+      AXIS_LEFT,
+      y + SMALL * 0.9,
+      SMALL,
+      start,
+      ` font-weight="700"${langAttribute(ends.left, tr)}`,
+    ),
+  );
+  header.push(
+    textSvg(
+      AXIS_RIGHT,
+      y + SMALL * 0.9,
+      SMALL,
+      end,
+      ` font-weight="700" text-anchor="end"${langAttribute(ends.right, tr)}`,
+    ),
   );
   y += linesHeight(1, SMALL) + 6;
 
@@ -476,7 +504,7 @@ export function boardPictureSvg(input: BoardPictureInput): string {
   }
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${PICTURE_WIDTH}" height="${height}" viewBox="0 0 ${PICTURE_WIDTH} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" fill="${INK}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" xml:lang="${escapeXml(tr.lang)}" width="${PICTURE_WIDTH}" height="${height}" viewBox="0 0 ${PICTURE_WIDTH} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" fill="${INK}">`,
     // User-space units: a horizontal line has no height, so a bounding-box gradient would vanish.
     `<defs><linearGradient id="axis" gradientUnits="userSpaceOnUse" x1="${AXIS_LEFT}" y1="0" x2="${AXIS_RIGHT}" y2="0"><stop offset="0" stop-color="#D55E00"/><stop offset="0.5" stop-color="#b9b9b9"/><stop offset="1" stop-color="#009E73"/></linearGradient></defs>`,
     `<rect width="${PICTURE_WIDTH}" height="${height}" fill="#f6f4ef"/>`,

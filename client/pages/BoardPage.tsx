@@ -16,11 +16,14 @@ import { PhaseBanner } from '../board/PhaseBanner.tsx';
 import { stopFollowingWhenLocked } from '../board/stopFollowingWhenLocked.ts';
 import { useIsPhone } from '../board/useIsPhone.ts';
 import { FormError } from '../FormError.tsx';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import type { BoardIdentity } from '../identity.ts';
 import { BoardContext, type BoardContextValue } from '../state/BoardContext.tsx';
 import { createBoardActions } from '../state/boardActions.ts';
 import { createBoardStore } from '../state/boardStore.ts';
 import { useBoardConnection } from '../state/useBoardConnection.ts';
+import { failureText } from '../useAsyncAction.ts';
+import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { useBoardIdentity } from './useBoardIdentity.ts';
 import '../board/board.css';
 import '../board/header.css';
@@ -38,19 +41,20 @@ export function BoardPage({
   /** The printable report of the board instead of the board itself. */
   report?: boolean;
 }) {
+  const tr = useTranslator();
   const identity = useBoardIdentity(boardId, tokenFromLink);
   if (identity.kind === 'error') {
     return (
       <main className="page">
-        <FormError error={identity.message} />
-        <a href="/">Back to the start page</a>
+        <FormError error={failureText(tr, identity.caught, tr.t('pages.board.linkFailed'))} />
+        <a href="/">{tr.t('pages.common.backToStart')}</a>
       </main>
     );
   }
   if (identity.kind === 'loading') {
     return (
       <main className="page" aria-busy="true">
-        <p>Opening the board…</p>
+        <p>{tr.t('pages.board.opening')}</p>
       </main>
     );
   }
@@ -66,6 +70,7 @@ function ConnectedBoard({
   me: BoardIdentity;
   report: boolean;
 }) {
+  const { t } = useTranslator();
   const store = useMemo(() => {
     const created = createBoardStore();
     stopFollowingWhenLocked(created);
@@ -88,6 +93,9 @@ function ConnectedBoard({
   const ended = useStore(store, (state) => state.ended);
   const phase = useStore(store, (state) => state.control.phase);
   const phone = useIsPhone();
+  const title = useStore(store, (state) => state.meta?.title ?? null);
+  // The report names itself in the report's language (ReportView.tsx).
+  useDocumentTitle(title === null ? t('pages.title.loading') : t('pages.title.board', { title }));
   // The wall says so in its own large type (ProjectorView); the report keeps what it printed.
   if (ended && me.role !== 'observer' && !report) return <BoardEnded why={ended} />;
   if (!context) return <BoardSkeleton />;
@@ -95,14 +103,14 @@ function ConnectedBoard({
   if (schemaVersion !== null && schemaVersion > SCHEMA_VERSION) {
     return (
       <p className="page notice" role="alert">
-        This board was made by a newer version of Continuum. Reload the page to update.
+        {t('pages.board.newerVersion')}
       </p>
     );
   }
   if (report) {
     return (
       <BoardContext.Provider value={context}>
-        <Suspense fallback={<p className="page">Preparing the report…</p>}>
+        <Suspense fallback={<p className="page">{t('pages.board.preparingReport')}</p>}>
           {schemaVersion === null ? <BoardSkeleton /> : <ReportView />}
         </Suspense>
       </BoardContext.Provider>
@@ -111,7 +119,7 @@ function ConnectedBoard({
   if (me.role === 'observer') {
     return (
       <BoardContext.Provider value={context}>
-        <Suspense fallback={<p className="page">Opening the wall view…</p>}>
+        <Suspense fallback={<p className="page">{t('pages.board.openingWall')}</p>}>
           {/* The wall lays out the rubric: nothing to lay out before the first sync. */}
           {schemaVersion === null && !ended ? <BoardSkeleton /> : <ProjectorView />}
         </Suspense>

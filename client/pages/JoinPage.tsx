@@ -3,21 +3,33 @@ import type { BoardInfo } from '../../shared/api.ts';
 import { NAME_MAX_LENGTH } from '../../shared/nameLimits.ts';
 import { ApiError, api } from '../api.ts';
 import { FormError } from '../FormError.tsx';
+import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { loadIdentity, saveIdentity } from '../identity.ts';
 import { boardPath, navigate } from '../routes.ts';
-import { useAsyncAction } from '../useAsyncAction.ts';
+import { failureText, useAsyncAction } from '../useAsyncAction.ts';
+import { useDocumentTitle } from '../useDocumentTitle.ts';
 
 /** A display name (and organisation, when the board has them) and you are on the board. */
 export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
+  const tr = useTranslator();
+  const { t } = tr;
   const [board, setBoard] = useState<BoardInfo | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<{ caught: unknown } | null>(null);
   const [name, setName] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [joinCode, setJoinCode] = useState(code);
-  const [nameError, setNameError] = useState<string | null>(null);
+  const [nameMissing, setNameMissing] = useState(false);
   const [nameCut, setNameCut] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
-  const { busy, error, run } = useAsyncAction('Could not join the board.');
+  const { busy, error, field, run } = useAsyncAction(t('pages.join.failed'));
+  useDocumentTitle(
+    board ? t('pages.title.join', { title: board.title }) : t('pages.title.loading'),
+  );
+  // A refusal about the name or the code shows under that field, the rest under the form.
+  const nameError = nameMissing ? t('pages.join.nameRequired') : field === 'name' ? error : null;
+  const codeError = field === 'joinCode' ? error : null;
+  const formError = nameError === error || codeError === error ? null : error;
 
   useEffect(() => {
     // Someone who already joined from this device goes straight back to the board.
@@ -25,11 +37,7 @@ export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
       navigate(boardPath(boardId));
       return;
     }
-    api
-      .boardInfo(boardId)
-      .then(setBoard, (caught: unknown) =>
-        setLoadError(caught instanceof ApiError ? caught.message : 'This board cannot be found.'),
-      );
+    api.boardInfo(boardId).then(setBoard, (caught: unknown) => setLoadError({ caught }));
   }, [boardId]);
 
   function submit(event: FormEvent) {
@@ -37,7 +45,7 @@ export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
     const trimmedName = name.trim();
     // Checked here first: a name of spaces passes `required` but is no name.
     if (trimmedName === '') {
-      setNameError('Please enter your name.');
+      setNameMissing(true);
       nameInput.current?.focus();
       return;
     }
@@ -55,32 +63,44 @@ export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
   if (loadError) {
     return (
       <main className="page page-join">
-        <FormError error={loadError} />
-        <a href="/">Back to the start page</a>
+        <div className="page-topline">
+          <LanguagePicker />
+        </div>
+        <FormError
+          error={
+            loadError.caught instanceof ApiError
+              ? failureText(tr, loadError.caught, t('pages.join.notFound'))
+              : t('pages.join.notFound')
+          }
+        />
+        <a href="/">{t('pages.common.backToStart')}</a>
       </main>
     );
   }
   if (!board) {
     return (
       <main className="page page-join" aria-busy="true">
-        <p>Loading the board…</p>
+        <p>{t('pages.join.loading')}</p>
       </main>
     );
   }
   return (
     <main className="page page-join">
+      <div className="page-topline">
+        <LanguagePicker />
+      </div>
       <section className="panel">
-        <p className="eyebrow">You are joining</p>
+        <p className="eyebrow">{t('pages.join.eyebrow')}</p>
         <h1>{board.title}</h1>
         <form onSubmit={submit}>
-          <label htmlFor="display-name">Your name</label>
+          <label htmlFor="display-name">{t('pages.join.nameLabel')}</label>
           <input
             id="display-name"
             ref={nameInput}
             value={name}
             onChange={(event) => {
               setName(event.target.value);
-              setNameError(null);
+              setNameMissing(false);
               if (event.target.value.length < NAME_MAX_LENGTH) setNameCut(false);
             }}
             onPaste={(event) => setNameCut(pastedBeyondLimit(event))}
@@ -93,7 +113,7 @@ export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
           <NameNote id="display-name-note" length={name.length} error={nameError} cut={nameCut} />
           {board.organisations.length > 0 && (
             <>
-              <label htmlFor="organisation">Your organisation</label>
+              <label htmlFor="organisation">{t('pages.join.organisationLabel')}</label>
               <select
                 id="organisation"
                 value={organisation}
@@ -101,7 +121,7 @@ export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
                 required
               >
                 <option value="" disabled>
-                  Choose…
+                  {t('pages.join.organisationChoose')}
                 </option>
                 {board.organisations.map((option) => (
                   <option key={option} value={option}>
@@ -113,19 +133,23 @@ export function JoinPage({ boardId, code }: { boardId: string; code: string }) {
           )}
           {!code && (
             <>
-              <label htmlFor="join-code">Join code</label>
+              <label htmlFor="join-code">{t('pages.join.codeLabel')}</label>
               <input
                 id="join-code"
                 className="code-input"
                 value={joinCode}
                 onChange={(event) => setJoinCode(event.target.value)}
+                aria-invalid={codeError ? true : undefined}
+                aria-describedby={codeError ? 'join-code-error' : undefined}
                 required
               />
+              <FormError error={codeError} id="join-code-error" />
             </>
           )}
-          <FormError error={error} />
+          {/* A code from the link is not on the page: its refusal shows here. */}
+          <FormError error={code ? (formError ?? codeError) : formError} />
           <button type="submit" disabled={busy}>
-            Join the board
+            {t('pages.join.submit')}
           </button>
         </form>
       </section>
@@ -148,6 +172,7 @@ function NameNote({
   error: string | null;
   cut: boolean;
 }) {
+  const { t } = useTranslator();
   if (error) {
     return (
       <p id={id} className="field-note form-error" role="alert">
@@ -157,12 +182,10 @@ function NameNote({
   }
   return (
     <p id={id} className="field-note" aria-live="polite">
-      {cut && (
-        <span>A name can be at most {NAME_MAX_LENGTH} characters: the pasted one was cut.</span>
-      )}
+      {cut && <span>{t('pages.join.nameCut', { max: NAME_MAX_LENGTH })}</span>}
       {length >= COUNTER_FROM && (
         <span data-testid="name-counter">
-          {length} of {NAME_MAX_LENGTH} characters
+          {t('pages.join.nameCounter', { length, max: NAME_MAX_LENGTH })}
         </span>
       )}
     </p>

@@ -4,17 +4,26 @@ import { normalizeJoinCode } from '../../shared/joinCode.ts';
 import { isLoopbackHost } from '../../shared/loopbackHost.ts';
 import { ApiError, api } from '../api.ts';
 import { FormError } from '../FormError.tsx';
+import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { saveIdentity } from '../identity.ts';
 import { boardPath, joinPath, navigate } from '../routes.ts';
-import { useAsyncAction } from '../useAsyncAction.ts';
+import { useAsyncAction, WordedError } from '../useAsyncAction.ts';
+import { useDocumentTitle } from '../useDocumentTitle.ts';
 
 /** Create a board, or join one with the short code from the screen. One page, no sign-up. */
 export function StartPage() {
+  const { t } = useTranslator();
+  useDocumentTitle(t('pages.title.start'));
   return (
     <main className="page page-start">
       <header className="start-header">
-        <h1>Continuum</h1>
-        <p className="lede">Where does our partnership stand today? Find out together, live.</p>
+        <div className="page-topline">
+          {/* i18n-exempt: the product's name */}
+          <h1>Continuum</h1>
+          <LanguagePicker />
+        </div>
+        <p className="lede">{t('pages.start.lede')}</p>
       </header>
       <div className="start-grid">
         <JoinWithCode />
@@ -26,8 +35,10 @@ export function StartPage() {
 }
 
 function JoinWithCode() {
+  const { t } = useTranslator();
   const [code, setCode] = useState('');
-  const { busy, error, run } = useAsyncAction('Could not find that board.');
+  const { busy, error, run } = useAsyncAction(t('pages.start.join.failed'));
+  const codeExample = t('pages.start.join.codePlaceholder');
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -40,9 +51,9 @@ function JoinWithCode() {
 
   return (
     <section className="panel" aria-labelledby="join-heading">
-      <h2 id="join-heading">Join a board</h2>
+      <h2 id="join-heading">{t('pages.start.join.heading')}</h2>
       <form onSubmit={submit}>
-        <label htmlFor="join-code">Code on the screen</label>
+        <label htmlFor="join-code">{t('pages.start.join.codeLabel')}</label>
         <input
           id="join-code"
           className="code-input"
@@ -51,12 +62,12 @@ function JoinWithCode() {
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          placeholder="e.g. K7QM2P"
+          placeholder={codeExample}
           required
         />
         <FormError error={error} />
         <button type="submit" disabled={busy}>
-          Continue
+          {t('pages.start.join.submit')}
         </button>
       </form>
     </section>
@@ -86,7 +97,8 @@ async function openAsFacilitator(created: CreateBoardResponse) {
 }
 
 function ImportSnapshot() {
-  const { busy, error, run } = useAsyncAction('Could not import the snapshot.');
+  const { t } = useTranslator();
+  const { busy, error, run } = useAsyncAction(t('pages.start.import.failed'));
 
   function load(file: File) {
     void run(async () => {
@@ -94,12 +106,16 @@ function ImportSnapshot() {
       try {
         snapshot = JSON.parse(await file.text());
       } catch {
-        throw new ApiError(400, 'That file is not a JSON snapshot.');
+        throw new WordedError((tr) => tr.t('pages.start.import.notJson'));
       }
       // The server checks it too; checking here first names the problem without a round trip.
       const { parseSnapshot } = await import('../../shared/snapshot/parse.ts'); // zod: only here
       const parsed = parseSnapshot(snapshot);
-      if (!parsed.ok) throw new ApiError(400, `Not a valid snapshot: ${parsed.error}`);
+      // The detail names the field at fault, as the snapshot's format spells it.
+      const detail = parsed.ok ? '' : parsed.error;
+      if (!parsed.ok) {
+        throw new WordedError((tr) => tr.t('pages.start.import.invalid', { detail }));
+      }
       const created = await api.importSnapshot(snapshot);
       await openAsFacilitator(created);
     });
@@ -107,9 +123,9 @@ function ImportSnapshot() {
 
   return (
     <section className="panel" aria-labelledby="import-heading">
-      <h2 id="import-heading">Bring back a board</h2>
-      <p className="hint">Import a snapshot (.json) exported from Continuum as a new board.</p>
-      <label htmlFor="import-file">Snapshot file</label>
+      <h2 id="import-heading">{t('pages.start.import.heading')}</h2>
+      <p className="hint">{t('pages.start.import.hint')}</p>
+      <label htmlFor="import-file">{t('pages.start.import.fileLabel')}</label>
       <input
         id="import-file"
         type="file"
@@ -126,9 +142,12 @@ function ImportSnapshot() {
 }
 
 function CreateBoard() {
+  const { t } = useTranslator();
   const [title, setTitle] = useState('');
   const [organisations, setOrganisations] = useState('');
-  const { busy, error, run } = useAsyncAction('Could not create the board.');
+  const { busy, error, field, run } = useAsyncAction(t('pages.start.create.failed'));
+  const titleAtFault = field === 'title';
+  const titleExample = t('pages.start.create.titlePlaceholder');
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -137,7 +156,10 @@ function CreateBoard() {
       .map((line) => line.trim())
       .filter((line) => line.length > 0);
     void run(async () => {
-      if (title.trim() === '') throw new ApiError(400, 'Please give the board a title.');
+      if (title.trim() === '') {
+        // i18n-exempt: the Error's message is for logs; the code words it (apiErrorText.ts)
+        throw new ApiError(400, 'title required', 'titleRequired', 'title');
+      }
       const created = await api.createBoard({
         title: title.trim(),
         ...(list.length > 0 ? { organisations: list } : {}),
@@ -148,19 +170,23 @@ function CreateBoard() {
 
   return (
     <section className="panel" aria-labelledby="create-heading">
-      <h2 id="create-heading">Facilitate a new board</h2>
+      <h2 id="create-heading">{t('pages.start.create.heading')}</h2>
       <form onSubmit={submit}>
-        <label htmlFor="board-title">Title</label>
+        <label htmlFor="board-title">{t('pages.start.create.titleLabel')}</label>
         <input
           id="board-title"
           value={title}
           onChange={(event) => setTitle(event.target.value)}
-          placeholder="Spring partnership retreat"
+          placeholder={titleExample}
           maxLength={200}
+          aria-invalid={titleAtFault ? true : undefined}
+          aria-describedby={titleAtFault ? 'board-title-error' : undefined}
           required
         />
+        {titleAtFault && <FormError error={error} id="board-title-error" />}
         <label htmlFor="board-organisations">
-          Partner organisations <span className="hint">(optional, one per line)</span>
+          {t('pages.start.create.organisationsLabel')}{' '}
+          <span className="hint">{t('pages.start.create.organisationsHint')}</span>
         </label>
         <textarea
           id="board-organisations"
@@ -168,9 +194,9 @@ function CreateBoard() {
           onChange={(event) => setOrganisations(event.target.value)}
           rows={3}
         />
-        <FormError error={error} />
+        {!titleAtFault && <FormError error={error} />}
         <button type="submit" disabled={busy}>
-          Create board
+          {t('pages.start.create.submit')}
         </button>
       </form>
     </section>

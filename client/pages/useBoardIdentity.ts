@@ -3,14 +3,15 @@
  * server once, or from the identity stored when joining; without either, off to the join page.
  */
 import { useEffect, useState } from 'react';
-import { ApiError, api } from '../api.ts';
+import { api } from '../api.ts';
 import { type BoardIdentity, loadIdentity, saveIdentity } from '../identity.ts';
 import { navigate } from '../routes.ts';
 
 export type IdentityState =
   | { kind: 'loading' }
   | { kind: 'ready'; identity: BoardIdentity }
-  | { kind: 'error'; message: string };
+  /** The failure, worded where it is shown (useAsyncAction.ts's failureText). */
+  | { kind: 'error'; caught: unknown };
 
 export function useBoardIdentity(boardId: string, tokenFromLink: string | null): IdentityState {
   const [identity, setIdentity] = useState<IdentityState>({ kind: 'loading' });
@@ -39,10 +40,7 @@ export function useBoardIdentity(boardId: string, tokenFromLink: string | null):
       },
       (caught: unknown) => {
         if (!cancelled) {
-          setIdentity({
-            kind: 'error',
-            message: caught instanceof ApiError ? caught.message : 'This link cannot be opened.',
-          });
+          setIdentity({ kind: 'error', caught });
         }
       },
     );

@@ -3,15 +3,26 @@
  * title and date, per element the position, agreement and perception gaps, the cards in
  * discussion order with their figures, agreed positions and notes, and how the group moved
  * between rounds. Loaded lazily from /b/:boardId/report.
+ *
+ * It speaks the room's language as the facilitator chose it (control.roomLanguages), else the
+ * reader's; a bilingual room gets the report in both, side by side on a wide screen and one
+ * after the other on paper, each with its own picture.
  */
 import { useMemo } from 'react';
 import { boardPictureSvg } from '../../shared/boardPicture.ts';
 import { discussionOrder } from '../../shared/consensus/discussionOrder.ts';
+import { axisEnds, cardText, elementName } from '../../shared/i18n/rubricText.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
+import type { LatestBoardFigures } from '../../shared/latestFigures.ts';
 import { perceptionGap } from '../../shared/perceptionGap.ts';
-import { AXIS_END_LABEL, AXIS_START_LABEL, rubricCards } from '../../shared/rubric.ts';
-import { PHASE_LABELS, percent, signedPoints } from '../format.ts';
+import { rubricCards } from '../../shared/rubric.ts';
+import { phaseText, pointsChange } from '../format.ts';
+import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
+import { useRoomTranslators, useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { boardLatestFigures, boardPictureInput } from '../state/boardPictureInput.ts';
+import type { BoardState } from '../state/boardStore.ts';
+import { useDocumentTitle } from '../useDocumentTitle.ts';
 import {
   boardSentence,
   cardFiguresText,
@@ -19,8 +30,8 @@ import {
   elementPositionText,
   medianOrWhy,
   organisationsText,
-  plural,
 } from './reportWords.ts';
+import { withParts } from './withParts.tsx';
 import './report.css';
 
 export default function ReportView() {
@@ -29,9 +40,11 @@ export default function ReportView() {
   const stats = useBoard((state) => state.stats);
   const rounds = useBoard((state) => state.rounds);
   const participants = useBoard((state) => state.participants);
-  const agreed = useBoard((state) => state.final);
-  const total = useBoard((state) => state.countedTotal);
   const { store, me } = useBoardContext();
+  const own = useTranslator();
+  const translators = useRoomTranslators(control.roomLanguages);
+  const first = translators[0] ?? own;
+  useDocumentTitle(first.t('pages.title.report', { title: meta?.title ?? '' }));
 
   // Each card's latest figures: a card nobody placed again keeps its earlier round's, marked.
   // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when what it reads changes
@@ -40,8 +53,35 @@ export default function ReportView() {
     [store, me.role, meta, stats, rounds, participants],
   );
 
+  if (!meta || !latest) return null;
+  return (
+    <div className="report-page" data-testid="report" data-languages={translators.length}>
+      <div className="report-toolbar no-print">
+        <LanguagePicker />
+        <button type="button" onClick={() => window.print()}>
+          {own.t('report.header.print')}
+        </button>
+      </div>
+      <div className="report-languages">
+        {translators.map((tr) => (
+          <ReportBody key={tr.locale} tr={tr} latest={latest} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function ReportBody({ tr, latest }: { tr: Translator; latest: LatestBoardFigures }) {
+  const meta = useBoard((state) => state.meta);
+  const control = useBoard((state) => state.control);
+  const stats = useBoard((state) => state.stats);
+  const rounds = useBoard((state) => state.rounds);
+  const agreed = useBoard((state) => state.final);
+  const total = useBoard((state) => state.countedTotal);
+  const { store, me } = useBoardContext();
+
   const ordered = useMemo(() => {
-    if (!meta || !latest) return [];
+    if (!meta) return [];
     const cards = rubricCards(meta.rubric);
     const byId = new Map(cards.map((card) => [card.id, card]));
     const ids = discussionOrder(
@@ -56,104 +96,117 @@ export default function ReportView() {
     });
   }, [meta, latest]);
 
-  if (!meta || !latest) return null;
-  const pictureInput = boardPictureInput(store.getState(), me.role, latest);
-  const picture = pictureInput
-    ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(boardPictureSvg(pictureInput))}`
-    : null;
-  const elementName = new Map(
-    meta.rubric.elements.flatMap((e) => e.cards.map((c) => [c.id, e.name])),
-  );
+  if (!meta) return null;
+  const { t } = tr;
+  const rubric = meta.rubric;
+  const picture = pictureUrl(store.getState(), me.role, latest, tr);
+  const elementOf = new Map(rubric.elements.flatMap((e) => e.cards.map((c) => [c.id, e])));
   // Only the cards placed again have two rounds to compare; the others show their latest above.
   const moved = ordered.filter(
     (card) => latest.cards[card.id]?.fromRound === null && stats[card.id]?.change,
   );
   const notPlacedAgain = ordered.filter((card) => latest.cards[card.id]?.fromRound != null);
   const hasOrganisations = meta.organisations.length > 0;
+  const ends = axisEnds(rubric, tr);
+  const board = boardSentence(tr, latest.board.position, latest.board.rwg);
+  const dateOptions = { dateStyle: 'medium' } as const;
+  const pictureAlt = t('report.picture.alt');
 
   return (
-    <article className="report" data-testid="report">
+    <article className="report" lang={tr.lang} data-testid={`report-${tr.locale}`}>
       <header className="report-header">
         <h1>{meta.title}</h1>
         <p>
-          Board of {new Date(meta.createdAt).toLocaleDateString()} · report of{' '}
-          {new Date().toLocaleString()} · {PHASE_LABELS[control.phase]}
-          {control.round > 1 ? `, round ${control.round}` : ''} · {plural(total, 'participant')}
-          {hasOrganisations ? ` from ${meta.organisations.join(', ')}` : ''}
+          {t('report.header.meta', {
+            created: tr.dateTime(meta.createdAt, dateOptions),
+            printed: tr.dateTime(Date.now(), { dateStyle: 'medium', timeStyle: 'short' }),
+            phase: phaseText(tr, control.phase),
+            round: control.round,
+            total,
+            organisations: hasOrganisations ? tr.list(meta.organisations) : 'none',
+          })}
         </p>
         <p>
-          Each indicator was placed between <strong>{AXIS_START_LABEL}</strong> (0 %) and{' '}
-          <strong>{AXIS_END_LABEL}</strong> (100 %).
-          {boardSentence(latest.board.position, latest.board.rwg)}
-          {control.round > 1 &&
-            ' A card nobody placed again in a later round shows the figures of its latest round, marked with that round.'}
+          {withParts(
+            tr,
+            'report.header.axis',
+            { zero: tr.percent(0), full: tr.percent(1) },
+            {
+              start: <strong lang={ends.left.lang}>{ends.left.text}</strong>,
+              end: <strong lang={ends.right.lang}>{ends.right.text}</strong>,
+            },
+          )}
+          {board && ` ${board}`}
+          {control.round > 1 && ` ${t('report.header.earlierNote')}`}
         </p>
-        <button type="button" className="no-print" onClick={() => window.print()}>
-          Print or save as PDF
-        </button>
       </header>
 
       {picture && (
         <figure className="report-picture">
-          <img
-            src={picture}
-            alt="The board: every card at its agreed position or the group's median"
-          />
+          <img src={picture} alt={pictureAlt} />
         </figure>
       )}
 
       <section>
-        <h2>The {plural(meta.rubric.elements.length, 'element')}</h2>
-        <table className="report-table">
-          <thead>
-            <tr>
-              <th scope="col">Element</th>
-              <th scope="col">Position</th>
-              <th scope="col">Agreement</th>
-              <th scope="col">Polarized cards</th>
-              {hasOrganisations && <th scope="col">Organisations (perception gap)</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {meta.rubric.elements.map((element) => {
-              const summary = latest.elements[element.id];
-              const cards = element.cards.map((card) => latest.cards[card.id]);
-              const earlier = cards.filter(
-                (card) => card?.fromRound != null && card.summary.median !== null,
-              );
-              const rounds = [...new Set(earlier.map((card) => card?.fromRound))].join(' and ');
-              const organisations = latest.elementOrganisations[element.id] ?? null;
-              const gap = organisations ? perceptionGap(organisations) : null;
-              return (
-                <tr key={element.id} data-testid="report-element">
-                  <th scope="row">
-                    {element.name}
-                    {earlier.length > 0 && (
-                      <span className="report-earlier-note">
-                        {plural(earlier.length, 'card')} with figures from round {rounds}
-                      </span>
+        <h2>{t('report.elements.heading', { count: rubric.elements.length })}</h2>
+        <div className="report-table-scroll">
+          <table className="report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('report.elements.element')}</th>
+                <th scope="col">{t('report.elements.position')}</th>
+                <th scope="col">{t('report.elements.agreement')}</th>
+                <th scope="col">{t('report.elements.polarized')}</th>
+                {hasOrganisations && <th scope="col">{t('report.elements.organisations')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {rubric.elements.map((element) => {
+                const summary = latest.elements[element.id];
+                const cards = element.cards.map((card) => latest.cards[card.id]);
+                const earlier = cards.filter(
+                  (card) => card?.fromRound != null && card.summary.median !== null,
+                );
+                const earlierRounds = [
+                  ...new Set(earlier.flatMap((card) => (card ? [card.fromRound ?? 0] : []))),
+                ];
+                const organisations = latest.elementOrganisations[element.id] ?? null;
+                const gap = organisations ? perceptionGap(organisations) : null;
+                const name = elementName(rubric, element, tr);
+                return (
+                  <tr key={element.id} data-testid="report-element">
+                    <th scope="row">
+                      <span lang={name.lang}>{name.text}</span>
+                      {earlier.length > 0 && (
+                        <span className="report-earlier-note">
+                          {t('report.elements.earlier', {
+                            count: earlier.length,
+                            rounds: tr.list(earlierRounds.map((round) => tr.number(round))),
+                          })}
+                        </span>
+                      )}
+                    </th>
+                    <td>{elementPositionText(tr, summary, cards)}</td>
+                    <td>{elementAgreementText(tr, summary)}</td>
+                    <td>{tr.number(summary?.polarizedCount ?? 0)}</td>
+                    {hasOrganisations && (
+                      <td>
+                        {organisations
+                          ? organisationsText(tr, organisations)
+                          : t('report.elements.organisationsNotKept')}
+                        {gap !== null && ` ${t('report.elements.gap', { gap: tr.percent(gap) })}`}
+                      </td>
                     )}
-                  </th>
-                  <td>{elementPositionText(summary, cards)}</td>
-                  <td>{elementAgreementText(summary)}</td>
-                  <td>{summary?.polarizedCount ?? 0}</td>
-                  {hasOrganisations && (
-                    <td>
-                      {organisations
-                        ? organisationsText(organisations)
-                        : 'not kept for earlier rounds on this screen'}
-                      {gap !== null && ` (gap ${percent(gap)})`}
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section>
-        <h2>Cards, in the order to discuss them</h2>
+        <h2>{t('report.cards.heading')}</h2>
         <ol className="report-cards">
           {ordered.map((card) => {
             const figures = latest.cards[card.id];
@@ -163,6 +216,9 @@ export default function ReportView() {
               figures.summary.median === null || !figures.organisations
                 ? null
                 : perceptionGap(figures.organisations);
+            const text = cardText(rubric, card, tr);
+            const element = elementOf.get(card.id);
+            const name = element ? elementName(rubric, element, tr) : null;
             return (
               <li
                 key={card.id}
@@ -171,21 +227,33 @@ export default function ReportView() {
                 data-testid="report-card"
               >
                 <p className="report-card-text">
-                  {card.text} <span className="hint">({elementName.get(card.id)})</span>
+                  <span lang={text.lang}>{text.text}</span>{' '}
+                  {name && (
+                    <span className="hint" lang={name.lang}>
+                      ({name.text})
+                    </span>
+                  )}
                 </p>
                 <p className="report-card-figures">
                   {figures.fromRound !== null && (
                     <span className="report-earlier" data-testid="from-round">
-                      from round {figures.fromRound}
+                      {t('report.cards.fromRound', { round: figures.fromRound })}
                     </span>
                   )}
-                  {cardFiguresText(figures, total)}
-                  {gap !== null && ` · perception gap ${percent(gap)}`}
+                  {cardFiguresText(tr, figures, total)}
+                  {gap !== null && ` · ${t('report.cards.gap', { gap: tr.percent(gap) })}`}
                 </p>
                 {agreement && (
                   <p className="report-agreed">
-                    Agreed position: <strong>{percent(agreement.x)}</strong>
-                    {agreement.note ? `. ${agreement.note}` : ''}
+                    {withParts(
+                      tr,
+                      agreement.note ? 'report.cards.agreedWithNote' : 'report.cards.agreed',
+                      {},
+                      {
+                        position: <strong>{tr.percent(agreement.x)}</strong>,
+                        note: agreement.note,
+                      },
+                    )}
                   </p>
                 )}
               </li>
@@ -195,65 +263,89 @@ export default function ReportView() {
       </section>
 
       <section>
-        <h2>How the group moved between rounds</h2>
+        <h2>{t('report.rounds.heading')}</h2>
         {rounds.length === 0 ? (
-          <p>There was one round.</p>
+          <p>{t('report.rounds.one')}</p>
         ) : (
           <>
             <p>
-              {rounds.length + 1} rounds;{' '}
-              {rounds
-                .map(
-                  (record) =>
-                    `round ${record.round} closed on ${plural(record.cardIds.length, 'card')}`,
-                )
-                .join(', ')}
-              .
-              {moved.length === 0 && ' No card has figures to compare with its previous round yet.'}
+              {t('report.rounds.summary', {
+                count: rounds.length + 1,
+                closed: tr.list(
+                  rounds.map((record) =>
+                    t('report.rounds.closed', {
+                      round: record.round,
+                      cards: record.cardIds.length,
+                    }),
+                  ),
+                ),
+              })}
+              {moved.length === 0 && ` ${t('report.rounds.noneToCompare')}`}
               {notPlacedAgain.length > 0 &&
-                ` ${plural(notPlacedAgain.length, 'card was', 'cards were')} not placed again; above, they show the figures of their latest round.`}
+                ` ${t('report.rounds.notPlacedAgain', { count: notPlacedAgain.length })}`}
             </p>
             {moved.length > 0 && (
-              <table className="report-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Card</th>
-                    <th scope="col">Median before → now</th>
-                    <th scope="col">Agreement change</th>
-                    <th scope="col">Distribution</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {moved.map((card) => {
-                    const change = stats[card.id]?.change;
-                    if (!change) return null;
-                    return (
-                      <tr key={card.id}>
-                        <th scope="row">{card.text}</th>
-                        <td>
-                          {medianOrWhy(change.before.median)} → {medianOrWhy(change.after.median)}
-                        </td>
-                        <td>
-                          {change.rwgChange === null
-                            ? 'not measured'
-                            : signedPoints(change.rwgChange)}
-                        </td>
-                        <td>
-                          {change.stable === null
-                            ? 'not measured'
-                            : change.stable
-                              ? 'stable'
-                              : 'still moving'}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <div className="report-table-scroll">
+                <table className="report-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('report.rounds.card')}</th>
+                      <th scope="col">{t('report.rounds.median')}</th>
+                      <th scope="col">{t('report.rounds.agreementChange')}</th>
+                      <th scope="col">{t('report.rounds.distribution')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {moved.map((card) => {
+                      const change = stats[card.id]?.change;
+                      if (!change) return null;
+                      const text = cardText(rubric, card, tr);
+                      return (
+                        <tr key={card.id}>
+                          <th scope="row" lang={text.lang}>
+                            {text.text}
+                          </th>
+                          <td>
+                            {t('report.rounds.change', {
+                              before: medianOrWhy(tr, change.before.median),
+                              after: medianOrWhy(tr, change.after.median),
+                            })}
+                          </td>
+                          <td>
+                            {change.rwgChange === null
+                              ? t('report.figures.notMeasured')
+                              : pointsChange(tr, change.rwgChange)}
+                          </td>
+                          <td>
+                            {change.stable === null
+                              ? t('report.figures.notMeasured')
+                              : change.stable
+                                ? t('report.rounds.stable')
+                                : t('report.rounds.moving')}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
             )}
           </>
         )}
       </section>
     </article>
   );
+}
+
+/** The board's picture in the report's language, as an image address. */
+function pictureUrl(
+  state: BoardState,
+  role: BoardState['participants'][string]['role'],
+  latest: LatestBoardFigures,
+  tr: Translator,
+): string | null {
+  const input = boardPictureInput(state, role, latest, tr);
+  return input
+    ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(boardPictureSvg(input))}`
+    : null;
 }

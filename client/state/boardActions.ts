@@ -23,8 +23,9 @@ import {
 } from '../../shared/boardDoc.ts';
 import type { Locale } from '../../shared/i18n/locales.ts';
 import { cardRound, freezeRound } from '../../shared/rounds.ts';
+import { announce } from '../a11y/announcer.ts';
 import type { BoardStore } from './boardStore.ts';
-import { PLACING_CLOSED } from './closeResponse.ts';
+import { currentTranslator } from './currentTranslator.ts';
 
 /** Live drag positions travel at most this often (docs/design.md: ≤ 30 updates a second). */
 const DRAG_INTERVAL_MS = 1000 / 30;
@@ -60,6 +61,16 @@ export function createBoardActions(
   let trailing: ReturnType<typeof setTimeout> | null = null;
   let latest: AwarenessState['drag'] = null;
 
+  // A move the phase no longer allows: said on the banner, and at once to screen readers.
+  const placingClosed = () => {
+    const tr = currentTranslator();
+    store.setState({ notice: tr.t('server.close.placingClosed') });
+    announce(
+      tr.t('server.announce.notSaved', { reason: tr.t('server.write.placingClosed') }),
+      'assertive',
+    );
+  };
+
   const publish = () => {
     trailing = null;
     lastSent = performance.now();
@@ -70,7 +81,7 @@ export function createBoardActions(
     place(ownerId, cardId, x) {
       // The phase may have changed while the card was in the air.
       if (readControl(doc).phase !== 'placing') {
-        store.setState({ notice: PLACING_CLOSED });
+        placingClosed();
         return;
       }
       const round = cardRound(cardId, readRounds(doc));
@@ -86,7 +97,7 @@ export function createBoardActions(
     },
     unplace(ownerId, cardId) {
       if (readControl(doc).phase !== 'placing') {
-        store.setState({ notice: PLACING_CLOSED });
+        placingClosed();
         return;
       }
       // Only this round's placement: an earlier round's stays as the record of that round.

@@ -1,13 +1,16 @@
 /**
  * The board picture's input from the read-model (what the board shows is what is drawn), with
  * each card's latest figures: a card nobody placed again in a later round keeps its earlier
- * round's, marked (shared/latestFigures.ts).
+ * round's, marked (shared/latestFigures.ts). Drawn in `tr`'s language: the report's (or, by
+ * default, this person's own).
  */
 import type { Role } from '../../shared/boardDoc.ts';
 import type { BoardPictureInput } from '../../shared/boardPicture.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 import { type LatestBoardFigures, latestBoardFigures } from '../../shared/latestFigures.ts';
-import { PHASE_LABELS } from '../format.ts';
+import { phaseText } from '../format.ts';
 import type { BoardState } from './boardStore.ts';
+import { currentTranslator } from './currentTranslator.ts';
 
 /** Every card's latest figures as `role` may see them, and their roll-ups. */
 export function boardLatestFigures(state: BoardState, role: Role): LatestBoardFigures | null {
@@ -24,12 +27,17 @@ export function boardPictureInput(
   state: BoardState,
   role: Role,
   latest = boardLatestFigures(state, role),
+  tr: Translator = currentTranslator(),
 ): BoardPictureInput | null {
   if (!state.meta || !latest) return null;
-  const date = new Date(state.meta.createdAt).toISOString().slice(0, 10);
   return {
+    tr,
     title: state.meta.title,
-    subtitle: `${date} · ${PHASE_LABELS[state.control.phase]}${state.control.round > 1 ? ` · round ${state.control.round}` : ''}`,
+    subtitle: tr.t('report.picture.subtitle', {
+      date: tr.dateTime(state.meta.createdAt, { dateStyle: 'medium' }),
+      phase: phaseText(tr, state.control.phase),
+      round: state.control.round,
+    }),
     rubric: state.meta.rubric,
     cards: latest.cards,
     final: state.final,

@@ -20,10 +20,12 @@ import { audienceOf } from '../../shared/audience.ts';
 import type { AwarenessState } from '../../shared/awarenessState.ts';
 import type { Role } from '../../shared/boardDoc.ts';
 import { CLOSES } from '../../shared/closeCodes.ts';
+import { announce } from '../a11y/announcer.ts';
 import { forgetIdentity } from '../identity.ts';
 import { bindBoard } from './bindBoard.ts';
 import type { BoardStore } from './boardStore.ts';
 import { closeResponse } from './closeResponse.ts';
+import { currentTranslator } from './currentTranslator.ts';
 import { ownPartOfOlderCopy } from './localCopyUpgrade.ts';
 
 export interface BoardConnection {
@@ -127,30 +129,39 @@ export function useBoardConnection(
       let retryNotice: string | null = null;
       live.on('status', ({ status }) => {
         if (status === 'connected') return; // "live" only once the first sync is done
-        if (store.getState().status === 'error') return;
+        const before = store.getState().status;
+        if (before === 'error') return;
         store.setState({ status: everSynced ? 'offline' : 'connecting' });
+        // Only this person's own connection is announced, once as it drops.
+        if (before === 'synced') {
+          announce(currentTranslator().t('server.announce.connectionLost'), 'polite');
+        }
       });
       live.on('sync', (synced: boolean) => {
         if (!synced) return;
+        const wasOffline = everSynced && store.getState().status !== 'synced';
         everSynced = true;
         // A "reconnecting…" notice has done its job once the board is live again.
         const { notice } = store.getState();
         store.setState({ status: 'synced', notice: notice === retryNotice ? null : notice });
         retryNotice = null;
+        if (wasOffline) announce(currentTranslator().t('server.announce.reconnected'), 'polite');
       });
       // The provider reconnects by itself after most closes; 44xx ones end it ('closed').
       live.on('connection-close', (event) => {
         if (!event) return;
-        const response = closeResponse(event.code, event.reason);
+        const response = closeResponse(event.code, event.reason, currentTranslator());
         if (response.kind === 'retrying' && response.notice) {
           retryNotice = response.notice;
           store.setState({ notice: response.notice });
         }
       });
       live.on('closed', ({ code, reason }) => {
-        const response = closeResponse(code, reason);
+        const tr = currentTranslator();
+        const response = closeResponse(code, reason, tr);
         switch (response.kind) {
           case 'start-over':
+            announce(tr.t('server.announce.notSaved', { reason: response.refusal }), 'assertive');
             startOver(response.notice);
             return;
           case 'signed-out':

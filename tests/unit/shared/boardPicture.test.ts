@@ -15,6 +15,8 @@ import {
 } from '../../../shared/boardPicture.ts';
 import { summarizeCard } from '../../../shared/consensus/cardSummary.ts';
 import { rollUpElement } from '../../../shared/consensus/rollUp.ts';
+import { CATALOGUES } from '../../../shared/i18n/catalogues.ts';
+import { translator } from '../../../shared/i18n/translator.ts';
 import type { LatestFigures } from '../../../shared/latestFigures.ts';
 import { ELEMENTS_OF_PARTNERSHIP, type Rubric, rubricCards } from '../../../shared/rubric.ts';
 
@@ -31,6 +33,7 @@ function figures(values: readonly number[], fromRound: number | null = null): La
 function input(overrides: Partial<BoardPictureInput> = {}): BoardPictureInput {
   const values = [0.2, 0.4, 0.5, 0.9];
   return {
+    tr: translator('en'),
     title: 'Retreat <2026> & "friends"',
     subtitle: '2026-11-27 · Revealed',
     rubric: ELEMENTS_OF_PARTNERSHIP,
@@ -133,6 +136,7 @@ function roomOf60(rubric: Rubric, centre: (index: number) => number): BoardPictu
     ]),
   );
   return {
+    tr: translator('en'),
     title: 'Regional partnership retreat: a very long title, with the place and the date in it',
     subtitle: '2026-12-07 · Discussing · round 2',
     rubric,
@@ -258,6 +262,40 @@ describe('board picture', () => {
   it('fills one A4 page when the board is sparse, with readable text', () => {
     expectReadable(boardPictureSvg(input()));
     expect(pictureSize(boardPictureSvg(input())).height).toBe(PICTURE_HEIGHT);
+  });
+});
+
+describe('the picture in Spanish', () => {
+  const es = translator('es');
+
+  it('has every word of its own in Spanish, and Spanish numbers', () => {
+    const svg = boardPictureSvg(input({ tr: es, subtitle: '27 nov 2026 · Revelado' }));
+    expect(svg).toContain('xml:lang="es"');
+    expect(svg).toContain('acordada 75\u00a0% · débil');
+    expect(svg).toContain('mediana 45\u00a0% · débil');
+    expect(svg).toContain('1 tarjeta con cifras de la ronda 1');
+    expect(svg).toContain('de la ronda 1');
+    expect(svg).toContain('Proveedor/Contratista (0\u00a0%)');
+    expect(svg).toContain('Alianza de Alto Rendimiento (100\u00a0%)');
+    expect(svg).toContain('Notas: tarjetas en su posición acordada');
+    // No English sentence of the picture's own is left.
+    for (const english of ['agreed 75%', 'median 45%', 'with figures from round', 'Notes:']) {
+      expect(svg).not.toContain(english);
+    }
+    expect(svg).not.toContain(CATALOGUES.en['report.picture.noPlacements']);
+    expect(svg).toContain(CATALOGUES.es['report.picture.noPlacements']);
+  });
+
+  it('marks a card still in English with its language', () => {
+    const svg = boardPictureSvg(input({ tr: es }));
+    const note = /<g data-card-id="trust\.p2">.*?<\/g>/.exec(svg)?.[0] ?? '';
+    const card = ELEMENTS_OF_PARTNERSHIP.elements[0]?.cards.find((c) => c.id === 'trust.p2');
+    if (card?.translations?.es) expect(note).toContain(card.translations.es.slice(0, 10));
+    else expect(note).toContain('xml:lang="en"');
+  });
+
+  it('keeps its longer text at 9 pt or more and apart at 60 people', () => {
+    expectReadable(boardPictureSvg({ ...roomOf60(ELEMENTS_OF_PARTNERSHIP, () => 0.5), tr: es }));
   });
 });
 

@@ -1,2 +1,76 @@
 /** What the server says: HTTP error codes, close reasons and refused writes, in words. */
-export const server = {} as const;
+export const server = {
+  // HTTP errors, by the `code` beside `error` in the body (client/apiErrorText.ts).
+  'server.api.invalidJson': 'The request could not be read. Please try again.',
+  'server.api.invalidBody': 'Some of what was sent is not valid. Please check the form.',
+  'server.api.titleRequired': 'Please give the board a title.',
+  'server.api.titleTooLong': 'Please keep the title to {max} characters or fewer.',
+  'server.api.nameRequired': 'Please enter your name.',
+  'server.api.nameTooLong': 'Please keep the name to {max} characters or fewer.',
+  'server.api.nameIsRoleWord': 'That name is kept for a role on the board. Please choose another.',
+  'server.api.wrongJoinCode': 'That join code is not right. Check the code on the screen.',
+  'server.api.joiningClosed': 'The facilitator has closed joining for this board.',
+  'server.api.boardFull': 'This board is full: it has reached its storage limit.',
+  'server.api.boardNotFound': 'This board cannot be found.',
+  'server.api.unauthorized': 'This link is not valid for this board.',
+  'server.api.forbidden': 'You may not do that on this board.',
+  'server.api.tooManyRequests': 'Too many requests just now. Wait a moment and try again.',
+  'server.api.payloadTooLarge': 'That is too large for the server to take.',
+  'server.api.snapshotInvalid': 'That snapshot is not valid, so it cannot be imported.',
+  'server.api.storeUnavailable': 'The server cannot save right now. Please try again shortly.',
+  'server.api.storeDamaged': 'This cannot be read: its stored data is damaged. Tell the organiser.',
+  'server.api.internal': 'Something went wrong on the server. Please try again.',
+  'server.api.unreachable': 'The server cannot be reached. Check the connection and try again.',
+  // Closes of the board's connection (client/state/closeResponse.ts).
+  'server.close.placingClosed': 'Placing is closed — your last move was not saved.',
+  'server.close.notSaved': '{reason} — your last move was not saved.',
+  'server.close.boardFull':
+    'This board is full: it has reached its storage limit. Export it and start a new one.',
+  'server.close.originNotAllowed':
+    'This address is not allowed to connect to the board (ask the organiser to check ALLOWED_ORIGINS).',
+  'server.close.unknownBoard': 'This board does not exist, or this link is no longer valid.',
+  'server.close.boardDeleted': 'This board was deleted.',
+  'server.close.removed': 'You were removed from this board.',
+  'server.close.coFacilitatorRevoked': 'Your co-facilitator link was revoked.',
+  'server.close.linkInvalid': 'This link is no longer valid for this board.',
+  'server.close.accessUncheckable': 'The server cannot check your access right now.',
+  'server.close.roomUnavailable': 'This board cannot be loaded right now.',
+  'server.close.roomDamaged':
+    'This board cannot be opened: its stored data is damaged. Tell the organiser.',
+  'server.close.newerSchema': 'This board was made by a newer version of Continuum.',
+  'server.close.serverError': 'The server had a problem opening this board.',
+  'server.close.accessDamaged':
+    'Your access cannot be checked: its stored data is damaged. Tell the organiser.',
+  'server.close.savingPaused':
+    'Saving is paused on the server — your changes are kept on this device and will be sent when it resumes.',
+  'server.close.busy': 'The server is busy — reconnecting…',
+  'server.close.unknown': 'The connection to the board was closed.',
+  // Writes the server refused (WRITE_REJECTIONS in shared/writeRules.ts, and 4403 closes).
+  'server.write.observer': 'Observers cannot change the board',
+  'server.write.removed': 'You have been removed from this board',
+  'server.write.serverOnly': 'Only the server may change the board settings or participants',
+  'server.write.unknownRoot': 'This change touches an unknown part of the board',
+  'server.write.notFacilitator': 'Only the facilitator may change the session',
+  'server.write.otherCard': 'That card belongs to another participant',
+  'server.write.notProxy': 'The facilitator may only place cards for a proxy participant',
+  'server.write.placingClosed': 'Placing is closed',
+  'server.write.locked': 'The session is locked; it can only be reopened',
+  'server.write.invalidPlacement': 'That is not a valid card position',
+  'server.write.nestedPlacement': 'Card positions cannot hold nested data',
+  'server.write.wrongRound': 'That card is in another round now',
+  'server.write.invalidControl': 'That is not a valid session setting',
+  'server.write.controlRemoved': 'Session settings can be changed, not removed',
+  'server.write.roundBackwards': 'The round number cannot go back',
+  'server.write.unreadable': 'This update could not be read',
+  'server.write.missing': 'This update depends on changes the server does not have',
+  'server.write.contentless': 'This update refers to changes the server never had',
+  'server.write.foreignClientId': 'This change was written under another participant’s client id',
+  'server.write.foreignPresence': 'This presence belongs to another participant',
+  'server.write.tooManyPresences': 'One connection speaks for one presence',
+  'server.write.refused': 'That change was refused',
+  // Said to screen readers about this person's own connection and writes.
+  'server.announce.notSaved': 'Your change was not saved: {reason}',
+  'server.announce.connectionLost':
+    'Connection lost. Your changes are kept on this device and sent when it is back.',
+  'server.announce.reconnected': 'Reconnected. The board is live again.',
+} as const;
