@@ -144,7 +144,11 @@ function WallListRow({
         </span>{' '}
         <span lang={text.lang}>{text.text}</span>
       </span>
-      <span className="wall-list-track" role="img" aria-label={where}>
+      <span
+        className="wall-list-track"
+        role="img"
+        aria-label={tr.t('board.wall.trackLabel', { where, label: labelText(tr, summary.label) })}
+      >
         <span className="wall-list-line" />
         {summary.q1 !== null && summary.q3 !== null && (
           <span

@@ -113,6 +113,9 @@ const WallElement = memo(function WallElement({
                   )}
                   <span lang={text.lang}>{text.text}</span>
                 </span>
+                <span className="visually-hidden">
+                  {tr.t('board.wall.trackLabel', { where, label: labelText(tr, summary.label) })}
+                </span>
               </span>
             </div>
           );

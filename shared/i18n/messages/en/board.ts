@@ -116,6 +116,7 @@ export const board = {
   'board.wall.agreedAt': 'agreed {position}',
   'board.wall.medianAt': 'median {position}',
   'board.wall.noteTitle': '{card} — {where}, {label}',
+  'board.wall.trackLabel': '{where}, {label}',
   'board.wall.agreedMark': 'agreed',
   'board.wall.columnVendor': 'V',
   'board.wall.columnPartnership': 'P',

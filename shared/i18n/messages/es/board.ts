@@ -120,6 +120,7 @@ export const board: Record<keyof typeof english, string> = {
   'board.wall.agreedAt': 'acordada {position}',
   'board.wall.medianAt': 'mediana {position}',
   'board.wall.noteTitle': '{card} — {where}, {label}',
+  'board.wall.trackLabel': '{where}, {label}',
   'board.wall.agreedMark': 'acordada',
   'board.wall.columnVendor': 'P',
   'board.wall.columnPartnership': 'A',
