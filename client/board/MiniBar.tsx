@@ -43,21 +43,14 @@ export function MiniBar() {
         data-testid="own-progress"
         data-placed={counted ? placed : finished}
         data-of={counted ? roundSize : total}
+        // The short form ("5 of 8") shows from CSS, hidden from screen readers, which read the
+        // whole sentence instead: one text for both.
+        data-short={counted ? tr.t('board.mini.ownShort', { placed, total: roundSize }) : undefined}
       >
         {counted ? (
-          <>
-            <span aria-hidden="true">
-              {richMessage(
-                tr,
-                'board.mini.ownShort',
-                { total: roundSize },
-                { placed: <strong>{tr.number(placed)}</strong> },
-              )}
-            </span>
-            <span className="visually-hidden">
-              {tr.t('board.mini.ownLong', { placed, total: roundSize })}
-            </span>
-          </>
+          <span className="visually-hidden">
+            {tr.t('board.mini.ownLong', { placed, total: roundSize })}
+          </span>
         ) : (
           richMessage(
             tr,
