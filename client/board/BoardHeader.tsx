@@ -25,6 +25,9 @@ import { BoardAnnouncements } from './useBoardAnnouncements.ts';
 import { useIsPhone } from './useIsPhone.ts';
 import { ViewToggle } from './ViewToggle.tsx';
 
+// i18n-exempt: the product's name, the same in every language
+const PRODUCT_NAME = 'Continuum';
+
 const FacilitatorTools = lazy(() => import('../facilitator/FacilitatorTools.tsx'));
 
 export function BoardHeader() {
@@ -40,10 +43,7 @@ export function BoardHeader() {
       <BoardAnnouncements />
       <div className="board-title-row">
         <h1 className="board-title" title={title || undefined}>
-          {
-            // i18n-exempt: the product's name, the same in every language
-            title || 'Continuum'
-          }
+          {title || PRODUCT_NAME}
         </h1>
         {!facilitator && <PhaseStepper />}
         <RoomProgress />

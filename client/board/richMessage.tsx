@@ -29,6 +29,7 @@ export function richMessage(
     .map((piece, index) => {
       const name = index % 2 === 1 ? names[Number(piece)] : undefined;
       return name === undefined ? piece : parts[name];
-    });
+    })
+    .filter((piece) => piece !== '');
   return createElement(Fragment, null, ...pieces);
 }
