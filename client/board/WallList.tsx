@@ -135,6 +135,7 @@ function WallListRow({
     >
       <span
         className="wall-list-text"
+        lang={text.lang}
         style={lines !== undefined ? { WebkitLineClamp: lines } : undefined}
       >
         <span className={`column-mark column-${card.column}`} aria-hidden="true">
@@ -142,7 +143,7 @@ function WallListRow({
             card.column === 'vendor' ? 'board.wall.columnVendor' : 'board.wall.columnPartnership',
           )}
         </span>{' '}
-        <span lang={text.lang}>{text.text}</span>
+        {text.text}
       </span>
       <span
         className="wall-list-track"

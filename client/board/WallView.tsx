@@ -98,7 +98,7 @@ const WallElement = memo(function WallElement({
                   label: labelText(tr, summary.label),
                 })}
               >
-                <span className="wall-note-text">
+                <span className="wall-note-text" lang={text.lang}>
                   <span className={`column-mark column-${card.column}`} aria-hidden="true">
                     {tr.t(
                       card.column === 'vendor'
@@ -111,7 +111,7 @@ const WallElement = memo(function WallElement({
                       ◆{' '}
                     </span>
                   )}
-                  <span lang={text.lang}>{text.text}</span>
+                  {text.text}
                 </span>
                 <span className="visually-hidden">
                   {tr.t('board.wall.trackLabel', { where, label: labelText(tr, summary.label) })}
