@@ -1,11 +1,14 @@
 /** The whole board in two figures: where the partnership stands and how far the group agrees. */
 
 import { distributionVisible } from '../../shared/visibility.ts';
-import { agreementText, percent } from '../format.ts';
+import { agreementWords } from '../format.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { richMessage } from './richMessage.tsx';
 
 export function BoardFigures() {
   const { me } = useBoardContext();
+  const tr = useTranslator();
   const visible = useBoard((state) =>
     distributionVisible(state.control.phase, me.role, state.ui.peek),
   );
@@ -13,8 +16,12 @@ export function BoardFigures() {
   if (!visible || board.position === null) return null;
   return (
     <span className="board-figures" data-testid="board-figures">
-      Overall <strong>{percent(board.position)}</strong> toward partnership · agreement{' '}
-      {agreementText(board.rwg)}
+      {richMessage(
+        tr,
+        'board.figures.overall',
+        { agreement: agreementWords(tr, board.rwg) },
+        { position: <strong>{tr.percent(board.position)}</strong> },
+      )}
     </span>
   );
 }

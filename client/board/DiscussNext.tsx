@@ -6,11 +6,13 @@
  */
 import { useMemo } from 'react';
 import { discussionOrder } from '../../shared/consensus/discussionOrder.ts';
+import { cardText } from '../../shared/i18n/rubricText.ts';
 import { CONSENSUS_LABEL_COLORS } from '../../shared/palette.ts';
 import { perceptionGapOrder } from '../../shared/perceptionGap.ts';
 import { rubricCards } from '../../shared/rubric.ts';
 import { distributionVisible } from '../../shared/visibility.ts';
-import { LABEL_TEXT, percentOrDash } from '../format.ts';
+import { labelText, shareOrDash } from '../format.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { setUi } from '../state/boardStore.ts';
 import { Popover } from './Popover.tsx';
@@ -18,6 +20,8 @@ import { Popover } from './Popover.tsx';
 const SHOWN = 8;
 
 export function DiscussNext() {
+  const tr = useTranslator();
+  const { t } = tr;
   const { me, store, actions } = useBoardContext();
   const visible = useBoard((state) =>
     distributionVisible(state.control.phase, me.role, state.ui.peek),
@@ -51,19 +55,19 @@ export function DiscussNext() {
       return card && summary ? [{ card, summary }] : [];
     });
   }, [rubric, stats, by, hasOrganisations]);
-  if (!visible || order.length === 0) return null;
+  if (!visible || order.length === 0 || !rubric) return null;
   return (
     <Popover
       className="discuss-next"
       panelClassName="discuss-panel"
-      label="Discuss next"
+      label={t('board.discuss.button')}
       testId="discuss-next-menu"
     >
       {(close) => (
         <>
           {hasOrganisations && (
             <fieldset className="discuss-order">
-              <legend className="visually-hidden">Order</legend>
+              <legend className="visually-hidden">{t('board.discuss.order')}</legend>
               <label>
                 <input
                   type="radio"
@@ -71,7 +75,7 @@ export function DiscussNext() {
                   checked={by === 'agreement'}
                   onChange={() => setUi(store, { discussOrder: 'agreement' })}
                 />
-                Weakest agreement first
+                {t('board.discuss.byAgreement')}
               </label>
               <label>
                 <input
@@ -80,37 +84,45 @@ export function DiscussNext() {
                   checked={by === 'gap'}
                   onChange={() => setUi(store, { discussOrder: 'gap' })}
                 />
-                Largest perception gap first
+                {t('board.discuss.byGap')}
               </label>
             </fieldset>
           )}
           <ol data-testid="discuss-next">
-            {order.slice(0, SHOWN).map(({ card, summary }) => (
-              <li key={card.id}>
-                <button
-                  type="button"
-                  className="discuss-item"
-                  onClick={() => {
-                    close();
-                    setUi(store, { highlightedCardId: card.id });
-                    // A locked board takes no control changes but its reopening.
-                    if (me.role === 'facilitator' && !locked) actions.setFocus(card.id);
-                  }}
-                >
-                  <span
-                    className="label-swatch"
-                    style={{ background: CONSENSUS_LABEL_COLORS[summary.label] }}
-                  />
-                  <span className="discuss-text">{card.text}</span>
-                  <span className="discuss-label">
-                    {by === 'gap' && hasOrganisations
-                      ? `gap ${percentOrDash(stats[card.id]?.perceptionGap ?? null)}`
-                      : LABEL_TEXT[summary.label]}
-                    {agreed[card.id] ? ' · agreed' : ''}
-                  </span>
-                </button>
-              </li>
-            ))}
+            {order.slice(0, SHOWN).map(({ card, summary }) => {
+              const text = cardText(rubric, card, tr);
+              const what =
+                by === 'gap' && hasOrganisations
+                  ? t('board.discuss.gap', {
+                      gap: shareOrDash(tr, stats[card.id]?.perceptionGap ?? null),
+                    })
+                  : labelText(tr, summary.label);
+              return (
+                <li key={card.id}>
+                  <button
+                    type="button"
+                    className="discuss-item"
+                    onClick={() => {
+                      close();
+                      setUi(store, { highlightedCardId: card.id });
+                      // A locked board takes no control changes but its reopening.
+                      if (me.role === 'facilitator' && !locked) actions.setFocus(card.id);
+                    }}
+                  >
+                    <span
+                      className="label-swatch"
+                      style={{ background: CONSENSUS_LABEL_COLORS[summary.label] }}
+                    />
+                    <span className="discuss-text" lang={text.lang}>
+                      {text.text}
+                    </span>
+                    <span className="discuss-label">
+                      {t('board.discuss.detail', { what, agreed: agreed[card.id] ? 'yes' : 'no' })}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
           </ol>
         </>
       )}

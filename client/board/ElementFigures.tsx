@@ -6,9 +6,11 @@
 import type { ElementOrganisations } from '../../shared/boardStats.ts';
 import type { ElementSummary } from '../../shared/consensus/rollUp.ts';
 import type { HiddenOrganisations } from '../../shared/hiddenOrganisations.ts';
-import { agreementText, percent } from '../format.ts';
+import { agreementWords } from '../format.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { cssLeft } from '../track/dragGeometry.ts';
 import { OrganisationFigures } from '../track/OrganisationFigures.tsx';
+import { richMessage } from './richMessage.tsx';
 
 export function ElementFigures({
   summary,
@@ -19,8 +21,10 @@ export function ElementFigures({
   organisations: ElementOrganisations | undefined;
   hidden: HiddenOrganisations;
 }) {
+  const tr = useTranslator();
+  const { t } = tr;
   if (summary.position === null) {
-    return <p className="element-figures muted">No placements yet</p>;
+    return <p className="element-figures muted">{t('board.element.noPlacements')}</p>;
   }
   return (
     <div className="element-figures" data-testid="element-figures">
@@ -28,14 +32,17 @@ export function ElementFigures({
         <span className="mini-marker" style={{ left: cssLeft(summary.position) }} />
       </div>
       <span>
-        position <strong>{percent(summary.position)}</strong> toward partnership
+        {richMessage(
+          tr,
+          'board.element.position',
+          {},
+          { position: <strong>{tr.percent(summary.position)}</strong> },
+        )}
       </span>
-      <span>agreement {agreementText(summary.rwgJ)}</span>
+      <span>{t('board.element.agreement', { agreement: agreementWords(tr, summary.rwgJ) })}</span>
       {summary.polarizedCount > 0 && (
         <span className="polarized-note">
-          {summary.polarizedCount === 1
-            ? 'one card split'
-            : `${summary.polarizedCount} cards split`}
+          {t('board.element.split', { count: summary.polarizedCount })}
         </span>
       )}
       {organisations && (
@@ -50,17 +57,20 @@ export function ElementFigures({
 }
 
 function HiddenOrganisationsNote({ hidden }: { hidden: HiddenOrganisations }) {
+  const tr = useTranslator();
   const { everywhere, onSomeCards } = hidden;
   if (everywhere.length === 0 && onSomeCards.length === 0) return null;
   return (
     <p className="hidden-organisations" data-testid="hidden-organisations">
       {everywhere.length > 0 && (
-        <span>Too few people per organisation to show their figures: {everywhere.join(', ')}.</span>
+        <span>
+          {tr.t('board.element.hiddenEverywhere', { organisations: tr.list(everywhere) })}
+        </span>
       )}
+      {everywhere.length > 0 && onSomeCards.length > 0 && ' '}
       {onSomeCards.length > 0 && (
         <span>
-          {everywhere.length > 0 ? ' ' : ''}Too few on some cards to show there:{' '}
-          {onSomeCards.join(', ')}.
+          {tr.t('board.element.hiddenOnSomeCards', { organisations: tr.list(onSomeCards) })}
         </span>
       )}
     </p>

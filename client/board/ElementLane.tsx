@@ -1,23 +1,37 @@
-/** One Element of Partnership: its cards, each on its own track between the two ends. */
+/**
+ * One Element of Partnership: its cards, each on its own track between the two ends. On phones,
+ * where tabs pick one element at a time, the lane is the tab's panel; otherwise a region named
+ * by its heading.
+ */
 import { memo, useMemo } from 'react';
 import { type HiddenOrganisations, hiddenOrganisations } from '../../shared/hiddenOrganisations.ts';
-import { AXIS_END_LABEL, AXIS_START_LABEL, type RubricElement } from '../../shared/rubric.ts';
+import { axisEnds, elementName } from '../../shared/i18n/rubricText.ts';
+import type { Rubric, RubricElement } from '../../shared/rubric.ts';
 import { distributionVisible } from '../../shared/visibility.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { CardRow } from '../track/CardRow.tsx';
 import { ElementFigures } from './ElementFigures.tsx';
 import { LaneProgressText, useLaneProgress } from './LaneProgress.tsx';
+import { elementHeadingId, elementLaneId, elementTabId } from './laneIds.ts';
 
 export const ElementLane = memo(function ElementLane({
+  rubric,
   element,
   index,
   activeOnPhone,
+  asTabPanel,
 }: {
+  rubric: Rubric;
   element: RubricElement;
   index: number;
   activeOnPhone: boolean;
+  /** Whether the element tabs show (phones): the lane is then their tab panel. */
+  asTabPanel: boolean;
 }) {
-  const headingId = `element-${element.id}`;
+  const tr = useTranslator();
+  const { t } = tr;
+  const headingId = elementHeadingId(element.id);
   const { me } = useBoardContext();
   const visible = useBoard((state) =>
     distributionVisible(state.control.phase, me.role, state.ui.peek),
@@ -32,15 +46,21 @@ export const ElementLane = memo(function ElementLane({
   );
   const hidden = useMemo(() => JSON.parse(hiddenJson) as HiddenOrganisations, [hiddenJson]);
   const progress = useLaneProgress(element);
+  const name = elementName(rubric, element, tr);
+  const ends = axisEnds(rubric, tr);
   return (
     <section
+      id={elementLaneId(element.id)}
       className={`element-lane${activeOnPhone ? ' active-on-phone' : ''}`}
-      aria-labelledby={headingId}
+      {...(asTabPanel
+        ? { role: 'tabpanel', 'aria-labelledby': elementTabId(element.id) }
+        : { 'aria-labelledby': headingId })}
       data-element-id={element.id}
     >
       <header className="element-header">
         <h2 id={headingId}>
-          <span className="element-number">{index + 1}</span> {element.name}
+          <span className="element-number">{tr.number(index + 1)}</span>{' '}
+          <span lang={name.lang}>{name.text}</span>
         </h2>
         <LaneProgressText progress={progress} />
         {visible && summary && (
@@ -48,12 +68,17 @@ export const ElementLane = memo(function ElementLane({
         )}
         <div className="axis-labels" aria-hidden="true">
           <span>
-            ← <span className="label-long">{AXIS_START_LABEL}</span>
-            <span className="label-short">Vendor</span>
+            ←{' '}
+            <span className="label-long" lang={ends.left.lang}>
+              {ends.left.text}
+            </span>
+            <span className="label-short">{t('board.axis.shortStart')}</span>
           </span>
           <span>
-            <span className="label-long">{AXIS_END_LABEL}</span>
-            <span className="label-short">Partnership</span> →
+            <span className="label-long" lang={ends.right.lang}>
+              {ends.right.text}
+            </span>
+            <span className="label-short">{t('board.axis.shortEnd')}</span> →
           </span>
         </div>
       </header>

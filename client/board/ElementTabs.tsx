@@ -1,72 +1,111 @@
 /**
  * The element tabs on phones (one element shows at a time), sticky under the header, each with
- * the element's progress. Picking a tab starts the element at its heading, just below the
- * sticky bars, rather than at the scroll offset the previous element had.
+ * the element's progress. Real tabs: only the open one is in the tab order, the arrow keys (and
+ * Home, End) move to another and open it. Picking a tab starts the element at its heading, just
+ * below the sticky bars, rather than at the scroll offset the previous element had.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
-import type { RubricElement } from '../../shared/rubric.ts';
+import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
+import { elementName } from '../../shared/i18n/rubricText.ts';
+import type { Rubric, RubricElement } from '../../shared/rubric.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { TabProgress, useLaneProgress } from './LaneProgress.tsx';
+import { elementLaneId, elementTabId } from './laneIds.ts';
+import { richMessage } from './richMessage.tsx';
+import { tabIndexForKey } from './tabKeys.ts';
 
 export function ElementTabs({
-  elements,
+  rubric,
   active,
   onPick,
 }: {
-  elements: readonly RubricElement[];
+  rubric: Rubric;
   active: string | undefined;
   onPick: (elementId: string) => void;
 }) {
-  const nav = useRef<HTMLElement | null>(null);
+  const { t } = useTranslator();
+  const { elements } = rubric;
+  const list = useRef<HTMLDivElement | null>(null);
   // Bumped on each pick, so the scroll runs once the picked lane is shown.
-  const [picked, setPicked] = useState<{ id: string; at: number } | null>(null);
+  const [picked, setPicked] = useState<{ id: string; at: number; focus: boolean } | null>(null);
   useLayoutEffect(() => {
-    if (!picked || !nav.current) return;
-    const tab = nav.current.querySelector<HTMLElement>(`[data-element-tab="${picked.id}"]`);
+    if (!picked || !list.current) return;
+    const tab = list.current.querySelector<HTMLElement>(`[data-element-tab="${picked.id}"]`);
     tab?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (picked.focus) tab?.focus({ preventScroll: true });
     const lane = document.querySelector<HTMLElement>(`[data-element-id="${picked.id}"]`);
     if (!lane) return;
-    window.scrollTo({ top: Math.max(0, laneTop(lane, nav.current)), behavior: 'auto' });
+    window.scrollTo({ top: Math.max(0, laneTop(lane, list.current)), behavior: 'auto' });
   }, [picked]);
+  const pick = (elementId: string, focus: boolean) => {
+    onPick(elementId);
+    setPicked({ id: elementId, at: Date.now(), focus });
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const current = elements.findIndex((element) => element.id === active);
+    const next = tabIndexForKey(event.key, Math.max(0, current), elements.length);
+    const element = next === null ? undefined : elements[next];
+    if (!element) return;
+    event.preventDefault();
+    pick(element.id, true);
+  };
   return (
-    <nav className="element-tabs" aria-label="Elements" ref={nav}>
+    <div
+      className="element-tabs"
+      role="tablist"
+      aria-label={t('board.tabs.label')}
+      aria-orientation="horizontal"
+      ref={list}
+      onKeyDown={onKeyDown}
+    >
       {elements.map((element, index) => (
         <ElementTab
           key={element.id}
+          rubric={rubric}
           element={element}
           index={index}
-          pressed={element.id === active}
-          onPick={() => {
-            onPick(element.id);
-            setPicked({ id: element.id, at: Date.now() });
-          }}
+          selected={element.id === active}
+          onPick={() => pick(element.id, false)}
         />
       ))}
-    </nav>
+    </div>
   );
 }
 
 function ElementTab({
+  rubric,
   element,
   index,
-  pressed,
+  selected,
   onPick,
 }: {
+  rubric: Rubric;
   element: RubricElement;
   index: number;
-  pressed: boolean;
+  selected: boolean;
   onPick: () => void;
 }) {
+  const tr = useTranslator();
   const progress = useLaneProgress(element);
+  const name = elementName(rubric, element, tr);
   return (
     <button
       type="button"
-      aria-pressed={pressed}
+      role="tab"
+      id={elementTabId(element.id)}
+      aria-selected={selected}
+      aria-controls={elementLaneId(element.id)}
+      tabIndex={selected ? 0 : -1}
       data-element-tab={element.id}
       data-testid="element-tab"
       onClick={onPick}
     >
       <span className="tab-name">
-        {index + 1}. {element.name}
+        {richMessage(
+          tr,
+          'board.tabs.name',
+          { number: index + 1 },
+          { name: <span lang={name.lang}>{name.text}</span> },
+        )}
       </span>
       <TabProgress progress={progress} />
     </button>

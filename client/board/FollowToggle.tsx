@@ -1,8 +1,10 @@
 /** Participants follow the facilitator's focus (their screen scrolls to it) unless they opt out. */
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { setUi } from '../state/boardStore.ts';
 
 export function FollowToggle() {
+  const { t } = useTranslator();
   const { me, store } = useBoardContext();
   const focus = useBoard((state) => state.control.focusCardId);
   const following = useBoard((state) => state.ui.following);
@@ -14,7 +16,7 @@ export function FollowToggle() {
       aria-pressed={following}
       onClick={() => setUi(store, { following: !following })}
     >
-      {following ? 'Following the facilitator' : 'Follow the facilitator'}
+      {following ? t('board.follow.on') : t('board.follow.off')}
     </button>
   );
 }

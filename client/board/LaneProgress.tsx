@@ -6,6 +6,7 @@
  */
 import { ownElementProgress, roomElementProgress } from '../../shared/elementProgress.ts';
 import type { RubricElement } from '../../shared/rubric.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import type { BoardState } from '../state/boardStore.ts';
 
@@ -55,12 +56,14 @@ export function useLaneProgress(element: RubricElement): LaneProgress | null {
 
 /** The short form on a tab: "3/8", or a check once complete. */
 export function TabProgress({ progress }: { progress: LaneProgress | null }) {
+  const { t } = useTranslator();
   if (!progress) return null;
   const complete = progress.done >= progress.of;
+  const counts = { done: progress.done, of: progress.of };
   const words =
     progress.whose === 'own'
-      ? `${progress.done} of ${progress.of} of your cards placed`
-      : `${progress.done} of ${progress.of} people finished`;
+      ? t('board.progress.tabOwn', counts)
+      : t('board.progress.tabRoom', counts);
   return (
     <span
       className={`tab-progress${complete ? ' complete' : ''}`}
@@ -77,15 +80,17 @@ export function TabProgress({ progress }: { progress: LaneProgress | null }) {
 
 /** The long form on the lane's header. */
 export function LaneProgressText({ progress }: { progress: LaneProgress | null }) {
+  const { t } = useTranslator();
   if (!progress) return null;
   const complete = progress.done >= progress.of;
+  const counts = { done: progress.done, of: progress.of };
   return (
     <p className={`lane-progress${complete ? ' complete' : ''}`} data-testid="lane-progress">
       {progress.whose === 'own'
         ? complete
-          ? `✓ All ${progress.of} of your cards placed`
-          : `${progress.done} of ${progress.of} of your cards placed`
-        : `${progress.done} of ${progress.of} people finished this element`}
+          ? t('board.progress.laneOwnDone', counts)
+          : t('board.progress.laneOwn', counts)
+        : t('board.progress.laneRoom', counts)}
     </p>
   );
 }

@@ -1,19 +1,25 @@
 /**
  * The board's elements: a lane of card rows per element (on phones one at a time, picked with
- * tabs), or the wall of notes once the group is visible and the viewer chose it.
+ * tabs), or the wall of notes once the group is visible and the viewer chose it. The container
+ * is the page's main landmark and the skip link's target.
  */
 import { useEffect, useState } from 'react';
 import { distributionVisible } from '../../shared/visibility.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { BoardDnd } from '../track/BoardDnd.tsx';
 import { ElementLane } from './ElementLane.tsx';
 import { ElementTabs } from './ElementTabs.tsx';
+import { BOARD_LANES_ID } from './SkipLink.tsx';
+import { useIsPhone } from './useIsPhone.ts';
 import { WallView } from './WallView.tsx';
 import './lanes.css';
 
 export function Lanes() {
+  const { t } = useTranslator();
   const { me } = useBoardContext();
-  const elements = useBoard((state) => state.meta?.rubric.elements ?? null);
+  const rubric = useBoard((state) => state.meta?.rubric ?? null);
+  const phone = useIsPhone();
   // The wall shows the group, so only while the group is visible (a new round hides it again).
   const wall = useBoard(
     (state) =>
@@ -27,28 +33,36 @@ export function Lanes() {
       state.ui.highlightedCardId ?? (state.ui.following ? state.control.focusCardId : null),
   );
   useEffect(() => {
-    const element = elements?.find((e) => e.cards.some((card) => card.id === wanted));
+    const element = rubric?.elements.find((e) => e.cards.some((card) => card.id === wanted));
     if (element) setActiveId(element.id);
-  }, [wanted, elements]);
-  if (!elements) return null;
+  }, [wanted, rubric]);
+  if (!rubric) return null;
+  const container = {
+    id: BOARD_LANES_ID,
+    className: 'lanes',
+    tabIndex: -1,
+    'aria-label': t('board.lanes.label'),
+  };
   if (wall) {
     return (
-      <main className="lanes">
+      <main {...container}>
         <WallView />
       </main>
     );
   }
-  const active = activeId ?? elements[0]?.id;
+  const active = activeId ?? rubric.elements[0]?.id;
   return (
     <BoardDnd>
-      <ElementTabs elements={elements} active={active} onPick={setActiveId} />
-      <main className="lanes">
-        {elements.map((element, index) => (
+      <ElementTabs rubric={rubric} active={active} onPick={setActiveId} />
+      <main {...container}>
+        {rubric.elements.map((element, index) => (
           <ElementLane
             key={element.id}
+            rubric={rubric}
             element={element}
             index={index}
             activeOnPhone={element.id === active}
+            asTabPanel={phone}
           />
         ))}
       </main>

@@ -5,12 +5,15 @@
  */
 import { ownElementProgress } from '../../shared/elementProgress.ts';
 import { rubricCards } from '../../shared/rubric.ts';
-import { PHASE_LABELS } from '../format.ts';
+import { phaseText } from '../format.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { richMessage } from './richMessage.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TimerDisplay } from './TimerDisplay.tsx';
 
 export function MiniBar() {
+  const tr = useTranslator();
   const { me } = useBoardContext();
   const phase = useBoard((state) => state.control.phase);
   const roundSize = useBoard((state) => state.progress.roundSize);
@@ -34,22 +37,27 @@ export function MiniBar() {
     <div className="mini-bar" data-testid="mini-bar">
       <TimerDisplay withSound={false} />
       <StatusBadge compact />
-      <span className="mini-phase">{PHASE_LABELS[phase]}</span>
+      <span className="mini-phase">{phaseText(tr, phase)}</span>
       <span
         className="mini-progress"
         data-testid="own-progress"
         data-placed={counted ? placed : finished}
         data-of={counted ? roundSize : total}
+        // The short form ("5 of 8") shows from CSS, hidden from screen readers, which read the
+        // whole sentence instead: one text for both.
+        data-short={counted ? tr.t('board.mini.ownShort', { placed, total: roundSize }) : undefined}
       >
         {counted ? (
-          <>
-            <strong>{placed}</strong> of {roundSize}
-            <span className="visually-hidden"> cards placed</span>
-          </>
+          <span className="visually-hidden">
+            {tr.t('board.mini.ownLong', { placed, total: roundSize })}
+          </span>
         ) : (
-          <>
-            <strong>{finished}</strong> of {total} finished
-          </>
+          richMessage(
+            tr,
+            'board.mini.room',
+            { total },
+            { finished: <strong>{tr.number(finished)}</strong> },
+          )
         )}
       </span>
     </div>

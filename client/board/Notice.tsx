@@ -1,7 +1,9 @@
 /** A message for this screen (e.g. placing has closed, the connection stopped) until dismissed. */
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 
 export function Notice() {
+  const { t } = useTranslator();
   const { store } = useBoardContext();
   const notice = useBoard((state) => state.notice);
   if (!notice) return null;
@@ -13,7 +15,7 @@ export function Notice() {
         className="link-button"
         onClick={() => store.setState({ notice: null })}
       >
-        Dismiss
+        {t('board.notice.dismiss')}
       </button>
     </div>
   );

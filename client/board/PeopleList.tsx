@@ -5,11 +5,21 @@
  * the awareness; people who share a name are numbered (displayNames.ts).
  */
 import { useMemo } from 'react';
+import type { Role } from '../../shared/boardDoc.ts';
 import { isCounted } from '../../shared/countedPlacements.ts';
+import type { MessageKey } from '../../shared/i18n/catalogues.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { useDisplayNames } from './useDisplayNames.ts';
 
+const ROLE_WORDS: Record<Role, MessageKey> = {
+  facilitator: 'board.people.role.facilitator',
+  participant: 'board.people.role.participant',
+  observer: 'board.people.role.observer',
+};
+
 export function PeopleList() {
+  const { t } = useTranslator();
   const { me } = useBoardContext();
   const participants = useBoard((state) => state.participants);
   const progress = useBoard((state) => state.progress);
@@ -28,17 +38,28 @@ export function PeopleList() {
   const { roundSize } = progress;
 
   const presence = (id: string, proxy: boolean) =>
-    proxy ? 'placed for them' : onlineSet.has(id) ? 'here' : hereSet.has(id) ? 'just left' : 'away';
+    t(
+      proxy
+        ? 'board.people.proxy'
+        : onlineSet.has(id)
+          ? 'board.people.here'
+          : hereSet.has(id)
+            ? 'board.people.justLeft'
+            : 'board.people.away',
+    );
 
   return (
     <div className="people-popover" data-testid="presence">
       {me.role === 'facilitator' && (
         <>
           <h2 className="people-heading">
-            Not finished ({progress.notFinished.length} of {progress.total})
+            {t('board.people.notFinished', {
+              count: progress.notFinished.length,
+              total: progress.total,
+            })}
           </h2>
           {progress.notFinished.length === 0 ? (
-            <p className="hint">Everyone has placed every card of this round.</p>
+            <p className="hint">{t('board.people.everyoneFinished')}</p>
           ) : (
             <ul className="people-rows" data-testid="not-finished">
               {progress.notFinished.map((entry) => {
@@ -53,7 +74,7 @@ export function PeopleList() {
                     />
                     <span className="person-name">{names[entry.participantId]}</span>
                     <span className="person-progress">
-                      {entry.placed} of {roundSize}
+                      {t('board.people.placedOf', { placed: entry.placed, total: roundSize })}
                     </span>
                     <span className="person-presence">
                       {presence(entry.participantId, person.proxy === true)}
@@ -65,7 +86,7 @@ export function PeopleList() {
           )}
         </>
       )}
-      <h2 className="people-heading">Everyone ({people.length})</h2>
+      <h2 className="people-heading">{t('board.people.everyone', { count: people.length })}</h2>
       <ul className="people-rows" data-testid="everyone">
         {people.map(([id, person]) => {
           const placed = roundPlaced[id] ?? 0;
@@ -74,11 +95,11 @@ export function PeopleList() {
             person.organisation ?? null,
             counted
               ? roundSize > 0 && placed >= roundSize
-                ? 'finished'
-                : `${placed} of ${roundSize}`
-              : person.role,
+                ? t('board.people.finished')
+                : t('board.people.placedOf', { placed, total: roundSize })
+              : t(ROLE_WORDS[person.role]),
             presence(id, person.proxy === true),
-            dragging.has(id) ? 'moving a card' : null,
+            dragging.has(id) ? t('board.people.moving') : null,
           ].filter((part): part is string => part !== null);
           return (
             <li
@@ -92,8 +113,9 @@ export function PeopleList() {
                 aria-hidden="true"
               />
               <span className="person-name">
-                {names[id]}
-                {id === me.participantId ? ' (you)' : ''}
+                {id === me.participantId
+                  ? t('board.people.you', { name: names[id] ?? '' })
+                  : names[id]}
               </span>
               <span className="person-detail">{detail.join(' · ')}</span>
             </li>

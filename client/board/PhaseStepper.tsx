@@ -6,11 +6,14 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { PHASES, type Phase } from '../../shared/boardDoc.ts';
-import { PHASE_LABELS } from '../format.ts';
+import { phaseText } from '../format.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { phaseConfirmation } from './phaseConfirmation.ts';
 
 export function PhaseStepper() {
+  const tr = useTranslator();
+  const { t } = tr;
   const { me, actions } = useBoardContext();
   const phase = useBoard((state) => state.control.phase);
   const round = useBoard((state) => state.control.round);
@@ -37,7 +40,7 @@ export function PhaseStepper() {
   return (
     <nav
       className="phase-stepper"
-      aria-label="Session phase"
+      aria-label={t('board.phase.label')}
       data-testid="phase"
       data-phase={phase}
     >
@@ -60,22 +63,22 @@ export function PhaseStepper() {
                 }}
                 disabled={step === phase}
               >
-                {PHASE_LABELS[step]}
+                {phaseText(tr, step)}
               </button>
             ) : (
-              <span aria-current={step === phase ? 'step' : undefined}>{PHASE_LABELS[step]}</span>
+              <span aria-current={step === phase ? 'step' : undefined}>{phaseText(tr, step)}</span>
             )}
           </li>
         ))}
       </ol>
-      {round > 1 && <span className="round-badge">Round {round}</span>}
+      {round > 1 && <span className="round-badge">{t('board.phase.round', { round })}</span>}
       {asking && confirmation && (
         <div
           className="phase-confirm"
           role="alertdialog"
           aria-modal="false"
           aria-describedby={questionId}
-          aria-label={confirmation.confirm}
+          aria-label={t(confirmation.confirm)}
           data-testid="phase-confirm"
           onKeyDown={(event) => {
             if (event.key === 'Escape') {
@@ -84,7 +87,7 @@ export function PhaseStepper() {
             }
           }}
         >
-          <p id={questionId}>{confirmation.question}</p>
+          <p id={questionId}>{t(confirmation.question)}</p>
           <div className="phase-confirm-buttons">
             <button
               type="button"
@@ -94,10 +97,10 @@ export function PhaseStepper() {
                 actions.setPhase(asking);
               }}
             >
-              {confirmation.confirm}
+              {t(confirmation.confirm)}
             </button>
             <button type="button" className="secondary" onClick={cancel}>
-              Cancel
+              {t('board.phase.cancel')}
             </button>
           </div>
         </div>

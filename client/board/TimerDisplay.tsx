@@ -3,7 +3,9 @@
  * visual and an optional sound when it ends. The facilitator's controls sit beside it.
  */
 import { useEffect, useRef } from 'react';
+import type { Translator } from '../../shared/i18n/translator.ts';
 import { formatRemaining, isPaused, remainingMs } from '../../shared/timer.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useServerNow } from '../serverClock.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { setUi } from '../state/boardStore.ts';
@@ -27,11 +29,16 @@ function chime(): void {
 export function TimerDisplay({
   large = false,
   withSound = !large,
+  tr: roomTranslator,
 }: {
   large?: boolean;
   /** The switch for the end-of-time sound (not on the wall, nor on the phone's mini-bar). */
   withSound?: boolean;
+  /** The wall's language, where it is not this person's own. */
+  tr?: Translator;
 }) {
+  const own = useTranslator();
+  const { t } = roomTranslator ?? own;
   const { store } = useBoardContext();
   const timer = useBoard((state) => state.control.timer);
   const sound = useBoard((state) => state.ui.sound);
@@ -57,18 +64,18 @@ export function TimerDisplay({
       data-paused={isPaused(timer)}
     >
       <span className="timer-value" role="timer" aria-live="off">
-        {ended ? "Time's up" : formatRemaining(left)}
+        {ended ? t('board.timer.up') : formatRemaining(left)}
       </span>
-      {isPaused(timer) && <span className="timer-paused">paused</span>}
+      {isPaused(timer) && <span className="timer-paused">{t('board.timer.paused')}</span>}
       {withSound && (
         <button
           type="button"
           className="link-button timer-sound"
           aria-pressed={sound}
           onClick={() => setUi(store, { sound: !sound })}
-          title="Play a gentle sound when time is up"
+          title={t('board.timer.soundTitle')}
         >
-          {sound ? 'sound on' : 'sound off'}
+          {sound ? t('board.timer.soundOn') : t('board.timer.soundOff')}
         </button>
       )}
     </span>

@@ -2,20 +2,20 @@
  * One element of the wall as a list: its cards from the vendor end to the partnership end, each
  * with its position as a small track (the middle half of the group as a band, the median or
  * agreed position as a mark). The phone's wall (readable at 360 px) and the projector's, where
- * `sizing` gives exact row heights and lines so the whole board fits one screen.
+ * `sizing` gives exact row heights and lines so the whole board fits one screen, and `tr` the
+ * wall's language.
  */
 import type { CSSProperties } from 'react';
+import { cardText, elementName } from '../../shared/i18n/rubricText.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 import { CONSENSUS_LABEL_COLORS } from '../../shared/palette.ts';
-import type { RubricElement } from '../../shared/rubric.ts';
+import type { Rubric, RubricElement } from '../../shared/rubric.ts';
 import { rowHeight, type WallMetrics } from '../../shared/wallLayout.ts';
-import { LABEL_TEXT, percent } from '../format.ts';
+import { labelText } from '../format.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard } from '../state/BoardContext.tsx';
 import { cssLeft } from '../track/dragGeometry.ts';
 import { useWallPositions, type WallCard, WallUnplaced } from './WallPositions.tsx';
-
-/** Short axis ends: the full labels run together on narrow columns. */
-export const SHORT_START_LABEL = 'Vendor';
-export const SHORT_END_LABEL = 'Partnership';
 
 export interface WallListSizing {
   metrics: WallMetrics;
@@ -23,9 +23,22 @@ export interface WallListSizing {
   lines: readonly number[];
 }
 
-export function WallList({ element, sizing }: { element: RubricElement; sizing?: WallListSizing }) {
+export function WallList({
+  element,
+  sizing,
+  tr: wallTranslator,
+}: {
+  element: RubricElement;
+  sizing?: WallListSizing;
+  /** The wall's language, where it is not this person's own (the projector's room languages). */
+  tr?: Translator;
+}) {
+  const own = useTranslator();
+  const tr = wallTranslator ?? own;
+  const rubric = useBoard((state) => state.meta?.rubric ?? null);
   const positions = useWallPositions(element);
   const focus = useBoard((state) => state.control.focusCardId);
+  if (!rubric) return null;
   const metrics = sizing?.metrics;
   const blockStyle: CSSProperties | undefined = metrics && {
     fontSize: `${metrics.fontPx}px`,
@@ -33,10 +46,11 @@ export function WallList({ element, sizing }: { element: RubricElement; sizing?:
     padding: `${metrics.blockPaddingPx / 2}px ${metrics.blockPaddingPx}px`,
     ['--track-share' as string]: `${metrics.trackShare * 100}%`,
   };
+  const name = elementName(rubric, element, tr);
   return (
     <section
       className={`wall-list${metrics ? ' sized' : ''}`}
-      aria-label={element.name}
+      aria-labelledby={`wall-list-${element.id}`}
       data-element-id={element.id}
       data-testid="wall-element"
       style={blockStyle}
@@ -47,20 +61,24 @@ export function WallList({ element, sizing }: { element: RubricElement; sizing?:
           metrics && { height: `${metrics.headingPx}px`, lineHeight: `${metrics.headingPx}px` }
         }
       >
-        <h3>{element.name}</h3>
+        <h3 id={`wall-list-${element.id}`} lang={name.lang}>
+          {name.text}
+        </h3>
         <span className="wall-list-ends" aria-hidden="true">
-          <span>← {SHORT_START_LABEL}</span>
-          <span>{SHORT_END_LABEL} →</span>
+          <span>← {tr.t('board.axis.shortStart')}</span>
+          <span>{tr.t('board.axis.shortEnd')} →</span>
         </span>
       </div>
       <ol className="wall-list-cards">
         {positions.placed.map((entry) => (
           <WallListRow
             key={entry.card.id}
+            rubric={rubric}
             entry={entry}
             focused={focus === entry.card.id}
             lines={sizing?.lines[entry.index]}
             metrics={metrics}
+            tr={tr}
           />
         ))}
       </ol>
@@ -68,31 +86,39 @@ export function WallList({ element, sizing }: { element: RubricElement; sizing?:
         className="wall-list-footer"
         style={metrics && { height: `${metrics.footerPx}px`, lineHeight: `${metrics.footerPx}px` }}
       >
-        <WallUnplaced positions={positions} />
+        <WallUnplaced positions={positions} tr={tr} />
       </div>
     </section>
   );
 }
 
 function WallListRow({
+  rubric,
   entry,
   focused,
   lines,
   metrics,
+  tr,
 }: {
+  rubric: Rubric;
   entry: WallCard;
   focused: boolean;
   lines: number | undefined;
   metrics: WallMetrics | undefined;
+  tr: Translator;
 }) {
   const { card, x, agreed, summary } = entry;
-  const where = `${agreed ? 'agreed' : 'median'} ${percent(x)}`;
+  const text = cardText(rubric, card, tr);
+  const where = tr.t(agreed ? 'board.wall.agreedAt' : 'board.wall.medianAt', {
+    position: tr.percent(x),
+  });
   return (
     <li
       className={`wall-list-row${focused ? ' focused' : ''}`}
       data-testid="wall-note"
       data-card-id={card.id}
       data-x={x}
+      data-label={summary.label}
       style={
         metrics && lines !== undefined
           ? {
@@ -101,18 +127,29 @@ function WallListRow({
             }
           : undefined
       }
-      title={`${card.text} — ${where}, ${LABEL_TEXT[summary.label]}`}
+      title={tr.t('board.wall.noteTitle', {
+        card: text.text,
+        where,
+        label: labelText(tr, summary.label),
+      })}
     >
       <span
         className="wall-list-text"
+        lang={text.lang}
         style={lines !== undefined ? { WebkitLineClamp: lines } : undefined}
       >
         <span className={`column-mark column-${card.column}`} aria-hidden="true">
-          {card.column === 'vendor' ? 'V' : 'P'}
+          {tr.t(
+            card.column === 'vendor' ? 'board.wall.columnVendor' : 'board.wall.columnPartnership',
+          )}
         </span>{' '}
-        {card.text}
+        {text.text}
       </span>
-      <span className="wall-list-track" role="img" aria-label={where}>
+      <span
+        className="wall-list-track"
+        role="img"
+        aria-label={tr.t('board.wall.trackLabel', { where, label: labelText(tr, summary.label) })}
+      >
         <span className="wall-list-line" />
         {summary.q1 !== null && summary.q3 !== null && (
           <span
@@ -126,7 +163,7 @@ function WallListRow({
         />
       </span>
       <span className="wall-list-value" aria-hidden="true">
-        {percent(x)}
+        {tr.percent(x)}
       </span>
     </li>
   );

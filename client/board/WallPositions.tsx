@@ -4,6 +4,7 @@
  * too few people did for the room to see where (the three-placement privacy threshold).
  */
 import type { CardSummary } from '../../shared/consensus/cardSummary.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 import type { RubricCard, RubricElement } from '../../shared/rubric.ts';
 import { groupVisible } from '../../shared/visibility.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
@@ -47,18 +48,18 @@ export function useWallPositions(element: RubricElement): WallPositions {
 }
 
 /** "2 not placed yet" and "3 cards: too few placements to show", each only when it applies. */
-export function WallUnplaced({ positions }: { positions: WallPositions }) {
+export function WallUnplaced({ positions, tr }: { positions: WallPositions; tr: Translator }) {
   const { notPlaced, tooFew } = positions;
   return (
     <>
       {tooFew > 0 && (
         <span className="hint wall-too-few" data-testid="wall-too-few">
-          {tooFew} {tooFew === 1 ? 'card' : 'cards'}: too few placements to show
+          {tr.t('board.wall.tooFew', { count: tooFew })}
         </span>
       )}
       {notPlaced > 0 && (
         <span className="hint wall-not-placed" data-testid="wall-not-placed">
-          {notPlaced} not placed yet
+          {tr.t('board.wall.notPlaced', { count: notPlaced })}
         </span>
       )}
     </>

@@ -6,14 +6,15 @@
  * out to fit its screen (projector/ProjectorWall.tsx).
  */
 import { memo, useSyncExternalStore } from 'react';
+import { axisEnds, cardText, elementName } from '../../shared/i18n/rubricText.ts';
 import { CONSENSUS_LABEL_COLORS } from '../../shared/palette.ts';
-import type { RubricElement } from '../../shared/rubric.ts';
-import { AXIS_END_LABEL, AXIS_START_LABEL } from '../../shared/rubric.ts';
+import type { Rubric, RubricElement } from '../../shared/rubric.ts';
 import { packNotes } from '../../shared/wallLayout.ts';
-import { LABEL_TEXT, percent } from '../format.ts';
+import { labelText } from '../format.ts';
+import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard } from '../state/BoardContext.tsx';
 import { cssLeft } from '../track/dragGeometry.ts';
-import { SHORT_END_LABEL, SHORT_START_LABEL, WallList } from './WallList.tsx';
+import { WallList } from './WallList.tsx';
 import { useWallPositions, WallUnplaced } from './WallPositions.tsx';
 import './wall.css';
 
@@ -33,7 +34,16 @@ function usePhoneWidth(): boolean {
   return useSyncExternalStore(subscribeToPhone, () => window.matchMedia(PHONE_QUERY).matches);
 }
 
-const WallElement = memo(function WallElement({ element }: { element: RubricElement }) {
+const WallElement = memo(function WallElement({
+  rubric,
+  element,
+}: {
+  rubric: Rubric;
+  element: RubricElement;
+}) {
+  const tr = useTranslator();
+  const name = elementName(rubric, element, tr);
+  const ends = axisEnds(rubric, tr);
   const positions = useWallPositions(element);
   const focus = useBoard((state) => state.control.focusCardId);
   const notes = packNotes(
@@ -45,17 +55,23 @@ const WallElement = memo(function WallElement({ element }: { element: RubricElem
   return (
     <section
       className="wall-element"
-      aria-label={element.name}
+      aria-labelledby={`wall-element-${element.id}`}
       data-element-id={element.id}
       data-testid="wall-element"
     >
-      <h3>{element.name}</h3>
+      <h3 id={`wall-element-${element.id}`} lang={name.lang}>
+        {name.text}
+      </h3>
       <div className="wall-axis" style={{ height: `${rows * ROW_HEIGHT_REM + 0.5}rem` }}>
         <div className="wall-line" />
         {notes.map((note) => {
           const entry = byId.get(note.id);
           if (!entry) return null;
           const { card, summary, agreed } = entry;
+          const text = cardText(rubric, card, tr);
+          const where = tr.t(agreed ? 'board.wall.agreedAt' : 'board.wall.medianAt', {
+            position: tr.percent(note.x),
+          });
           const top = `${note.row * ROW_HEIGHT_REM + 0.25}rem`;
           return (
             <div key={note.id} className="wall-note-slot" style={{ top }}>
@@ -75,14 +91,30 @@ const WallElement = memo(function WallElement({ element }: { element: RubricElem
                   width: cssLeft(NOTE_WIDTH),
                   borderColor: CONSENSUS_LABEL_COLORS[summary.label],
                 }}
-                title={`${card.text} — ${agreed ? 'agreed' : 'median'} ${percent(note.x)}, ${LABEL_TEXT[summary.label]}`}
+                data-label={summary.label}
+                title={tr.t('board.wall.noteTitle', {
+                  card: text.text,
+                  where,
+                  label: labelText(tr, summary.label),
+                })}
               >
-                <span className="wall-note-text">
+                <span className="wall-note-text" lang={text.lang}>
                   <span className={`column-mark column-${card.column}`} aria-hidden="true">
-                    {card.column === 'vendor' ? 'V' : 'P'}
+                    {tr.t(
+                      card.column === 'vendor'
+                        ? 'board.wall.columnVendor'
+                        : 'board.wall.columnPartnership',
+                    )}
                   </span>{' '}
-                  {agreed && <span className="wall-agreed">◆ </span>}
-                  {card.text}
+                  {agreed && (
+                    <span className="wall-agreed" title={tr.t('board.wall.agreedMark')}>
+                      ◆{' '}
+                    </span>
+                  )}
+                  {text.text}
+                </span>
+                <span className="visually-hidden">
+                  {tr.t('board.wall.trackLabel', { where, label: labelText(tr, summary.label) })}
                 </span>
               </span>
             </div>
@@ -91,15 +123,19 @@ const WallElement = memo(function WallElement({ element }: { element: RubricElem
       </div>
       <div className="wall-labels">
         <span className="wall-end" aria-hidden="true">
-          <span className="long">← {AXIS_START_LABEL}</span>
-          <span className="short">← {SHORT_START_LABEL}</span>
+          <span className="long" lang={ends.left.lang}>
+            ← {ends.left.text}
+          </span>
+          <span className="short">← {tr.t('board.axis.shortStart')}</span>
         </span>
         <span className="wall-unplaced">
-          <WallUnplaced positions={positions} />
+          <WallUnplaced positions={positions} tr={tr} />
         </span>
         <span className="wall-end end" aria-hidden="true">
-          <span className="long">{AXIS_END_LABEL} →</span>
-          <span className="short">{SHORT_END_LABEL} →</span>
+          <span className="long" lang={ends.right.lang}>
+            {ends.right.text} →
+          </span>
+          <span className="short">{tr.t('board.axis.shortEnd')} →</span>
         </span>
       </div>
     </section>
@@ -107,16 +143,16 @@ const WallElement = memo(function WallElement({ element }: { element: RubricElem
 });
 
 export function WallView() {
-  const elements = useBoard((state) => state.meta?.rubric.elements);
+  const rubric = useBoard((state) => state.meta?.rubric);
   const phone = usePhoneWidth();
-  if (!elements) return null;
+  if (!rubric) return null;
   return (
     <div className={`wall${phone ? ' wall-phone' : ''}`} data-testid="wall-view">
-      {elements.map((element) =>
+      {rubric.elements.map((element) =>
         phone ? (
           <WallList key={element.id} element={element} />
         ) : (
-          <WallElement key={element.id} element={element} />
+          <WallElement key={element.id} rubric={rubric} element={element} />
         ),
       )}
     </div>

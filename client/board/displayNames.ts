@@ -1,30 +1,39 @@
 /**
- * The names lists show: two people called Sam become "Sam (1)" and "Sam (2)", numbered in the
- * order they joined, so a facilitator can tell who is not finished. Pure.
+ * The names lists show: the server's own names in the reader's language (shownName), and two
+ * people called Sam become "Sam (1)" and "Sam (2)", numbered in the order they joined, so a
+ * facilitator can tell who is not finished. Pure.
  */
 import type { Participant } from '../../shared/boardDoc.ts';
+import { shownName } from '../../shared/i18n/serverNames.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 
 /** participantId → the name to list them by (removed people keep theirs but do not count). */
 export function displayNames(
-  participants: Readonly<Record<string, Pick<Participant, 'name' | 'removed'>>>,
+  participants: Readonly<Record<string, Pick<Participant, 'name' | 'removed' | 'role'>>>,
+  tr: Translator,
 ): Record<string, string> {
   const key = (name: string) => name.trim().toLocaleLowerCase();
+  const shown = Object.fromEntries(
+    Object.entries(participants).map(([id, person]) => [id, shownName(tr, person)]),
+  );
   const total = new Map<string, number>();
-  for (const person of Object.values(participants)) {
+  for (const [id, person] of Object.entries(participants)) {
     if (person.removed) continue;
-    total.set(key(person.name), (total.get(key(person.name)) ?? 0) + 1);
+    const k = key(shown[id] ?? person.name);
+    total.set(k, (total.get(k) ?? 0) + 1);
   }
   const seen = new Map<string, number>();
   const names: Record<string, string> = {};
   for (const [id, person] of Object.entries(participants)) {
-    const k = key(person.name);
+    const name = shown[id] ?? person.name;
+    const k = key(name);
     if (person.removed || (total.get(k) ?? 0) < 2) {
-      names[id] = person.name;
+      names[id] = name;
       continue;
     }
     const number = (seen.get(k) ?? 0) + 1;
     seen.set(k, number);
-    names[id] = `${person.name.trim()} (${number})`;
+    names[id] = tr.t('board.people.numbered', { name: name.trim(), number });
   }
   return names;
 }

@@ -119,7 +119,7 @@ test('a phone places precisely on a full-width line and its handle never hides t
   await phone.evaluate(() => window.scrollTo(0, 900));
   await phone.getByTestId('element-tab').nth(2).click();
   const heading = await box(phone.locator('[data-element-id] h2').nth(2));
-  const tabs = await box(phone.getByRole('navigation', { name: 'Elements' }));
+  const tabs = await box(phone.getByRole('tablist', { name: 'Elements' }));
   expect(heading.y).toBeLessThan(150);
   expect(heading.y).toBeGreaterThanOrEqual(tabs.y + tabs.height - 1);
   await phone.screenshot({ path: 'test-results/phone-tab-switched.png' });
