@@ -175,6 +175,9 @@ function literalsIn(value: ts.JsxAttributeValue | undefined): Stringy[] {
       if (!isMachineContext(node)) found.push(node);
       return;
     }
+    // A call's arguments are its business: `t('board.key', { state: 'open' })` is a key and a
+    // select value, not words.
+    if (ts.isCallExpression(node)) return;
     ts.forEachChild(node, walk);
   };
   walk(value);

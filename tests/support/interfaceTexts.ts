@@ -19,7 +19,7 @@ export interface ShownText {
 export async function shownTexts(page: Page): Promise<ShownText[]> {
   return page.evaluate(() => {
     const found: { text: string; where: string }[] = [];
-    const describe = (element: Element | null): string => {
+    const placeOf = (element: Element | null): string => {
       if (!element) return '?';
       const testId = element.closest('[data-testid]')?.getAttribute('data-testid');
       return `${element.tagName.toLowerCase()}${testId ? `[${testId}]` : ''}`;
@@ -29,7 +29,7 @@ export async function shownTexts(page: Page): Promise<ShownText[]> {
       const parent = node.parentElement;
       if (!parent || parent.closest('script, style, noscript, svg defs')) continue;
       const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
-      if (text) found.push({ text, where: describe(parent) });
+      if (text) found.push({ text, where: placeOf(parent) });
     }
     const spoken = [
       'aria-label',
@@ -42,7 +42,7 @@ export async function shownTexts(page: Page): Promise<ShownText[]> {
     for (const element of document.body.querySelectorAll('*')) {
       for (const name of spoken) {
         const value = element.getAttribute(name)?.trim();
-        if (value) found.push({ text: value, where: `${describe(element)}@${name}` });
+        if (value) found.push({ text: value, where: `${placeOf(element)}@${name}` });
       }
     }
     found.push({ text: document.title, where: 'title' });
