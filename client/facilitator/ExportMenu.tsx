@@ -9,10 +9,10 @@ import { exportFileName } from '../../shared/exportFile.ts';
 import { api } from '../api.ts';
 import { Popover } from '../board/Popover.tsx';
 import { FormError } from '../FormError.tsx';
-import { useTranslator } from '../i18n/useTranslator.ts';
+import { useRoomTranslators, useTranslator } from '../i18n/useTranslator.ts';
 import { forgetIdentity } from '../identity.ts';
 import { navigate } from '../routes.ts';
-import { useBoardContext } from '../state/BoardContext.tsx';
+import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { boardPictureInput } from '../state/boardPictureInput.ts';
 import { useAsyncAction } from '../useAsyncAction.ts';
 import { downloadWithToken, saveBlob, svgToPng } from './download.ts';
@@ -20,8 +20,12 @@ import { downloadWithToken, saveBlob, svgToPng } from './download.ts';
 export default function ExportMenu() {
   const { boardId, me, store } = useBoardContext();
   const [anonymous, setAnonymous] = useState(false);
-  const { t } = useTranslator();
+  const tr = useTranslator();
+  const { t } = tr;
   const { busy, error, run } = useAsyncAction(t('facilitator.export.failed'));
+  // Files are made in the report's language: the room's first, else the facilitator's own.
+  const [fileTr] = useRoomTranslators(useBoard((state) => state.control.roomLanguages));
+  const fileLanguage = fileTr?.language ?? tr.language;
 
   // The same names as the server gives its files: title slug, date, what it is.
   const fileName = (name: string) =>
@@ -29,14 +33,20 @@ export default function ExportMenu() {
   const fromServer = (file: string) =>
     run(() =>
       downloadWithToken(
-        `/api/boards/${encodeURIComponent(boardId)}/${file}${anonymous ? '?anonymous=1' : ''}`,
+        `/api/boards/${encodeURIComponent(boardId)}/${file}?${fileQuery(file)}`,
         me.token,
         fileName(file),
-        (status) => t('facilitator.export.serverAnswered', { status }),
       ),
     );
+  const fileQuery = (file: string) => {
+    const query = new URLSearchParams();
+    if (anonymous) query.set('anonymous', '1');
+    // The CSV files carry the rubric's texts; their columns stay the machine's English.
+    if (file.endsWith('.csv') && fileLanguage !== 'en') query.set('lang', fileLanguage);
+    return query.toString();
+  };
   const picture = () => {
-    const input = boardPictureInput(store.getState(), me.role);
+    const input = boardPictureInput(store.getState(), me.role, undefined, fileTr);
     if (!input) throw new Error(t('facilitator.export.notLoaded'));
     return boardPictureSvg(input);
   };

@@ -1,6 +1,6 @@
 /** Saving files from the board: authorised downloads and pictures drawn in the browser. */
 import { pictureSize } from '../../shared/boardPicture.ts';
-import { ApiError } from '../api.ts';
+import { apiErrorFromBody } from '../api.ts';
 
 export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
@@ -14,23 +14,13 @@ export function saveBlob(blob: Blob, filename: string): void {
 }
 
 /**
- * Downloads a file the server only gives with the facilitator's token. `statusMessage` words a
- * failure the server did not explain, in the facilitator's language.
+ * Downloads a file the server only gives with the facilitator's token. A refusal is worded from
+ * its code where it is shown (useAsyncAction).
  */
-export async function downloadWithToken(
-  path: string,
-  token: string,
-  fallbackName: string,
-  statusMessage: (status: number) => string,
-) {
+export async function downloadWithToken(path: string, token: string, fallbackName: string) {
   const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) {
-    const body: unknown = await response.json().catch(() => null);
-    const message =
-      typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string'
-        ? body.error
-        : statusMessage(response.status);
-    throw new ApiError(response.status, message);
+    throw apiErrorFromBody(response.status, await response.json().catch(() => null));
   }
   const disposition = response.headers.get('Content-Disposition') ?? '';
   const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;

@@ -16,7 +16,7 @@ export function CardText({ card, words }: { card: RubricCard; words: CardWords }
         <span aria-hidden="true">
           {tr.t(vendor ? 'track.column.vendorMark' : 'track.column.partnershipMark')}
         </span>
-        <span className="visually-hidden">{tr.t('track.column.hidden', { end })}</span>
+        <span className="visually-hidden"> {tr.t('track.column.hidden', { end })} </span>
       </span>
       <span lang={words.text.lang}>{words.text.text}</span>
     </div>

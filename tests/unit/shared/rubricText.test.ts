@@ -86,6 +86,7 @@ describe('names the server gives', () => {
     expect(shownName(es, { name: 'Projector', role: 'observer' })).toBe('Proyector');
     expect(shownName(es, { name: 'Participant 3', role: 'participant' })).toBe('Participante 3');
     expect(shownName(es, { name: 'Co-facilitator', role: 'facilitator' })).toBe('Cofacilitador/a');
+    expect(shownName(es, { name: 'Facilitator', role: 'facilitator' })).toBe('Facilitador/a');
     expect(shownName(es, { name: 'Projector', role: 'participant' })).toBe('Projector');
     expect(shownName(es, { name: 'Ana', role: 'participant' })).toBe('Ana');
   });

@@ -14,6 +14,7 @@ export const common = {
   'figure.none': '—',
   'figure.signedPoints':
     '{points, plural, =0 {±0 pts} other {{sign}{magnitude, number} {magnitude, plural, one {pt} other {pts}}}}',
+  'name.facilitator': 'Facilitator',
   'name.coFacilitator': 'Co-facilitator',
   'name.projector': 'Projector',
   'name.observer': 'Observer',

@@ -7,7 +7,6 @@ export const facilitator = {
   'facilitator.export.button': 'Export',
   'facilitator.export.failed': 'The export failed.',
   'facilitator.export.notLoaded': 'The board has not loaded yet.',
-  'facilitator.export.serverAnswered': 'The server answered {status, number}.',
   'facilitator.export.anonymise': 'Anonymise names',
   'facilitator.export.anonymiseHint': '(JSON and CSV)',
   'facilitator.export.snapshot': 'Snapshot (JSON)',

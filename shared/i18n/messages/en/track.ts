@@ -39,7 +39,7 @@ export const track = {
   'track.column.partnershipMark': 'P',
   'track.column.vendorTitle': 'Describes a {end} relationship',
   'track.column.partnershipTitle': 'Describes a {end}',
-  'track.column.hidden': ' ({end} text)',
+  'track.column.hidden': '({end} text)',
 
   // Beside the track.
   'track.status.placedOfTotal': '{placed, number} of {total, number} have placed this card',

@@ -14,6 +14,7 @@ export const common: Record<keyof typeof english, string> = {
   'consensus.no-data': 'sin colocar aún',
   'figure.none': '—',
   'figure.signedPoints': '{points, plural, =0 {±0 pp} other {{sign}{magnitude, number} pp}}',
+  'name.facilitator': 'Facilitador/a',
   'name.coFacilitator': 'Cofacilitador/a',
   'name.projector': 'Proyector',
   'name.observer': 'Observador/a',

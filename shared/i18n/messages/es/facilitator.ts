@@ -8,7 +8,6 @@ export const facilitator: Record<keyof typeof english, string> = {
   'facilitator.export.button': 'Exportar',
   'facilitator.export.failed': 'No se pudo exportar.',
   'facilitator.export.notLoaded': 'El tablero aún no ha cargado.',
-  'facilitator.export.serverAnswered': 'El servidor respondió {status, number}.',
   'facilitator.export.anonymise': 'Anonimizar nombres',
   'facilitator.export.anonymiseHint': '(JSON y CSV)',
   'facilitator.export.snapshot': 'Instantánea (JSON)',

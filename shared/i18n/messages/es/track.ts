@@ -35,7 +35,7 @@ export const track: Record<keyof typeof english, string> = {
   'track.column.partnershipMark': 'A',
   'track.column.vendorTitle': 'Describe una relación de {end}',
   'track.column.partnershipTitle': 'Describe una {end}',
-  'track.column.hidden': ' (texto de {end})',
+  'track.column.hidden': '(texto de {end})',
 
   'track.status.placedOfTotal':
     '{placed, number} de {total, number} {total, plural, one {ha colocado} other {han colocado}} esta tarjeta',
