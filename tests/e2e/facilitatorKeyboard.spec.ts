@@ -1,6 +1,7 @@
 /**
  * The facilitator's session from the keyboard alone (Tab, Shift+Tab, Enter, Space, Escape; no
- * clicks): placing → reveal (its question cancelled with Escape first) → focus a card → final,
+ * clicks): placing → reveal (its question cancelled with Escape first) → focus a card → its
+ * agreed position on the card's own track → final,
  * the timer started and cleared, the People and Export panels opened and closed with the focus
  * back on their buttons. And the wall's language: "Español" makes the projector speak Spanish,
  * "side by side" shows both, and the wall still fits one screen.
@@ -106,6 +107,21 @@ test('a keyboard-only facilitator runs placing, reveal, focus and final, the tim
   await facilitator.keyboard.press('Enter');
   await expect(facilitator.getByTestId('focus-control')).toBeVisible();
   await facilitator.screenshot({ path: `${SCREENS}-focused-1280x800.png` });
+
+  // The agreed position, on the card's own track: arrows move it, Enter records it.
+  await tabTo(facilitator, {
+    selector: '[data-card-id="trust.v1"] button',
+    text: 'Record the agreed position',
+  });
+  await facilitator.keyboard.press('Enter');
+  const agreed = facilitator.locator('[data-card-id="trust.v1"] .axis').getByRole('slider');
+  await expect(agreed).toBeFocused();
+  await facilitator.keyboard.press('Home');
+  for (let step = 0; step < 4; step++) await facilitator.keyboard.press('Shift+ArrowRight');
+  await facilitator.keyboard.press('Enter');
+  await expect(
+    facilitator.locator('[data-card-id="trust.v1"]').getByTestId('agreed-text'),
+  ).toHaveText('agreed 40%');
 
   // People and Export open and close from the keyboard; the focus goes back to their buttons.
   for (const name of ['People (3)', 'Export']) {
