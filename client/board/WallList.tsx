@@ -1,21 +1,25 @@
 /**
  * One element of the wall as a list: its cards from the vendor end to the partnership end, each
  * with its position as a small track (the middle half of the group as a band, the median or
- * agreed position as a mark). The phone's wall (readable at 360 px) and the projector's, where
- * `sizing` gives exact row heights and lines so the whole board fits one screen, and `tr` the
- * wall's language.
+ * agreed position as a mark). The phone's wall (readable at 360 px) speaks its reader's
+ * language; the projector's speaks the languages the facilitator chose for the room, in a
+ * bilingual room each card and name in both, the second smaller beneath the first, and `sizing`
+ * gives it exact row heights and lines so the whole board fits one screen.
  */
 import type { CSSProperties } from 'react';
-import { cardText, elementName } from '../../shared/i18n/rubricText.ts';
+import { elementName, type LocalText } from '../../shared/i18n/rubricText.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
 import { CONSENSUS_LABEL_COLORS } from '../../shared/palette.ts';
-import type { Rubric, RubricElement } from '../../shared/rubric.ts';
+import type { RubricElement } from '../../shared/rubric.ts';
 import { rowHeight, type WallMetrics } from '../../shared/wallLayout.ts';
 import { labelText } from '../format.ts';
 import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard } from '../state/BoardContext.tsx';
 import { cssLeft } from '../track/dragGeometry.ts';
+import { InLanguages } from './InLanguages.tsx';
 import { useWallPositions, type WallCard, WallUnplaced } from './WallPositions.tsx';
+import { wallCardTexts } from './wallCardTexts.ts';
+import './wall.css';
 
 export interface WallListSizing {
   metrics: WallMetrics;
@@ -25,16 +29,17 @@ export interface WallListSizing {
 
 export function WallList({
   element,
+  translators,
   sizing,
-  tr: wallTranslator,
 }: {
   element: RubricElement;
+  /** The wall's languages, the first leading (the room's); by default this person's own. */
+  translators?: readonly Translator[];
   sizing?: WallListSizing;
-  /** The wall's language, where it is not this person's own (the projector's room languages). */
-  tr?: Translator;
 }) {
   const own = useTranslator();
-  const tr = wallTranslator ?? own;
+  const languages = translators ?? [own];
+  const tr = languages[0] ?? own;
   const rubric = useBoard((state) => state.meta?.rubric ?? null);
   const positions = useWallPositions(element);
   const focus = useBoard((state) => state.control.focusCardId);
@@ -46,7 +51,6 @@ export function WallList({
     padding: `${metrics.blockPaddingPx / 2}px ${metrics.blockPaddingPx}px`,
     ['--track-share' as string]: `${metrics.trackShare * 100}%`,
   };
-  const name = elementName(rubric, element, tr);
   return (
     <section
       className={`wall-list${metrics ? ' sized' : ''}`}
@@ -61,8 +65,8 @@ export function WallList({
           metrics && { height: `${metrics.headingPx}px`, lineHeight: `${metrics.headingPx}px` }
         }
       >
-        <h3 id={`wall-list-${element.id}`} lang={name.lang}>
-          {name.text}
+        <h3 id={`wall-list-${element.id}`}>
+          <InLanguages texts={languages.map((each) => elementName(rubric, element, each))} />
         </h3>
         <span className="wall-list-ends" aria-hidden="true">
           <span>← {tr.t('board.axis.shortStart')}</span>
@@ -73,8 +77,8 @@ export function WallList({
         {positions.placed.map((entry) => (
           <WallListRow
             key={entry.card.id}
-            rubric={rubric}
             entry={entry}
+            texts={wallCardTexts(rubric, entry.card, languages)}
             focused={focus === entry.card.id}
             lines={sizing?.lines[entry.index]}
             metrics={metrics}
@@ -93,22 +97,22 @@ export function WallList({
 }
 
 function WallListRow({
-  rubric,
   entry,
+  texts,
   focused,
   lines,
   metrics,
   tr,
 }: {
-  rubric: Rubric;
   entry: WallCard;
+  /** The card's text in each of the wall's languages (wallCardTexts). */
+  texts: readonly LocalText[];
   focused: boolean;
   lines: number | undefined;
   metrics: WallMetrics | undefined;
   tr: Translator;
 }) {
   const { card, x, agreed, summary } = entry;
-  const text = cardText(rubric, card, tr);
   const where = tr.t(agreed ? 'board.wall.agreedAt' : 'board.wall.medianAt', {
     position: tr.percent(x),
   });
@@ -128,14 +132,13 @@ function WallListRow({
           : undefined
       }
       title={tr.t('board.wall.noteTitle', {
-        card: text.text,
+        card: texts[0]?.text ?? '',
         where,
         label: labelText(tr, summary.label),
       })}
     >
       <span
         className="wall-list-text"
-        lang={text.lang}
         style={lines !== undefined ? { WebkitLineClamp: lines } : undefined}
       >
         <span className={`column-mark column-${card.column}`} aria-hidden="true">
@@ -143,7 +146,7 @@ function WallListRow({
             card.column === 'vendor' ? 'board.wall.columnVendor' : 'board.wall.columnPartnership',
           )}
         </span>{' '}
-        {text.text}
+        <InLanguages texts={texts} lineBreak />
       </span>
       <span
         className="wall-list-track"

@@ -7,8 +7,8 @@ import { elementName } from '../../shared/i18n/rubricText.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
 import { isInOpenRound } from '../../shared/rounds.ts';
 import type { RubricElement } from '../../shared/rubric.ts';
+import { InLanguages } from '../board/InLanguages.tsx';
 import { useBoard } from '../state/BoardContext.tsx';
-import { InLanguages } from './InLanguages.tsx';
 import { useWallTranslators } from './useWallTranslators.ts';
 
 // Selectors must return stable values: a fresh [] each time would re-render forever.

@@ -5,8 +5,8 @@
  * stands smaller beneath each line.
  */
 import type { Translator } from '../../shared/i18n/translator.ts';
+import { EMPHASIS_MARK, withEmphasis } from '../board/InLanguages.tsx';
 import { useBoard } from '../state/BoardContext.tsx';
-import { EMPHASIS_MARK, withEmphasis } from './InLanguages.tsx';
 import { useWallTranslators } from './useWallTranslators.ts';
 
 /** A line in each language: the first as it is, the second smaller beneath. */

@@ -6,8 +6,9 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { layoutWall, type WallLayout } from '../../shared/wallLayout.ts';
+import { WallList } from '../board/WallList.tsx';
+import { wallCardMeasure, wallCardTexts } from '../board/wallCardTexts.ts';
 import { useBoard } from '../state/BoardContext.tsx';
-import { ProjectorWallList, wallCardMeasure, wallCardTexts } from './ProjectorWallList.tsx';
 import { projectorFontRange } from './projectorType.ts';
 import { useWallTranslators } from './useWallTranslators.ts';
 
@@ -126,10 +127,9 @@ export function ProjectorWall() {
             >
               {column.map((id) => {
                 const element = byId.get(id);
-                return element && rubric ? (
-                  <ProjectorWallList
+                return element ? (
+                  <WallList
                     key={id}
-                    rubric={rubric}
                     element={element}
                     translators={translators}
                     sizing={{ metrics: layout, lines: layout.cardLines[id] ?? [] }}
