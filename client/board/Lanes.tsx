@@ -53,8 +53,8 @@ export function Lanes() {
   const active = activeId ?? rubric.elements[0]?.id;
   return (
     <BoardDnd>
-      <ElementTabs rubric={rubric} active={active} onPick={setActiveId} />
       <main {...container}>
+        <ElementTabs rubric={rubric} active={active} onPick={setActiveId} />
         {rubric.elements.map((element, index) => (
           <ElementLane
             key={element.id}

@@ -34,7 +34,7 @@ export function MiniBar() {
   const total = useBoard((state) => state.progress.total);
   const counted = me.role === 'participant';
   return (
-    <div className="mini-bar" data-testid="mini-bar">
+    <aside className="mini-bar" data-testid="mini-bar" aria-label={tr.t('board.mini.label')}>
       <TimerDisplay withSound={false} />
       <StatusBadge compact />
       <span className="mini-phase">{phaseText(tr, phase)}</span>
@@ -60,6 +60,6 @@ export function MiniBar() {
           )
         )}
       </span>
-    </div>
+    </aside>
   );
 }

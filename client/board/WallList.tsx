@@ -65,9 +65,9 @@ export function WallList({
           metrics && { height: `${metrics.headingPx}px`, lineHeight: `${metrics.headingPx}px` }
         }
       >
-        <h3 id={`wall-list-${element.id}`}>
+        <h2 id={`wall-list-${element.id}`}>
           <InLanguages texts={languages.map((each) => elementName(rubric, element, each))} />
-        </h3>
+        </h2>
         <span className="wall-list-ends" aria-hidden="true">
           <span>← {tr.t('board.axis.shortStart')}</span>
           <span>{tr.t('board.axis.shortEnd')} →</span>

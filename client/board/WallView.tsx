@@ -59,9 +59,9 @@ const WallElement = memo(function WallElement({
       data-element-id={element.id}
       data-testid="wall-element"
     >
-      <h3 id={`wall-element-${element.id}`} lang={name.lang}>
+      <h2 id={`wall-element-${element.id}`} lang={name.lang}>
         {name.text}
-      </h3>
+      </h2>
       <div className="wall-axis" style={{ height: `${rows * ROW_HEIGHT_REM + 0.5}rem` }}>
         <div className="wall-line" />
         {notes.map((note) => {

@@ -132,8 +132,10 @@ function ConnectedBoard({
         {phone && <MiniBar />}
         {phone && <ConnectionNote />}
         <BoardHeader />
-        <Notice />
-        <PhaseBanner />
+        <section className="board-status" aria-label={t('board.status.label')}>
+          <Notice />
+          <PhaseBanner />
+        </section>
         {schemaVersion === null ? <BoardSkeleton /> : <Lanes />}
       </div>
     </BoardContext.Provider>

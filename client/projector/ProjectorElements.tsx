@@ -56,9 +56,9 @@ export function ProjectorElements() {
             data-element-id={element.id}
             aria-label={names[0]?.text}
           >
-            <h3>
+            <h2>
               <InLanguages texts={names} />
-            </h3>
+            </h2>
             {translators.map((tr, index) => (
               <p
                 key={tr.locale}

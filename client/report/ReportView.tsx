@@ -55,7 +55,7 @@ export default function ReportView() {
 
   if (!meta || !latest) return null;
   return (
-    <div className="report-page" data-testid="report" data-languages={translators.length}>
+    <main className="report-page" data-testid="report" data-languages={translators.length}>
       <div className="report-toolbar no-print">
         <LanguagePicker />
         <button type="button" onClick={() => window.print()}>
@@ -67,7 +67,7 @@ export default function ReportView() {
           <ReportBody key={tr.locale} tr={tr} latest={latest} />
         ))}
       </div>
-    </div>
+    </main>
   );
 }
 

@@ -90,6 +90,8 @@ test('a name longer than 60 characters is never cut silently', async ({ browser,
   expect(refused.status).toBe(400);
   expect(await refused.json()).toEqual({
     error: 'name: Please keep the name to 60 characters or fewer.',
+    code: 'nameTooLong',
+    field: 'name',
   });
 });
 

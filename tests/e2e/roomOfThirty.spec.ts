@@ -1,5 +1,5 @@
 /**
- * A real room, of 30 and of 60: the facilitator on a 1280×800 laptop, one participant on a
+ * A real room, of 30 (in Spanish) and of 60 (in English): the facilitator on a 1280×800 laptop, one participant on a
  * 360 px touch phone and the projector (1920×1080 and 1280×720) in real Chromium; everyone else
  * as stock y-websocket clients that stay connected, most finishing every card, some leaving a
  * few, some placing none, two whose phones lock, and one person placed for by proxy.
@@ -16,6 +16,8 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page, TestInfo } from '@playwright/test';
 import type { CreateBoardResponse } from '../../shared/api.ts';
 import type { Phase } from '../../shared/boardDoc.ts';
+import type { Locale } from '../../shared/i18n/locales.ts';
+import { type Translator, translator } from '../../shared/i18n/translator.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { postJson, setBoardPhase } from '../support/boardFiller.ts';
 import { addPlacedProxy, type CrowdMember, joinCrowd } from '../support/roomCrowd.ts';
@@ -66,7 +68,8 @@ interface Room {
   projector: Page;
 }
 
-async function openRoom(browser: Browser, size: number): Promise<Room> {
+async function openRoom(browser: Browser, size: number, lang: Locale): Promise<Room> {
+  const locale = lang === 'es' ? 'es-ES' : 'en-US';
   const board = await postJson<CreateBoardResponse>(server.baseUrl, '/api/boards', {
     title: `Retreat of ${size}`,
     organisations: ORGANISATIONS,
@@ -75,7 +78,7 @@ async function openRoom(browser: Browser, size: number): Promise<Room> {
     origin: string;
   };
   const facilitator = await (
-    await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    await browser.newContext({ viewport: { width: 1280, height: 800 }, locale })
   ).newPage();
   await facilitator.goto(board.facilitatorUrl);
   const phone = await (
@@ -84,11 +87,12 @@ async function openRoom(browser: Browser, size: number): Promise<Room> {
       hasTouch: true,
       isMobile: true,
       deviceScaleFactor: 2,
+      locale,
     })
   ).newPage();
   const projectorLink = await facilitatorPost<{ url: string }>(board, 'observer-links');
   const projector = await (
-    await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+    await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale })
   ).newPage();
   await projector.goto(projectorLink.url);
   return { board, origin: addresses.origin, crowd: [], facilitator, phone, projector };
@@ -223,12 +227,21 @@ function overlaps(
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-for (const size of [30, 60]) {
-  test(`a room of ${size}: every screen fits, counts and links right in every phase`, async ({
+const ROOMS: { size: number; lang: Locale }[] = [
+  { size: 30, lang: 'es' },
+  { size: 60, lang: 'en' },
+];
+
+for (const { size, lang } of ROOMS) {
+  test(`a room of ${size} (${lang}): every screen fits, counts and links right in every phase`, async ({
     browser,
   }, info) => {
     test.setTimeout(240_000);
-    const room = await openRoom(browser, size);
+    const tr: Translator = translator(lang);
+    const room = await openRoom(browser, size, lang);
+    for (const page of [room.facilitator, room.projector]) {
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    }
     const { board, facilitator, phone, projector } = room;
     await expectLinksUse(facilitator, room.origin);
     await expect(facilitator).toHaveURL(new RegExp(`^${room.origin}`));
@@ -237,10 +250,12 @@ for (const size of [30, 60]) {
     await setBoardPhase(server.baseUrl, board, 'setup');
     await phone.goto(board.joinUrl);
     await expect(phone).toHaveURL(new RegExp(`^${room.origin}`));
-    await phone.getByLabel('Your name').fill('Phone person');
-    await phone.getByLabel('Your organisation').selectOption(ORGANISATIONS[1] ?? '');
-    await phone.getByRole('button', { name: 'Join the board' }).click();
-    await expect(phone.getByText(/waiting for the facilitator/i)).toBeVisible();
+    await phone.getByLabel(tr.t('pages.join.nameLabel')).fill('Phone person');
+    await phone
+      .getByLabel(tr.t('pages.join.organisationLabel'))
+      .selectOption(ORGANISATIONS[1] ?? '');
+    await phone.getByRole('button', { name: tr.t('pages.join.submit') }).click();
+    await expect(phone.getByText(tr.t('board.banner.waiting'))).toBeVisible();
     await screens(room, info, size, 'setup');
 
     // Placing: the crowd (everyone but the phone and the facilitator) and one proxy.
@@ -279,7 +294,9 @@ for (const size of [30, 60]) {
           placing: expected.here - finishedInCrowd.length,
         });
     }
-    await expect(phone.getByText(`1 of ${CARD_IDS.length}`).first()).toBeVisible();
+    await expect(
+      phone.getByText(tr.t('board.mini.ownLong', { placed: 1, total: CARD_IDS.length })).first(),
+    ).toBeAttached();
 
     // The facilitator's header stays a header however many people there are.
     const header = await facilitator.getByTestId('board-header').boundingBox();
@@ -308,7 +325,7 @@ for (const size of [30, 60]) {
       await screens(room, info, size, phase);
       await allElementsOnTheWall(projector);
     }
-    await expect(phone.getByText(/locked/i).first()).toBeVisible();
+    await expect(phone.getByText(tr.t('board.banner.locked')).first()).toBeVisible();
 
     for (const member of room.crowd) member.connection.close();
     for (const page of [facilitator, phone, projector]) await page.context().close();

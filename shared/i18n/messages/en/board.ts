@@ -133,4 +133,6 @@ export const board = {
   'board.announce.lastMinute': 'One minute left',
   'board.announce.timeUp': 'Time is up',
   'board.announce.progress': '{finished} of {total} finished',
+  'board.mini.label': 'Your progress and the timer',
+  'board.status.label': 'Session status',
 } as const;

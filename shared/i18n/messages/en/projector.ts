@@ -35,13 +35,5 @@ export const projector = {
     '{placed, number} of {total, number} {placed, plural, one {has} other {have}} placed this card',
   'projector.wall.page': 'Page {page, number} of {pages, number}',
   'projector.wall.turn': '· ← → to turn',
-  'projector.wall.agreed': 'agreed {position}',
-  'projector.wall.median': 'median {position}',
-  'projector.wall.vendorShort': 'Vendor',
-  'projector.wall.partnershipShort': 'Partnership',
-  'projector.wall.tooFew':
-    '{count, plural, one {# card} other {# cards}}: too few placements to show',
-  'projector.wall.notPlaced': '{count, number} not placed yet',
-  'projector.wall.rowTitle': '{card} — {where}, {label}',
   'projector.outage': 'Reconnecting…',
 } as const;

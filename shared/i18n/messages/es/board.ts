@@ -138,4 +138,6 @@ export const board: Record<keyof typeof english, string> = {
   'board.announce.lastMinute': 'Queda un minuto',
   'board.announce.timeUp': 'Se acabó el tiempo',
   'board.announce.progress': '{finished} de {total} terminaron',
+  'board.mini.label': 'Tu progreso y el temporizador',
+  'board.status.label': 'Estado de la sesión',
 };

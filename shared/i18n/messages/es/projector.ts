@@ -37,14 +37,5 @@ export const projector: Record<keyof typeof english, string> = {
     '{placed, number} de {total, number} {placed, plural, one {ha colocado} other {han colocado}} esta tarjeta',
   'projector.wall.page': 'Página {page, number} de {pages, number}',
   'projector.wall.turn': '· ← → para pasar',
-  'projector.wall.agreed': 'acordado {position}',
-  'projector.wall.median': 'mediana {position}',
-  'projector.wall.vendorShort': 'Proveedor',
-  'projector.wall.partnershipShort': 'Alianza',
-  'projector.wall.tooFew':
-    '{count, plural, one {# tarjeta} other {# tarjetas}}: muy pocas colocaciones para mostrar',
-  'projector.wall.notPlaced':
-    '{count, plural, one {# sin colocar todavía} other {# sin colocar todavía}}',
-  'projector.wall.rowTitle': '{card} — {where}, {label}',
   'projector.outage': 'Reconectando…',
 };
