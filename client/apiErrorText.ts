@@ -3,6 +3,7 @@
  * `code` beside its English `error` (and a `field` where one is at fault); each code this client
  * knows maps to a catalogue entry, and anything else, or no code at all, to the general sentence.
  */
+import { type ApiErrorCode, isApiErrorCode } from '../shared/apiErrors.ts';
 import type { MessageKey } from '../shared/i18n/catalogues.ts';
 import type { MessageValues, Translator } from '../shared/i18n/translator.ts';
 import { NAME_MAX_LENGTH } from '../shared/nameLimits.ts';
@@ -30,19 +31,24 @@ export const API_ERROR_KEYS = {
   storeUnavailable: 'server.api.storeUnavailable',
   storeDamaged: 'server.api.storeDamaged',
   internal: 'server.api.internal',
-} as const satisfies Record<string, MessageKey>;
-
-export type ApiErrorCode = keyof typeof API_ERROR_KEYS;
+  invalidUrl: 'server.api.invalidUrl',
+  routeNotFound: 'server.api.routeNotFound',
+  methodNotAllowed: 'server.api.routeNotFound',
+  unsupportedMediaType: 'server.api.invalidJson',
+  invalidQuery: 'server.api.invalidQuery',
+  unknownOrganisation: 'server.api.unknownOrganisation',
+  unknownJoinCode: 'server.api.unknownJoinCode',
+  participantNotFound: 'server.api.participantNotFound',
+  creatorNotRemovable: 'server.api.creatorNotRemovable',
+  savingPaused: 'server.api.savingPaused',
+  newerVersion: 'server.api.newerVersion',
+} as const satisfies Record<ApiErrorCode, MessageKey>;
 
 /** The arguments some messages take: the limits they name. */
 const VALUES: Partial<Record<ApiErrorCode, MessageValues>> = {
   titleTooLong: { max: TITLE_MAX_LENGTH },
   nameTooLong: { max: NAME_MAX_LENGTH },
 };
-
-export function isApiErrorCode(code: unknown): code is ApiErrorCode {
-  return typeof code === 'string' && Object.hasOwn(API_ERROR_KEYS, code);
-}
 
 /** An error code in words; an unknown or missing code gets the general sentence. */
 export function apiErrorText(tr: Translator, code: string | null | undefined): string {

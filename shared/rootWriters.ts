@@ -41,12 +41,16 @@ export function rootWriter(root: RootKind): RootWriter {
  */
 export type PhaseClosure = 'locked' | 'placingClosed' | null;
 
+/** The session settings a facilitator may still change on a locked board. */
+const LOCKED_CONTROL_KEYS: ReadonlySet<string> = new Set(['phase', 'timer', 'roomLanguages']);
+
 export function closureInPhase(root: RootKind, phase: Phase, key: string | null): PhaseClosure {
   switch (root.kind) {
     case 'control':
       // A locked session can only be reopened, and its timer stopped or set: a countdown left
-      // running would end in "Time's up" on every screen of a finished session.
-      return phase === 'final' && key !== 'phase' && key !== 'timer' ? 'locked' : null;
+      // running would end in "Time's up" on every screen of a finished session. The room's
+      // languages change only how the wall and the report read, which is chosen at the end.
+      return phase === 'final' && !LOCKED_CONTROL_KEYS.has(key ?? '') ? 'locked' : null;
     case 'final':
     case 'rounds':
       return phase === 'final' ? 'locked' : null;

@@ -33,8 +33,9 @@ export function StatusBadge({ compact = false }: { compact?: boolean }) {
   );
   return (
     <span
+      // Not a live region: losing and regaining the connection is announced once, by
+      // client/state/useBoardConnection.ts.
       className={`status-badge status-${status}${compact ? ' compact' : ''}`}
-      role="status"
       data-testid="status-badge"
       data-status={status}
       title={compact ? t(LABELS[status]) : undefined}

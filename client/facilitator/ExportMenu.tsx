@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { boardPictureSvg } from '../../shared/boardPicture.ts';
 import { exportFileName } from '../../shared/exportFile.ts';
+import { rubricLanguages } from '../../shared/i18n/rubricText.ts';
 import { api } from '../api.ts';
 import { Popover } from '../board/Popover.tsx';
 import { FormError } from '../FormError.tsx';
@@ -26,6 +27,9 @@ export default function ExportMenu() {
   // Files are made in the report's language: the room's first, else the facilitator's own.
   const [fileTr] = useRoomTranslators(useBoard((state) => state.control.roomLanguages));
   const fileLanguage = fileTr?.language ?? tr.language;
+  // The languages the rubric has every text in, its own first: another gets the rubric's own.
+  const rubric = useBoard((state) => state.meta?.rubric);
+  const csvLanguages = rubric ? rubricLanguages(rubric) : [];
 
   // The same names as the server gives its files: title slug, date, what it is.
   const fileName = (name: string) =>
@@ -42,7 +46,13 @@ export default function ExportMenu() {
     const query = new URLSearchParams();
     if (anonymous) query.set('anonymous', '1');
     // The CSV files carry the rubric's texts; their columns stay the machine's English.
-    if (file.endsWith('.csv') && fileLanguage !== 'en') query.set('lang', fileLanguage);
+    if (
+      file.endsWith('.csv') &&
+      csvLanguages.includes(fileLanguage) &&
+      fileLanguage !== csvLanguages[0]
+    ) {
+      query.set('lang', fileLanguage);
+    }
     return query.toString();
   };
   const picture = () => {

@@ -115,12 +115,15 @@ const SERVER_GIVEN_NAMES: Readonly<Record<Newcomer['role'], readonly string[]>> 
   participant: [],
 };
 
-/** A name as role words are compared: trimmed, any case, no accents, spaces or hyphens. */
+/**
+ * A name as role words are compared: its letters alone, any case, no accents, so neither
+ * "Facilitador/a" (how the Spanish interface shows the facilitator) nor "Participant 3" (an
+ * anonymised export's name) can be typed by someone else.
+ */
 function comparable(name: string): string {
   return name
-    .trim()
     .normalize('NFD')
-    .replace(/[\p{M}\s\p{Pd}]/gu, '')
+    .replace(/[^\p{L}]/gu, '')
     .toLowerCase();
 }
 

@@ -130,7 +130,7 @@ test("the header's language picker turns the board Spanish, remembered after a r
     await expect(header.getByText(`Eres ${name}`)).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
     await expect(page.getByTestId('lane-progress').first()).toHaveText(
-      '0 de 8 de tus tarjetas colocadas',
+      '0 de tus 8 tarjetas colocadas',
     );
     await expect(page.getByRole('link', { name: 'Saltar al tablero' })).toBeAttached();
     await noSidewaysScroll(page);

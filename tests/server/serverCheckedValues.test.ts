@@ -119,6 +119,9 @@ describe('server-checked values', () => {
     ['OBSERVADOR', 'participant'],
     ['Participante', 'participant'],
     ['Projector', 'participant'],
+    ['Facilitador/a', 'participant'],
+    ['Cofacilitador/a', 'participant'],
+    ['Participant 3', 'participant'],
     ['Co-facilitator', 'observer'],
     ['Facilitator', 'observer'],
   ])('refuses joining as %j (%s) with 400 naming the field', async (name, role) => {

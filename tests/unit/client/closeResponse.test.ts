@@ -84,10 +84,10 @@ describe('close responses', () => {
       'La colocación está cerrada: tu último movimiento no se guardó.',
     );
     expect(closeResponse(4403, WRITE_REJECTIONS.locked, es).notice).toBe(
-      'La sesión está cerrada; solo se puede reabrir: tu último movimiento no se guardó.',
+      'La sesión está bloqueada; solo se puede desbloquear: tu último cambio no se guardó.',
     );
     expect(closeResponse(4403, 'A reason from a newer server', es).notice).toBe(
-      'Ese cambio fue rechazado: tu último movimiento no se guardó.',
+      'Ese cambio fue rechazado: tu último cambio no se guardó.',
     );
     expect(closeResponse(4401, 'A reason from a newer server', es).notice).toBe(
       'Este enlace ya no es válido para este tablero.',

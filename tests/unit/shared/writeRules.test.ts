@@ -517,7 +517,13 @@ describe('mayWrite', () => {
     kind,
   });
 
-  it('lets the facilitator reopen a locked session or set its timer, and nothing else', () => {
+  it('lets the facilitator reopen a locked session, set its timer or its languages, and nothing else', () => {
+    expect(mayWrite(facilitator, 'final', target(ROOT_CONTROL, 'roomLanguages'), doc)).toEqual({
+      ok: true,
+    });
+    expect(mayWrite(alice, 'final', target(ROOT_CONTROL, 'roomLanguages'), doc)).toEqual(
+      rejected(WRITE_REJECTIONS.notFacilitator),
+    );
     expect(mayWrite(facilitator, 'final', target(ROOT_CONTROL, 'phase'), doc)).toEqual({
       ok: true,
     });

@@ -52,9 +52,9 @@ export const board: Record<keyof typeof english, string> = {
   'board.tabs.label': 'Elementos',
   'board.tabs.name': '{number}. {name}',
 
-  'board.progress.tabOwn': '{done} de {of} de tus tarjetas colocadas',
+  'board.progress.tabOwn': '{done} de tus {of} tarjetas colocadas',
   'board.progress.tabRoom': '{done} de {of} personas terminaron',
-  'board.progress.laneOwn': '{done} de {of} de tus tarjetas colocadas',
+  'board.progress.laneOwn': '{done} de tus {of} tarjetas colocadas',
   'board.progress.laneOwnDone':
     '{of, plural, one {✓ Tu tarjeta está colocada} other {✓ Tus # tarjetas están colocadas}}',
   'board.progress.laneRoom': '{done} de {of} personas terminaron este elemento',

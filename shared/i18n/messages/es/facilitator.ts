@@ -69,7 +69,7 @@ export const facilitator: Record<keyof typeof english, string> = {
   'facilitator.options.showNames': 'Mostrar nombres',
   'facilitator.options.showNamesHint': '(junto a las colocaciones, para todas las personas)',
   'facilitator.options.joinOpen': 'Entrada abierta',
-  'facilitator.options.locked': 'El tablero está cerrado: vuelve a abrirlo para cambiar esto.',
+  'facilitator.options.locked': 'El tablero está bloqueado: desbloquéalo para cambiar esto.',
   'facilitator.options.roomLanguage': 'Idioma del proyector y del informe',
   'facilitator.options.roomLanguage.own': 'El de cada pantalla',
   'facilitator.options.roomLanguage.both': '{first} y {second}, uno junto al otro',

@@ -26,7 +26,7 @@ export const projector: Record<keyof typeof english, string> = {
   'projector.progress.label': 'Avance de la sala',
   'projector.progress.finished': '{finished} de {total, number} han terminado',
   'projector.progress.placing': '{count, number} todavía colocando',
-  'projector.progress.away': '{count, number} no están aquí',
+  'projector.progress.away': '{count, plural, one {# no está aquí} other {# no están aquí}}',
   'projector.progress.here': '{count, number} presentes',
   'projector.elements.cards': '{count, plural, one {# tarjeta} other {# tarjetas}}',
   'projector.elements.placed': '{share} colocado',

@@ -25,10 +25,21 @@ export const server: Record<keyof typeof english, string> = {
   'server.api.storeDamaged':
     'No se puede leer: sus datos guardados están dañados. Avisa a quien organiza.',
   'server.api.internal': 'Algo salió mal en el servidor. Inténtalo de nuevo.',
+  'server.api.invalidUrl': 'No se puede leer esa dirección.',
+  'server.api.routeNotFound': 'El servidor no reconoce esa solicitud. Prueba a recargar la página.',
+  'server.api.invalidQuery': 'Esa exportación no se puede hacer en este idioma.',
+  'server.api.unknownOrganisation': 'Elige una de las organizaciones de la lista.',
+  'server.api.unknownJoinCode':
+    'Ningún tablero tiene ese código. Comprueba el código en la pantalla.',
+  'server.api.participantNotFound': 'Esa persona ya no está en este tablero.',
+  'server.api.creatorNotRemovable': 'No se puede quitar a quien creó el tablero.',
+  'server.api.savingPaused':
+    'El guardado está en pausa en el servidor. Inténtalo de nuevo en un momento.',
+  'server.api.newerVersion': 'Este tablero se creó con una versión más reciente de Continuum.',
   'server.api.unreachable':
     'No se puede contactar con el servidor. Revisa la conexión e inténtalo de nuevo.',
   'server.close.placingClosed': 'La colocación está cerrada: tu último movimiento no se guardó.',
-  'server.close.notSaved': '{reason}: tu último movimiento no se guardó.',
+  'server.close.notSaved': '{reason}: tu último cambio no se guardó.',
   'server.close.boardFull':
     'Este tablero está lleno: alcanzó su límite de almacenamiento. Expórtalo y empieza uno nuevo.',
   'server.close.originNotAllowed':
@@ -60,7 +71,7 @@ export const server: Record<keyof typeof english, string> = {
   'server.write.notProxy':
     'La persona facilitadora solo puede colocar tarjetas en nombre de participantes representados',
   'server.write.placingClosed': 'La colocación está cerrada',
-  'server.write.locked': 'La sesión está cerrada; solo se puede reabrir',
+  'server.write.locked': 'La sesión está bloqueada; solo se puede desbloquear',
   'server.write.invalidPlacement': 'Esa no es una posición válida para la tarjeta',
   'server.write.nestedPlacement':
     'Las posiciones de las tarjetas no pueden contener datos anidados',

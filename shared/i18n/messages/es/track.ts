@@ -38,7 +38,7 @@ export const track: Record<keyof typeof english, string> = {
   'track.column.hidden': '(texto de {end})',
 
   'track.status.placedOfTotal':
-    '{placed, number} de {total, number} {total, plural, one {ha colocado} other {han colocado}} esta tarjeta',
+    '{placed, number} de {total, number} {placed, plural, one {ha colocado} other {han colocado}} esta tarjeta',
   'track.status.backToTray': 'Volver a la bandeja',
   'track.figures.coverage':
     '{placed, number} de {total, number} {placed, plural, one {la colocó} other {la colocaron}}',
