@@ -32,8 +32,10 @@ const DRAG_INTERVAL_MS = 1000 / 30;
 
 export interface BoardActions {
   /** Places a card for `ownerId` (the viewer, or a proxy the facilitator places for). */
-  place(ownerId: string, cardId: string, x: number): void;
-  unplace(ownerId: string, cardId: string): void;
+  /** False when nothing was written (placing closed meanwhile), so nobody hears "placed". */
+  place(ownerId: string, cardId: string, x: number): boolean;
+  /** False when nothing was removed (placing closed, or only an earlier round's placement). */
+  unplace(ownerId: string, cardId: string): boolean;
   setReason(ownerId: string, cardId: string, reason: string): void;
   /** Shows others where this card is while it moves; no position while placing is silent. */
   dragging(cardId: string, x: number | null): void;
@@ -82,7 +84,7 @@ export function createBoardActions(
       // The phase may have changed while the card was in the air.
       if (readControl(doc).phase !== 'placing') {
         placingClosed();
-        return;
+        return false;
       }
       const round = cardRound(cardId, readRounds(doc));
       const previous = readPlacement(doc, ownerId, cardId);
@@ -94,16 +96,18 @@ export function createBoardActions(
         { x: roundPosition(x), round, at: Date.now(), ...(reason ? { reason } : {}) },
         'local',
       );
+      return true;
     },
     unplace(ownerId, cardId) {
       if (readControl(doc).phase !== 'placing') {
         placingClosed();
-        return;
+        return false;
       }
       // Only this round's placement: an earlier round's stays as the record of that round.
       const previous = readPlacement(doc, ownerId, cardId);
-      if (previous?.round !== cardRound(cardId, readRounds(doc))) return;
+      if (previous?.round !== cardRound(cardId, readRounds(doc))) return false;
       clearPlacement(doc, ownerId, cardId, 'local');
+      return true;
     },
     setReason(ownerId, cardId, reason) {
       const previous = readPlacement(doc, ownerId, cardId);

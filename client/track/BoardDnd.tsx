@@ -112,11 +112,12 @@ export function BoardDnd({ children }: { children: ReactNode }) {
     if (delta.x === 0 && delta.y === 0) return;
     if (position === undefined) return;
     const cardId = String(active.id);
+    // Only what was written is announced: a refusal says so itself (assertively).
     if (position === null) {
-      actions.unplace(ownerId(), cardId);
-      announce(tr.t('track.drag.backToTray', { card: cardText(cardId) }));
-    } else {
-      actions.place(ownerId(), cardId, position);
+      if (actions.unplace(ownerId(), cardId)) {
+        announce(tr.t('track.drag.backToTray', { card: cardText(cardId) }));
+      }
+    } else if (actions.place(ownerId(), cardId, position)) {
       announce(
         tr.t('track.drag.placed', { card: cardText(cardId), where: whereIs(cardId, position) }),
       );
