@@ -89,7 +89,7 @@ test('placing, reveal, discussion, a second round and the lock', async ({ browse
     await expect(chip(page, 'trust.v1')).toHaveAttribute('data-position', '');
     await expect(row(page, 'trust.v1').getByTestId('last-round')).toBeVisible();
   }
-  await expect(facilitator.getByText('Round 2')).toBeVisible();
+  await expect(facilitator.getByTestId('phase').getByText('Round 2')).toBeVisible();
   await mouseDrag(ana, 'trust.v1', 0.5);
   await keyboardPlace(ben, 'trust.v1', 5, 5);
   await mouseDrag(cleo, 'trust.v1', 0.6);
