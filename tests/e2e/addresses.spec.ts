@@ -13,7 +13,7 @@ import { networkInterfaces } from 'node:os';
 import type { Page } from '@playwright/test';
 import type { AddressesResponse } from '../../shared/api.ts';
 import { expect, test } from './fixtures.ts';
-import { createBoardViaApi, newPage, openPanel } from './helpers.ts';
+import { createBoardViaApi, keepScreenshot, newPage, openPanel } from './helpers.ts';
 import { type ServerProcess, startServerProcess } from './serverProcess.ts';
 
 const LOOPBACK = /localhost|127\.0\.0\.1|\[::1\]/;
@@ -86,7 +86,7 @@ test.describe('a server reachable on the LAN (HOST=0.0.0.0, no PUBLIC_URL)', () 
     );
     await expect(facilitator.getByTestId('network-note')).toContainText('PUBLIC_URL');
     for (const shown of await shownAddresses(facilitator)) expect(shown).not.toMatch(LOOPBACK);
-    await facilitator.screenshot({ path: 'test-results/addresses-facilitator-1280.png' });
+    await keepScreenshot(facilitator, { path: 'test-results/addresses-facilitator-1280.png' });
 
     // The identity lives on the LAN origin: a reload there is still the facilitator.
     await facilitator.reload();

@@ -10,7 +10,7 @@ import type { CreateBoardResponse } from '../../shared/api.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../../shared/rubric.ts';
 import { fillBoard, postJson, setBoardPhase } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
-import { confirmPhase, joinAs } from './helpers.ts';
+import { confirmPhase, joinAs, keepScreenshot } from './helpers.ts';
 
 const elements = ELEMENTS_OF_PARTNERSHIP.elements;
 const trust = elements[0]?.cards.map((card) => card.id) ?? [];
@@ -124,7 +124,7 @@ test("the header's language picker turns the board Spanish, remembered after a r
     const header = page.getByTestId('board-header');
     const picker = header.getByTestId('language-picker');
     await expect(picker).toBeVisible();
-    await page.screenshot({ path: `test-results/e2e/board-header-en-${viewport.width}.png` });
+    await keepScreenshot(page, { path: `test-results/e2e/board-header-en-${viewport.width}.png` });
 
     await picker.selectOption('es');
     await expect(header.getByText(`Eres ${name}`)).toBeVisible();
@@ -134,7 +134,7 @@ test("the header's language picker turns the board Spanish, remembered after a r
     );
     await expect(page.getByRole('link', { name: 'Saltar al tablero' })).toBeAttached();
     await noSidewaysScroll(page);
-    await page.screenshot({ path: `test-results/e2e/board-header-es-${viewport.width}.png` });
+    await keepScreenshot(page, { path: `test-results/e2e/board-header-es-${viewport.width}.png` });
 
     await page.reload();
     await expect(page.getByTestId('board-header').getByText(`Eres ${name}`)).toBeVisible();
@@ -192,7 +192,7 @@ test('the board reflows at 320 px and at 200 % text without scrolling sideways',
     await expect(phone.getByTestId('board-header')).toBeVisible();
     await expect(phone.locator('.element-lane.active-on-phone')).toBeVisible();
     await noSidewaysScroll(phone);
-    await phone.screenshot({ path: `test-results/e2e/board-320-${lang}.png`, fullPage: true });
+    await keepScreenshot(phone, { path: `test-results/e2e/board-320-${lang}.png`, fullPage: true });
 
     const wide = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const facilitator = await wide.newPage();
@@ -200,7 +200,7 @@ test('the board reflows at 320 px and at 200 % text without scrolling sideways',
     await expect(facilitator.locator('.element-lane').first()).toBeVisible();
     await facilitator.addStyleTag({ content: 'html{font-size:200%}' });
     await noSidewaysScroll(facilitator);
-    await facilitator.screenshot({ path: `test-results/e2e/board-200-${lang}.png` });
+    await keepScreenshot(facilitator, { path: `test-results/e2e/board-200-${lang}.png` });
     await narrow.close();
     await wide.close();
   }

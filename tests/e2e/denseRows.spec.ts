@@ -7,7 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { CreateBoardResponse } from '../../shared/api.ts';
 import { fillBoard, postJson, setBoardPhase } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
-import { row } from './helpers.ts';
+import { keepScreenshot, row } from './helpers.ts';
 
 const ORGANISATIONS = ['County Health', 'Family Alliance', 'School District'];
 
@@ -96,7 +96,7 @@ for (const count of [30, 60]) {
     expect(await colour(small)).not.toBe(await colour(large));
     if (count === 60) {
       await row(page, 'trust.v1').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: 'test-results/dense-facilitator-60.png' });
+      await keepScreenshot(page, { path: 'test-results/dense-facilitator-60.png' });
     }
 
     // On a phone too.
@@ -115,7 +115,7 @@ for (const count of [30, 60]) {
     expect(await overlappingPairs(phoneDots)).toBe(0);
     if (count === 60) {
       await row(phone, 'trust.v1').scrollIntoViewIfNeeded();
-      await phone.screenshot({ path: 'test-results/dense-phone-60.png' });
+      await keepScreenshot(phone, { path: 'test-results/dense-phone-60.png' });
     }
     await context.close();
   });

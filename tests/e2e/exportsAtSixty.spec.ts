@@ -27,7 +27,7 @@ import { freezeRound } from '../../shared/rounds.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { type Connected, connect, postJson } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
-import { newPage, openPanel } from './helpers.ts';
+import { keepScreenshot, newPage, openPanel } from './helpers.ts';
 
 const PEOPLE = 60;
 /** People placing at once (each a stock client). */
@@ -233,7 +233,7 @@ test('at 60 people, after a whole-board round 2 on some cards, the report and th
     REPLACED.length,
   );
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/exports-at-sixty-report.png`, fullPage: true });
+  await keepScreenshot(page, { path: `${SHOTS}/exports-at-sixty-report.png`, fullPage: true });
   // Printed, the picture gets A4-landscape pages of its own (where its text is 9 pt), the rest
   // portrait ones.
   await page.emulateMedia({ media: 'print' });
@@ -261,7 +261,7 @@ test('at 60 people, after a whole-board round 2 on some cards, the report and th
   const file = await newPage(browser);
   await file.setViewportSize({ width: 1123, height: Math.ceil((height * 1123) / width) });
   await file.goto(`file://${SHOTS}/exports-at-sixty-picture.html`);
-  await file.screenshot({ path: `${SHOTS}/exports-at-sixty-picture.png` });
+  await keepScreenshot(file, { path: `${SHOTS}/exports-at-sixty-picture.png` });
 
   // A participant's report, from the view: the round-1 figures the room saw, marked the same.
   const participant = await newPage(browser);
@@ -282,7 +282,7 @@ test('at 60 people, after a whole-board round 2 on some cards, the report and th
   await expect(participant.getByTestId('report-element').nth(1)).toContainText(
     'not kept for earlier rounds',
   );
-  await participant.screenshot({
+  await keepScreenshot(participant, {
     path: `${SHOTS}/exports-at-sixty-report-participant.png`,
     fullPage: true,
   });

@@ -10,7 +10,14 @@ import { setControl, setPlacement } from '../../shared/boardDoc.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { type Connected, connect, type Person, postJson } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
-import { confirmPhase, joinAs, newPage, openPanel, seriousViolations } from './helpers.ts';
+import {
+  confirmPhase,
+  joinAs,
+  keepScreenshot,
+  newPage,
+  openPanel,
+  seriousViolations,
+} from './helpers.ts';
 
 const CARDS = rubricCards(ELEMENTS_OF_PARTNERSHIP).map((card) => card.id);
 const SCREENS = 'test-results/screens/facilitator';
@@ -121,7 +128,7 @@ test('a room of thirty: a compact header whose counts match the placements', asy
   const { header, lane } = await headerBox(facilitator);
   expect(header.height).toBeLessThanOrEqual(120);
   expect(lane.y).toBeLessThanOrEqual(header.y + header.height + 24);
-  await facilitator.screenshot({ path: `${SCREENS}-placing-1280.png` });
+  await keepScreenshot(facilitator, { path: `${SCREENS}-placing-1280.png` });
 
   // The people one click away: who has not finished, with how far they are; namesakes apart.
   await facilitator.getByRole('button', { name: /30 here/ }).click();
@@ -134,7 +141,7 @@ test('a room of thirty: a compact header whose counts match the placements', asy
   await expect(everyone).toContainText('Sam (2)');
   await expect(everyone.locator('li', { hasText: 'Pat' })).toContainText('finished');
   await expect(everyone.locator('li', { hasText: 'Person 30' })).toContainText('just left');
-  await facilitator.screenshot({ path: `${SCREENS}-people-1280.png` });
+  await keepScreenshot(facilitator, { path: `${SCREENS}-people-1280.png` });
   expect(await seriousViolations(facilitator)).toEqual([]);
   // Escape closes it and gives the focus back to its button.
   await facilitator.keyboard.press('Escape');
@@ -144,11 +151,11 @@ test('a room of thirty: a compact header whose counts match the placements', asy
   // The invitation and the people's panel open on demand, over the board.
   await openPanel(facilitator, 'Invite');
   await expect(facilitator.getByTestId('join-url')).toBeVisible();
-  await facilitator.screenshot({ path: `${SCREENS}-invite-1280.png` });
+  await keepScreenshot(facilitator, { path: `${SCREENS}-invite-1280.png` });
   await openPanel(facilitator, 'People (31)');
   await expect(facilitator.getByTestId('join-url')).toBeHidden();
   await expect(facilitator.getByLabel('Joining open')).toBeVisible();
-  await facilitator.screenshot({ path: `${SCREENS}-people-panel-1280.png` });
+  await keepScreenshot(facilitator, { path: `${SCREENS}-people-panel-1280.png` });
   await facilitator.keyboard.press('Escape');
 
   // Every phase keeps the header compact.
@@ -168,7 +175,7 @@ test('a room of thirty: a compact header whose counts match the placements', asy
       await facilitator.getByTestId('discuss-next').getByRole('button').first().click();
       await expect(facilitator.getByTestId('focus-control')).toBeVisible();
     }
-    await facilitator.screenshot({ path: `${SCREENS}-${phase}-1280.png` });
+    await keepScreenshot(facilitator, { path: `${SCREENS}-${phase}-1280.png` });
     const box = await headerBox(facilitator);
     expect(box.header.height, phase).toBeLessThanOrEqual(120);
   }
@@ -193,7 +200,7 @@ test('revealing and locking ask first; cancelling leaves the room where it was',
   await expect(question).toContainText(
     "Show everyone's placements to the room? This cannot be undone once they have seen them.",
   );
-  await facilitator.screenshot({ path: `${SCREENS}-confirm-reveal-1280.png` });
+  await keepScreenshot(facilitator, { path: `${SCREENS}-confirm-reveal-1280.png` });
   expect(await seriousViolations(facilitator)).toEqual([]);
   await question.getByRole('button', { name: 'Cancel' }).click();
   await expect(question).toHaveCount(0);

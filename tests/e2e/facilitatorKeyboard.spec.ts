@@ -11,7 +11,7 @@ import type { CreateBoardResponse } from '../../shared/api.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { fillBoard, postJson, setBoardPhase } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
-import { createBoardViaApi, newPage, openPanel } from './helpers.ts';
+import { createBoardViaApi, keepScreenshot, newPage, openPanel } from './helpers.ts';
 
 const SCREENS = 'test-results/screens/keyboard';
 
@@ -106,7 +106,7 @@ test('a keyboard-only facilitator runs placing, reveal, focus and final, the tim
   });
   await facilitator.keyboard.press('Enter');
   await expect(facilitator.getByTestId('focus-control')).toBeVisible();
-  await facilitator.screenshot({ path: `${SCREENS}-focused-1280x800.png` });
+  await keepScreenshot(facilitator, { path: `${SCREENS}-focused-1280x800.png` });
 
   // The agreed position, on the card's own track: arrows move it, Enter records it.
   await tabTo(facilitator, {
@@ -134,7 +134,7 @@ test('a keyboard-only facilitator runs placing, reveal, focus and final, the tim
       () => document.activeElement?.closest('.popover-panel:not([hidden])') !== null,
     );
     expect(inside, `${name}: Tab moves into the open panel`).toBe(true);
-    await facilitator.screenshot({ path: `${SCREENS}-${name.split(' ')[0]}-1280x800.png` });
+    await keepScreenshot(facilitator, { path: `${SCREENS}-${name.split(' ')[0]}-1280x800.png` });
     await facilitator.keyboard.press('Escape');
     await expect(button).toHaveAttribute('aria-expanded', 'false');
     await expect(button).toBeFocused();
@@ -177,7 +177,7 @@ test('the facilitator bar wraps at 320 px and at 200 % text without scrolling si
           .map((element) => `${element.tagName}.${element.className}`),
       );
       expect(outside, `${width}px ×${zoom} ${name}`).toEqual([]);
-      await facilitator.screenshot({
+      await keepScreenshot(facilitator, {
         path: `${SCREENS}-reflow-${width}-x${zoom}-${String(name).replace(/\W/g, '')}.png`,
       });
       await facilitator.keyboard.press('Escape');
@@ -236,7 +236,7 @@ test('the wall speaks the language the facilitator chose, or both side by side',
   await openPanel(facilitator, /^Personas/);
   const choice = facilitator.getByTestId('room-language');
   await expect(choice).toHaveValue('own');
-  await facilitator.screenshot({ path: `${SCREENS}-people-es-1280x800.png` });
+  await keepScreenshot(facilitator, { path: `${SCREENS}-people-es-1280x800.png` });
 
   const url = await projectorLink(server.baseUrl, board);
   const wall = await (
@@ -261,7 +261,9 @@ test('the wall speaks the language the facilitator chose, or both side by side',
     // The room's choice speaks for the screen: no picker to contradict it.
     await expect(page.getByTestId('language-picker')).toHaveCount(0);
     await expectFits(page);
-    await page.screenshot({ path: `${SCREENS}-projector-es-${page.viewportSize()?.width}.png` });
+    await keepScreenshot(page, {
+      path: `${SCREENS}-projector-es-${page.viewportSize()?.width}.png`,
+    });
   }
 
   await choice.selectOption('en+es');
@@ -272,7 +274,7 @@ test('the wall speaks the language the facilitator chose, or both side by side',
     await expect(page.getByTestId('room-progress')).toContainText('Placing starts');
     await expect(page.getByTestId('room-progress')).toContainText('La colocación empieza');
     await expectFits(page);
-    await page.screenshot({
+    await keepScreenshot(page, {
       path: `${SCREENS}-projector-both-setup-${page.viewportSize()?.width}.png`,
     });
   }
@@ -285,7 +287,7 @@ test('the wall speaks the language the facilitator chose, or both side by side',
     await expect(page.getByTestId('phase')).toContainText('Revelado');
     await expect(page.getByTestId('wall-note')).toHaveCount(cards.length);
     await expectFits(page);
-    await page.screenshot({
+    await keepScreenshot(page, {
       path: `${SCREENS}-projector-both-wall-${page.viewportSize()?.width}.png`,
     });
   }

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { createBoardViaApi, openPanel } from './helpers.ts';
+import { createBoardViaApi, keepScreenshot, openPanel } from './helpers.ts';
 
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 const LAPTOP = { viewport: { width: 1280, height: 800 } };
@@ -79,7 +79,10 @@ test('a name longer than 60 characters is never cut silently', async ({ browser,
   await expect(page.locator('#display-name-note')).toContainText(
     'A name can be at most 60 characters: the pasted one was cut.',
   );
-  await page.screenshot({ path: 'test-results/forms-join-long-name-1280.png', fullPage: true });
+  await keepScreenshot(page, {
+    path: 'test-results/forms-join-long-name-1280.png',
+    fullPage: true,
+  });
 
   // The server refuses a longer name outright instead of cutting it.
   const refused = await fetch(`${server.baseUrl}/api/boards/${board.boardId}/participants`, {
@@ -118,19 +121,19 @@ for (const [label, screen] of [
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBe(0);
-    await page.screenshot({ path: `test-results/forms-start-${label}.png`, fullPage: true });
+    await keepScreenshot(page, { path: `test-results/forms-start-${label}.png`, fullPage: true });
 
     const board = await createBoardViaApi(server.baseUrl, 'Spring partnership retreat');
     await page.goto(board.joinUrl);
     await expect(page.getByLabel('Your name')).toBeVisible();
-    await page.screenshot({ path: `test-results/forms-join-${label}.png`, fullPage: true });
+    await keepScreenshot(page, { path: `test-results/forms-join-${label}.png`, fullPage: true });
 
     await page.goto(board.facilitatorUrl);
     await openPanel(page, 'Invite');
     const share = page.locator('.share-panel');
     await expect(share.getByTestId('join-url')).toBeVisible();
     await share.getByRole('button', { name: 'Show my facilitator link' }).click();
-    await share.screenshot({ path: `test-results/forms-share-${label}.png` });
+    await keepScreenshot(share, { path: `test-results/forms-share-${label}.png` });
     const overflowOnBoard = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

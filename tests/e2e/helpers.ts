@@ -3,6 +3,19 @@ import type { Browser, Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { CreateBoardResponse } from '../../shared/api.ts';
 
+/**
+ * A screenshot for people to look at, taken only when SCREENSHOTS=1: no test asserts on one, and
+ * the suite's many pictures (full pages of a room of sixty among them) cost minutes of a run.
+ */
+export async function keepScreenshot(
+  target: Page | Locator,
+  options: { path: string; fullPage?: boolean },
+): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
+  if ('goto' in target) await target.screenshot(options);
+  else await target.screenshot({ path: options.path });
+}
+
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   return context.newPage();

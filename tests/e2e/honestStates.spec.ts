@@ -8,7 +8,13 @@ import type { CreateBoardResponse } from '../../shared/api.ts';
 import { setControl } from '../../shared/boardDoc.ts';
 import { connect, fillBoard, setBoardPhase } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
-import { createBoardViaApi, joinAs, keyboardPlace, seriousViolations } from './helpers.ts';
+import {
+  createBoardViaApi,
+  joinAs,
+  keepScreenshot,
+  keyboardPlace,
+  seriousViolations,
+} from './helpers.ts';
 
 const SCREENS = 'test-results/screens/participant';
 
@@ -46,7 +52,7 @@ test('a phone waits in Setup, places with a sticky mini-bar, and sees the reveal
     'Waiting for the facilitator to open placing',
   );
   await expect(eli.locator('.board-page')).toHaveAttribute('data-phase', 'setup');
-  await eli.screenshot({ path: `${SCREENS}-setup-360.png`, fullPage: true });
+  await keepScreenshot(eli, { path: `${SCREENS}-setup-360.png`, fullPage: true });
   expect(await seriousViolations(eli)).toEqual([]);
 
   await setBoardPhase(server.baseUrl, board, 'placing');
@@ -65,16 +71,16 @@ test('a phone waits in Setup, places with a sticky mini-bar, and sees the reveal
   const box = await miniBar.boundingBox();
   expect(box?.y).toBe(0);
   expect(box?.height).toBeLessThanOrEqual(56);
-  await eli.screenshot({ path: `${SCREENS}-placing-scrolled-360.png` });
+  await keepScreenshot(eli, { path: `${SCREENS}-placing-scrolled-360.png` });
   expect(await eli.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   await setBoardPhase(server.baseUrl, board, 'revealed');
   await eli.evaluate(() => window.scrollTo(0, 0));
   await expect(eli.getByTestId('phase')).toHaveAttribute('data-phase', 'revealed');
-  await eli.screenshot({ path: `${SCREENS}-revealed-360.png`, fullPage: true });
+  await keepScreenshot(eli, { path: `${SCREENS}-revealed-360.png`, fullPage: true });
   await setBoardPhase(server.baseUrl, board, 'discussing');
   await expect(eli.getByTestId('phase')).toHaveAttribute('data-phase', 'discussing');
-  await eli.screenshot({ path: `${SCREENS}-discussing-360.png`, fullPage: true });
+  await keepScreenshot(eli, { path: `${SCREENS}-discussing-360.png`, fullPage: true });
 });
 
 test('a late joiner to a locked board lands at its top and is told it is locked', async ({
@@ -106,7 +112,7 @@ test('a late joiner to a locked board lands at its top and is told it is locked'
     await page.waitForTimeout(500); // a scroll to the focus would have started by now
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await expect(banner).toBeInViewport();
-    await page.screenshot({ path: `${SCREENS}-final-late-${width}.png` });
+    await keepScreenshot(page, { path: `${SCREENS}-final-late-${width}.png` });
   }
 });
 
@@ -125,7 +131,7 @@ test('a deleted board says so on a participant screen, with the way back', async
   const ended = eli.getByTestId('board-ended');
   await expect(ended).toHaveAttribute('data-ended', 'deleted');
   await expect(ended.getByRole('heading')).toHaveText('This board was deleted');
-  await eli.screenshot({ path: `${SCREENS}-deleted-360.png` });
+  await keepScreenshot(eli, { path: `${SCREENS}-deleted-360.png` });
   expect(await seriousViolations(eli)).toEqual([]);
   await ended.getByRole('link', { name: 'Go to the start page' }).click();
   await expect(eli).toHaveURL(`${server.baseUrl}/`);

@@ -10,7 +10,7 @@ import type { CreateBoardResponse } from '../../shared/api.ts';
 import { CATALOGUES } from '../../shared/i18n/catalogues.ts';
 import { translator } from '../../shared/i18n/translator.ts';
 import { expect, test } from './fixtures.ts';
-import { createBoardViaApi } from './helpers.ts';
+import { createBoardViaApi, keepScreenshot } from './helpers.ts';
 
 const es = CATALOGUES.es;
 const en = CATALOGUES.en;
@@ -45,7 +45,7 @@ test('a Spanish browser gets the start page in Spanish; a switch to English is r
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await expect(page).toHaveTitle(es['pages.title.start']);
   await noHorizontalScroll(page);
-  await page.screenshot({ path: 'test-results/languages-start-es-360.png', fullPage: true });
+  await keepScreenshot(page, { path: 'test-results/languages-start-es-360.png', fullPage: true });
 
   await page.getByTestId('language-picker').selectOption('en');
   await expect(page.getByRole('heading', { name: en['pages.start.join.heading'] })).toBeVisible();
@@ -53,7 +53,7 @@ test('a Spanish browser gets the start page in Spanish; a switch to English is r
   await page.reload();
   await expect(page.getByRole('heading', { name: en['pages.start.join.heading'] })).toBeVisible();
   await expect(page).toHaveTitle(en['pages.title.start']);
-  await page.screenshot({ path: 'test-results/languages-start-en-360.png', fullPage: true });
+  await keepScreenshot(page, { path: 'test-results/languages-start-en-360.png', fullPage: true });
 
   // At 320 px with text at 200 %, the Spanish start page still reflows.
   const narrow = await open(browser, 'es-ES', NARROW);
@@ -63,7 +63,10 @@ test('a Spanish browser gets the start page in Spanish; a switch to English is r
   });
   await expect(narrow.getByRole('heading', { name: es['pages.start.join.heading'] })).toBeVisible();
   await noHorizontalScroll(narrow);
-  await narrow.screenshot({ path: 'test-results/languages-start-es-320-200.png', fullPage: true });
+  await keepScreenshot(narrow, {
+    path: 'test-results/languages-start-es-320-200.png',
+    fullPage: true,
+  });
 });
 
 test('a board is created and joined in Spanish; a wrong code is refused in Spanish', async ({
@@ -101,7 +104,7 @@ test('a board is created and joined in Spanish; a wrong code is refused in Spani
   await expect(phone.getByText(es['pages.join.eyebrow'])).toBeVisible();
   await expect(phone).toHaveTitle(es['pages.title.join'].replace('{title}', 'Retiro de primavera'));
   await noHorizontalScroll(phone);
-  await phone.screenshot({ path: 'test-results/languages-join-es-360.png', fullPage: true });
+  await keepScreenshot(phone, { path: 'test-results/languages-join-es-360.png', fullPage: true });
   const large = await open(browser, 'es-ES', NARROW);
   await large.goto(`${server.baseUrl}/join/${board.boardId}`);
   await large.evaluate(() => {
@@ -109,7 +112,10 @@ test('a board is created and joined in Spanish; a wrong code is refused in Spani
   });
   await expect(large.getByLabel(es['pages.join.codeLabel'])).toBeVisible();
   await noHorizontalScroll(large);
-  await large.screenshot({ path: 'test-results/languages-join-es-320-200.png', fullPage: true });
+  await keepScreenshot(large, {
+    path: 'test-results/languages-join-es-320-200.png',
+    fullPage: true,
+  });
   await phone.getByLabel(es['pages.join.nameLabel']).fill('   ');
   await phone.getByRole('button', { name: es['pages.join.submit'] }).click();
   await expect(phone.getByRole('alert')).toHaveText(es['pages.join.nameRequired']);
@@ -121,7 +127,7 @@ test('a board is created and joined in Spanish; a wrong code is refused in Spani
   const english = await open(browser, 'en-GB', PHONE);
   await english.goto(board.joinUrl);
   await expect(english.getByText(en['pages.join.eyebrow'])).toBeVisible();
-  await english.screenshot({ path: 'test-results/languages-join-en-360.png', fullPage: true });
+  await keepScreenshot(english, { path: 'test-results/languages-join-en-360.png', fullPage: true });
 });
 
 test('the report of a Spanish reader is in Spanish, and its picture too', async ({
@@ -152,12 +158,12 @@ test('the report of a Spanish reader is in Spanish, and its picture too', async 
   expect(svg).toContain('xml:lang="es"');
   expect(svg).toContain('Notas: tarjetas en su posición acordada');
   expect(svg).not.toContain('Notes:');
-  await facilitator.screenshot({ path: 'test-results/languages-report-es-1280.png' });
+  await keepScreenshot(facilitator, { path: 'test-results/languages-report-es-1280.png' });
 
   // The picture as drawn, for a look.
   const shot = await open(browser, 'es-ES', { viewport: { width: 1188, height: 840 } });
   await shot.setContent(`<body style="margin:0">${svg}</body>`);
-  await shot.screenshot({ path: 'test-results/languages-picture-es.png' });
+  await keepScreenshot(shot, { path: 'test-results/languages-picture-es.png' });
 
   // At 320 px the report reflows: no horizontal scroll.
   const narrow = await open(browser, 'es-ES', NARROW);
@@ -174,5 +180,5 @@ test('the report of a Spanish reader is in Spanish, and its picture too', async 
   await english.goto(`${server.baseUrl}/b/${board.boardId}/report`);
   await expect(english.getByRole('heading', { name: en['report.cards.heading'] })).toBeVisible();
   await expect(english.locator('html')).toHaveAttribute('lang', 'en');
-  await english.screenshot({ path: 'test-results/languages-report-en-1280.png' });
+  await keepScreenshot(english, { path: 'test-results/languages-report-en-1280.png' });
 });

@@ -10,7 +10,7 @@ import { setFinal } from '../../shared/boardDoc.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../../shared/rubric.ts';
 import { connect, fillBoard, postJson, setBoardPhase } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
-import { chip, joinAs, row } from './helpers.ts';
+import { chip, joinAs, keepScreenshot, row } from './helpers.ts';
 
 const trust = ELEMENTS_OF_PARTNERSHIP.elements[0]?.cards.map((card) => card.id) ?? [];
 const PHONE = { width: 360, height: 740 };
@@ -112,7 +112,7 @@ test('a phone places precisely on a full-width line and its handle never hides t
   );
   const handle = await box(chip(phone, 'trust.v1'));
   expect(handle.height).toBeGreaterThanOrEqual(44);
-  await phone.screenshot({ path: 'test-results/phone-placing.png', fullPage: true });
+  await keepScreenshot(phone, { path: 'test-results/phone-placing.png', fullPage: true });
 
   // Tabs: the next element starts at its heading, below the sticky tabs, however far down.
   await phone.mouse.wheel(0, 1500);
@@ -122,7 +122,7 @@ test('a phone places precisely on a full-width line and its handle never hides t
   const tabs = await box(phone.getByRole('tablist', { name: 'Elements' }));
   expect(heading.y).toBeLessThan(150);
   expect(heading.y).toBeGreaterThanOrEqual(tabs.y + tabs.height - 1);
-  await phone.screenshot({ path: 'test-results/phone-tab-switched.png' });
+  await keepScreenshot(phone, { path: 'test-results/phone-tab-switched.png' });
   await noSidewaysScroll(phone);
   await phone.getByTestId('element-tab').first().click();
 
@@ -145,11 +145,11 @@ test('a phone places precisely on a full-width line and its handle never hides t
   expect(intersects(await box(chip(phone, 'trust.v1')), await box(median))).toBe(false);
   await noSidewaysScroll(phone);
   await row(phone, 'trust.v1').scrollIntoViewIfNeeded();
-  await phone.screenshot({ path: 'test-results/phone-revealed.png' });
+  await keepScreenshot(phone, { path: 'test-results/phone-revealed.png' });
 
   await setBoardPhase(server.baseUrl, board, 'discussing');
   await expect(phone.getByTestId('median').first()).toBeVisible();
-  await phone.screenshot({ path: 'test-results/phone-discussing.png' });
+  await keepScreenshot(phone, { path: 'test-results/phone-discussing.png' });
 
   // Final: the handle says it is locked and offers no grab.
   await setBoardPhase(server.baseUrl, board, 'final');
@@ -159,7 +159,7 @@ test('a phone places precisely on a full-width line and its handle never hides t
     'grab',
   );
   expect(intersects(await box(chip(phone, 'trust.v1')), await box(median))).toBe(false);
-  await phone.screenshot({ path: 'test-results/phone-final.png', fullPage: true });
+  await keepScreenshot(phone, { path: 'test-results/phone-final.png', fullPage: true });
   await context.close();
 });
 
@@ -178,7 +178,7 @@ test('in setup a phone says placing opens soon rather than showing broken chips'
   await expect(chip(phone, 'trust.v1')).toHaveAttribute('aria-label', /placing opens soon/);
   await expect(row(phone, 'trust.v1')).toContainText('Placing opens soon');
   expect(await chip(phone, 'trust.v1').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
-  await phone.screenshot({ path: 'test-results/phone-setup.png' });
+  await keepScreenshot(phone, { path: 'test-results/phone-setup.png' });
   await context.close();
 });
 
@@ -209,7 +209,7 @@ test("on a laptop the person's handle does not hide the agreed mark", async ({
   const agreed = row(laptop, 'trust.v1').getByTestId('agreed-marker');
   await expect(agreed).toBeVisible();
   expect(intersects(await box(chip(laptop, 'trust.v1')), await box(agreed))).toBe(false);
-  await laptop.screenshot({ path: 'test-results/laptop-participant-revealed.png' });
+  await keepScreenshot(laptop, { path: 'test-results/laptop-participant-revealed.png' });
   expect(
     intersects(
       await box(chip(laptop, 'trust.v1')),

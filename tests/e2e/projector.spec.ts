@@ -23,7 +23,7 @@ import {
   setBoardPhase,
 } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
-import { seriousViolations } from './helpers.ts';
+import { keepScreenshot, seriousViolations } from './helpers.ts';
 import type { ServerProcess } from './serverProcess.ts';
 
 const SIZES = [
@@ -214,7 +214,10 @@ async function expectWallSettled(page: Page) {
 }
 
 async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/screens/projector-${name}.png`, fullPage: true });
+  await keepScreenshot(page, {
+    path: `test-results/screens/projector-${name}.png`,
+    fullPage: true,
+  });
 }
 
 test.describe.configure({ timeout: 240_000 });

@@ -28,6 +28,7 @@ import {
   startServerProcess,
 } from '../support/serverProcess.ts';
 import { expect, test } from './fixtures.ts';
+import { keepScreenshot } from './helpers.ts';
 
 const ORGANISATIONS = ['County Health', 'Family Alliance', 'School District'];
 const CARD_IDS = rubricCards(ELEMENTS_OF_PARTNERSHIP).map((card) => card.id);
@@ -167,15 +168,16 @@ async function progressOf(page: Page) {
 
 /** What the screen shows without scrolling, and (where it scrolls) the whole page. */
 async function shoot(page: Page, info: TestInfo, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return; // pictures for people: see keepScreenshot
   const path = info.outputPath(`${name}.png`);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path });
+  await keepScreenshot(page, { path });
   await info.attach(name, { path, contentType: 'image/png' });
   const scrolls = await page.evaluate(
     () => (document.scrollingElement?.scrollHeight ?? 0) > window.innerHeight,
   );
   if (scrolls)
-    await page.screenshot({ path: info.outputPath(`${name}-full-page.png`), fullPage: true });
+    await keepScreenshot(page, { path: info.outputPath(`${name}-full-page.png`), fullPage: true });
 }
 
 async function screens(room: Room, info: TestInfo, size: number, phase: Phase): Promise<void> {

@@ -9,7 +9,7 @@ import type { CreateBoardResponse } from '../../shared/api.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { fillBoard, type Person, postJson, setBoardPhase } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
-import { joinAs } from './helpers.ts';
+import { joinAs, keepScreenshot } from './helpers.ts';
 
 const CARDS = rubricCards(ELEMENTS_OF_PARTNERSHIP);
 
@@ -78,7 +78,7 @@ test('"not placed yet" and "too few placements to show" are told apart, on every
   await expect(trust.getByTestId('wall-note')).toHaveCount(1);
   await expect(trust.getByTestId('wall-too-few')).toHaveText('2 cards: too few placements to show');
   await expect(trust.getByTestId('wall-not-placed')).toHaveText('5 not placed yet');
-  await participant.screenshot({ path: 'test-results/screens/wall-honest-1280x800.png' });
+  await keepScreenshot(participant, { path: 'test-results/screens/wall-honest-1280x800.png' });
 
   // A narrow window (a tablet, a half-screen laptop): the axis ends shorten, nothing runs together.
   await participant.setViewportSize({ width: 800, height: 800 });
@@ -96,7 +96,7 @@ test('"not placed yet" and "too few placements to show" are told apart, on every
       expect(apart).toBe(true);
     }
   await expect(trust.getByText('← Vendor', { exact: true })).toBeVisible();
-  await participant.screenshot({ path: 'test-results/screens/wall-honest-800x800.png' });
+  await keepScreenshot(participant, { path: 'test-results/screens/wall-honest-800x800.png' });
 
   // The facilitator sees the medians of any count: only the cards nobody placed lack a note.
   const facilitator = await (
@@ -161,7 +161,10 @@ test('a room of 30 on the wall: notes never overlap, text ends in an ellipsis, t
       if (!apart) overlapping.push(`${a.id}/${b.id}`);
     }
   expect(overlapping).toEqual([]);
-  await laptop.screenshot({ path: 'test-results/screens/wall-30-1280x800.png', fullPage: true });
+  await keepScreenshot(laptop, {
+    path: 'test-results/screens/wall-30-1280x800.png',
+    fullPage: true,
+  });
 
   const phone = await participantOn(browser, board, true);
   await showWall(phone);
@@ -179,7 +182,7 @@ test('a room of 30 on the wall: notes never overlap, text ends in an ellipsis, t
   await expect(trust.getByTestId('wall-note').first()).toContainText(/\d+%/);
   const rowWidth = (await trust.getByTestId('wall-note').first().boundingBox())?.width ?? 0;
   expect(rowWidth).toBeGreaterThan(280);
-  await phone.screenshot({ path: 'test-results/screens/wall-phone-360.png', fullPage: true });
+  await keepScreenshot(phone, { path: 'test-results/screens/wall-phone-360.png', fullPage: true });
   await element(phone, 'culture').scrollIntoViewIfNeeded();
-  await phone.screenshot({ path: 'test-results/screens/wall-phone-360-screen.png' });
+  await keepScreenshot(phone, { path: 'test-results/screens/wall-phone-360-screen.png' });
 });
