@@ -1,17 +1,19 @@
 /**
  * Accessibility: axe finds no violation at all (any impact, WCAG 2.0–2.2 A/AA and best
  * practices) on the start page, the join page, the board (a participant's laptop and phone, the
- * facilitator's) and the projector in every phase, the report, and a deleted board's screens,
- * in English and in Spanish (each browser asking for its language, as a person's would).
+ * facilitator's) and the projector in every phase (in discussion focused on a card), a
+ * participant's wall view, the report, and a deleted board's screens, in English and in Spanish
+ * (each browser asking for its language, as a person's would).
  */
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
 import { PHASES } from '../../shared/boardDoc.ts';
-import { fillBoard, postJson, setBoardPhase } from '../support/boardFiller.ts';
+import { fillBoard, postJson, setBoardControl, setBoardPhase } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
 import { axeViolations } from './helpers.ts';
 
 const BROWSER_LOCALES = { en: 'en-US', es: 'es-ES' } as const;
+const CARD = 'trust.v1';
 
 for (const lang of ['en', 'es'] as const) {
   test(`the pages people use have no accessibility violations (${lang})`, async ({
@@ -69,10 +71,18 @@ for (const lang of ['en', 'es'] as const) {
 
     for (const phase of PHASES) {
       await setBoardPhase(server.baseUrl, board, phase);
+      // In discussion the room follows the facilitator's focus on one card.
+      if (phase === 'discussing') await setBoardControl(server.baseUrl, board, 'focusCardId', CARD);
       for (const screen of [page, phone, facilitator, projector]) {
         await expect(screen.getByTestId('phase').first()).toHaveAttribute('data-phase', phase);
         await audit(screen, `${phase} on ${screen.url()}`);
       }
+    }
+    // A participant's wall view, on the laptop and on the phone.
+    for (const screen of [page, phone]) {
+      await screen.locator('.view-toggle button').last().click();
+      await expect(screen.getByTestId('wall-view')).toBeVisible();
+      await audit(screen, `wall view on ${screen.url()}`);
     }
 
     await facilitator.goto(`${server.baseUrl}/b/${board.boardId}/report`);

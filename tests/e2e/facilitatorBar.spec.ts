@@ -11,12 +11,12 @@ import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
 import { type Connected, connect, type Person, postJson } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
 import {
+  axeViolations,
   confirmPhase,
   joinAs,
   keepScreenshot,
   newPage,
   openPanel,
-  seriousViolations,
 } from './helpers.ts';
 
 const CARDS = rubricCards(ELEMENTS_OF_PARTNERSHIP).map((card) => card.id);
@@ -142,7 +142,7 @@ test('a room of thirty: a compact header whose counts match the placements', asy
   await expect(everyone.locator('li', { hasText: 'Pat' })).toContainText('finished');
   await expect(everyone.locator('li', { hasText: 'Person 30' })).toContainText('just left');
   await keepScreenshot(facilitator, { path: `${SCREENS}-people-1280.png` });
-  expect(await seriousViolations(facilitator)).toEqual([]);
+  expect(await axeViolations(facilitator)).toEqual([]);
   // Escape closes it and gives the focus back to its button.
   await facilitator.keyboard.press('Escape');
   await expect(facilitator.getByTestId('not-finished')).toBeHidden();
@@ -201,7 +201,7 @@ test('revealing and locking ask first; cancelling leaves the room where it was',
     "Show everyone's placements to the room? This cannot be undone once they have seen them.",
   );
   await keepScreenshot(facilitator, { path: `${SCREENS}-confirm-reveal-1280.png` });
-  expect(await seriousViolations(facilitator)).toEqual([]);
+  expect(await axeViolations(facilitator)).toEqual([]);
   await question.getByRole('button', { name: 'Cancel' }).click();
   await expect(question).toHaveCount(0);
   await expect(steps.getByRole('button', { name: 'Revealed' })).toBeFocused();

@@ -109,10 +109,11 @@ test('a keyboard-only facilitator runs placing, reveal, focus and final, the tim
   await keepScreenshot(facilitator, { path: `${SCREENS}-focused-1280x800.png` });
 
   // The agreed position, on the card's own track: arrows move it, Enter records it.
-  await tabTo(facilitator, {
-    selector: '[data-card-id="trust.v1"] button',
-    text: 'Record the agreed position',
-  });
+  await tabTo(
+    facilitator,
+    { selector: '[data-card-id="trust.v1"] button', text: 'Record the agreed position' },
+    true, // it comes before the row's Unfocus button, which has the focus now
+  );
   await facilitator.keyboard.press('Enter');
   const agreed = facilitator.locator('[data-card-id="trust.v1"] .axis').getByRole('slider');
   await expect(agreed).toBeFocused();
@@ -124,8 +125,12 @@ test('a keyboard-only facilitator runs placing, reveal, focus and final, the tim
   ).toHaveText('agreed 40%');
 
   // People and Export open and close from the keyboard; the focus goes back to their buttons.
-  for (const name of ['People (3)', 'Export']) {
-    await tabTo(facilitator, barButton(name), true);
+  // Up from the card to People, then on to Export (after Invite).
+  for (const [name, backwards] of [
+    ['People (3)', true],
+    ['Export', false],
+  ] as const) {
+    await tabTo(facilitator, barButton(name), backwards);
     await facilitator.keyboard.press('Enter');
     const button = facilitator.locator('.facilitator-bar .popover-button', { hasText: name });
     await expect(button).toHaveAttribute('aria-expanded', 'true');

@@ -125,17 +125,6 @@ async function axeResults(page: Page, tags: string[]): Promise<AxeResults> {
   );
 }
 
-/** axe's serious and critical WCAG 2 A/AA violations on the page as it is now. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await axeResults(page, ['wcag2a', 'wcag2aa']);
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
-
 /**
  * Every axe violation on the page as it is now, whatever its impact: WCAG 2.0–2.2 A/AA and axe's
  * best practices.

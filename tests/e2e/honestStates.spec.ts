@@ -9,11 +9,11 @@ import { setControl } from '../../shared/boardDoc.ts';
 import { connect, fillBoard, setBoardPhase } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
 import {
+  axeViolations,
   createBoardViaApi,
   joinAs,
   keepScreenshot,
   keyboardPlace,
-  seriousViolations,
 } from './helpers.ts';
 
 const SCREENS = 'test-results/screens/participant';
@@ -53,7 +53,7 @@ test('a phone waits in Setup, places with a sticky mini-bar, and sees the reveal
   );
   await expect(eli.locator('.board-page')).toHaveAttribute('data-phase', 'setup');
   await keepScreenshot(eli, { path: `${SCREENS}-setup-360.png`, fullPage: true });
-  expect(await seriousViolations(eli)).toEqual([]);
+  expect(await axeViolations(eli)).toEqual([]);
 
   await setBoardPhase(server.baseUrl, board, 'placing');
   await expect(eli.getByTestId('phase-banner')).toHaveCount(0);
@@ -132,7 +132,7 @@ test('a deleted board says so on a participant screen, with the way back', async
   await expect(ended).toHaveAttribute('data-ended', 'deleted');
   await expect(ended.getByRole('heading')).toHaveText('This board was deleted');
   await keepScreenshot(eli, { path: `${SCREENS}-deleted-360.png` });
-  expect(await seriousViolations(eli)).toEqual([]);
+  expect(await axeViolations(eli)).toEqual([]);
   await ended.getByRole('link', { name: 'Go to the start page' }).click();
   await expect(eli).toHaveURL(`${server.baseUrl}/`);
 });

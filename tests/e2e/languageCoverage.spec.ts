@@ -25,9 +25,11 @@ const PEOPLE = [
   { name: 'Carla', reasons: {} },
 ];
 const ORGANISATIONS = ['Salud del Condado', 'Escuelas'];
+/** The person on the board's screens: a long name must not widen a narrow one. */
+const LONG_NAME = 'Lucía Bartholomew-Fitzgerald';
 /** What people typed: names, reasons, the board's title, organisations. Never translated. */
 const TYPED = new Set([
-  'Lucía',
+  LONG_NAME,
   'Retiro 2026',
   ...ORGANISATIONS,
   ...PEOPLE.map((person) => person.name),
@@ -71,7 +73,7 @@ async function openBoard(
     `/api/boards/${board.boardId}/participants`,
     {
       joinCode: board.joinCode,
-      name: 'Lucía',
+      name: LONG_NAME,
       organisation: ORGANISATIONS[0],
     },
   );

@@ -7,9 +7,11 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { CreateBoardResponse, JoinResponse } from '../../shared/api.ts';
 import {
+  type Control,
   type Phase,
   placeMap,
   readControl,
+  setControl,
   setPhase,
   setPlacement,
 } from '../../shared/boardDoc.ts';
@@ -109,5 +111,22 @@ export async function setBoardPhase(
   const facilitator = await connect(baseUrl, board.boardId, board.facilitatorToken);
   setPhase(facilitator.doc, phase, 'local');
   await settle(baseUrl, board, (doc) => readControl(doc).phase === phase);
+  facilitator.close();
+}
+
+/** Sets one of the board's controls as its facilitator would, once the server holds it. */
+export async function setBoardControl<K extends keyof Control>(
+  baseUrl: string,
+  board: CreateBoardResponse,
+  key: K,
+  value: Control[K],
+): Promise<void> {
+  const facilitator = await connect(baseUrl, board.boardId, board.facilitatorToken);
+  setControl(facilitator.doc, key, value, 'local');
+  await settle(
+    baseUrl,
+    board,
+    (doc) => JSON.stringify(readControl(doc)[key]) === JSON.stringify(value),
+  );
   facilitator.close();
 }
