@@ -21,6 +21,7 @@ import { isLoopbackHost } from '../shared/loopbackHost.ts';
 import { Access, type SocketAccess } from './auth/access.ts';
 import { createOriginPolicy } from './auth/originPolicy.ts';
 import { Tokens } from './auth/tokens.ts';
+import { LocalBoardCommands } from './boards/boardCommands.ts';
 import { BoardService } from './boards/boardService.ts';
 import { SessionAdmin } from './boards/sessionAdmin.ts';
 import { DEFAULT_LIMITS, type Limits, type ServerConfig } from './config.ts';
@@ -116,7 +117,13 @@ export function createServer(
   reportDamage(store, logger);
   const rooms = new RoomRegistry(log, logger, limits.boardBudgetBytes);
   const tokens = new Tokens(store);
-  const boards = new BoardService(store, rooms, tokens, limits.maxParticipantsPerBoard);
+  const commands = new LocalBoardCommands(rooms, {
+    store,
+    tokens,
+    maxParticipants: limits.maxParticipantsPerBoard,
+    now: Date.now,
+  });
+  const boards = new BoardService(store, rooms, tokens, commands);
   const access = new Access(
     tokens,
     createOriginPolicy(options.publicUrl, options.allowedOrigins ?? []),
@@ -128,7 +135,7 @@ export function createServer(
   const origins = createPublicOrigins(options, options.network);
   const handleApi = createApi({
     boards,
-    admin: new SessionAdmin(store, rooms, tokens),
+    admin: new SessionAdmin(store, commands),
     access,
     log,
     limiters: {

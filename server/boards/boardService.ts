@@ -14,8 +14,6 @@ import type {
 import {
   initBoardDoc,
   putParticipant,
-  readControl,
-  readParticipant,
   readParticipants,
   type TransactionOrigin,
 } from '../../shared/boardDoc.ts';
@@ -23,19 +21,14 @@ import { CLOSES } from '../../shared/closeCodes.ts';
 import { normalizeJoinCode } from '../../shared/joinCode.ts';
 import { colorForIndex } from '../../shared/palette.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../../shared/rubric.ts';
-import { snapshotFromDoc } from '../../shared/snapshot/fromDoc.ts';
 import type { ParsedSnapshot } from '../../shared/snapshot/parse.ts';
 import type { Snapshot } from '../../shared/snapshot/schema.ts';
 import { hashToken, type Identity, mintToken, sameHash, type Tokens } from '../auth/tokens.ts';
 import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { BoardRecord, Store } from '../persistence/store.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
-import {
-  admitWithToken,
-  type Newcomer,
-  requireOrganisation,
-  requireRoomForNewcomer,
-} from './admission.ts';
+import { type Newcomer, requireOrganisation } from './admission.ts';
+import type { BoardCommands } from './boardCommands.ts';
 import { BoardServiceError } from './boardServiceError.ts';
 import { newBoardId, newJoinCode, newParticipantId } from './ids.ts';
 import { restoreBoardDoc } from './snapshotRestore.ts';
@@ -51,9 +44,8 @@ export class BoardService {
   constructor(
     private readonly store: Store,
     private readonly rooms: RoomRegistry,
-    private readonly tokens: Tokens,
-    /** People a board takes through its join code (MAX_PARTICIPANTS_PER_BOARD). */
-    private readonly maxParticipants: number,
+    readonly _tokens: Tokens,
+    private readonly commands: BoardCommands,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -87,9 +79,7 @@ export class BoardService {
 
   async snapshot(boardId: string, anonymous: boolean): Promise<Snapshot> {
     const exportedAt = this.now();
-    const snapshot = await this.rooms.withRoom(boardId, (room) =>
-      snapshotFromDoc(room.doc, boardId, { exportedAt, anonymous }),
-    );
+    const snapshot = await this.commands.run(boardId, { kind: 'snapshot', exportedAt, anonymous });
     // A room only loads with readable meta, so this is a board the store mangled.
     if (!snapshot) throw new RoomLoadError(`board ${boardId} has no readable meta`);
     return snapshot;
@@ -126,23 +116,14 @@ export class BoardService {
       requireOrganisation(board, request.organisation);
       newcomer.organisation = request.organisation;
     }
-    return this.rooms.withRoom(boardId, (room) => {
-      if (!readControl(room.doc).joinOpen) {
-        throw new BoardServiceError(
-          403,
-          'joiningClosed',
-          'The facilitator has closed joining for this board.',
-        );
-      }
-      requireRoomForNewcomer(room, this.maxParticipants);
-      return admitWithToken(this.tokens, room, newcomer, this.now());
-    });
+    return this.commands.run(boardId, { kind: 'join', newcomer });
   }
 
   async me(identity: Identity): Promise<MeResponse> {
-    const participant = await this.rooms.withRoom(identity.boardId, (room) =>
-      readParticipant(room.doc, identity.participantId),
-    );
+    const participant = await this.commands.run(identity.boardId, {
+      kind: 'participant',
+      participantId: identity.participantId,
+    });
     const me: MeResponse = {
       boardId: identity.boardId,
       participantId: identity.participantId,

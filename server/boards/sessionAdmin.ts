@@ -8,20 +8,16 @@
  * and only then are their open sockets closed.
  */
 import type { AddProxyRequest, AddProxyResponse, JoinResponse } from '../../shared/api.ts';
-import { putParticipant, readParticipant } from '../../shared/boardDoc.ts';
 import { CLOSES, type Close } from '../../shared/closeCodes.ts';
-import type { Tokens } from '../auth/tokens.ts';
 import type { Store } from '../persistence/store.ts';
-import type { RoomRegistry } from '../rooms/roomRegistry.ts';
-import { admitProxy, admitWithToken, type Newcomer, requireOrganisation } from './admission.ts';
+import { type Newcomer, requireOrganisation } from './admission.ts';
+import type { BoardCommands } from './boardCommands.ts';
 import { BoardServiceError } from './boardServiceError.ts';
 
 export class SessionAdmin {
   constructor(
     private readonly store: Store,
-    private readonly rooms: RoomRegistry,
-    private readonly tokens: Tokens,
-    private readonly now: () => number = Date.now,
+    private readonly commands: BoardCommands,
   ) {}
 
   addCoFacilitator(boardId: string, name = 'Co-facilitator'): Promise<JoinResponse> {
@@ -41,10 +37,7 @@ export class SessionAdmin {
       requireOrganisation(board, request.organisation);
       newcomer.organisation = request.organisation;
     }
-    const participantId = await this.rooms.withRoom(boardId, (room) =>
-      admitProxy(room, newcomer, this.now()),
-    );
-    return { participantId };
+    return this.commands.run(boardId, { kind: 'addProxy', newcomer });
   }
 
   /** Removes anyone but the board's creator: participant, proxy, observer or co-facilitator. */
@@ -57,40 +50,15 @@ export class SessionAdmin {
   }
 
   private admit(boardId: string, newcomer: Newcomer): Promise<JoinResponse> {
-    return this.rooms.withRoom(boardId, (room) =>
-      admitWithToken(this.tokens, room, newcomer, this.now()),
-    );
+    return this.commands.run(boardId, { kind: 'admit', newcomer });
   }
 
-  private remove(
+  private async remove(
     boardId: string,
     participantId: string,
     close: Close,
     onlyFacilitators: boolean,
   ): Promise<void> {
-    return this.rooms.withRoom(boardId, async (room) => {
-      const participant = readParticipant(room.doc, participantId);
-      if (participant === null || (onlyFacilitators && participant.role !== 'facilitator')) {
-        const who = onlyFacilitators ? 'co-facilitator' : 'participant';
-        throw new BoardServiceError(
-          404,
-          'participantNotFound',
-          `There is no ${who} with that id on this board.`,
-        );
-      }
-      if (participantId === (await this.store.creatorOf(boardId))) {
-        throw new BoardServiceError(
-          409,
-          'creatorNotRemovable',
-          "The board's creator cannot be removed.",
-        );
-      }
-      await this.tokens.revokeAll(boardId, participantId, this.now());
-      if (participant.removed !== true) {
-        const removed = { ...participant, removed: true };
-        await room.serverWrite((doc) => putParticipant(doc, participantId, removed, 'server'));
-      }
-      room.closeParticipant(participantId, close);
-    });
+    await this.commands.run(boardId, { kind: 'remove', participantId, close, onlyFacilitators });
   }
 }
