@@ -19,7 +19,7 @@ import type { Logger } from '../persistence/updateLog.ts';
 import { closeReason } from './closeReason.ts';
 import { type ClientMessage, decodeClientMessage, MalformedMessageError } from './protocol.ts';
 import { RecentAllowance, TokenBucket } from './rateLimiter.ts';
-import type { Room, RoomConnection } from './room.ts';
+import type { RoomConnection, RoomPort } from './room.ts';
 
 export type SocketLimits = Pick<
   Limits,
@@ -41,7 +41,7 @@ export class Connection implements RoomConnection {
   private readonly echoable: RecentAllowance;
   /** New Yjs client ids this connection's participant may write under (writeGate.ts). */
   readonly newClientIdLimit: Limits['newClientIds'];
-  private room: Room | null = null;
+  private room: RoomPort | null = null;
   /** Messages that arrived before the room was attached, and their bytes. */
   private early: ClientMessage[] = [];
   private earlyBytes = 0;
@@ -69,7 +69,7 @@ export class Connection implements RoomConnection {
   }
 
   /** Joins the loaded room and hands it what arrived meanwhile; false if closed by now. */
-  attach(room: Room): boolean {
+  attach(room: RoomPort): boolean {
     if (this.closed) return false;
     this.room = room;
     room.addConnection(this);

@@ -75,10 +75,20 @@ export interface RoomConnection {
   readonly closedByServer: boolean;
 }
 
+/**
+ * What a connection needs of its board: this process's room, or, when another server process
+ * holds the board's room, the link that carries its messages there (server/cluster/).
+ */
+export interface RoomPort {
+  addConnection(connection: RoomConnection): void;
+  removeConnection(connection: RoomConnection): void;
+  handleMessage(connection: RoomConnection, message: ClientMessage): void;
+}
+
 const SERVER_ORIGIN: TransactionOrigin = 'server';
 const PERSISTENCE_ORIGIN: TransactionOrigin = 'persistence';
 
-export class Room {
+export class Room implements RoomPort {
   readonly doc = new Y.Doc({ gc: true });
   /** Each connection, and whether its sync step 2 has arrived (its updates follow on after). */
   private readonly connections = new Map<RoomConnection, { caughtUp: boolean }>();
