@@ -86,3 +86,24 @@ export function encodeAwareness(awarenessUpdate: Uint8Array): Uint8Array {
   encoding.writeVarUint8Array(encoder, awarenessUpdate);
   return encoding.toUint8Array(encoder);
 }
+
+/** A client's message as it sent it: to carry it to the process holding its board's room. */
+export function encodeClientMessage(message: ClientMessage): Uint8Array {
+  switch (message.type) {
+    case 'sync-step1':
+      return encodeSyncStep1(message.stateVector);
+    case 'sync-step2':
+      return encodeSyncStep2(message.update);
+    case 'sync-update':
+      return encodeSyncUpdate(message.update);
+    case 'awareness':
+      return encodeAwareness(message.update);
+    case 'query-awareness': {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_QUERY_AWARENESS);
+      return encoding.toUint8Array(encoder);
+    }
+    default:
+      return message satisfies never;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Which process holds a board's room: a lease in Redis, taken with SET NX, renewed while the room
+ * lives and given back when it unloads. Redis only decides who may try. What makes two holders
+ * harmless (a Redis restarted empty hands the lease out again while the first still renews
+ * nothing) is the fencing epoch PostgreSQL keeps per board: each new holder raises it, and every
+ * append and compaction of an older holder is refused (persistence/fencedError.ts).
+ *
+ * A holder that cannot renew (Redis gone, or the lease lost) steps down before the lease would
+ * expire: `onLost` closes its room so that its clients reconnect and find the board again.
+ */
+import type { Logger } from '../persistence/updateLog.ts';
+import { type ClusterLink, leaseKey } from './clusterLink.ts';
+
+export const LEASE_TTL_MS = 10_000;
+const RENEW_MS = 3_000;
+
+/** Renews only the holder's own lease. */
+const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+else return 0 end`;
+/** Gives back (or clears a dead holder's) lease only if it is still that holder's. */
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+else return 0 end`;
+
+export type LeaseAnswer = { held: true } | { held: false; holder: string };
+
+export class BoardLeases {
+  /** The boards whose lease is ours: what to do if it is lost, and when it was last renewed. */
+  private readonly held = new Map<string, { onLost: () => void; renewedAt: number }>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly link: ClusterLink,
+    private readonly logger: Logger,
+  ) {
+    this.timer = setInterval(() => void this.renewAll(), RENEW_MS);
+    this.timer.unref();
+  }
+
+  /**
+   * Takes a board's lease if nobody holds it, or if its holder's process is dead. Answers who
+   * holds it otherwise. Rejects when Redis does not answer.
+   */
+  async acquire(boardId: string, onLost: () => void): Promise<LeaseAnswer> {
+    if (this.held.has(boardId)) return { held: true };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const key = leaseKey(boardId);
+      const taken = await this.link.commands.set(key, this.link.instance, 'PX', LEASE_TTL_MS, 'NX');
+      if (taken === 'OK') {
+        this.held.set(boardId, { onLost, renewedAt: Date.now() });
+        return { held: true };
+      }
+      const holder = await this.link.commands.get(key);
+      if (holder === null) continue; // given back meanwhile
+      if (holder === this.link.instance) {
+        // Ours from before a step-down that has not finished: take it up again.
+        this.held.set(boardId, { onLost, renewedAt: Date.now() });
+        return { held: true };
+      }
+      if (await this.link.isAlive(holder)) return { held: false, holder };
+      await this.link.commands.eval(RELEASE, 1, key, holder);
+    }
+    throw new Error(`board ${boardId}: its lease kept changing hands`);
+  }
+
+  holds(boardId: string): boolean {
+    return this.held.has(boardId);
+  }
+
+  /** Gives a board's lease back (its room unloaded). */
+  async release(boardId: string): Promise<void> {
+    if (!this.held.delete(boardId)) return;
+    await this.link.commands
+      .eval(RELEASE, 1, leaseKey(boardId), this.link.instance)
+      .catch((error: unknown) =>
+        this.logger.error(`redis: lease of ${boardId} not given back: ${String(error)}`),
+      );
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /**
+   * Renews every lease held. One that Redis says is no longer ours is lost at once; one that
+   * cannot be renewed (Redis away) is given up before it could expire and pass to another.
+   */
+  private async renewAll(): Promise<void> {
+    for (const [boardId, lease] of [...this.held]) {
+      let answer: 'renewed' | 'lost' | 'unknown' = 'unknown';
+      try {
+        const renewed = await this.link.commands.eval(
+          RENEW,
+          1,
+          leaseKey(boardId),
+          this.link.instance,
+          LEASE_TTL_MS,
+        );
+        answer = renewed === 1 ? 'renewed' : 'lost';
+      } catch (error) {
+        this.logger.error(`redis: lease of ${boardId} not renewed: ${String(error)}`);
+      }
+      if (this.held.get(boardId) !== lease) continue;
+      if (answer === 'renewed') {
+        lease.renewedAt = Date.now();
+        continue;
+      }
+      if (answer === 'unknown' && Date.now() - lease.renewedAt < LEASE_TTL_MS - 2 * RENEW_MS) {
+        continue;
+      }
+      this.logger.info(`board ${boardId}: lease lost, stepping down`);
+      this.held.delete(boardId);
+      lease.onLost();
+    }
+  }
+}
