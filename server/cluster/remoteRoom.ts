@@ -116,10 +116,10 @@ export class RemoteRoom implements RoomPort {
   }
 
   /** Its clients reconnect and open the board wherever they land. */
-  private holderGone(): void {
+  private holderGone(close: Close = CLOSES.restarting): void {
     if (this.gone) return;
     this.gone = true;
-    this.closeAll(CLOSES.restarting);
+    this.closeAll(close);
   }
 
   private fromBoardChannel(bytes: Buffer): void {
@@ -144,7 +144,8 @@ export class RemoteRoom implements RoomPort {
         }
         return;
       case 'closeBoard':
-        this.closeAll({ code: message.code, reason: message.reason });
+        // Deleted, or its holder stepped down: whoever opens it next finds its holder anew.
+        this.holderGone({ code: message.code, reason: message.reason });
         return;
       default:
         return; // meant for a holder

@@ -31,6 +31,7 @@ export class RoomRegistry {
   /** Rooms storing their state on the way out, by board id. */
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly failures = new Map<string, { error: RoomLoadError; at: number }>();
+  private readonly unloadListeners = new Set<(boardId: string) => void>();
   private closed = false;
 
   constructor(
@@ -66,6 +67,11 @@ export class RoomRegistry {
     return this.rooms.get(boardId)?.room ?? null;
   }
 
+  /** Called with a board's id once its room is gone from memory, its state stored (or dropped). */
+  onUnloaded(listener: (boardId: string) => void): void {
+    this.unloadListeners.add(listener);
+  }
+
   /** Lets go of a held room; the last to let go unloads it. */
   release(room: Room): void {
     const live = this.rooms.get(room.boardId);
@@ -75,6 +81,7 @@ export class RoomRegistry {
     this.rooms.delete(room.boardId);
     const unloading = this.store(room).finally(() => {
       if (this.unloading.get(room.boardId) === unloading) this.unloading.delete(room.boardId);
+      this.unloaded(room.boardId);
     });
     this.unloading.set(room.boardId, unloading);
   }
@@ -105,6 +112,7 @@ export class RoomRegistry {
     this.rooms.delete(boardId);
     live.room.closeAll(close);
     live.room.discard();
+    this.unloaded(boardId);
   }
 
   /** Saving paused: closes and drops every room, storing nothing. */
@@ -113,6 +121,7 @@ export class RoomRegistry {
       this.rooms.delete(room.boardId);
       room.closeAll(CLOSES.savingPaused);
       room.discard();
+      this.unloaded(room.boardId);
     }
   }
 
@@ -123,10 +132,16 @@ export class RoomRegistry {
     for (const { room } of [...this.rooms.values()]) {
       room.closeAll(close);
       this.rooms.delete(room.boardId);
-      stored.push(this.store(room));
+      stored.push(this.store(room).then(() => this.unloaded(room.boardId)));
     }
     await Promise.all(stored);
     this.logger.info('all rooms stored and closed');
+  }
+
+  private unloaded(boardId: string): void {
+    // A room loaded again meanwhile is not gone.
+    if (this.rooms.has(boardId) || this.loading.has(boardId)) return;
+    for (const listener of this.unloadListeners) listener(boardId);
   }
 
   /** Destroys a room, storing its state; never rejects. */

@@ -1,0 +1,304 @@
+/**
+ * Boards shared by several server processes (REDIS_URL with DATABASE_URL): each board's room
+ * lives in one process at a time, the holder of its lease (boardLeases.ts), which alone judges,
+ * stores and sends its changes. A client that connects to another process reaches that room
+ * through Redis (remoteRoom.ts on its side, remoteClients.ts on the holder's), and the HTTP API's
+ * board commands are carried to the holder the same way. Nobody holds a board nobody uses: the
+ * first client (or command) anywhere takes the lease, and the holder gives it back once its
+ * room has unloaded and stored its state.
+ *
+ * A process that takes a board raises its fencing epoch in PostgreSQL first (`claim`), so a
+ * former holder that has not noticed can no longer store anything of it.
+ */
+import { CLOSES, type Close } from '../../shared/closeCodes.ts';
+import type {
+  BoardCommand,
+  BoardCommandKind,
+  BoardCommandOutput,
+  BoardCommands,
+  LocalBoardCommands,
+} from '../boards/boardCommands.ts';
+import { BoardServiceError } from '../boards/boardServiceError.ts';
+import { RoomLoadError } from '../persistence/roomLoad.ts';
+import type { Logger } from '../persistence/updateLog.ts';
+import type { RoomPort } from '../rooms/room.ts';
+import type { RoomRegistry } from '../rooms/roomRegistry.ts';
+import { BoardLeases } from './boardLeases.ts';
+import { boardChannel, type ClusterLink, instanceChannel, leaseKey } from './clusterLink.ts';
+import { parseCommand, parseReply, replyOf } from './commandMessages.ts';
+import { FrameBatcher } from './frameBatcher.ts';
+import { RemoteClients } from './remoteClients.ts';
+import type { RemoteLimits } from './remoteConnection.ts';
+import { RemoteRoom } from './remoteRoom.ts';
+import {
+  decodePeerMessage,
+  encodePeerMessage,
+  MalformedPeerMessage,
+  type PeerMessage,
+} from './wire.ts';
+
+const COMMAND_TIMEOUT_MS = 15_000;
+
+export interface HeldPort {
+  port: RoomPort;
+  release(): void;
+}
+
+export interface ClusterRoomsOptions {
+  link: ClusterLink;
+  rooms: RoomRegistry;
+  commands: LocalBoardCommands;
+  limits: RemoteLimits;
+  /** Raises the board's fencing epoch before this process loads it (PostgreSQL). */
+  claim: (boardId: string) => Promise<void>;
+  logger: Logger;
+}
+
+export class ClusterRooms implements BoardCommands {
+  private readonly link: ClusterLink;
+  private readonly leases: BoardLeases;
+  private readonly frames: FrameBatcher;
+  private readonly remoteClients: RemoteClients;
+  /** By board: the link to its holder that new connections use. */
+  private readonly remoteRooms = new Map<string, RemoteRoom>();
+  /** Connections on each link (an old link lives on until its last connection closes). */
+  private readonly remoteHolders = new Map<RemoteRoom, number>();
+  private readonly openingRemote = new Map<string, Promise<RemoteRoom>>();
+  private readonly pending = new Map<number, (reply: PeerMessage & { type: 'reply' }) => void>();
+  private nextRequest = 1;
+  private stopListening: (() => void) | null = null;
+
+  constructor(private readonly options: ClusterRoomsOptions) {
+    this.link = options.link;
+    this.leases = new BoardLeases(options.link, options.logger);
+    this.frames = new FrameBatcher(options.link, options.logger);
+    this.remoteClients = new RemoteClients(
+      options.link,
+      { hold: (boardId) => this.holdOwned(boardId) },
+      this.frames,
+      options.limits,
+      options.logger,
+    );
+    options.rooms.onUnloaded((boardId) => void this.leases.release(boardId));
+    // What was published while Redis was away is lost: clients here reconnect and sync again.
+    options.link.onReconnect(() => {
+      for (const room of this.remoteHolders.keys()) room.closeAll(CLOSES.restarting);
+    });
+  }
+
+  async start(): Promise<void> {
+    this.stopListening = await this.link.listen(instanceChannel(this.link.instance), (bytes) =>
+      this.fromInstanceChannel(bytes),
+    );
+  }
+
+  /** The board as a connection of this process uses it: its room here, or the link to it. */
+  async hold(boardId: string): Promise<HeldPort> {
+    const owned = await this.holdOwned(boardId);
+    if (owned) return owned;
+    const remote = await this.remoteRoom(boardId);
+    return {
+      port: remote,
+      release: () => this.releaseRemote(boardId, remote),
+    };
+  }
+
+  /** Runs a board command here if this process holds (or can take) the board, else at its holder. */
+  async run<K extends BoardCommandKind>(
+    boardId: string,
+    command: BoardCommand<K>,
+  ): Promise<BoardCommandOutput<K>> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const lease = await this.leases.acquire(boardId, () => this.stepDown(boardId));
+      if (lease.held) {
+        try {
+          await this.claimed(boardId);
+          return await this.options.commands.run(boardId, command);
+        } catch (error) {
+          if (!this.options.rooms.peek(boardId)) await this.leases.release(boardId);
+          throw error;
+        }
+      }
+      const reply = await this.ask(lease.holder, boardId, command as BoardCommand);
+      if (reply !== 'holder gone') return reply as BoardCommandOutput<K>;
+    }
+    throw new RoomLoadError(`board ${boardId}: its holder kept changing`, CLOSES.restarting);
+  }
+
+  /**
+   * Closes the board everywhere (it was deleted): the processes with clients of it hear it on
+   * the board's channel, and its holder, which does not listen there, on its own channel.
+   */
+  async closeEverywhere(boardId: string, close: Close): Promise<void> {
+    const message = encodePeerMessage({ type: 'closeBoard', boardId, ...close });
+    const holder = await this.link.commands.get(leaseKey(boardId));
+    await Promise.all([
+      this.link.publish(boardChannel(boardId), message),
+      holder !== null && holder !== this.link.instance
+        ? this.link.publish(instanceChannel(holder), message)
+        : undefined,
+    ]);
+  }
+
+  async stop(): Promise<void> {
+    this.stopListening?.();
+    this.remoteClients.stop();
+    this.leases.stop();
+    for (const room of this.remoteHolders.keys()) room.stop();
+  }
+
+  /** The board's room here, if this process holds its lease or can take it; else null. */
+  private async holdOwned(boardId: string): Promise<HeldPort | null> {
+    const lease = await this.leases.acquire(boardId, () => this.stepDown(boardId));
+    if (!lease.held) return null;
+    try {
+      await this.claimed(boardId);
+      const room = await this.options.rooms.hold(boardId);
+      return { port: room, release: () => this.options.rooms.release(room) };
+    } catch (error) {
+      // No room came of it: the lease goes back, or nobody could ever take the board again.
+      if (!this.options.rooms.peek(boardId)) await this.leases.release(boardId);
+      throw error;
+    }
+  }
+
+  /** The fencing epoch is raised once per taking of the lease, before the room loads. */
+  private readonly claims = new Map<string, Promise<void>>();
+  private claimed(boardId: string): Promise<void> {
+    if (this.options.rooms.peek(boardId)) return Promise.resolve();
+    let claim = this.claims.get(boardId);
+    if (!claim) {
+      claim = this.options.claim(boardId).finally(() => this.claims.delete(boardId));
+      this.claims.set(boardId, claim);
+    }
+    return claim;
+  }
+
+  /** Lost the lease: the room goes without storing more, its clients everywhere reconnect. */
+  private stepDown(boardId: string): void {
+    this.options.rooms.discard(boardId, CLOSES.restarting);
+    // Only on the board's channel: the lease may be another process's already.
+    const message = encodePeerMessage({ type: 'closeBoard', boardId, ...CLOSES.restarting });
+    void this.link.publish(boardChannel(boardId), message).catch(() => undefined);
+  }
+
+  private async remoteRoom(boardId: string): Promise<RemoteRoom> {
+    let room = this.remoteRooms.get(boardId);
+    if (!room || room.isGone) {
+      let opening = this.openingRemote.get(boardId);
+      if (!opening) {
+        opening = this.openRemote(boardId).finally(() => this.openingRemote.delete(boardId));
+        this.openingRemote.set(boardId, opening);
+      }
+      room = await opening;
+      this.remoteRooms.set(boardId, room);
+    }
+    this.remoteHolders.set(room, (this.remoteHolders.get(room) ?? 0) + 1);
+    return room;
+  }
+
+  private async openRemote(boardId: string): Promise<RemoteRoom> {
+    const lease = await this.leases.acquire(boardId, () => this.stepDown(boardId));
+    if (lease.held)
+      throw new RoomLoadError(`board ${boardId} came to this process`, CLOSES.restarting);
+    return RemoteRoom.open(boardId, lease.holder, this.link, this.options.logger);
+  }
+
+  private releaseRemote(boardId: string, room: RemoteRoom): void {
+    const holders = (this.remoteHolders.get(room) ?? 1) - 1;
+    if (holders > 0) {
+      this.remoteHolders.set(room, holders);
+      return;
+    }
+    this.remoteHolders.delete(room);
+    if (this.remoteRooms.get(boardId) === room) this.remoteRooms.delete(boardId);
+    room.stop();
+  }
+
+  /** Carries a command to the board's holder; 'holder gone' when nobody listens there. */
+  private ask(holder: string, boardId: string, command: BoardCommand): Promise<unknown> {
+    const requestId = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(requestId);
+        reject(new RoomLoadError(`board ${boardId}: its holder did not answer`, CLOSES.restarting));
+      }, COMMAND_TIMEOUT_MS);
+      this.pending.set(requestId, (reply) => {
+        clearTimeout(timer);
+        try {
+          resolve(parseReply(reply));
+        } catch (error) {
+          reject(error);
+        }
+      });
+      const message = encodePeerMessage({
+        type: 'command',
+        boardId,
+        from: this.link.instance,
+        requestId,
+        command: JSON.stringify(command),
+      });
+      this.link.publish(instanceChannel(holder), message).then(
+        (heard) => {
+          if (heard > 0) return;
+          clearTimeout(timer);
+          this.pending.delete(requestId);
+          resolve('holder gone');
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          this.pending.delete(requestId);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private fromInstanceChannel(bytes: Buffer): void {
+    let message: PeerMessage;
+    try {
+      message = decodePeerMessage(new Uint8Array(bytes));
+    } catch (error) {
+      if (!(error instanceof MalformedPeerMessage)) throw error;
+      this.options.logger.error(`from another process: ${error.message}`);
+      return;
+    }
+    switch (message.type) {
+      case 'open':
+      case 'message':
+      case 'gone':
+        this.remoteClients.handle(message);
+        return;
+      case 'command':
+        void this.answer(message);
+        return;
+      case 'reply':
+        this.pending.get(message.requestId)?.(message);
+        this.pending.delete(message.requestId);
+        return;
+      case 'closeBoard':
+        this.options.rooms.discard(message.boardId, { code: message.code, reason: message.reason });
+        return;
+      default:
+        return; // board channel messages never come here
+    }
+  }
+
+  /** Runs a command another process carried here, and answers it. */
+  private async answer(message: Extract<PeerMessage, { type: 'command' }>): Promise<void> {
+    let reply: { ok: boolean; body: string };
+    try {
+      const command = parseCommand(message.command);
+      reply = replyOf(await this.run(message.boardId, command), null);
+    } catch (error) {
+      reply = replyOf(undefined, error);
+      if (!(error instanceof BoardServiceError) && !(error instanceof RoomLoadError)) {
+        this.options.logger.error(
+          `board ${message.boardId}: a carried command failed: ${String(error)}`,
+        );
+      }
+    }
+    const answer = encodePeerMessage({ type: 'reply', requestId: message.requestId, ...reply });
+    await this.link.publish(instanceChannel(message.from), answer).catch(() => undefined);
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The holder's side of clients connected through other processes: what arrives on this process's
+ * instance channel. `open` adds a RemoteConnection to the board's room (holding the room, as a
+ * local socket does), `message` hands it what its client sent, `gone` removes it. A process that
+ * dies sends no `gone`: its key expires, and its connections are removed then, so nobody stays
+ * "here" who is not (presence without ghosts).
+ */
+import { CLOSES } from '../../shared/closeCodes.ts';
+import type { Logger } from '../persistence/updateLog.ts';
+import type { RoomPort } from '../rooms/room.ts';
+import { boardChannel, type ClusterLink, INSTANCE_TTL_MS } from './clusterLink.ts';
+import type { FrameBatcher } from './frameBatcher.ts';
+import { RemoteConnection, type RemoteLimits } from './remoteConnection.ts';
+import { encodePeerMessage, type PeerMessage } from './wire.ts';
+
+/** How the holder opens a board's room for a remote client: null when it does not hold it. */
+export interface HeldRooms {
+  hold(boardId: string): Promise<{ port: RoomPort; release: () => void } | null>;
+}
+
+type ConnectionMessage = Extract<PeerMessage, { type: 'open' | 'message' | 'gone' }>;
+
+export class RemoteClients {
+  private readonly connections = new Map<
+    string,
+    { connection: RemoteConnection; release: (() => void) | null }
+  >();
+  private readonly sweep: NodeJS.Timeout;
+
+  constructor(
+    private readonly link: ClusterLink,
+    private readonly rooms: HeldRooms,
+    private readonly frames: FrameBatcher,
+    private readonly limits: RemoteLimits,
+    private readonly logger: Logger,
+  ) {
+    this.sweep = setInterval(() => void this.forgetDeadProcesses(), INSTANCE_TTL_MS);
+    this.sweep.unref();
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  handle(message: ConnectionMessage): void {
+    const key = `${message.boardId}/${message.from}/${message.connId}`;
+    switch (message.type) {
+      case 'open':
+        this.open(key, message);
+        return;
+      case 'message':
+        this.connections.get(key)?.connection.receive(message.data);
+        return;
+      case 'gone':
+        this.forget(key);
+        return;
+      default:
+        message satisfies never;
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.sweep);
+    for (const key of [...this.connections.keys()]) this.forget(key);
+  }
+
+  private open(key: string, message: Extract<PeerMessage, { type: 'open' }>): void {
+    if (this.connections.has(key)) return;
+    const { boardId, from, connId } = message;
+    const connection = new RemoteConnection(
+      boardId,
+      from,
+      connId,
+      message.participantId,
+      message.role,
+      this.limits,
+      this.frames,
+      (code, reason) => this.closeThere(boardId, from, connId, code, reason),
+      this.logger,
+    );
+    const entry: { connection: RemoteConnection; release: (() => void) | null } = {
+      connection,
+      release: null,
+    };
+    this.connections.set(key, entry);
+    this.rooms.hold(boardId).then(
+      (held) => {
+        if (held === null) {
+          // Not ours (any more): the client reconnects and finds the board's holder.
+          connection.close(CLOSES.restarting.code, CLOSES.restarting.reason);
+          this.connections.delete(key);
+          return;
+        }
+        if (this.connections.get(key) !== entry || !connection.attach(held.port)) {
+          held.release();
+          return;
+        }
+        entry.release = held.release;
+      },
+      (error: unknown) => {
+        this.logger.error(`board ${boardId}: a remote client not opened: ${String(error)}`);
+        connection.close(CLOSES.roomUnavailable.code, CLOSES.roomUnavailable.reason);
+        this.connections.delete(key);
+      },
+    );
+  }
+
+  private forget(key: string): void {
+    const entry = this.connections.get(key);
+    if (!entry) return;
+    this.connections.delete(key);
+    entry.connection.detach();
+    entry.release?.();
+  }
+
+  private closeThere(
+    boardId: string,
+    instance: string,
+    connId: number,
+    code: number,
+    reason: string,
+  ): void {
+    const message = encodePeerMessage({ type: 'close', boardId, instance, connId, code, reason });
+    this.link.publish(boardChannel(boardId), message).catch((error: unknown) => {
+      this.logger.error(`board ${boardId}: a close not sent: ${String(error)}`);
+    });
+  }
+
+  private async forgetDeadProcesses(): Promise<void> {
+    const instances = new Set(
+      [...this.connections.values()].map(({ connection }) => connection.instance),
+    );
+    for (const instance of instances) {
+      let alive = true;
+      try {
+        alive = await this.link.isAlive(instance);
+      } catch {
+        continue; // Redis away: nothing can be told now
+      }
+      if (alive) continue;
+      this.logger.info(`process ${instance} is gone: its clients leave their boards`);
+      for (const [key, { connection }] of [...this.connections]) {
+        if (connection.instance === instance) this.forget(key);
+      }
+    }
+  }
+}
