@@ -1,6 +1,8 @@
 /**
- * Exports a board straight from the SQLite store, so it works while the server is down
- * (docs/snapshot-format.md). It reads through the storage interface, like the server. Reads DATA_DIR (default ./data) as the server does.
+ * Exports a board straight from the store, so it works while the server is down
+ * (docs/snapshot-format.md). It reads through the storage interface, like the server, from the
+ * store the server uses: PostgreSQL when DATABASE_URL is set (read only: its schema must be this
+ * code's), otherwise SQLite in DATA_DIR (default ./data).
  *
  *   npm run export -- --board ID --format json|placements-csv|cards-csv [--anonymous] [--lang es] --out FILE
  *
@@ -12,7 +14,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { dataDirFromEnv } from '../server/config.ts';
+import { databaseUrlFromEnv, dataDirFromEnv } from '../server/config.ts';
+import { PostgresStore } from '../server/persistence/postgres/postgresStore.ts';
 import { loadStoredDoc } from '../server/persistence/roomLoad.ts';
 import { SqliteStore, STORE_FILE_NAME } from '../server/persistence/sqlite.ts';
 import type { Store } from '../server/persistence/store.ts';
@@ -20,16 +23,37 @@ import { exportFile, isExportLanguage } from '../shared/exportFile.ts';
 import { snapshotFromDoc } from '../shared/snapshot/fromDoc.ts';
 import { EXPORT_USAGE, type ExportRequest, parseExportArgs, UsageError } from './exportArgs.ts';
 
-async function exportBoard(request: ExportRequest, dataDir: string): Promise<string> {
+interface OpenedStore {
+  store: Store;
+  /** Where the store is, for messages (never the URL: it may hold a password). */
+  place: string;
+}
+
+async function openExportStore(databaseUrl: string | null, dataDir: string): Promise<OpenedStore> {
+  if (databaseUrl !== null) {
+    // Export reads only: no migration, no check of every row (each row read is checked).
+    const store = await PostgresStore.open(databaseUrl, { migrate: false, checkEveryRow: false });
+    return { store, place: 'the PostgreSQL store (DATABASE_URL)' };
+  }
   const file = join(dataDir, STORE_FILE_NAME);
   // Opening a missing store would create an empty one.
   if (!existsSync(file)) {
-    throw new Error(`there is no Continuum store at ${file} (set DATA_DIR to the server's)`);
+    throw new Error(
+      `there is no Continuum store at ${file} (set DATA_DIR to the server's, or DATABASE_URL)`,
+    );
   }
-  const store: Store = new SqliteStore(file);
+  return { store: new SqliteStore(file), place: file };
+}
+
+async function exportBoard(
+  request: ExportRequest,
+  databaseUrl: string | null,
+  dataDir: string,
+): Promise<string> {
+  const { store, place } = await openExportStore(databaseUrl, dataDir);
   try {
     const board = await store.getBoard(request.boardId);
-    if (!board) throw new Error(`there is no board "${request.boardId}" in ${file}`);
+    if (!board) throw new Error(`there is no board "${request.boardId}" in ${place}`);
     const doc = new Y.Doc();
     // As the server loads a room: a damaged log or a newer document is refused, not exported.
     loadStoredDoc(doc, board.boardId, await store.loadUpdates(board.boardId));
@@ -52,7 +76,8 @@ async function exportBoard(request: ExportRequest, dataDir: string): Promise<str
 }
 
 try {
-  console.log(await exportBoard(parseExportArgs(process.argv.slice(2)), dataDirFromEnv()));
+  const request = parseExportArgs(process.argv.slice(2));
+  console.log(await exportBoard(request, databaseUrlFromEnv(), dataDirFromEnv()));
 } catch (error) {
   console.error(`export: ${error instanceof Error ? error.message : String(error)}`);
   if (error instanceof UsageError) console.error(EXPORT_USAGE);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: type check, lint/format check, unit tests, the attack suite, build, browser tests —
-// in that order, stopping at the first failure — then one closing line "N passed, N failed" over
-// all tests.
+// `npm test`: the browser and the test services, type check, lint/format check, unit tests, the
+// attack suite, build, browser tests — in that order, stopping at the first failure — then one
+// closing line "N passed, N failed, N skipped" over all tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { playwrightCounts, vitestCounts } from './testCounts.mjs';
@@ -13,6 +13,8 @@ const PLAYWRIGHT_JSON = 'test-results/playwright.json';
 
 const steps = [
   ['Chromium', 'node', ['scripts/ensureChromium.mjs']],
+  // Never fails: without them, their tests are skipped with the reason.
+  ['Test services (redis-server, PostgreSQL)', 'node', ['scripts/ensureServices.mjs']],
   ['Type check', 'npm', ['run', '--silent', 'typecheck']],
   ['Lint and format', 'npx', ['biome', 'check', '.']],
   ['Interface text comes from the catalogues', 'npx', ['tsx', 'scripts/checkInterfaceText.ts']],

@@ -93,6 +93,9 @@ export const DEFAULT_LIMITS: Limits = {
   pongTimeoutMs: 60_000,
 };
 
+/** Commits run one at a time (TickCommit); room loads and HTTP reads run beside them. */
+export const DEFAULT_DATABASE_POOL_SIZE = 8;
+
 export interface ServerConfig {
   host: string;
   port: number;
@@ -102,6 +105,10 @@ export interface ServerConfig {
   tls: { certFile: string; keyFile: string } | null;
   /** Folder of the SQLite store. */
   dataDir: string;
+  /** DATABASE_URL: the PostgreSQL store instead of SQLite; null for SQLite in dataDir. */
+  databaseUrl: string | null;
+  /** DATABASE_POOL_SIZE: connections to PostgreSQL this instance keeps at most. */
+  databasePoolSize: number;
   /** Folder of the built client. */
   clientDir: string;
   /** Origins allowed to open a websocket besides the server's own (ALLOWED_ORIGINS). */
@@ -130,6 +137,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL : null,
     tls: tlsFromEnv(env),
     dataDir: dataDirFromEnv(env),
+    databaseUrl: databaseUrlFromEnv(env),
+    databasePoolSize: count('DATABASE_POOL_SIZE', DEFAULT_DATABASE_POOL_SIZE),
     clientDir: resolve(env.CLIENT_DIR ?? 'dist/client'),
     allowedOrigins: originsFromEnv(env.ALLOWED_ORIGINS),
     limits: {
@@ -225,6 +234,28 @@ function tlsFromEnv(env: NodeJS.ProcessEnv): ServerConfig['tls'] {
 /** The folder of the SQLite store: DATA_DIR, default ./data (the export command reads it too). */
 export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.DATA_DIR ?? 'data');
+}
+
+/**
+ * DATABASE_URL, a postgres:// or postgresql:// URL (the server, the export and migrate-store
+ * commands read it), or null when unset. The URL is never repeated in a message: it may hold a
+ * password.
+ */
+export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
+  const text = env.DATABASE_URL ?? '';
+  if (text === '') return null;
+  let protocol = '';
+  try {
+    protocol = new URL(text).protocol;
+  } catch {
+    // reported below
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new Error(
+      'DATABASE_URL must be a PostgreSQL URL: postgresql://user:password@host:5432/database',
+    );
+  }
+  return text;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

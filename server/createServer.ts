@@ -13,7 +13,6 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { CLOSES } from '../shared/closeCodes.ts';
@@ -32,8 +31,8 @@ import { createPublicOrigins, type NetworkView, requestFacts } from './http/publ
 import { SlidingWindowLimiter } from './http/slidingWindowLimiter.ts';
 import { serveStatic } from './http/staticFiles.ts';
 import { DamagedRowError } from './persistence/damagedRow.ts';
+import { openSqliteStore } from './persistence/openStore.ts';
 import { RoomLoadError } from './persistence/roomLoad.ts';
-import { SqliteStore, STORE_FILE_NAME } from './persistence/sqlite.ts';
 import type { Store } from './persistence/store.ts';
 import { type Logger, UpdateLog } from './persistence/updateLog.ts';
 import { closeReason } from './rooms/closeReason.ts';
@@ -90,17 +89,16 @@ export type ServerOptions = Pick<
 > & {
   allowedOrigins?: string[];
   limits?: Partial<Limits>;
-  /** The store, made from the data folder; SQLite unless given (tests pass others). */
+  /**
+   * The store, made from the data folder; SQLite unless given. main.ts passes the store it
+   * opened (persistence/openStore.ts: PostgreSQL when DATABASE_URL is set); tests pass others.
+   */
   openStore?: (dataDir: string) => Store;
   /** A certificate and its key (PEM): the server then speaks HTTPS and WSS only. */
   tls?: { cert: string | Buffer; key: string | Buffer } | null;
   /** The machine's routes and interfaces, for the links' address; the real ones unless given. */
   network?: NetworkView;
 };
-
-function openSqliteStore(dataDir: string): Store {
-  return new SqliteStore(join(dataDir, STORE_FILE_NAME));
-}
 
 const consoleLogger: Logger = {
   info: (message) => console.log(message),

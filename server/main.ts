@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { configFromEnv } from './config.ts';
 import { createServer } from './createServer.ts';
 import { createPublicOrigins } from './http/publicOrigin.ts';
+import { openStore } from './persistence/openStore.ts';
 
 const config = configFromEnv();
 function readPem(file: string, variable: string): Buffer {
@@ -16,7 +17,12 @@ const tls = config.tls && {
   cert: readPem(config.tls.certFile, 'TLS_CERT'),
   key: readPem(config.tls.keyFile, 'TLS_KEY'),
 };
-const server = createServer({ ...config, tls });
+// Opened before the server: a database that cannot be reached stops the start with the reason.
+const store = await openStore(config).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
+const server = createServer({ ...config, tls, openStore: () => store });
 const scheme = tls ? 'https' : 'http';
 const port = await server.listen();
 
@@ -31,7 +37,9 @@ const network = origins
   );
 // The address to open comes first: the one every phone in the room can reach too (a board
 // created at localhost would hand out links no phone can open).
-console.log(`Continuum is running. Data is stored in ${config.dataDir}`);
+console.log(
+  `Continuum is running. Data is stored in ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dataDir}`,
+);
 console.log(`  Open:              ${linkBase}/`);
 for (const origin of network) {
   if (origin !== linkBase) console.log(`  On the network:    ${origin}/`);

@@ -10,72 +10,28 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Role } from '../../shared/boardDoc.ts';
-import { type DamagedRow, DamagedRowError, type StoredTable } from './damagedRow.ts';
+import { type DamagedRow, DamageLedger, type StoredTable } from './damagedRow.ts';
+import { FencedError } from './fencedError.ts';
 import { type ChecksumField, rowChecksum } from './rowChecksum.ts';
 import type { BoardRecord, LogName, Store, TokenRecord, UpdateEntry } from './store.ts';
+import {
+  type BoardRow,
+  boardFields,
+  boardRowOf,
+  CHECKSUMMED,
+  type Checksummed,
+  type TokenRow,
+  tokenFields,
+  toRecord,
+  toStoredUpdate,
+  toTokenRecord,
+  type UpdateRow,
+  updateFields,
+} from './storedRows.ts';
 import type { StoredUpdate } from './storedUpdate.ts';
 
 /** The store's file in the data folder (DATA_DIR). */
 export const STORE_FILE_NAME = 'continuum.sqlite';
-
-interface Checksummed {
-  rowid: number;
-  checksum: number | null;
-}
-
-interface BoardRow extends Checksummed {
-  board_id: string;
-  join_code: string;
-  title: string;
-  organisations: string;
-  created_at: number;
-}
-
-interface TokenRow extends Checksummed {
-  token_hash: Buffer;
-  board_id: string;
-  participant_id: string;
-  role: Role;
-  created_at: number;
-  revoked_at: number | null;
-}
-
-interface UpdateRow extends Checksummed {
-  board_id: string;
-  log: LogName;
-  data: Buffer;
-  format: number;
-}
-
-/** Each table's checksummed columns, in order: the SQL and the JavaScript side use the same. */
-const CHECKSUMMED: Record<StoredTable, readonly string[]> = {
-  boards: ['board_id', 'join_code', 'title', 'organisations', 'created_at'],
-  tokens: ['token_hash', 'board_id', 'participant_id', 'role', 'created_at', 'revoked_at'],
-  updates: ['board_id', 'log', 'data', 'format'],
-};
-
-const boardFields = (row: Omit<BoardRow, keyof Checksummed>): ChecksumField[] => [
-  row.board_id,
-  row.join_code,
-  row.title,
-  row.organisations,
-  row.created_at,
-];
-const tokenFields = (row: Omit<TokenRow, keyof Checksummed>): ChecksumField[] => [
-  row.token_hash,
-  row.board_id,
-  row.participant_id,
-  row.role,
-  row.created_at,
-  row.revoked_at,
-];
-const updateFields = (row: Omit<UpdateRow, keyof Checksummed>): ChecksumField[] => [
-  row.board_id,
-  row.log,
-  row.data,
-  row.format,
-];
 
 /** The SQL function that computes a row's checksum inside a statement (migration, revocation). */
 const CHECKSUM_FUNCTION = 'continuum_row_checksum';
@@ -116,38 +72,11 @@ DROP INDEX IF EXISTS updates_by_board;
 CREATE INDEX IF NOT EXISTS updates_by_log ON updates(board_id, log, id);
 `;
 
-function toRecord(row: BoardRow): BoardRecord {
-  return {
-    boardId: row.board_id,
-    joinCode: row.join_code,
-    title: row.title,
-    organisations: parseOrganisations(row.organisations),
-    createdAt: row.created_at,
-  };
-}
-
-function parseOrganisations(json: string): string[] {
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((o): o is string => typeof o === 'string') : [];
-}
-
-function toTokenRecord(row: TokenRow): TokenRecord {
-  return {
-    tokenHash: row.token_hash,
-    boardId: row.board_id,
-    participantId: row.participant_id,
-    role: row.role,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-  };
-}
-
 /** Answers every call synchronously. */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements;
-  /** Damaged rows found so far, by table and rowid. */
-  private readonly damaged = new Map<string, DamagedRow>();
+  private readonly damage = new DamageLedger();
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -177,6 +106,11 @@ export class SqliteStore implements Store {
     if (!columns.some((column) => column.name === 'log')) {
       this.db.exec("ALTER TABLE updates ADD COLUMN log TEXT NOT NULL DEFAULT 'board'");
     }
+    // Stores made before fencing (store.ts's claimBoard): no board was ever claimed.
+    const boardColumns = this.db.prepare<[], { name: string }>('PRAGMA table_info(boards)').all();
+    if (!boardColumns.some((column) => column.name === 'owner_epoch')) {
+      this.db.exec('ALTER TABLE boards ADD COLUMN owner_epoch INTEGER NOT NULL DEFAULT 0');
+    }
     this.db.exec(INDEXES);
     this.addChecksums();
     this.statements = {
@@ -184,10 +118,10 @@ export class SqliteStore implements Store {
         'INSERT INTO boards (board_id, join_code, title, organisations, created_at, checksum) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       boardById: this.db.prepare<[string], BoardRow>(
-        'SELECT rowid, * FROM boards WHERE board_id = ?',
+        `SELECT rowid, checksum, ${CHECKSUMMED.boards.join(', ')} FROM boards WHERE board_id = ?`,
       ),
       boardByJoinCode: this.db.prepare<[string], BoardRow>(
-        'SELECT rowid, * FROM boards WHERE join_code = ?',
+        `SELECT rowid, checksum, ${CHECKSUMMED.boards.join(', ')} FROM boards WHERE join_code = ?`,
       ),
       joinCodeTaken: this.db.prepare<[string], { one: number }>(
         'SELECT 1 AS one FROM boards WHERE join_code = ?',
@@ -218,6 +152,12 @@ export class SqliteStore implements Store {
       deleteUpdates: this.db.prepare<[string, LogName]>(
         'DELETE FROM updates WHERE board_id = ? AND log = ?',
       ),
+      ownerEpoch: this.db.prepare<[string], { owner_epoch: number }>(
+        'SELECT owner_epoch FROM boards WHERE board_id = ?',
+      ),
+      claimBoard: this.db.prepare<[string], { owner_epoch: number }>(
+        'UPDATE boards SET owner_epoch = owner_epoch + 1 WHERE board_id = ? RETURNING owner_epoch',
+      ),
       probe: this.db.prepare<[number]>('INSERT OR REPLACE INTO write_probe (id, at) VALUES (1, ?)'),
       // Its tokens and updates go with it (ON DELETE CASCADE).
       deleteBoard: this.db.prepare<[string]>('DELETE FROM boards WHERE board_id = ?'),
@@ -227,13 +167,7 @@ export class SqliteStore implements Store {
   /** Creates a board with its first document state and its first token, all or nothing. */
   createBoard(board: BoardRecord, initialState: Uint8Array, token: TokenRecord): void {
     this.db.transaction(() => {
-      const row = {
-        board_id: board.boardId,
-        join_code: board.joinCode,
-        title: board.title,
-        organisations: JSON.stringify(board.organisations),
-        created_at: board.createdAt,
-      };
+      const row = boardRowOf(board);
       this.statements.insertBoard.run(
         row.board_id,
         row.join_code,
@@ -296,6 +230,11 @@ export class SqliteStore implements Store {
     return row ? this.checked('tokens', row, tokenFields(row)).participant_id : null;
   }
 
+  /** Bumps the board's owner epoch (the file is one instance's: nothing else claims it). */
+  claimBoard(boardId: string): number | null {
+    return this.statements.claimBoard.get(boardId)?.owner_epoch ?? null;
+  }
+
   appendUpdate(boardId: string, update: Uint8Array, log: LogName = 'board'): void {
     this.insertRow(boardId, log, update, 1);
   }
@@ -303,6 +242,12 @@ export class SqliteStore implements Store {
   /** Appends several rows in one transaction (one synced commit of the write-ahead log). */
   appendUpdates(entries: readonly UpdateEntry[]): void {
     this.db.transaction(() => {
+      const fenced = new Set<string>();
+      for (const entry of entries) {
+        if (!this.holdsFence(entry.boardId, entry.fence)) fenced.add(entry.boardId);
+      }
+      // Thrown inside the transaction: it rolls back.
+      if (fenced.size > 0) throw new FencedError([...fenced]);
       for (const entry of entries)
         this.insertRow(entry.boardId, entry.log ?? 'board', entry.update, 1);
     })();
@@ -310,13 +255,9 @@ export class SqliteStore implements Store {
 
   /** A board's log, oldest first. Throws DamagedRowError at the first row that fails its checksum. */
   loadUpdates(boardId: string, log: LogName = 'board'): StoredUpdate[] {
-    return this.statements.updatesOf.all(boardId, log).map((row) => {
-      this.checked('updates', row, updateFields(row));
-      return {
-        data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length),
-        format: row.format === 2 ? 2 : 1,
-      };
-    });
+    return this.statements.updatesOf
+      .all(boardId, log)
+      .map((row) => toStoredUpdate(this.checked('updates', row, updateFields(row))));
   }
 
   countUpdates(boardId: string, log: LogName = 'board'): number {
@@ -328,8 +269,9 @@ export class SqliteStore implements Store {
    * the caller encodes the live room's document, which was loaded from the log and has had
    * every later row applied (appends and applies happen in the same synchronous step).
    */
-  compact(boardId: string, state: StoredUpdate, log: LogName = 'board'): void {
+  compact(boardId: string, state: StoredUpdate, log: LogName = 'board', fence?: number): void {
     this.db.transaction(() => {
+      if (!this.holdsFence(boardId, fence)) throw new FencedError([boardId]);
       this.statements.deleteUpdates.run(boardId, log);
       this.insertRow(boardId, log, state.data, state.format);
     })();
@@ -341,7 +283,7 @@ export class SqliteStore implements Store {
   }
 
   damagedRows(): DamagedRow[] {
-    return [...this.damaged.values()];
+    return this.damage.rows();
   }
 
   /**
@@ -366,16 +308,19 @@ export class SqliteStore implements Store {
     this.statements.appendUpdate.run(boardId, log, data, format, checksum, boardId);
   }
 
-  /** The row, if its checksum holds; otherwise it is recorded as damaged and DamagedRowError thrown. */
+  /** False when a fenced write's board was claimed since (a deleted board holds any fence). */
+  private holdsFence(boardId: string, fence: number | undefined): boolean {
+    if (fence === undefined) return true;
+    const board = this.statements.ownerEpoch.get(boardId);
+    return board === undefined || board.owner_epoch === fence;
+  }
+
   private checked<Row extends Checksummed & { board_id: string }>(
     table: StoredTable,
     row: Row,
     fields: readonly ChecksumField[],
   ): Row {
-    if (row.checksum === rowChecksum(fields)) return row;
-    const damaged: DamagedRow = { table, rowid: row.rowid, boardId: row.board_id };
-    this.damaged.set(`${table}:${row.rowid}`, damaged);
-    throw new DamagedRowError(damaged);
+    return this.damage.checked(table, row, fields);
   }
 
   /**
@@ -397,12 +342,11 @@ export class SqliteStore implements Store {
         )
         .iterate();
       for (const row of rows) {
-        const fields = columns.map((column) => row[column] ?? null);
-        try {
-          this.checked(table, row, fields);
-        } catch (error) {
-          if (!(error instanceof DamagedRowError)) throw error;
-        }
+        this.damage.isSound(
+          table,
+          row,
+          columns.map((column) => row[column] ?? null),
+        );
       }
     }
   }

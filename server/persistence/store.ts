@@ -9,6 +9,12 @@
  *
  * A write that has answered is durable: it survives a crash of the process or of the machine.
  * A row that fails its checksum is never handed out: reading it throws DamagedRowError.
+ *
+ * Fencing (several instances, one owner per board): an instance that takes over a board's writes
+ * calls `claimBoard` and passes the epoch it got as the `fence` of its appends and compactions. A
+ * fenced write on a board whose epoch has moved since is refused whole with FencedError
+ * (fencedError.ts), so a former owner can never write after the new owner has loaded the board.
+ * Without a fence a write is not checked (one instance, the command-line tools).
  */
 import type { Role } from '../../shared/boardDoc.ts';
 import type { DamagedRow } from './damagedRow.ts';
@@ -43,6 +49,11 @@ export interface BoardStore {
   deleteBoard(boardId: string): Awaitable<boolean>;
   /** The participant id of the facilitator who created the board, or null for no such board. */
   creatorOf(boardId: string): Awaitable<string | null>;
+  /**
+   * Takes over the board's writes: bumps its owner epoch and returns the new one (null for no
+   * such board). Waits for fenced writes in progress; later ones with an older epoch are refused.
+   */
+  claimBoard(boardId: string): Awaitable<number | null>;
 }
 
 export interface TokenStore {
@@ -64,17 +75,26 @@ export interface UpdateEntry {
   boardId: string;
   update: Uint8Array;
   log?: LogName;
+  /** The owner epoch the writer claimed (BoardStore's claimBoard); none: not checked. */
+  fence?: number;
 }
 
 export interface UpdateStore {
   appendUpdate(boardId: string, update: Uint8Array, log?: LogName): Awaitable<void>;
-  /** Appends several rows (of any boards and logs) at once, all or nothing. */
+  /**
+   * Appends several rows (of any boards and logs) at once, all or nothing. A row for a board
+   * deleted meanwhile is dropped; a fenced row of a board claimed since fails the whole call
+   * with FencedError.
+   */
   appendUpdates(entries: readonly UpdateEntry[]): Awaitable<void>;
   /** A board's log, oldest first. */
   loadUpdates(boardId: string, log?: LogName): Awaitable<StoredUpdate[]>;
   countUpdates(boardId: string, log?: LogName): Awaitable<number>;
-  /** Replaces a board's whole log by one state update, which must contain every stored row. */
-  compact(boardId: string, state: StoredUpdate, log?: LogName): Awaitable<void>;
+  /**
+   * Replaces a board's whole log by one state update, which must contain every stored row. With
+   * a fence, refused with FencedError (nothing changed) when the board was claimed since.
+   */
+  compact(boardId: string, state: StoredUpdate, log?: LogName, fence?: number): Awaitable<void>;
 }
 
 export interface StoreHealth {

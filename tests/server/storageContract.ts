@@ -3,6 +3,7 @@
  * store runs it from its own test file with a factory for a fresh, empty store.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { FencedError } from '../../server/persistence/fencedError.ts';
 import type { Awaitable, BoardRecord, Store, TokenRecord } from '../../server/persistence/store.ts';
 
 const STATE = new Uint8Array([0, 0]);
@@ -156,6 +157,53 @@ export function describeStorageContract(name: string, makeStore: () => Awaitable
       ]);
       expect(await store.loadUpdates('b1')).toEqual([]);
       expect(await store.countUpdates('b2')).toBe(2);
+    });
+
+    it('claims a board: each claim a higher owner epoch, none for no board', async () => {
+      const store = await fresh();
+      await store.createBoard(board('b1'), STATE, token('b1', 'creator', 1));
+      const first = await store.claimBoard('b1');
+      const second = await store.claimBoard('b1');
+      expect(first).toEqual(expect.any(Number));
+      expect(second).toBeGreaterThan(first ?? Number.POSITIVE_INFINITY);
+      expect(await store.claimBoard('nowhere')).toBeNull();
+    });
+
+    it('refuses whole a fenced append or compaction of a board claimed since, and stores nothing', async () => {
+      const store = await fresh();
+      await store.createBoard(board('b1'), STATE, token('b1', 'creator', 1));
+      await store.createBoard(board('b2'), STATE, token('b2', 'creator', 2));
+      const old = (await store.claimBoard('b1')) as number;
+      await store.appendUpdates([{ boardId: 'b1', update: bytes(1), fence: old }]);
+      const current = (await store.claimBoard('b1')) as number;
+
+      const append = (async () =>
+        store.appendUpdates([
+          { boardId: 'b2', update: bytes(2) },
+          { boardId: 'b1', update: bytes(3), fence: old },
+        ]))();
+      await expect(append).rejects.toThrow(FencedError);
+      await expect(append).rejects.toMatchObject({ boards: ['b1'] });
+      const compaction = (async () =>
+        store.compact('b1', { data: bytes(9), format: 2 }, 'board', old))();
+      await expect(compaction).rejects.toThrow(FencedError);
+      const data = async (boardId: string) =>
+        (await store.loadUpdates(boardId)).map((row) => [...row.data]);
+      expect(await data('b1')).toEqual([[0, 0], [1]]);
+      expect(await data('b2')).toEqual([[0, 0]]);
+
+      // The current epoch writes; so does a write without a fence, as before fencing.
+      await store.appendUpdates([{ boardId: 'b1', update: bytes(4), fence: current }]);
+      await store.appendUpdate('b1', bytes(5));
+      expect(await data('b1')).toEqual([[0, 0], [1], [4], [5]]);
+      await store.compact('b1', { data: bytes(8), format: 2 }, 'board', current);
+      expect(await data('b1')).toEqual([[8]]);
+      await store.compact('b1', { data: bytes(7), format: 2 });
+      expect(await data('b1')).toEqual([[7]]);
+      // A fenced append for a board deleted meanwhile is dropped, as an unfenced one is.
+      await store.deleteBoard('b1');
+      await store.appendUpdates([{ boardId: 'b1', update: bytes(6), fence: current }]);
+      expect(await store.loadUpdates('b1')).toEqual([]);
     });
 
     it('takes a probe write, and a fresh store has no damaged rows', async () => {

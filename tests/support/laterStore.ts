@@ -57,6 +57,9 @@ export class LaterStore implements Store {
   creatorOf(...args: Parameters<Store['creatorOf']>) {
     return this.later(() => this.inner.creatorOf(...args));
   }
+  claimBoard(...args: Parameters<Store['claimBoard']>) {
+    return this.later(() => this.inner.claimBoard(...args));
+  }
   insertToken(...args: Parameters<Store['insertToken']>): Promise<void> {
     return this.later(() => this.inner.insertToken(...args));
   }
