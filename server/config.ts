@@ -109,6 +109,8 @@ export interface ServerConfig {
   databaseUrl: string | null;
   /** DATABASE_POOL_SIZE: connections to PostgreSQL this instance keeps at most. */
   databasePoolSize: number;
+  /** REDIS_URL: several instances share the boards (with DATABASE_URL); null for one. */
+  redisUrl: string | null;
   /** Folder of the built client. */
   clientDir: string;
   /** Origins allowed to open a websocket besides the server's own (ALLOWED_ORIGINS). */
@@ -138,6 +140,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     tls: tlsFromEnv(env),
     dataDir: dataDirFromEnv(env),
     databaseUrl: databaseUrlFromEnv(env),
+    redisUrl: redisUrlFromEnv(env),
     databasePoolSize: count('DATABASE_POOL_SIZE', DEFAULT_DATABASE_POOL_SIZE),
     clientDir: resolve(env.CLIENT_DIR ?? 'dist/client'),
     allowedOrigins: originsFromEnv(env.ALLOWED_ORIGINS),
@@ -253,6 +256,30 @@ export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string
   if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
     throw new Error(
       'DATABASE_URL must be a PostgreSQL URL: postgresql://user:password@host:5432/database',
+    );
+  }
+  return text;
+}
+
+/**
+ * REDIS_URL, a redis:// or rediss:// URL, or null when unset. Several instances share their boards
+ * through it, so it needs DATABASE_URL: each instance's SQLite file would be a store of its own.
+ */
+export function redisUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
+  const text = env.REDIS_URL ?? '';
+  if (text === '') return null;
+  let protocol = '';
+  try {
+    protocol = new URL(text).protocol;
+  } catch {
+    // reported below
+  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') {
+    throw new Error('REDIS_URL must be a Redis URL: redis://host:6379');
+  }
+  if ((env.DATABASE_URL ?? '') === '') {
+    throw new Error(
+      'REDIS_URL needs DATABASE_URL: instances that share boards must share one PostgreSQL store',
     );
   }
   return text;

@@ -20,9 +20,11 @@ import { isLoopbackHost } from '../shared/loopbackHost.ts';
 import { Access, type SocketAccess } from './auth/access.ts';
 import { createOriginPolicy } from './auth/originPolicy.ts';
 import { Tokens } from './auth/tokens.ts';
-import { LocalBoardCommands } from './boards/boardCommands.ts';
+import { type BoardCommands, LocalBoardCommands } from './boards/boardCommands.ts';
 import { BoardService } from './boards/boardService.ts';
 import { SessionAdmin } from './boards/sessionAdmin.ts';
+import { ClusterLink } from './cluster/clusterLink.ts';
+import { ClusterRooms } from './cluster/clusterRooms.ts';
 import { DEFAULT_LIMITS, type Limits, type ServerConfig } from './config.ts';
 import { createApi } from './http/api.ts';
 import { errorBody, sendJson } from './http/json.ts';
@@ -35,11 +37,11 @@ import { openSqliteStore } from './persistence/openStore.ts';
 import { RoomLoadError } from './persistence/roomLoad.ts';
 import type { Store } from './persistence/store.ts';
 import { type Logger, UpdateLog } from './persistence/updateLog.ts';
+import { type BoardRooms, type HeldPort, LocalBoardRooms } from './rooms/boardRooms.ts';
 import { closeReason } from './rooms/closeReason.ts';
 import { Connection } from './rooms/connection.ts';
 import { ConnectionLimits } from './rooms/connectionLimits.ts';
 import { Liveness } from './rooms/liveness.ts';
-import type { Room } from './rooms/room.ts';
 import { RoomRegistry } from './rooms/roomRegistry.ts';
 import { SendBacklog } from './rooms/sendBacklog.ts';
 
@@ -96,6 +98,8 @@ export type ServerOptions = Pick<
   openStore?: (dataDir: string) => Store;
   /** A certificate and its key (PEM): the server then speaks HTTPS and WSS only. */
   tls?: { cert: string | Buffer; key: string | Buffer } | null;
+  /** REDIS_URL: share the boards with other instances (the store must be PostgreSQL). */
+  redisUrl?: string | null;
   /** The machine's routes and interfaces, for the links' address; the real ones unless given. */
   network?: NetworkView;
 };
@@ -115,13 +119,31 @@ export function createServer(
   reportDamage(store, logger);
   const rooms = new RoomRegistry(log, logger, limits.boardBudgetBytes);
   const tokens = new Tokens(store);
-  const commands = new LocalBoardCommands(rooms, {
+  const localCommands = new LocalBoardCommands(rooms, {
     store,
     tokens,
     maxParticipants: limits.maxParticipantsPerBoard,
     now: Date.now,
   });
-  const boards = new BoardService(store, rooms, tokens, commands);
+  // Several instances (REDIS_URL): each board's room lives in the one holding its lease.
+  const link = options.redisUrl ? new ClusterLink(options.redisUrl, logger) : null;
+  const cluster = link
+    ? new ClusterRooms({
+        link,
+        rooms,
+        commands: localCommands,
+        limits,
+        claim: async (boardId) => {
+          const epoch = await store.claimBoard(boardId);
+          if (epoch === null) throw new RoomLoadError(`board ${boardId} does not exist`);
+          log.fence(boardId, epoch);
+        },
+        logger,
+      })
+    : null;
+  const boardRooms: BoardRooms = cluster ?? new LocalBoardRooms(rooms);
+  const commands: BoardCommands = cluster ?? localCommands;
+  const boards = new BoardService(store, boardRooms, tokens, commands);
   const access = new Access(
     tokens,
     createOriginPolicy(options.publicUrl, options.allowedOrigins ?? []),
@@ -223,18 +245,18 @@ export function createServer(
       return;
     }
     // The socket is taken now and its room attached once loaded; what it sends meanwhile waits.
-    let room: Room | null = null;
+    let room: HeldPort | null = null;
     const connection = new Connection(ws, boardId, participantId, role, limits, logger, () => {
       connectionLimits.release(origin, ws);
       if (room === null) return;
-      room.removeConnection(connection);
-      rooms.release(room);
+      room.port.removeConnection(connection);
+      room.release();
     });
     liveness.watch(ws);
-    rooms.hold(boardId).then(
+    boardRooms.hold(boardId).then(
       (held) => {
-        if (connection.attach(held)) room = held;
-        else rooms.release(held);
+        if (connection.attach(held.port)) room = held;
+        else held.release();
       },
       (error: unknown) => {
         if (closing) {
@@ -287,14 +309,19 @@ export function createServer(
 
   return {
     rooms,
-    listen: () =>
-      new Promise((resolve, reject) => {
+    listen: async () => {
+      if (link && cluster) {
+        await link.start();
+        await cluster.start();
+      }
+      return new Promise((resolve, reject) => {
         http.once('error', reject);
         http.listen(options.port, options.host, () => {
           http.off('error', reject);
           resolve((http.address() as AddressInfo).port);
         });
-      }),
+      });
+    },
     close: async () => {
       closing = true;
       liveness.stop();
@@ -303,6 +330,8 @@ export function createServer(
       const roomsStored = rooms.closeAll(CLOSES.restarting);
       await allClosed(wss, SHUTDOWN_GRACE_MS);
       await roomsStored;
+      await cluster?.stop();
+      await link?.close();
       for (const client of wss.clients) client.terminate();
       wss.close();
       // While saving is paused nothing waits in memory: what the store lacks, nobody was sent.

@@ -26,7 +26,7 @@ import type { Snapshot } from '../../shared/snapshot/schema.ts';
 import { hashToken, type Identity, mintToken, sameHash, type Tokens } from '../auth/tokens.ts';
 import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { BoardRecord, Store } from '../persistence/store.ts';
-import type { RoomRegistry } from '../rooms/roomRegistry.ts';
+import type { BoardRooms } from '../rooms/boardRooms.ts';
 import { type Newcomer, requireOrganisation } from './admission.ts';
 import type { BoardCommands } from './boardCommands.ts';
 import { BoardServiceError } from './boardServiceError.ts';
@@ -43,7 +43,7 @@ export interface CreatedBoard {
 export class BoardService {
   constructor(
     private readonly store: Store,
-    private readonly rooms: RoomRegistry,
+    private readonly rooms: BoardRooms,
     readonly _tokens: Tokens,
     private readonly commands: BoardCommands,
     private readonly now: () => number = Date.now,
@@ -74,7 +74,7 @@ export class BoardService {
   async deleteBoard(boardId: string): Promise<void> {
     if (!(await this.store.deleteBoard(boardId)))
       throw new BoardServiceError(404, 'boardNotFound', 'There is no such board.');
-    this.rooms.discard(boardId, CLOSES.boardDeleted);
+    await this.rooms.closeBoard(boardId, CLOSES.boardDeleted);
   }
 
   async snapshot(boardId: string, anonymous: boolean): Promise<Snapshot> {

@@ -21,7 +21,7 @@ import type {
 import { BoardServiceError } from '../boards/boardServiceError.ts';
 import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { Logger } from '../persistence/updateLog.ts';
-import type { RoomPort } from '../rooms/room.ts';
+import type { BoardRooms, HeldPort } from '../rooms/boardRooms.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
 import { BoardLeases } from './boardLeases.ts';
 import { boardChannel, type ClusterLink, instanceChannel, leaseKey } from './clusterLink.ts';
@@ -39,11 +39,6 @@ import {
 
 const COMMAND_TIMEOUT_MS = 15_000;
 
-export interface HeldPort {
-  port: RoomPort;
-  release(): void;
-}
-
 export interface ClusterRoomsOptions {
   link: ClusterLink;
   rooms: RoomRegistry;
@@ -54,7 +49,7 @@ export interface ClusterRoomsOptions {
   logger: Logger;
 }
 
-export class ClusterRooms implements BoardCommands {
+export class ClusterRooms implements BoardCommands, BoardRooms {
   private readonly link: ClusterLink;
   private readonly leases: BoardLeases;
   private readonly frames: FrameBatcher;
@@ -123,6 +118,12 @@ export class ClusterRooms implements BoardCommands {
       if (reply !== 'holder gone') return reply as BoardCommandOutput<K>;
     }
     throw new RoomLoadError(`board ${boardId}: its holder kept changing`, CLOSES.restarting);
+  }
+
+  /** Deleted: its room here goes unstored, and every process closes its sockets. */
+  async closeBoard(boardId: string, close: Close): Promise<void> {
+    this.options.rooms.discard(boardId, close);
+    await this.closeEverywhere(boardId, close);
   }
 
   /**

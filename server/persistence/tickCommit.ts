@@ -23,9 +23,10 @@ export interface Commit {
   readonly isDurable: boolean;
 }
 
+/** `fence`: the board's owner epoch when it was written (several instances), if any. */
 type Operation =
-  | { kind: 'append'; boardId: string; update: Uint8Array; log: LogName }
-  | { kind: 'compact'; boardId: string; state: StoredUpdate; log: LogName };
+  | { kind: 'append'; boardId: string; update: Uint8Array; log: LogName; fence?: number }
+  | { kind: 'compact'; boardId: string; state: StoredUpdate; log: LogName; fence?: number };
 
 class Batch implements Commit {
   readonly operations: Operation[] = [];
@@ -58,20 +59,34 @@ export class TickCommit {
   /** Why writing stopped, until `resume`: what every append rejects with meanwhile. */
   private failure: { error: RoomLoadError; rejected: Promise<void> } | null = null;
   private scheduled = false;
+  /** The owner epoch each board's writes carry (store.ts, claimBoard), where one was claimed. */
+  private readonly fences = new Map<string, number>();
 
   constructor(
     private readonly store: UpdateStore,
     private readonly onFailure: (error: unknown) => void,
   ) {}
 
+  /** From now on the board's writes carry `epoch`; null: they carry none. */
+  fence(boardId: string, epoch: number | null): void {
+    if (epoch === null) this.fences.delete(boardId);
+    else this.fences.set(boardId, epoch);
+  }
+
   /** Appends with this turn's commit; resolves once durable, rejects if it is not stored. */
   append(boardId: string, update: Uint8Array, log: LogName): Promise<void> {
-    return this.add({ kind: 'append', boardId, update, log });
+    return this.add(this.fenced({ kind: 'append', boardId, update, log }));
   }
 
   /** Replaces a board's log by `state` with this turn's commit, after the appends before it. */
   compact(boardId: string, state: StoredUpdate, log: LogName): Promise<void> {
-    return this.add({ kind: 'compact', boardId, state, log });
+    return this.add(this.fenced({ kind: 'compact', boardId, state, log }));
+  }
+
+  private fenced<T extends Operation>(operation: T): T {
+    const fence = this.fences.get(operation.boardId);
+    if (fence !== undefined) operation.fence = fence;
+    return operation;
   }
 
   /** The board's newest commit that is not durable yet, or null when all of it is stored. */
@@ -163,14 +178,16 @@ export class TickCommit {
     const first = operations[from];
     if (first === undefined) return;
     if (first.kind === 'compact') {
-      return andThen(this.store.compact(first.boardId, first.state, first.log), () =>
+      return andThen(this.store.compact(first.boardId, first.state, first.log, first.fence), () =>
         this.write(operations, from + 1),
       );
     }
     const entries: UpdateEntry[] = [];
     let end = from;
     for (let next = operations[end]; next?.kind === 'append'; next = operations[end]) {
-      entries.push({ boardId: next.boardId, update: next.update, log: next.log });
+      const entry: UpdateEntry = { boardId: next.boardId, update: next.update, log: next.log };
+      if (next.fence !== undefined) entry.fence = next.fence;
+      entries.push(entry);
       end += 1;
     }
     return andThen(this.store.appendUpdates(entries), () => this.write(operations, end));

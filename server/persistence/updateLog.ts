@@ -69,6 +69,14 @@ export class UpdateLog {
   }
 
   /** Stores an update with this turn's commit: resolves once durable, rejects if not stored. */
+  /**
+   * From now on the board's appends and compactions carry its owner epoch, which the store checks
+   * (several instances: a former owner's writes are refused); null: none.
+   */
+  fence(boardId: string, epoch: number | null): void {
+    this.commits.fence(boardId, epoch);
+  }
+
   append(boardId: string, update: Uint8Array, log: LogName = 'board'): Promise<void> {
     return this.commits.append(boardId, update, log);
   }
