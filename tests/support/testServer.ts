@@ -47,7 +47,7 @@ export function newDataDir(): string {
  * in the data folder unless given) and where logs go.
  */
 export interface TestServerOptions
-  extends Pick<ServerOptions, 'allowedOrigins' | 'limits' | 'openStore' | 'tls'> {
+  extends Pick<ServerOptions, 'allowedOrigins' | 'limits' | 'openStore' | 'tls' | 'redisUrl'> {
   publicUrl?: string;
   logger?: Logger;
 }
