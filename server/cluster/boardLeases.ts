@@ -58,7 +58,10 @@ export class BoardLeases {
         this.held.set(boardId, { onLost, renewedAt: Date.now() });
         return { held: true };
       }
-      if (await this.link.isAlive(holder)) return { held: false, holder };
+      // A killed process stops listening at once; its key expires a few seconds later.
+      if ((await this.link.isAlive(holder)) && (await this.link.listens(holder))) {
+        return { held: false, holder };
+      }
       await this.link.commands.eval(RELEASE, 1, key, holder);
     }
     throw new Error(`board ${boardId}: its lease kept changing hands`);

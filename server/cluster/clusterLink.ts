@@ -77,6 +77,12 @@ export class ClusterLink {
     return (await this.commands.exists(instanceKey(instance))) === 1;
   }
 
+  /** Whether a process listens on its channel (a killed one stops at once, its key lives on). */
+  async listens(instance: string): Promise<boolean> {
+    const answer = (await this.commands.pubsub('NUMSUB', instanceChannel(instance))) as unknown[];
+    return Number(answer[1] ?? 0) > 0;
+  }
+
   /** Publishes; resolves with how many processes heard it (0: nobody listens there). */
   publish(channel: string, message: Uint8Array): Promise<number> {
     return this.commands.publish(
