@@ -23,7 +23,8 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then
   return redis.call('DEL', KEYS[1])
 else return 0 end`;
 
-export type LeaseAnswer = { held: true } | { held: false; holder: string };
+/** `fresh`: newly taken by this process (its fencing epoch must be raised before any write). */
+export type LeaseAnswer = { held: true; fresh: boolean } | { held: false; holder: string };
 
 export class BoardLeases {
   /** The boards whose lease is ours: what to do if it is lost, and when it was last renewed. */
@@ -43,20 +44,20 @@ export class BoardLeases {
    * holds it otherwise. Rejects when Redis does not answer.
    */
   async acquire(boardId: string, onLost: () => void): Promise<LeaseAnswer> {
-    if (this.held.has(boardId)) return { held: true };
+    if (this.held.has(boardId)) return { held: true, fresh: false };
     for (let attempt = 0; attempt < 3; attempt++) {
       const key = leaseKey(boardId);
       const taken = await this.link.commands.set(key, this.link.instance, 'PX', LEASE_TTL_MS, 'NX');
       if (taken === 'OK') {
         this.held.set(boardId, { onLost, renewedAt: Date.now() });
-        return { held: true };
+        return { held: true, fresh: true };
       }
       const holder = await this.link.commands.get(key);
       if (holder === null) continue; // given back meanwhile
       if (holder === this.link.instance) {
         // Ours from before a step-down that has not finished: take it up again.
         this.held.set(boardId, { onLost, renewedAt: Date.now() });
-        return { held: true };
+        return { held: true, fresh: true };
       }
       // A killed process stops listening at once; its key expires a few seconds later.
       if ((await this.link.isAlive(holder)) && (await this.link.listens(holder))) {

@@ -74,7 +74,13 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
       options.limits,
       options.logger,
     );
-    options.rooms.onUnloaded((boardId) => void this.leases.release(boardId));
+    options.rooms.onUnloaded((boardId) => {
+      // Once this turn is over: a hold on its way here still needs the lease.
+      setImmediate(() => {
+        if (!this.opening.has(boardId) && !options.rooms.inUse(boardId))
+          void this.giveBack(boardId);
+      });
+    });
     // What was published while Redis was away is lost: clients here reconnect and sync again.
     options.link.onReconnect(() => {
       for (const room of this.remoteHolders.keys()) room.closeAll(CLOSES.restarting);
@@ -107,10 +113,12 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
       const lease = await this.leases.acquire(boardId, () => this.stepDown(boardId));
       if (lease.held) {
         try {
-          await this.claimed(boardId);
-          return await this.options.commands.run(boardId, command);
+          return await this.whileOpening(boardId, async () => {
+            await this.claimed(boardId, lease.fresh);
+            return this.options.commands.run(boardId, command);
+          });
         } catch (error) {
-          if (!this.options.rooms.peek(boardId)) await this.leases.release(boardId);
+          if (!this.options.rooms.peek(boardId)) await this.giveBack(boardId);
           throw error;
         }
       }
@@ -153,30 +161,58 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
     const lease = await this.leases.acquire(boardId, () => this.stepDown(boardId));
     if (!lease.held) return null;
     try {
-      await this.claimed(boardId);
-      const room = await this.options.rooms.hold(boardId);
+      const room = await this.whileOpening(boardId, async () => {
+        await this.claimed(boardId, lease.fresh);
+        return this.options.rooms.hold(boardId);
+      });
       return { port: room, release: () => this.options.rooms.release(room) };
     } catch (error) {
       // No room came of it: the lease goes back, or nobody could ever take the board again.
-      if (!this.options.rooms.peek(boardId)) await this.leases.release(boardId);
+      if (!this.options.rooms.peek(boardId)) await this.giveBack(boardId);
       throw error;
     }
   }
 
-  /** The fencing epoch is raised once per taking of the lease, before the room loads. */
+  /**
+   * The fencing epoch is raised once each time this process takes a board's lease, before
+   * anything of the board loads or is written here; later holds wait for that raise. Raising it
+   * again while holding would refuse this process's own writes still on their way.
+   */
   private readonly claims = new Map<string, Promise<void>>();
-  private claimed(boardId: string): Promise<void> {
-    if (this.options.rooms.peek(boardId)) return Promise.resolve();
-    let claim = this.claims.get(boardId);
-    if (!claim) {
-      claim = this.options.claim(boardId).finally(() => this.claims.delete(boardId));
+  /** Holds of a board under way here (between taking the lease and the room being held). */
+  private readonly opening = new Map<string, number>();
+
+  private async giveBack(boardId: string): Promise<void> {
+    this.claims.delete(boardId);
+    await this.leases.release(boardId);
+  }
+
+  /** Runs `open` counted as a hold under way, so an unload meanwhile keeps the lease. */
+  private async whileOpening<T>(boardId: string, open: () => Promise<T>): Promise<T> {
+    this.opening.set(boardId, (this.opening.get(boardId) ?? 0) + 1);
+    try {
+      return await open();
+    } finally {
+      const left = (this.opening.get(boardId) ?? 1) - 1;
+      if (left > 0) this.opening.set(boardId, left);
+      else this.opening.delete(boardId);
+    }
+  }
+
+  private claimed(boardId: string, fresh: boolean): Promise<void> {
+    if (fresh || !this.claims.has(boardId)) {
+      const claim = this.options.claim(boardId);
+      claim.catch(() => {
+        if (this.claims.get(boardId) === claim) this.claims.delete(boardId);
+      });
       this.claims.set(boardId, claim);
     }
-    return claim;
+    return this.claims.get(boardId) ?? Promise.resolve();
   }
 
   /** Lost the lease: the room goes without storing more, its clients everywhere reconnect. */
   private stepDown(boardId: string): void {
+    this.claims.delete(boardId);
     this.options.rooms.discard(boardId, CLOSES.restarting);
     // Only on the board's channel: the lease may be another process's already.
     const message = encodePeerMessage({ type: 'closeBoard', boardId, ...CLOSES.restarting });

@@ -62,6 +62,11 @@ export class RoomRegistry {
     }
   }
 
+  /** Whether the board's room is in memory, loading or storing itself on the way out. */
+  inUse(boardId: string): boolean {
+    return this.rooms.has(boardId) || this.loading.has(boardId) || this.unloading.has(boardId);
+  }
+
   /** The room of a board if it is in memory; never loads one. */
   peek(boardId: string): Room | null {
     return this.rooms.get(boardId)?.room ?? null;
