@@ -225,13 +225,20 @@ async function crowd(compression: boolean, compressAll: boolean): Promise<Crowd>
     await sleep(SETTLE_MS);
     const before = rssBytes(server.pid);
     const cpuBefore = cpuSeconds(server.pid);
+    let step2Bytes = 0;
+    let bytesRead = 0;
     await mapLimit(people, CONNECT_CONCURRENCY, async (person) => {
       const joined = await newcomer(server.roomUrl(board.boardId, person.token), true, compressAll);
       sockets.push(joined.ws);
+      step2Bytes = Math.max(step2Bytes, joined.step2Bytes);
+      bytesRead += joined.bytesRead;
     });
     const cpu = cpuSeconds(server.pid) - cpuBefore;
     await sleep(SETTLE_MS);
     const after = rssBytes(server.pid);
+    console.log(
+      `  compression ${compression ? 'on' : 'off'}${compressAll ? ' (clients compress all)' : ''}: a participant's step 2 ${(step2Bytes / 1024).toFixed(1)} KiB, ${(bytesRead / NEWCOMERS / 1024).toFixed(1)} KiB read per newcomer`,
+    );
     return { rssPerClientKiB: (after - before) / NEWCOMERS / 1024, cpuSeconds: cpu };
   } finally {
     await closeAll(sockets);

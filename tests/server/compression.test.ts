@@ -153,7 +153,9 @@ function watchedSocket(url: string, offerDeflate = true): Promise<Watched> {
   const extensions = new Promise<string>((resolve) => {
     ws.once('upgrade', (response: IncomingMessage) => {
       const wire = response.socket;
-      wire.on('data', (chunk: Buffer) => reader.push(chunk));
+      // Read once ws reads too: listening earlier would make the socket flow before ws has
+      // taken the bytes that came with the 101, and ws would miss them.
+      ws.once('open', () => wire.on('data', (chunk: Buffer) => reader.push(chunk)));
       written = () => wire.bytesWritten;
       resolve(String(response.headers['sec-websocket-extensions'] ?? ''));
     });

@@ -57,7 +57,8 @@ async function start(
   const dataDir = newDataDir();
   const server = createServer(
     {
-      host: '127.0.0.1',
+      // Every interface, so the machine's network addresses are offered (publicOrigin.ts).
+      host: '0.0.0.0',
       port: 0,
       publicUrl,
       dataDir,
