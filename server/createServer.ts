@@ -60,8 +60,10 @@ const MINUTE_MS = 60_000;
 const COMPRESSION: PerMessageDeflateOptions = {
   serverNoContextTakeover: true,
   clientNoContextTakeover: true,
-  serverMaxWindowBits: 12,
-  zlibDeflateOptions: { level: 6, memLevel: 6 },
+  serverMaxWindowBits: 11,
+  // zlib keeps (1 << (windowBits + 2)) + (1 << (memLevel + 9)) bytes, plus one output chunk.
+  zlibDeflateOptions: { level: 6, memLevel: 5, chunkSize: 4 * 1024 },
+  zlibInflateOptions: { chunkSize: 4 * 1024 },
   threshold: 1024,
   // Process-wide zlib jobs at once: one per core of the machine the server is sized for.
   concurrencyLimit: 2,
