@@ -1,5 +1,6 @@
 /** Server configuration, from the environment (README "Settings", docs/security-and-limits.md). */
 import { resolve } from 'node:path';
+import { TrustedProxies } from './http/clientAddress.ts';
 
 /** A token bucket: this many events a second on average, and bursts of up to `burst`. */
 export interface RateLimit {
@@ -115,6 +116,10 @@ export interface ServerConfig {
   clientDir: string;
   /** Origins allowed to open a websocket besides the server's own (ALLOWED_ORIGINS). */
   allowedOrigins: string[];
+  /** TRUSTED_PROXIES: the proxies whose X-Forwarded-For is believed; null (default) for none. */
+  trustedProxies: TrustedProxies | null;
+  /** WS_COMPRESSION: permessage-deflate for large websocket frames (`on`, the default, or `off`). */
+  wsCompression: boolean;
   limits: Limits;
 }
 
@@ -144,6 +149,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     databasePoolSize: count('DATABASE_POOL_SIZE', DEFAULT_DATABASE_POOL_SIZE),
     clientDir: resolve(env.CLIENT_DIR ?? 'dist/client'),
     allowedOrigins: originsFromEnv(env.ALLOWED_ORIGINS),
+    trustedProxies: TrustedProxies.parse(env.TRUSTED_PROXIES),
+    wsCompression: onOrOff(env, 'WS_COMPRESSION', true),
     limits: {
       maxMessageBytes: count('MAX_MESSAGE_BYTES', DEFAULT_LIMITS.maxMessageBytes),
       boardBudgetBytes: count('BOARD_BUDGET_BYTES', DEFAULT_LIMITS.boardBudgetBytes),
@@ -293,6 +300,14 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
     throw new Error(`${name} must be a positive whole number, not "${text}"`);
   }
   return value;
+}
+
+function onOrOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const text = (env[name] ?? '').trim().toLowerCase();
+  if (text === '') return fallback;
+  if (text === 'on') return true;
+  if (text === 'off') return false;
+  throw new Error(`${name} must be "on" or "off", not "${env[name]}"`);
 }
 
 /** `ALLOWED_ORIGINS=https://a.example,https://b.example`, each normalised to its origin. */

@@ -14,7 +14,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { type WebSocket, WebSocketServer } from 'ws';
+import { type PerMessageDeflateOptions, type WebSocket, WebSocketServer } from 'ws';
 import { CLOSES } from '../shared/closeCodes.ts';
 import { isLoopbackHost } from '../shared/loopbackHost.ts';
 import { Access, type SocketAccess } from './auth/access.ts';
@@ -27,6 +27,7 @@ import { ClusterLink } from './cluster/clusterLink.ts';
 import { ClusterRooms } from './cluster/clusterRooms.ts';
 import { DEFAULT_LIMITS, type Limits, type ServerConfig } from './config.ts';
 import { createApi } from './http/api.ts';
+import { clientAddress, type RequestOrigin, type TrustedProxies } from './http/clientAddress.ts';
 import { errorBody, sendJson } from './http/json.ts';
 import { PendingRequests } from './http/pendingRequests.ts';
 import { createPublicOrigins, type NetworkView, requestFacts } from './http/publicOrigin.ts';
@@ -51,6 +52,24 @@ const SHUTDOWN_GRACE_MS = 2_000;
 /** How often Node checks its header and request timeouts (its default, 30 s, blurs them). */
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 const MINUTE_MS = 60_000;
+/**
+ * permessage-deflate (WS_COMPRESSION) pays off on large frames only: a newcomer's sync step 2
+ * and view refreshes. Without context takeover each message stands alone and frames under the
+ * threshold go as they are; small windows because ws keeps each socket's zlib streams until it
+ * closes (docs/benchmarks.md, "Compression"). Never a numeric clientMaxWindowBits: ws would
+ * then refuse (400) every offer without client_max_window_bits, Firefox's and Safari's.
+ */
+const COMPRESSION: PerMessageDeflateOptions = {
+  serverNoContextTakeover: true,
+  clientNoContextTakeover: true,
+  serverMaxWindowBits: 11,
+  // zlib keeps (1 << (windowBits + 2)) + (1 << (memLevel + 9)) bytes, plus one output chunk.
+  zlibDeflateOptions: { level: 6, memLevel: 5, chunkSize: 4 * 1024 },
+  zlibInflateOptions: { chunkSize: 4 * 1024 },
+  threshold: 1024,
+  // Process-wide zlib jobs at once: one per core of the machine the server is sized for.
+  concurrencyLimit: 2,
+};
 
 /** `connect` lists where pages may connect: 'self' covers the same-origin websocket. */
 function contentSecurityPolicy(connect: readonly string[]): string {
@@ -102,6 +121,10 @@ export type ServerOptions = Pick<
   redisUrl?: string | null;
   /** The machine's routes and interfaces, for the links' address; the real ones unless given. */
   network?: NetworkView;
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); none unless given. */
+  trustedProxies?: TrustedProxies | null;
+  /** permessage-deflate for large frames (WS_COMPRESSION); on unless false. */
+  wsCompression?: boolean;
 };
 
 const consoleLogger: Logger = {
@@ -153,6 +176,8 @@ export function createServer(
   const liveness = new Liveness(limits);
   let closing = false;
   const origins = createPublicOrigins(options, options.network);
+  const proxies = options.trustedProxies ?? null;
+  const addressOf = (request: RequestOrigin) => clientAddress(request, proxies);
   const handleApi = createApi({
     boards,
     admin: new SessionAdmin(store, commands),
@@ -168,6 +193,7 @@ export function createServer(
     },
     origins,
     publicUrlSet: options.publicUrl !== null,
+    addressOf,
   });
 
   const timeouts = {
@@ -216,9 +242,14 @@ export function createServer(
     ? createHttpsServer({ ...timeouts, cert: options.tls.cert, key: options.tls.key }, answer)
     : createHttpServer(timeouts, answer);
 
-  new PendingRequests(limits.maxPendingRequestsPerAddress).watch(http);
+  new PendingRequests(limits.maxPendingRequestsPerAddress, proxies).watch(http);
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  // maxPayload bounds a compressed frame's inflated size too (1009), so no compression bomb.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.maxMessageBytes,
+    perMessageDeflate: options.wsCompression === false ? false : COMPRESSION,
+  });
   const backlog = new SendBacklog(
     () => wss.clients,
     limits.maxTotalBufferedBytes,
@@ -278,7 +309,7 @@ export function createServer(
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    const address = request.socket.remoteAddress ?? 'unknown';
+    const address = addressOf(request);
     // The token is in the URL; it is never logged.
     access
       .ofSocket(

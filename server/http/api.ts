@@ -56,6 +56,8 @@ export interface ApiDeps {
   origins: PublicOrigins;
   /** Whether PUBLIC_URL is set (links then reach beyond the room's network). */
   publicUrlSet: boolean;
+  /** The client's address, behind trusted proxies too (http/clientAddress.ts). */
+  addressOf: (request: IncomingMessage) => string;
 }
 
 /** What the public routes cost, counted where it protects a room without locking it out. */
@@ -99,8 +101,9 @@ export function createApi(deps: ApiDeps) {
         const origin = deps.origins.linkBase(facts);
         const addresses = deps.origins.addresses(facts);
         // Behind PUBLIC_URL the machine's own network addresses are only the room's business:
-        // a peer on loopback, a private network, or this machine's own addresses.
-        const remote = req.socket.remoteAddress?.replace(/^::ffff:/, '');
+        // a client on loopback, a private network, or this machine's own addresses (behind a
+        // trusted proxy, the client it forwards for, not the proxy).
+        const remote = deps.addressOf(req);
         const inRoom =
           isRoomAddress(remote) ||
           addresses.some((address) => new URL(address).hostname === remote);
@@ -187,7 +190,7 @@ export function createApi(deps: ApiDeps) {
       'GET',
       /^\/api\/join\/([\w-]+)$/,
       async (req, res, [joinCode]) => {
-        const address = clientAddress(req);
+        const address = limiterKey(deps.addressOf(req));
         // Refused whatever the code while locked, so a locked address learns nothing.
         refuseIfLimited(limiters.failedLookups, address, 'Too many unknown join codes');
         const info = await boards.boardInfoByJoinCode(joinCode ?? '');
@@ -331,7 +334,7 @@ export function createApi(deps: ApiDeps) {
 
   /** Counts a board creation or import against its address; refuses it over the limit. */
   function countCreation(request: IncomingMessage): void {
-    const address = clientAddress(request);
+    const address = limiterKey(deps.addressOf(request));
     refuseIfLimited(limiters.creations, address, 'Too many boards created from your network');
     limiters.creations.record(address);
   }
@@ -449,8 +452,7 @@ function roomLoadCode(close: Close): ApiErrorCode {
  * Who is guessing join codes or creating boards: the address, or for IPv6 its /64 network, since one device is
  * given a whole /64 and could otherwise change address for every guess.
  */
-function clientAddress(request: IncomingMessage): string {
-  const address = request.socket.remoteAddress ?? 'unknown';
+function limiterKey(address: string): string {
   if (!address.includes(':') || address.startsWith('::ffff:')) return address;
   const [head = '', tail = ''] = address.split('::');
   const groups = [...head.split(':').filter(Boolean)];

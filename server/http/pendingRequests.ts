@@ -7,13 +7,23 @@
  */
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { isTrustedPeer, type TrustedProxies } from './clientAddress.ts';
 
 export class PendingRequests {
   private readonly perAddress = new Map<string, number>();
   /** Frees a connection's place once its first request head has arrived or it has closed. */
   private readonly settle = new WeakMap<Socket, () => void>();
 
-  constructor(private readonly maxPerAddress: number) {}
+  /**
+   * A trusted proxy's connections are not capped: before the head has arrived its
+   * X-Forwarded-For cannot be read, so they all count as the proxy's one address and a cap
+   * would lock the whole room out; and a proxy reads each client's head itself before it
+   * opens a connection here, so a slow client holds the proxy, not us.
+   */
+  constructor(
+    private readonly maxPerAddress: number,
+    private readonly trustedProxies: TrustedProxies | null = null,
+  ) {}
 
   /** Counts the server's connections from now on. */
   watch(server: Server): void {
@@ -23,6 +33,7 @@ export class PendingRequests {
   }
 
   private opened(socket: Socket): void {
+    if (isTrustedPeer(socket.remoteAddress, this.trustedProxies)) return;
     const address = socket.remoteAddress ?? 'unknown';
     const pending = this.perAddress.get(address) ?? 0;
     if (pending >= this.maxPerAddress) {

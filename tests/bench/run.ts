@@ -8,11 +8,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { runClientBench } from './clientBench.ts';
+import { runCompressionBench } from './compressionBench.ts';
 import { runConnectionsBench } from './connectionsBench.ts';
 import { runConsensusBench } from './consensusBench.ts';
 import { runDocGrowthBench } from './docGrowthBench.ts';
 import { runFanoutBench } from './fanoutBench.ts';
 import { type BenchFigure, meetsTarget } from './figures.ts';
+import { runStartBench } from './startBench.ts';
 
 type Part = (args: readonly string[]) => BenchFigure[] | Promise<BenchFigure[]>;
 
@@ -22,6 +24,8 @@ const PARTS: Record<string, Part> = {
   docgrowth: runDocGrowthBench,
   consensus: runConsensusBench,
   client: runClientBench,
+  start: runStartBench,
+  compression: runCompressionBench,
 };
 
 function selectedParts(argv: string[]): string[] {
