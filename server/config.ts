@@ -118,7 +118,7 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** TRUSTED_PROXIES: the proxies whose X-Forwarded-For is believed; null (default) for none. */
   trustedProxies: TrustedProxies | null;
-  /** WS_COMPRESSION: permessage-deflate for large websocket frames (`on`, the default, or `off`). */
+  /** WS_COMPRESSION: permessage-deflate for large websocket frames (`on`, or `off`, the default). */
   wsCompression: boolean;
   limits: Limits;
 }
@@ -150,7 +150,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     clientDir: resolve(env.CLIENT_DIR ?? 'dist/client'),
     allowedOrigins: originsFromEnv(env.ALLOWED_ORIGINS),
     trustedProxies: TrustedProxies.parse(env.TRUSTED_PROXIES),
-    wsCompression: onOrOff(env, 'WS_COMPRESSION', true),
+    wsCompression: onOrOff(env, 'WS_COMPRESSION', false),
     limits: {
       maxMessageBytes: count('MAX_MESSAGE_BYTES', DEFAULT_LIMITS.maxMessageBytes),
       boardBudgetBytes: count('BOARD_BUDGET_BYTES', DEFAULT_LIMITS.boardBudgetBytes),

@@ -123,7 +123,7 @@ export type ServerOptions = Pick<
   network?: NetworkView;
   /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); none unless given. */
   trustedProxies?: TrustedProxies | null;
-  /** permessage-deflate for large frames (WS_COMPRESSION); on unless false. */
+  /** permessage-deflate for large frames (WS_COMPRESSION); off unless true. */
   wsCompression?: boolean;
 };
 
@@ -248,7 +248,7 @@ export function createServer(
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: limits.maxMessageBytes,
-    perMessageDeflate: options.wsCompression === false ? false : COMPRESSION,
+    perMessageDeflate: options.wsCompression === true ? COMPRESSION : false,
   });
   const backlog = new SendBacklog(
     () => wss.clients,
