@@ -29,6 +29,7 @@ export type LeaseAnswer = { held: true; fresh: boolean } | { held: false; holder
 export class BoardLeases {
   /** The boards whose lease is ours: what to do if it is lost, and when it was last renewed. */
   private readonly held = new Map<string, { onLost: () => void; renewedAt: number }>();
+  private readonly acquiring = new Map<string, Promise<LeaseAnswer>>();
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -45,6 +46,19 @@ export class BoardLeases {
    */
   async acquire(boardId: string, onLost: () => void): Promise<LeaseAnswer> {
     if (this.held.has(boardId)) return { held: true, fresh: false };
+    // One try per board at a time: callers arriving meanwhile share its answer, and only the
+    // first learns that the lease is freshly its own.
+    const under = this.acquiring.get(boardId);
+    if (under) {
+      const answer = await under;
+      return answer.held ? { held: true, fresh: false } : answer;
+    }
+    const attempt = this.tryAcquire(boardId, onLost).finally(() => this.acquiring.delete(boardId));
+    this.acquiring.set(boardId, attempt);
+    return attempt;
+  }
+
+  private async tryAcquire(boardId: string, onLost: () => void): Promise<LeaseAnswer> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const key = leaseKey(boardId);
       const taken = await this.link.commands.set(key, this.link.instance, 'PX', LEASE_TTL_MS, 'NX');
@@ -90,8 +104,22 @@ export class BoardLeases {
    * Renews every lease held. One that Redis says is no longer ours is lost at once; one that
    * cannot be renewed (Redis away) is given up before it could expire and pass to another.
    */
+  private renewing = false;
+
   private async renewAll(): Promise<void> {
+    // A round that hangs must not have others pile up behind it.
+    if (this.renewing) return;
+    this.renewing = true;
+    try {
+      await this.renewEach();
+    } finally {
+      this.renewing = false;
+    }
+  }
+
+  private async renewEach(): Promise<void> {
     for (const [boardId, lease] of [...this.held]) {
+      const sentAt = Date.now();
       let answer: 'renewed' | 'lost' | 'unknown' = 'unknown';
       try {
         const renewed = await this.link.commands.eval(
@@ -107,7 +135,8 @@ export class BoardLeases {
       }
       if (this.held.get(boardId) !== lease) continue;
       if (answer === 'renewed') {
-        lease.renewedAt = Date.now();
+        // The key's new expiry counts from when the renewal was sent, not answered.
+        lease.renewedAt = sentAt;
         continue;
       }
       if (answer === 'unknown' && Date.now() - lease.renewedAt < LEASE_TTL_MS - 2 * RENEW_MS) {

@@ -30,9 +30,10 @@ export class ClusterLink {
   readonly commands: Redis;
   private readonly subscriber: Redis;
   private readonly listeners = new Map<string, Set<ChannelListener>>();
+  /** Subscriptions under way: a second listener waits for the first's. */
+  private readonly subscribing = new Map<string, Promise<void>>();
   private readonly reconnectListeners = new Set<() => void>();
   private heartbeat: NodeJS.Timeout | null = null;
-  private wasReady = false;
   private closed = false;
 
   constructor(
@@ -45,23 +46,39 @@ export class ClusterLink {
       connectTimeout: 2_000,
       retryStrategy: (attempt: number) => Math.min(100 * 2 ** attempt, 2_000),
     };
-    this.commands = new Redis(url, { ...options, enableOfflineQueue: false });
+    // A command that hangs (a silent network) must fail, so a lease is given up in time.
+    this.commands = new Redis(url, {
+      ...options,
+      enableOfflineQueue: false,
+      commandTimeout: 1_000,
+    });
     this.subscriber = new Redis(url, options);
     for (const client of [this.commands, this.subscriber]) {
       // Without a listener, a lost connection would end the process.
       client.on('error', (error: Error) => this.logger.error(`redis: ${error.message}`));
     }
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
-      for (const listener of this.listeners.get(channel.toString()) ?? []) listener(message);
-    });
-    this.commands.on('ready', () => {
-      if (this.wasReady) {
-        this.logger.info('redis: connected again');
-        void this.beat();
-        for (const listener of this.reconnectListeners) listener();
+      for (const listener of this.listeners.get(channel.toString()) ?? []) {
+        // What another process sent must never take this one down.
+        try {
+          listener(message);
+        } catch (error) {
+          this.logger.error(`a message from another process failed: ${String(error)}`);
+        }
       }
-      this.wasReady = true;
     });
+    // Either line coming back means messages may have been lost meanwhile.
+    for (const client of [this.commands, this.subscriber]) {
+      let wasReady = false;
+      client.on('ready', () => {
+        if (wasReady) {
+          this.logger.info('redis: connected again');
+          void this.beat();
+          for (const listener of this.reconnectListeners) listener();
+        }
+        wasReady = true;
+      });
+    }
   }
 
   /** Connects both lines and starts the heartbeat; rejects when Redis does not answer. */
@@ -97,7 +114,19 @@ export class ClusterLink {
     if (!set) {
       set = new Set();
       this.listeners.set(channel, set);
-      await this.subscriber.subscribe(channel);
+      const subscribed = this.subscriber.subscribe(channel).then(() => undefined);
+      this.subscribing.set(channel, subscribed);
+      try {
+        await subscribed;
+      } catch (error) {
+        // Not subscribed: the next listener tries again.
+        if (this.listeners.get(channel) === set) this.listeners.delete(channel);
+        throw error;
+      } finally {
+        this.subscribing.delete(channel);
+      }
+    } else {
+      await this.subscribing.get(channel);
     }
     set.add(listener);
     return () => {

@@ -84,6 +84,8 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
     // What was published while Redis was away is lost: clients here reconnect and sync again.
     options.link.onReconnect(() => {
       for (const room of this.remoteHolders.keys()) room.closeAll(CLOSES.restarting);
+      // Their processes close them too; whatever was lost meanwhile is resent on reconnect.
+      this.remoteClients.forgetAll();
     });
   }
 
@@ -118,7 +120,9 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
             return this.options.commands.run(boardId, command);
           });
         } catch (error) {
-          if (!this.options.rooms.peek(boardId)) await this.giveBack(boardId);
+          if (!this.opening.has(boardId) && !this.options.rooms.inUse(boardId)) {
+            await this.giveBack(boardId);
+          }
           throw error;
         }
       }
@@ -168,7 +172,9 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
       return { port: room, release: () => this.options.rooms.release(room) };
     } catch (error) {
       // No room came of it: the lease goes back, or nobody could ever take the board again.
-      if (!this.options.rooms.peek(boardId)) await this.giveBack(boardId);
+      if (!this.opening.has(boardId) && !this.options.rooms.inUse(boardId)) {
+        await this.giveBack(boardId);
+      }
       throw error;
     }
   }
@@ -236,8 +242,14 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
 
   private async openRemote(boardId: string): Promise<RemoteRoom> {
     const lease = await this.leases.acquire(boardId, () => this.stepDown(boardId));
-    if (lease.held)
+    if (lease.held) {
+      // Its holder let go meanwhile: the lease goes back (no room here holds it), and the
+      // client's reconnect opens the board afresh.
+      if (!this.opening.has(boardId) && !this.options.rooms.inUse(boardId)) {
+        await this.giveBack(boardId);
+      }
       throw new RoomLoadError(`board ${boardId} came to this process`, CLOSES.restarting);
+    }
     return RemoteRoom.open(boardId, lease.holder, this.link, this.options.logger);
   }
 
@@ -260,6 +272,7 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
         this.pending.delete(requestId);
         reject(new RoomLoadError(`board ${boardId}: its holder did not answer`, CLOSES.restarting));
       }, COMMAND_TIMEOUT_MS);
+      timer.unref();
       this.pending.set(requestId, (reply) => {
         clearTimeout(timer);
         try {

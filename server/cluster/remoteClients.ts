@@ -61,12 +61,24 @@ export class RemoteClients {
 
   stop(): void {
     clearInterval(this.sweep);
+    this.forgetAll();
+  }
+
+  /** Every remote client leaves its room (Redis came back: their processes close them). */
+  forgetAll(): void {
     for (const key of [...this.connections.keys()]) this.forget(key);
   }
 
   private open(key: string, message: Extract<PeerMessage, { type: 'open' }>): void {
-    if (this.connections.has(key)) return;
     const { boardId, from, connId } = message;
+    const existing = this.connections.get(key);
+    if (existing) {
+      // Connection ids are never reused: a second `open` is a replay or a fault, and whoever
+      // sent it gets nobody else's connection. Both go; the client reconnects.
+      existing.connection.close(CLOSES.restarting.code, CLOSES.restarting.reason);
+      this.forget(key);
+      return;
+    }
     const connection = new RemoteConnection(
       boardId,
       from,

@@ -20,10 +20,16 @@ import {
   type PeerMessage,
 } from './wire.ts';
 
+/**
+ * Connection ids are unique for this process's lifetime, across every link: a holder may still
+ * keep an entry of an old link (its `gone` lost with Redis), and a new connection must never be
+ * taken for it.
+ */
+let nextConnectionId = 1;
+
 export class RemoteRoom implements RoomPort {
   private readonly byId = new Map<number, RoomConnection>();
   private readonly ids = new Map<RoomConnection, number>();
-  private nextId = 1;
   private stopListening: (() => void) | null = null;
   private gone = false;
 
@@ -59,7 +65,7 @@ export class RemoteRoom implements RoomPort {
   }
 
   addConnection(connection: RoomConnection): void {
-    const connId = this.nextId++;
+    const connId = nextConnectionId++;
     this.byId.set(connId, connection);
     this.ids.set(connection, connId);
     this.toHolder({
@@ -77,7 +83,8 @@ export class RemoteRoom implements RoomPort {
     if (connId === undefined) return;
     this.ids.delete(connection);
     this.byId.delete(connId);
-    this.toHolder({ type: 'gone', boardId: this.boardId, from: this.link.instance, connId });
+    // Even once the holder seems gone: if it is not, it must forget the connection.
+    this.toHolder({ type: 'gone', boardId: this.boardId, from: this.link.instance, connId }, true);
   }
 
   handleMessage(connection: RoomConnection, message: ClientMessage): void {
@@ -102,8 +109,8 @@ export class RemoteRoom implements RoomPort {
     this.stopListening = null;
   }
 
-  private toHolder(message: PeerMessage): void {
-    if (this.gone) return;
+  private toHolder(message: PeerMessage, evenIfGone = false): void {
+    if (this.gone && !evenIfGone) return;
     this.link.publish(instanceChannel(this.holder), encodePeerMessage(message)).then(
       (heard) => {
         if (heard === 0) this.holderGone();

@@ -61,6 +61,15 @@ const ROLES: readonly Role[] = ['facilitator', 'participant', 'observer'];
 
 export class MalformedPeerMessage extends Error {}
 
+/** Close codes a socket may be closed with (ws refuses the others, e.g. 1005 and 1006). */
+function readCloseCode(d: decoding.Decoder): number {
+  const code = decoding.readVarUint(d);
+  const usable =
+    (code >= 3000 && code <= 4999) || [1000, 1001, 1008, 1011, 1012, 1013, 1014].includes(code);
+  if (!usable) throw new MalformedPeerMessage(`close code ${code} cannot be sent`);
+  return code;
+}
+
 export function encodePeerMessage(message: PeerMessage): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, TAGS.indexOf(message.type));
@@ -178,14 +187,14 @@ function readBody(d: decoding.Decoder, type: (typeof TAGS)[number] | undefined):
         boardId: decoding.readVarString(d),
         instance: decoding.readVarString(d),
         connId: decoding.readVarUint(d),
-        code: decoding.readVarUint(d),
+        code: readCloseCode(d),
         reason: decoding.readVarString(d),
       };
     case 'closeBoard':
       return {
         type,
         boardId: decoding.readVarString(d),
-        code: decoding.readVarUint(d),
+        code: readCloseCode(d),
         reason: decoding.readVarString(d),
       };
     default:

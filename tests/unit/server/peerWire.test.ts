@@ -38,6 +38,13 @@ describe('messages between server processes', () => {
     });
   }
 
+  it('refuses a close code no socket may be closed with', () => {
+    for (const code of [1005, 1006, 2999, 5000]) {
+      const bad = encodePeerMessage({ type: 'closeBoard', boardId: 'b1', code, reason: 'x' });
+      expect(() => decodePeerMessage(bad)).toThrow(MalformedPeerMessage);
+    }
+  });
+
   it('refuses an unknown type, a cut message, trailing bytes and an unknown role', () => {
     const open = encodePeerMessage(EVERY_KIND[0] as PeerMessage);
     const unknownRole = open.slice();
