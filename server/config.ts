@@ -94,6 +94,26 @@ export const DEFAULT_LIMITS: Limits = {
   pongTimeoutMs: 60_000,
 };
 
+/**
+ * The defaults when DATABASE_URL is set: PostgreSQL (and, with REDIS_URL, several instances)
+ * is the deployment for crowds, where a board holds up to 2,000 people. A 60-person workshop
+ * board of three rounds is about 0.6 MB, so 2,000 people's board is about 20 MB: the budget
+ * leaves room for its log between compactions, and one socket may buffer a whole board (a
+ * facilitator's or projector's first sync) without being cut as too slow.
+ */
+export const DATABASE_SCALE_LIMITS: Limits = {
+  ...DEFAULT_LIMITS,
+  boardBudgetBytes: 64 * 1024 * 1024,
+  maxParticipantsPerBoard: 2_000,
+  // Everyone on a second device (a phone and a laptop), plus the facilitators' screens.
+  maxConnectionsPerBoard: 5_000,
+  // The whole crowd behind one venue address, each on two devices.
+  maxConnectionsPerAddress: 10_000,
+  maxBufferedBytes: 64 * 1024 * 1024,
+  // 2,000 newcomers downloading the board at once.
+  maxTotalBufferedBytes: 512 * 1024 * 1024,
+};
+
 /** Commits run one at a time (TickCommit); room loads and HTTP reads run beside them. */
 export const DEFAULT_DATABASE_POOL_SIZE = 8;
 
@@ -129,8 +149,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   }
   const count = (name: string, fallback: number): number => positiveInteger(env, name, fallback);
-  const pingIntervalMs = count('PING_INTERVAL_MS', DEFAULT_LIMITS.pingIntervalMs);
-  const pongTimeoutMs = count('PONG_TIMEOUT_MS', DEFAULT_LIMITS.pongTimeoutMs);
+  const databaseUrl = databaseUrlFromEnv(env);
+  // Explicit settings still win over either set of defaults.
+  const defaults = databaseUrl === null ? DEFAULT_LIMITS : DATABASE_SCALE_LIMITS;
+  const pingIntervalMs = count('PING_INTERVAL_MS', defaults.pingIntervalMs);
+  const pongTimeoutMs = count('PONG_TIMEOUT_MS', defaults.pongTimeoutMs);
   // Silence is measured since the last pong and checked once per ping: a timeout not longer than
   // the interval would cut every healthy connection at the next check.
   if (pongTimeoutMs <= pingIntervalMs) {
@@ -144,7 +167,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL : null,
     tls: tlsFromEnv(env),
     dataDir: dataDirFromEnv(env),
-    databaseUrl: databaseUrlFromEnv(env),
+    databaseUrl,
     redisUrl: redisUrlFromEnv(env),
     databasePoolSize: count('DATABASE_POOL_SIZE', DEFAULT_DATABASE_POOL_SIZE),
     clientDir: resolve(env.CLIENT_DIR ?? 'dist/client'),
@@ -152,64 +175,55 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustedProxies: TrustedProxies.parse(env.TRUSTED_PROXIES),
     wsCompression: onOrOff(env, 'WS_COMPRESSION', false),
     limits: {
-      maxMessageBytes: count('MAX_MESSAGE_BYTES', DEFAULT_LIMITS.maxMessageBytes),
-      boardBudgetBytes: count('BOARD_BUDGET_BYTES', DEFAULT_LIMITS.boardBudgetBytes),
-      maxConnectionsPerBoard: count(
-        'MAX_CONNECTIONS_PER_BOARD',
-        DEFAULT_LIMITS.maxConnectionsPerBoard,
-      ),
+      maxMessageBytes: count('MAX_MESSAGE_BYTES', defaults.maxMessageBytes),
+      boardBudgetBytes: count('BOARD_BUDGET_BYTES', defaults.boardBudgetBytes),
+      maxConnectionsPerBoard: count('MAX_CONNECTIONS_PER_BOARD', defaults.maxConnectionsPerBoard),
       maxConnectionsPerAddress: count(
         'MAX_CONNECTIONS_PER_ADDRESS',
-        DEFAULT_LIMITS.maxConnectionsPerAddress,
+        defaults.maxConnectionsPerAddress,
       ),
-      maxSocketsPerToken: count('MAX_SOCKETS_PER_TOKEN', DEFAULT_LIMITS.maxSocketsPerToken),
+      maxSocketsPerToken: count('MAX_SOCKETS_PER_TOKEN', defaults.maxSocketsPerToken),
       maxParticipantsPerBoard: count(
         'MAX_PARTICIPANTS_PER_BOARD',
-        DEFAULT_LIMITS.maxParticipantsPerBoard,
+        defaults.maxParticipantsPerBoard,
       ),
       boardCreationsPerMinute: count(
         'BOARD_CREATIONS_PER_MINUTE',
-        DEFAULT_LIMITS.boardCreationsPerMinute,
+        defaults.boardCreationsPerMinute,
       ),
       wrongJoinCodesPerBoardPerMinute: count(
         'WRONG_JOIN_CODES_PER_BOARD_PER_MINUTE',
-        DEFAULT_LIMITS.wrongJoinCodesPerBoardPerMinute,
+        defaults.wrongJoinCodesPerBoardPerMinute,
       ),
       failedCodeLookupsPerMinute: count(
         'FAILED_CODE_LOOKUPS_PER_MINUTE',
-        DEFAULT_LIMITS.failedCodeLookupsPerMinute,
+        defaults.failedCodeLookupsPerMinute,
       ),
       maxPendingRequestsPerAddress: count(
         'MAX_PENDING_REQUESTS_PER_ADDRESS',
-        DEFAULT_LIMITS.maxPendingRequestsPerAddress,
+        defaults.maxPendingRequestsPerAddress,
       ),
-      headersTimeoutMs: count('HEADERS_TIMEOUT_MS', DEFAULT_LIMITS.headersTimeoutMs),
-      requestTimeoutMs: count('REQUEST_TIMEOUT_MS', DEFAULT_LIMITS.requestTimeoutMs),
-      keepAliveTimeoutMs: count('KEEP_ALIVE_TIMEOUT_MS', DEFAULT_LIMITS.keepAliveTimeoutMs),
-      maxBufferedBytes: count('MAX_BUFFERED_BYTES', DEFAULT_LIMITS.maxBufferedBytes),
-      maxTotalBufferedBytes: count(
-        'MAX_TOTAL_BUFFERED_BYTES',
-        DEFAULT_LIMITS.maxTotalBufferedBytes,
-      ),
+      headersTimeoutMs: count('HEADERS_TIMEOUT_MS', defaults.headersTimeoutMs),
+      requestTimeoutMs: count('REQUEST_TIMEOUT_MS', defaults.requestTimeoutMs),
+      keepAliveTimeoutMs: count('KEEP_ALIVE_TIMEOUT_MS', defaults.keepAliveTimeoutMs),
+      maxBufferedBytes: count('MAX_BUFFERED_BYTES', defaults.maxBufferedBytes),
+      maxTotalBufferedBytes: count('MAX_TOTAL_BUFFERED_BYTES', defaults.maxTotalBufferedBytes),
       updateRate: {
-        perSecond: count('UPDATES_PER_SECOND', DEFAULT_LIMITS.updateRate.perSecond),
-        burst: count('UPDATES_BURST', DEFAULT_LIMITS.updateRate.burst),
+        perSecond: count('UPDATES_PER_SECOND', defaults.updateRate.perSecond),
+        burst: count('UPDATES_BURST', defaults.updateRate.burst),
       },
       awarenessRate: {
-        perSecond: count('AWARENESS_PER_SECOND', DEFAULT_LIMITS.awarenessRate.perSecond),
-        burst: count('AWARENESS_BURST', DEFAULT_LIMITS.awarenessRate.burst),
+        perSecond: count('AWARENESS_PER_SECOND', defaults.awarenessRate.perSecond),
+        burst: count('AWARENESS_BURST', defaults.awarenessRate.burst),
       },
       byteRate: {
-        perSecond: count('BYTES_PER_SECOND', DEFAULT_LIMITS.byteRate.perSecond),
-        burst: byteBurst(env, count('MAX_MESSAGE_BYTES', DEFAULT_LIMITS.maxMessageBytes)),
+        perSecond: count('BYTES_PER_SECOND', defaults.byteRate.perSecond),
+        burst: byteBurst(env, defaults, count('MAX_MESSAGE_BYTES', defaults.maxMessageBytes)),
       },
-      awarenessEchoWindowMs: count(
-        'AWARENESS_ECHO_WINDOW_MS',
-        DEFAULT_LIMITS.awarenessEchoWindowMs,
-      ),
+      awarenessEchoWindowMs: count('AWARENESS_ECHO_WINDOW_MS', defaults.awarenessEchoWindowMs),
       newClientIds: {
-        max: count('NEW_CLIENT_IDS_PER_WINDOW', DEFAULT_LIMITS.newClientIds.max),
-        windowMs: count('NEW_CLIENT_ID_WINDOW_MS', DEFAULT_LIMITS.newClientIds.windowMs),
+        max: count('NEW_CLIENT_IDS_PER_WINDOW', defaults.newClientIds.max),
+        windowMs: count('NEW_CLIENT_ID_WINDOW_MS', defaults.newClientIds.windowMs),
       },
       pingIntervalMs,
       pongTimeoutMs,
@@ -218,8 +232,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
 }
 
 /** BYTES_BURST: at least one frame of the largest size, or such a frame could never pass. */
-function byteBurst(env: NodeJS.ProcessEnv, maxMessageBytes: number): number {
-  const burst = positiveInteger(env, 'BYTES_BURST', DEFAULT_LIMITS.byteRate.burst);
+function byteBurst(env: NodeJS.ProcessEnv, defaults: Limits, maxMessageBytes: number): number {
+  const burst = positiveInteger(env, 'BYTES_BURST', defaults.byteRate.burst);
   if (burst < maxMessageBytes) {
     throw new Error(
       `BYTES_BURST (${burst}) must be at least MAX_MESSAGE_BYTES (${maxMessageBytes})`,

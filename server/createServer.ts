@@ -25,6 +25,7 @@ import { BoardService } from './boards/boardService.ts';
 import { SessionAdmin } from './boards/sessionAdmin.ts';
 import { ClusterLink } from './cluster/clusterLink.ts';
 import { ClusterRooms } from './cluster/clusterRooms.ts';
+import { SharedCaps } from './cluster/sharedCaps.ts';
 import { DEFAULT_LIMITS, type Limits, type ServerConfig } from './config.ts';
 import { createApi } from './http/api.ts';
 import { clientAddress, type RequestOrigin, type TrustedProxies } from './http/clientAddress.ts';
@@ -41,7 +42,7 @@ import { type Logger, UpdateLog } from './persistence/updateLog.ts';
 import { type BoardRooms, type HeldPort, LocalBoardRooms } from './rooms/boardRooms.ts';
 import { closeReason } from './rooms/closeReason.ts';
 import { Connection } from './rooms/connection.ts';
-import { ConnectionLimits } from './rooms/connectionLimits.ts';
+import { type Admission, ConnectionLimits, type SocketOrigin } from './rooms/connectionLimits.ts';
 import { Liveness } from './rooms/liveness.ts';
 import { RoomRegistry } from './rooms/roomRegistry.ts';
 import { SendBacklog } from './rooms/sendBacklog.ts';
@@ -173,6 +174,8 @@ export function createServer(
     logger,
   );
   const connectionLimits = new ConnectionLimits(limits);
+  // Several instances: the caps count every instance's sockets (in Redis).
+  const sharedCaps = link ? new SharedCaps(link, limits, logger) : null;
   const liveness = new Liveness(limits);
   let closing = false;
   const origins = createPublicOrigins(options, options.network);
@@ -256,7 +259,13 @@ export function createServer(
     (bytes) => logger.info(`closing a connection: ${bytes} bytes unsent, server backlog full`),
   );
 
-  function accept(ws: WebSocket, admission: SocketAccess, address: string): void {
+  /** `shared`: the verdict of the caps of every instance, taken before the upgrade. */
+  function accept(
+    ws: WebSocket,
+    admission: SocketAccess,
+    address: string,
+    shared: Admission | null,
+  ): void {
     // ws closes a socket that breaks the protocol by itself (1002, 1007, 1009) and then emits
     // 'error', which would crash the process without a listener.
     ws.on('error', () => undefined);
@@ -269,16 +278,16 @@ export function createServer(
       return;
     }
     const { boardId, participantId, role } = admission.identity;
-    const origin = { boardId, address, holder: `${boardId}/${participantId}` };
-    const refused = connectionLimits.admit(origin, ws);
-    if (refused !== null) {
-      ws.close(refused.code, closeReason(refused.reason));
+    const caps = shared ?? connectionLimits.seat(socketOrigin(boardId, participantId, address), ws);
+    if ('refused' in caps) {
+      ws.close(caps.refused.code, closeReason(caps.refused.reason));
       return;
     }
+    caps.seat.attach(ws);
     // The socket is taken now and its room attached once loaded; what it sends meanwhile waits.
     let room: HeldPort | null = null;
     const connection = new Connection(ws, boardId, participantId, role, limits, logger, () => {
-      connectionLimits.release(origin, ws);
+      caps.seat.release();
       if (room === null) return;
       room.port.removeConnection(connection);
       room.release();
@@ -317,9 +326,20 @@ export function createServer(
         boardId,
         url.searchParams.get('token') ?? '',
       )
-      .then((admission) => {
+      .then(async (admission) => {
+        const shared =
+          sharedCaps && admission.ok && !closing
+            ? await sharedCaps.admit(
+                socketOrigin(admission.identity.boardId, admission.identity.participantId, address),
+              )
+            : null;
+        // Given back when the socket closes, also if it goes away before it is accepted.
+        if (shared && 'seat' in shared) {
+          if (socket.destroyed) shared.seat.release();
+          else socket.once('close', () => shared.seat.release());
+        }
         // A socket that went away meanwhile is destroyed by ws itself.
-        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission, address));
+        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission, address, shared));
       })
       .catch((error: unknown) => {
         logger.error(`refused a websocket upgrade: ${String(error)}`);
@@ -344,6 +364,7 @@ export function createServer(
       if (link && cluster) {
         await link.start();
         await cluster.start();
+        await sharedCaps?.start();
       }
       return new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -372,6 +393,10 @@ export function createServer(
       http.closeAllConnections();
     },
   };
+}
+
+function socketOrigin(boardId: string, participantId: string, address: string): SocketOrigin {
+  return { boardId, address, holder: `${boardId}/${participantId}` };
 }
 
 /** Logs the damaged rows the store found when it opened (each also refuses what needs it). */

@@ -4,6 +4,9 @@
  * behind its wifi, so the per-address cap is generous. The per-token cap never refuses: a new
  * socket over it closes that token's oldest (a phone that hopped networks leaves its old socket
  * half-open), with a code the client retries. All configurable (docs/security-and-limits.md).
+ *
+ * These are one process's counts. With REDIS_URL, cluster/sharedCaps.ts counts every process's
+ * sockets and falls back to these while Redis does not answer.
  */
 import { CLOSES, type Close } from '../../shared/closeCodes.ts';
 
@@ -24,6 +27,16 @@ export interface SocketOrigin {
 export interface Closable {
   close(code: number, reason: string): void;
 }
+
+/** An admitted socket's place under the caps, given back once when it closes. */
+export interface Seat {
+  /** The socket the place was taken for (it may be admitted before it is accepted). */
+  attach(socket: Closable): void;
+  release(): void;
+}
+
+/** A socket's verdict: a place under the caps, or the close that refuses it. */
+export type Admission = { seat: Seat } | { refused: Close };
 
 export class ConnectionLimits {
   private readonly perBoard = new Map<string, number>();
@@ -49,11 +62,34 @@ export class ConnectionLimits {
     if ((this.perBoard.get(origin.boardId) ?? 0) >= this.caps.maxConnectionsPerBoard) {
       return CLOSES.tooManyOnBoard;
     }
+    this.count(origin, socket);
+    return null;
+  }
+
+  /** `admit` for an accepted socket, as a seat that releases itself once. */
+  seat(origin: SocketOrigin, socket: Closable): Admission {
+    const refused = this.admit(origin, socket);
+    if (refused !== null) return { refused };
+    let released = false;
+    return {
+      seat: {
+        attach: () => undefined,
+        release: () => {
+          if (released) return;
+          released = true;
+          this.release(origin, socket);
+        },
+      },
+    };
+  }
+
+  /** Counts a connection in without judging it: another process's counts admitted it. */
+  count(origin: SocketOrigin, socket: Closable): void {
     increment(this.perAddress, origin.address, 1);
     increment(this.perBoard, origin.boardId, 1);
+    const sockets = this.perHolder.get(origin.holder) ?? new Set<Closable>();
     sockets.add(socket);
     this.perHolder.set(origin.holder, sockets);
-    return null;
   }
 
   /** Counts an admitted connection out once it has closed. */
