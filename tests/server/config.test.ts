@@ -1,7 +1,7 @@
 /** The server's configuration from the environment, and the websocket Origin policy. */
 import { describe, expect, it } from 'vitest';
 import { createOriginPolicy } from '../../server/auth/originPolicy.ts';
-import { configFromEnv, DEFAULT_LIMITS } from '../../server/config.ts';
+import { configFromEnv, DATABASE_SCALE_LIMITS, DEFAULT_LIMITS } from '../../server/config.ts';
 
 describe('configFromEnv', () => {
   it('uses the documented defaults', () => {
@@ -32,6 +32,34 @@ describe('configFromEnv', () => {
       pingIntervalMs: 30_000,
       pongTimeoutMs: 60_000,
     });
+  });
+
+  it('raises the defaults for boards of 2,000 people when DATABASE_URL is set; settings still win', () => {
+    const databaseUrl = 'postgresql://continuum@db.example:5432/continuum';
+    const config = configFromEnv({ DATABASE_URL: databaseUrl });
+    expect(config.limits).toEqual(DATABASE_SCALE_LIMITS);
+    expect(config.limits).toEqual({
+      ...DEFAULT_LIMITS,
+      boardBudgetBytes: 67_108_864,
+      maxParticipantsPerBoard: 2_000,
+      maxConnectionsPerBoard: 5_000,
+      maxConnectionsPerAddress: 10_000,
+      maxBufferedBytes: 67_108_864,
+      maxTotalBufferedBytes: 536_870_912,
+    });
+    // A board of 2,000 people fits: each may be on two devices, and a whole board fits one
+    // socket's send buffer (a facilitator's first sync).
+    expect(config.limits.maxConnectionsPerBoard).toBeGreaterThanOrEqual(2 * 2_000);
+    expect(config.limits.maxBufferedBytes).toBeGreaterThanOrEqual(config.limits.boardBudgetBytes);
+
+    const set = configFromEnv({
+      DATABASE_URL: databaseUrl,
+      MAX_PARTICIPANTS_PER_BOARD: '500',
+      BOARD_BUDGET_BYTES: '1048576',
+    });
+    expect(set.limits.maxParticipantsPerBoard).toBe(500);
+    expect(set.limits.boardBudgetBytes).toBe(1_048_576);
+    expect(set.limits.maxConnectionsPerBoard).toBe(5_000);
   });
 
   it('reads every limit and the allowed origins', () => {

@@ -1,0 +1,180 @@
+/**
+ * The websocket caps count every instance's sockets (Redis), with two instances on one
+ * PostgreSQL and one Redis: per board and per address a socket over the cap is refused on either
+ * instance; a token's new socket on one closes its oldest on the other; a killed instance's
+ * sockets stop counting once its instance key has lapsed. Real servers, raw sockets.
+ */
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Limits } from '../../server/config.ts';
+import { PostgresStore } from '../../server/persistence/postgres/postgresStore.ts';
+import { CLOSES } from '../../shared/closeCodes.ts';
+import { freshSchemaUrl, skipWithoutPostgres } from '../support/postgresDatabase.ts';
+import { boardSocketUrl, type RawSocket } from '../support/rawSocket.ts';
+import { type RedisServer, skipWithoutRedis, startRedisServer } from '../support/redisServer.ts';
+import { freePort, type ServerProcess, startServerProcess } from '../support/serverProcess.ts';
+import {
+  createBoard,
+  type Endpoint,
+  joinBoard,
+  newDataDir,
+  type RunningServer,
+  serverHarness,
+  waitFor,
+} from '../support/testServer.ts';
+
+const harness = serverHarness();
+const cleanups: (() => Promise<unknown> | undefined)[] = [];
+afterEach(async () => {
+  await harness.stop();
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+interface Shared {
+  redis: RedisServer;
+  databaseUrl: string;
+}
+
+async function sharedServices(): Promise<Shared> {
+  const redis = await startRedisServer();
+  cleanups.push(() => redis.stop());
+  return { redis, databaseUrl: await freshSchemaUrl() };
+}
+
+async function instance(shared: Shared, limits: Partial<Limits>): Promise<RunningServer> {
+  const store = await PostgresStore.open(shared.databaseUrl);
+  return harness.start(newDataDir(), {
+    openStore: () => store,
+    redisUrl: shared.redis.url,
+    limits,
+  });
+}
+
+async function twoInstances(limits: Partial<Limits>): Promise<[RunningServer, RunningServer]> {
+  const shared = await sharedServices();
+  return [await instance(shared, limits), await instance(shared, limits)];
+}
+
+/** A raw socket that the server admitted: its room sent it the first sync message. */
+async function admitted(at: Endpoint, boardId: string, token: string): Promise<RawSocket> {
+  const socket = await harness.socket(boardSocketUrl(at.wsUrl, boardId, token));
+  await waitFor(
+    () => socket.received.length > 0 || socket.isClosed(),
+    'the room to greet the socket',
+  );
+  if (socket.isClosed()) throw new Error(`refused: ${JSON.stringify(await socket.closed)}`);
+  return socket;
+}
+
+/** As the stock provider does: tries again while refused (A's release reaches Redis soon). */
+async function admittedSoon(at: Endpoint, boardId: string, token: string): Promise<RawSocket> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    try {
+      return await admitted(at, boardId, token);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/** How a socket is closed; `admitted` if its room greets it instead. */
+async function refused(at: Endpoint, boardId: string, token: string) {
+  const socket = await harness.socket(boardSocketUrl(at.wsUrl, boardId, token));
+  await waitFor(() => socket.received.length > 0 || socket.isClosed(), 'a verdict on the socket');
+  return socket.isClosed() ? await socket.closed : 'admitted';
+}
+
+describe('caps over two instances', () => {
+  skipWithoutPostgres();
+  skipWithoutRedis();
+
+  it('a board of 3 sockets spread over both refuses a 4th on either, and frees a place on close', async () => {
+    const [a, b] = await twoInstances({ maxConnectionsPerBoard: 3 });
+    const board = await createBoard(a);
+    const other = await createBoard(a);
+    const token = board.facilitatorToken;
+    const first = await admitted(a, board.boardId, token);
+    await admitted(a, board.boardId, token);
+    await admitted(b, board.boardId, token);
+
+    expect(await refused(a, board.boardId, token)).toEqual(CLOSES.tooManyOnBoard);
+    expect(await refused(b, board.boardId, token)).toEqual(CLOSES.tooManyOnBoard);
+    // Another board is not affected.
+    await admitted(b, other.boardId, other.facilitatorToken);
+
+    // A socket closed on A makes room on B.
+    first.ws.close();
+    await first.closed;
+    await admittedSoon(b, board.boardId, token);
+  });
+
+  it('an address with 3 sockets over both instances is refused a 4th on either', async () => {
+    const [a, b] = await twoInstances({ maxConnectionsPerAddress: 3 });
+    const boards = [await createBoard(a), await createBoard(a), await createBoard(b)];
+    const [one, two, three] = boards;
+    if (!one || !two || !three) throw new Error('boards not created');
+    await admitted(a, one.boardId, one.facilitatorToken);
+    await admitted(b, two.boardId, two.facilitatorToken);
+    await admitted(b, three.boardId, three.facilitatorToken);
+
+    expect(await refused(a, three.boardId, three.facilitatorToken)).toEqual(
+      CLOSES.tooManyFromAddress,
+    );
+    expect(await refused(b, one.boardId, one.facilitatorToken)).toEqual(CLOSES.tooManyFromAddress);
+  });
+
+  it("a token's new socket on one instance closes its oldest on the other", async () => {
+    const [a, b] = await twoInstances({ maxSocketsPerToken: 2 });
+    const board = await createBoard(a);
+    const ana = await joinBoard(a, board, 'Ana');
+    const oldest = await admitted(a, board.boardId, ana.token);
+    const second = await admitted(b, board.boardId, ana.token);
+
+    const third = await admitted(b, board.boardId, ana.token);
+    expect(await oldest.closed).toEqual(CLOSES.replacedByNewer);
+    expect(second.isClosed() || third.isClosed()).toBe(false);
+
+    // And back the other way: the oldest now is the second, on B.
+    await admitted(a, board.boardId, ana.token);
+    expect(await second.closed).toEqual(CLOSES.replacedByNewer);
+    expect(third.isClosed()).toBe(false);
+  });
+});
+
+describe('an instance killed with its sockets', () => {
+  skipWithoutPostgres();
+  skipWithoutRedis();
+
+  it('stops counting once its instance key lapses', async () => {
+    const shared = await sharedServices();
+    const b = await instance(shared, { maxConnectionsPerBoard: 3 });
+    const redis = new Redis(shared.redis.url);
+    cleanups.push(() => redis.quit());
+    const before = new Set(await redis.keys('continuum:alive:*'));
+    const killed: ServerProcess = await startServerProcess(newDataDir(), await freePort(), {
+      env: {
+        DATABASE_URL: shared.databaseUrl,
+        REDIS_URL: shared.redis.url,
+        MAX_CONNECTIONS_PER_BOARD: '3',
+      },
+    });
+    cleanups.push(() => killed.stop('SIGKILL'));
+    const killedKey = (await redis.keys('continuum:alive:*')).find((key) => !before.has(key));
+    if (killedKey === undefined) throw new Error('the second instance has no instance key');
+
+    const board = await createBoard(b);
+    const token = board.facilitatorToken;
+    for (let i = 0; i < 3; i++) await admitted(killed, board.boardId, token);
+    expect(await refused(b, board.boardId, token)).toEqual(CLOSES.tooManyOnBoard);
+
+    killed.kill('SIGKILL');
+    await killed.exited;
+    // Its sockets count as long as its key lives (a few seconds); the key lapsing, now:
+    expect(await refused(b, board.boardId, token)).toEqual(CLOSES.tooManyOnBoard);
+    await redis.del(killedKey);
+    for (let i = 0; i < 3; i++) await admitted(b, board.boardId, token);
+    expect(await refused(b, board.boardId, token)).toEqual(CLOSES.tooManyOnBoard);
+  });
+});
