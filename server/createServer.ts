@@ -26,8 +26,9 @@ import { SessionAdmin } from './boards/sessionAdmin.ts';
 import { ClusterLink } from './cluster/clusterLink.ts';
 import { ClusterRooms } from './cluster/clusterRooms.ts';
 import { SharedCaps } from './cluster/sharedCaps.ts';
+import { SharedWindowLimiter } from './cluster/sharedWindowLimiter.ts';
 import { DEFAULT_LIMITS, type Limits, type ServerConfig } from './config.ts';
-import { createApi } from './http/api.ts';
+import { createApi, type WindowLimiter } from './http/api.ts';
 import { clientAddress, type RequestOrigin, type TrustedProxies } from './http/clientAddress.ts';
 import { errorBody, sendJson } from './http/json.ts';
 import { PendingRequests } from './http/pendingRequests.ts';
@@ -174,8 +175,12 @@ export function createServer(
     logger,
   );
   const connectionLimits = new ConnectionLimits(limits);
-  // Several instances: the caps count every instance's sockets (in Redis).
+  // Several instances: the caps count every instance's sockets and events (in Redis).
   const sharedCaps = link ? new SharedCaps(link, limits, logger) : null;
+  const perMinute = (name: string, max: number): WindowLimiter =>
+    link
+      ? new SharedWindowLimiter(link, name, max, MINUTE_MS, logger)
+      : new SlidingWindowLimiter(max, MINUTE_MS);
   const liveness = new Liveness(limits);
   let closing = false;
   const origins = createPublicOrigins(options, options.network);
@@ -187,12 +192,9 @@ export function createServer(
     access,
     log,
     limiters: {
-      creations: new SlidingWindowLimiter(limits.boardCreationsPerMinute, MINUTE_MS),
-      wrongCodesPerBoard: new SlidingWindowLimiter(
-        limits.wrongJoinCodesPerBoardPerMinute,
-        MINUTE_MS,
-      ),
-      failedLookups: new SlidingWindowLimiter(limits.failedCodeLookupsPerMinute, MINUTE_MS),
+      creations: perMinute('creations', limits.boardCreationsPerMinute),
+      wrongCodesPerBoard: perMinute('wrong-codes', limits.wrongJoinCodesPerBoardPerMinute),
+      failedLookups: perMinute('failed-lookups', limits.failedCodeLookupsPerMinute),
     },
     origins,
     publicUrlSet: options.publicUrl !== null,

@@ -40,7 +40,6 @@ import {
   sendNoContent,
 } from './json.ts';
 import { isRoomAddress, type PublicOrigins, requestFacts } from './publicOrigin.ts';
-import type { SlidingWindowLimiter } from './slidingWindowLimiter.ts';
 import { validationError } from './validationError.ts';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -60,14 +59,25 @@ export interface ApiDeps {
   addressOf: (request: IncomingMessage) => string;
 }
 
+/**
+ * At most so many events per key in a window: http/slidingWindowLimiter.ts in one process,
+ * cluster/sharedWindowLimiter.ts counted over every process.
+ */
+export interface WindowLimiter {
+  retryAfterMs(key: string): number | Promise<number>;
+  record(key: string): void | Promise<void>;
+  /** Records an event if the key may act now (at once, so two requests cannot both pass). */
+  take(key: string): number | Promise<number>;
+}
+
 /** What the public routes cost, counted where it protects a room without locking it out. */
 export interface ApiLimiters {
   /** Boards created or imported, per address. */
-  creations: SlidingWindowLimiter;
+  creations: WindowLimiter;
   /** Wrong join codes per board: a join by link never pays for its address's mistakes. */
-  wrongCodesPerBoard: SlidingWindowLimiter;
+  wrongCodesPerBoard: WindowLimiter;
   /** Codes looked up alone that match no board, per address. */
-  failedLookups: SlidingWindowLimiter;
+  failedLookups: WindowLimiter;
 }
 
 type Route = (
@@ -119,7 +129,7 @@ export function createApi(deps: ApiDeps) {
       'POST',
       /^\/api\/boards$/,
       async (req, res) => {
-        countCreation(req);
+        await countCreation(req);
         const body = parse(createBoardRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
         sendJson(res, 201, createdResponse(req, await boards.createBoard(body)));
       },
@@ -128,7 +138,7 @@ export function createApi(deps: ApiDeps) {
       'POST',
       /^\/api\/boards\/import$/,
       async (req, res) => {
-        countCreation(req);
+        await countCreation(req);
         const parsed = parseSnapshot(await readJsonBody(req, SNAPSHOT_MAX_BYTES));
         if (!parsed.ok) {
           throw new HttpError(400, 'snapshotInvalid', `Not a valid snapshot: ${parsed.error}`, {
@@ -172,15 +182,15 @@ export function createApi(deps: ApiDeps) {
       'POST',
       /^\/api\/boards\/([\w-]+)\/participants$/,
       async (req, res, [boardId = '']) => {
-        refuseIfBoardLocked(boardId);
+        await refuseIfBoardLocked(boardId);
         const body = parse(joinRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
         // Again after the body: many slow requests must not all pass the check before any fails.
-        refuseIfBoardLocked(boardId);
+        await refuseIfBoardLocked(boardId);
         try {
           sendJson(res, 201, await boards.join(boardId, body));
         } catch (error) {
           if (error instanceof BoardServiceError && error.wrongJoinCode) {
-            limiters.wrongCodesPerBoard.record(boardId);
+            await limiters.wrongCodesPerBoard.record(boardId);
           }
           throw error;
         }
@@ -192,10 +202,10 @@ export function createApi(deps: ApiDeps) {
       async (req, res, [joinCode]) => {
         const address = limiterKey(deps.addressOf(req));
         // Refused whatever the code while locked, so a locked address learns nothing.
-        refuseIfLimited(limiters.failedLookups, address, 'Too many unknown join codes');
+        await refuseIfLimited(limiters.failedLookups, address, 'Too many unknown join codes');
         const info = await boards.boardInfoByJoinCode(joinCode ?? '');
         if (!info) {
-          limiters.failedLookups.record(address);
+          await limiters.failedLookups.record(address);
           throw new HttpError(
             404,
             'unknownJoinCode',
@@ -324,8 +334,8 @@ export function createApi(deps: ApiDeps) {
   }
 
   /** While a board has had too many wrong codes, every code is refused: the lock tells nothing. */
-  function refuseIfBoardLocked(boardId: string): void {
-    refuseIfLimited(
+  function refuseIfBoardLocked(boardId: string): Promise<void> {
+    return refuseIfLimited(
       limiters.wrongCodesPerBoard,
       boardId,
       'Too many wrong join codes for this board',
@@ -333,10 +343,12 @@ export function createApi(deps: ApiDeps) {
   }
 
   /** Counts a board creation or import against its address; refuses it over the limit. */
-  function countCreation(request: IncomingMessage): void {
+  async function countCreation(request: IncomingMessage): Promise<void> {
     const address = limiterKey(deps.addressOf(request));
-    refuseIfLimited(limiters.creations, address, 'Too many boards created from your network');
-    limiters.creations.record(address);
+    refuseIfWaiting(
+      await limiters.creations.take(address),
+      'Too many boards created from your network',
+    );
   }
 
   /** Handles an /api or /healthz request; false if no route matches the path. */
@@ -369,8 +381,11 @@ export function createApi(deps: ApiDeps) {
 }
 
 /** 429 with `Retry-After` (seconds) while `key` is over its limit. */
-function refuseIfLimited(limiter: SlidingWindowLimiter, key: string, what: string): void {
-  const waitMs = limiter.retryAfterMs(key);
+async function refuseIfLimited(limiter: WindowLimiter, key: string, what: string): Promise<void> {
+  refuseIfWaiting(await limiter.retryAfterMs(key), what);
+}
+
+function refuseIfWaiting(waitMs: number, what: string): void {
   if (waitMs > 0) {
     const seconds = Math.ceil(waitMs / 1000);
     throw new HttpError(429, 'tooManyRequests', `${what}. Try again in ${seconds} s.`, {

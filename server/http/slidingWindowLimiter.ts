@@ -23,6 +23,13 @@ export class SlidingWindowLimiter {
     return Math.max(0, oldest + this.windowMs - this.now());
   }
 
+  /** Records an event if the key may act now; the milliseconds until it may otherwise. */
+  take(key: string): number {
+    const waitMs = this.retryAfterMs(key);
+    if (waitMs === 0) this.record(key);
+    return waitMs;
+  }
+
   record(key: string): void {
     const recent = this.recent(key);
     recent.push(this.now());

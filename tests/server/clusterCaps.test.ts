@@ -18,6 +18,7 @@ import {
   type Endpoint,
   joinBoard,
   newDataDir,
+  postJson,
   type RunningServer,
   serverHarness,
   waitFor,
@@ -140,6 +141,38 @@ describe('caps over two instances', () => {
     await admitted(a, board.boardId, ana.token);
     expect(await second.closed).toEqual(CLOSES.replacedByNewer);
     expect(third.isClosed()).toBe(false);
+  });
+});
+
+describe('rates per address and per board over two instances', () => {
+  skipWithoutPostgres();
+  skipWithoutRedis();
+
+  it('board creations, wrong join codes and unknown codes count what either instance saw', async () => {
+    const [a, b] = await twoInstances({
+      boardCreationsPerMinute: 2,
+      wrongJoinCodesPerBoardPerMinute: 2,
+      failedCodeLookupsPerMinute: 2,
+    });
+    const board = await createBoard(a);
+    await createBoard(b);
+    expect((await postJson(`${a.baseUrl}/api/boards`, { title: 'Third' })).status).toBe(429);
+    expect((await postJson(`${b.baseUrl}/api/boards`, { title: 'Third' })).status).toBe(429);
+
+    const wrongJoin = (at: Endpoint, joinCode: string) =>
+      postJson(`${at.baseUrl}/api/boards/${board.boardId}/participants`, { joinCode, name: 'X' });
+    expect((await wrongJoin(a, 'WRONGONE')).status).toBe(403);
+    expect((await wrongJoin(b, 'WRONGTWO')).status).toBe(403);
+    // Locked on both, the right code too.
+    expect((await wrongJoin(a, board.joinCode)).status).toBe(429);
+    expect((await wrongJoin(b, board.joinCode)).status).toBe(429);
+
+    const lookUp = async (at: Endpoint, code: string) =>
+      (await fetch(`${at.baseUrl}/api/join/${code}`)).status;
+    expect(await lookUp(a, 'NOSUCHA1')).toBe(404);
+    expect(await lookUp(b, 'NOSUCHB2')).toBe(404);
+    expect(await lookUp(a, board.joinCode)).toBe(429);
+    expect(await lookUp(b, board.joinCode)).toBe(429);
   });
 });
 
