@@ -2,10 +2,13 @@
  * The websocket caps count every instance's sockets (Redis), with two instances on one
  * PostgreSQL and one Redis: per board and per address a socket over the cap is refused on either
  * instance; a token's new socket on one closes its oldest on the other; a killed instance's
- * sockets stop counting once its instance key has lapsed. Real servers, raw sockets.
+ * sockets stop counting once its instance key has lapsed; while Redis does not answer each
+ * instance judges by its own counts. Real servers, raw sockets, a real Redis.
  */
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ClusterLink } from '../../server/cluster/clusterLink.ts';
+import { SharedCaps } from '../../server/cluster/sharedCaps.ts';
 import type { Limits } from '../../server/config.ts';
 import { PostgresStore } from '../../server/persistence/postgres/postgresStore.ts';
 import { CLOSES } from '../../shared/closeCodes.ts';
@@ -19,6 +22,7 @@ import {
   joinBoard,
   newDataDir,
   postJson,
+  quietLogger,
   type RunningServer,
   serverHarness,
   waitFor,
@@ -77,6 +81,14 @@ async function admittedSoon(at: Endpoint, boardId: string, token: string): Promi
       if (Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+}
+
+async function eventually(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -209,5 +221,58 @@ describe('an instance killed with its sockets', () => {
     await redis.del(killedKey);
     for (let i = 0; i < 3; i++) await admitted(b, board.boardId, token);
     expect(await refused(b, board.boardId, token)).toEqual(CLOSES.tooManyOnBoard);
+  });
+});
+
+describe('when Redis does not answer', () => {
+  skipWithoutRedis();
+
+  it('an instance judges by its own counts, and registers its sockets again once Redis is back', async () => {
+    const redis = await startRedisServer();
+    cleanups.push(() => redis.stop());
+    const caps = {
+      maxConnectionsPerBoard: 2,
+      maxConnectionsPerAddress: 100,
+      maxSocketsPerToken: 8,
+    };
+    const instance = async () => {
+      const link = new ClusterLink(redis.url, quietLogger);
+      await link.start();
+      cleanups.push(() => link.close());
+      const shared = new SharedCaps(link, caps, quietLogger);
+      await shared.start();
+      return shared;
+    };
+    const origin = (person: string) => ({
+      boardId: 'board',
+      address: '198.51.100.7',
+      holder: `board/${person}`,
+    });
+    const a = await instance();
+
+    await redis.kill();
+    // Nobody is refused for Redis being away: this instance's own counts judge.
+    const ana = await a.admit(origin('ana'));
+    const ben = await a.admit(origin('ben'));
+    expect(await a.admit(origin('cy'))).toEqual({ refused: CLOSES.tooManyOnBoard });
+    if (!('seat' in ana) || !('seat' in ben)) throw new Error('refused while Redis was away');
+    ana.seat.release();
+    const dee = await a.admit(origin('dee'));
+    expect('seat' in dee).toBe(true);
+
+    // Redis restarts empty; A registers Ben and Dee again, and not Ana, released meanwhile.
+    await redis.restart();
+    const b = await instance();
+    // Another instance, once A's line is back, sees the board full.
+    await eventually(async () => {
+      const answer = await b.admit(origin('eve'));
+      if ('refused' in answer) return answer.refused === CLOSES.tooManyOnBoard;
+      answer.seat.release();
+      return false;
+    }, "A's sockets to be registered again");
+    // Dee leaves: Ben alone counts, so Eve gets in and Fay does not.
+    if ('seat' in dee) dee.seat.release();
+    await eventually(async () => 'seat' in (await b.admit(origin('eve'))), 'a place for Eve');
+    expect(await b.admit(origin('fay'))).toEqual({ refused: CLOSES.tooManyOnBoard });
   });
 });
