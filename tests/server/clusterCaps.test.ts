@@ -150,9 +150,14 @@ describe('caps over two instances', () => {
     expect(second.isClosed() || third.isClosed()).toBe(false);
 
     // And back the other way: the oldest now is the second, on B.
-    await admitted(a, board.boardId, ana.token);
+    const fourth = await admitted(a, board.boardId, ana.token);
     expect(await second.closed).toEqual(CLOSES.replacedByNewer);
     expect(third.isClosed()).toBe(false);
+
+    // And on the same instance: the oldest now is the third, on B.
+    await admitted(b, board.boardId, ana.token);
+    expect(await third.closed).toEqual(CLOSES.replacedByNewer);
+    expect(fourth.isClosed()).toBe(false);
   });
 });
 
