@@ -25,7 +25,7 @@ import {
   type Seat,
   type SocketOrigin,
 } from '../rooms/connectionLimits.ts';
-import { type ClusterLink, instanceKey } from './clusterLink.ts';
+import { type ClusterLink, INSTANCE_TTL_MS, instanceKey } from './clusterLink.ts';
 
 const PREFIX = 'continuum:caps:';
 export const boardCapKey = (boardId: string) => `${PREFIX}board:${boardId}`;
@@ -78,9 +78,11 @@ end
 
 /**
  * KEYS: board index, address index, token set. ARGV: alive-key prefix, process, socket, address,
- * address-index prefix, replaced-channel prefix, cap per board, per address, per token.
- * Answers `{verdict, socket…}`: 'ok', 'address' or 'board', then this process's sockets that
- * made room (the other processes' were published to them).
+ * address-index prefix, replaced-channel prefix, cap per board, per address, per token, the
+ * instance key's lifetime.
+ * Answers `{verdict, lapsed, socket…}`: 'ok', 'address' or 'board'; 1 if this process's own
+ * key had lapsed (the others may have deleted its sets); then this process's sockets that made
+ * room (the other processes' were published to them).
  */
 const ADMIT = `${HELPERS}
 local socket, address = ARGV[3], ARGV[4]
@@ -107,7 +109,10 @@ else
   add(KEYS[2], me, socket)
   redis.call('ZADD', KEYS[3], now(), me .. '|' .. socket .. '|' .. address)
 end
-return {verdict, unpack(replaced)}
+-- A process admitting is alive: a key that lapsed (heartbeats Redis was too slow to take) is
+-- set again, so that the others stop deleting its sets before it registers them again.
+local lapsed = redis.call('SET', alivePrefix .. me, '1', 'PX', ARGV[10], 'NX') and 1 or 0
+return {verdict, lapsed, unpack(replaced)}
 `;
 
 /** Counts a socket in unjudged (registered again after a reconnect); keeps its age if known. */
@@ -197,6 +202,7 @@ export class SharedCaps {
         this.caps.maxConnectionsPerBoard,
         this.caps.maxConnectionsPerAddress,
         this.caps.maxSocketsPerToken,
+        INSTANCE_TTL_MS,
       );
     } catch (error) {
       this.away(error);
@@ -206,7 +212,9 @@ export class SharedCaps {
       return { seat };
     }
     this.back();
-    const [verdict, ...replaced] = Array.isArray(answer) ? answer.map(String) : [];
+    const [verdict, lapsed, ...replaced] = Array.isArray(answer) ? answer.map(String) : [];
+    // Its heartbeat missed (Redis too slow to answer, not gone): its sockets may be forgotten.
+    if (lapsed === '1') void this.registerAgain();
     for (const id of replaced) this.seats.get(id)?.close(...closeArgs(CLOSES.replacedByNewer));
     const refused = refusal(verdict);
     if (refused !== null) return { refused };
@@ -226,8 +234,28 @@ export class SharedCaps {
       });
   }
 
-  /** After Redis comes back: the releases it missed, then every open socket, in one pipeline. */
+  /**
+   * After Redis comes back: the releases it missed, then every open socket, in one pipeline.
+   * One at a time: a call meanwhile runs once more after it.
+   */
+  private registering: Promise<void> | null = null;
+  private registerRequested = false;
+
   private async registerAgain(): Promise<void> {
+    if (this.registering) {
+      this.registerRequested = true;
+      return;
+    }
+    this.registering = this.registerOnce();
+    await this.registering;
+    this.registering = null;
+    if (this.registerRequested) {
+      this.registerRequested = false;
+      await this.registerAgain();
+    }
+  }
+
+  private async registerOnce(): Promise<void> {
     const releases = this.unsentReleases;
     this.unsentReleases = [];
     const pipeline = this.link.commands.pipeline();

@@ -11,6 +11,7 @@ import { ClusterLink } from '../../server/cluster/clusterLink.ts';
 import { SharedCaps } from '../../server/cluster/sharedCaps.ts';
 import type { Limits } from '../../server/config.ts';
 import { PostgresStore } from '../../server/persistence/postgres/postgresStore.ts';
+import type { ConnectionCaps } from '../../server/rooms/connectionLimits.ts';
 import { CLOSES } from '../../shared/closeCodes.ts';
 import { freshSchemaUrl, skipWithoutPostgres } from '../support/postgresDatabase.ts';
 import { boardSocketUrl, type RawSocket } from '../support/rawSocket.ts';
@@ -229,8 +230,55 @@ describe('an instance killed with its sockets', () => {
   });
 });
 
+/** An instance's caps alone, on its own line to Redis. */
+async function capsInstance(redis: RedisServer, caps: ConnectionCaps): Promise<SharedCaps> {
+  const link = new ClusterLink(redis.url, quietLogger);
+  await link.start();
+  cleanups.push(() => link.close());
+  const shared = new SharedCaps(link, caps, quietLogger);
+  await shared.start();
+  return shared;
+}
+
+const onBoard = (person: string) => ({
+  boardId: 'board',
+  address: '198.51.100.7',
+  holder: `board/${person}`,
+});
+
 describe('when Redis does not answer', () => {
   skipWithoutRedis();
+
+  it('an instance whose key lapsed while it lived registers its sockets again', async () => {
+    const redis = await startRedisServer();
+    cleanups.push(() => redis.stop());
+    const caps = {
+      maxConnectionsPerBoard: 2,
+      maxConnectionsPerAddress: 100,
+      maxSocketsPerToken: 8,
+    };
+    const a = await capsInstance(redis, caps);
+    const b = await capsInstance(redis, caps);
+    expect('seat' in (await a.admit(onBoard('ana')))).toBe(true);
+    expect('seat' in (await a.admit(onBoard('ben')))).toBe(true);
+    expect(await b.admit(onBoard('cy'))).toEqual({ refused: CLOSES.tooManyOnBoard });
+
+    // A's heartbeats did not reach Redis for a while: B takes A for dead and drops its sockets.
+    const client = new Redis(redis.url);
+    cleanups.push(() => client.quit());
+    for (const key of await client.keys('continuum:alive:*')) await client.del(key);
+    const cy = await b.admit(onBoard('cy'));
+    if (!('seat' in cy)) throw new Error('Cy refused');
+    cy.seat.release();
+    // A's next admission tells it so; it registers Ana and Ben again.
+    expect('seat' in (await a.admit(onBoard('dee')))).toBe(true);
+    await eventually(async () => {
+      const answer = await b.admit(onBoard('eve'));
+      if ('refused' in answer) return true;
+      answer.seat.release();
+      return false;
+    }, "A's sockets to count again");
+  });
 
   it('an instance judges by its own counts, and registers its sockets again once Redis is back', async () => {
     const redis = await startRedisServer();
@@ -240,19 +288,8 @@ describe('when Redis does not answer', () => {
       maxConnectionsPerAddress: 100,
       maxSocketsPerToken: 8,
     };
-    const instance = async () => {
-      const link = new ClusterLink(redis.url, quietLogger);
-      await link.start();
-      cleanups.push(() => link.close());
-      const shared = new SharedCaps(link, caps, quietLogger);
-      await shared.start();
-      return shared;
-    };
-    const origin = (person: string) => ({
-      boardId: 'board',
-      address: '198.51.100.7',
-      holder: `board/${person}`,
-    });
+    const instance = () => capsInstance(redis, caps);
+    const origin = onBoard;
     const a = await instance();
 
     await redis.kill();
