@@ -26,6 +26,7 @@ import {
   type SocketOrigin,
 } from '../rooms/connectionLimits.ts';
 import { type ClusterLink, INSTANCE_TTL_MS, instanceKey } from './clusterLink.ts';
+import { OutageNotice } from './outageNotice.ts';
 
 const PREFIX = 'continuum:caps:';
 export const boardCapKey = (boardId: string) => `${PREFIX}board:${boardId}`;
@@ -168,14 +169,15 @@ export class SharedCaps {
   /** Releases Redis did not take: sent first when it is back, or they would count for good. */
   private unsentReleases: SharedSeat[] = [];
   private nextId = 0;
-  private redisAway = false;
+  private readonly outage: OutageNotice;
 
   constructor(
     private readonly link: ClusterLink,
     private readonly caps: ConnectionCaps,
-    private readonly logger: Logger,
+    logger: Logger,
   ) {
     this.local = new ConnectionLimits(caps);
+    this.outage = new OutageNotice(logger, 'connection caps');
     // Redis may have restarted empty, or dropped this process's sockets while its key lapsed.
     link.onReconnect(() => void this.registerAgain());
   }
@@ -205,13 +207,13 @@ export class SharedCaps {
         INSTANCE_TTL_MS,
       );
     } catch (error) {
-      this.away(error);
+      this.outage.away(error);
       const refused = this.local.admit(origin, seat);
       if (refused !== null) return { refused };
       this.seats.set(seat.id, seat);
       return { seat };
     }
-    this.back();
+    this.outage.back();
     const [verdict, lapsed, ...replaced] = Array.isArray(answer) ? answer.map(String) : [];
     // Its heartbeat missed (Redis too slow to answer, not gone): its sockets may be forgotten.
     if (lapsed === '1') void this.registerAgain();
@@ -229,7 +231,7 @@ export class SharedCaps {
     this.link.commands
       .eval(RELEASE, 3, ...this.keys(seat.origin), ...this.args(seat))
       .catch((error: unknown) => {
-        this.away(error);
+        this.outage.away(error);
         this.unsentReleases.push(seat);
       });
   }
@@ -269,11 +271,11 @@ export class SharedCaps {
       const results = (await pipeline.exec()) ?? [];
       const failed = results.find(([error]) => error !== null);
       if (failed) throw failed[0];
-      this.back();
+      this.outage.back();
     } catch (error) {
       // The next reconnect tries again; until then the releases are not forgotten.
       this.unsentReleases.push(...releases);
-      this.away(error);
+      this.outage.away(error);
     }
   }
 
@@ -283,21 +285,6 @@ export class SharedCaps {
 
   private args(seat: SharedSeat): [string, string, string, string] {
     return [instanceKey(''), this.link.instance, seat.id, seat.origin.address];
-  }
-
-  /** Said once per outage: while it lasts each process counts only its own sockets. */
-  private away(error: unknown): void {
-    if (this.redisAway) return;
-    this.redisAway = true;
-    this.logger.error(
-      `redis: connection caps counted on this process only until it answers: ${String(error)}`,
-    );
-  }
-
-  private back(): void {
-    if (!this.redisAway) return;
-    this.redisAway = false;
-    this.logger.info('redis: connection caps counted over every process again');
   }
 }
 

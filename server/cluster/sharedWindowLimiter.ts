@@ -11,6 +11,7 @@
 import { SlidingWindowLimiter } from '../http/slidingWindowLimiter.ts';
 import type { Logger } from '../persistence/updateLog.ts';
 import type { ClusterLink } from './clusterLink.ts';
+import { OutageNotice } from './outageNotice.ts';
 
 /** KEYS: the key's set; ARGV: window (ms), max, and for a record a unique event id. */
 const HELPERS = `
@@ -45,26 +46,27 @@ return waitMs
 export class SharedWindowLimiter {
   private readonly local: SlidingWindowLimiter;
   private nextEvent = 0;
-  private redisAway = false;
+  private readonly outage: OutageNotice;
 
   constructor(
     private readonly link: ClusterLink,
     private readonly name: string,
     private readonly maxEvents: number,
     private readonly windowMs: number,
-    private readonly logger: Logger,
+    logger: Logger,
   ) {
     this.local = new SlidingWindowLimiter(maxEvents, windowMs);
+    this.outage = new OutageNotice(logger, name);
   }
 
   /** Milliseconds until this key may act again, or 0 if it may act now. */
   async retryAfterMs(key: string): Promise<number> {
     try {
       const wait = await this.eval(RETRY_AFTER, key);
-      this.back();
+      this.outage.back();
       return Number(wait);
     } catch (error) {
-      this.away(error);
+      this.outage.away(error);
       return this.local.retryAfterMs(key);
     }
   }
@@ -73,20 +75,20 @@ export class SharedWindowLimiter {
     this.local.record(key);
     try {
       await this.eval(RECORD, key, this.eventId());
-      this.back();
+      this.outage.back();
     } catch (error) {
-      this.away(error);
+      this.outage.away(error);
     }
   }
 
   async take(key: string): Promise<number> {
     try {
       const wait = Number(await this.eval(TAKE, key, this.eventId()));
-      this.back();
+      this.outage.back();
       if (wait === 0) this.local.record(key);
       return wait;
     } catch (error) {
-      this.away(error);
+      this.outage.away(error);
       return this.local.take(key);
     }
   }
@@ -108,19 +110,5 @@ export class SharedWindowLimiter {
 
   private keyOf(key: string): string {
     return `continuum:window:${this.name}:${key}`;
-  }
-
-  private away(error: unknown): void {
-    if (this.redisAway) return;
-    this.redisAway = true;
-    this.logger.error(
-      `redis: ${this.name} counted on this process only until it answers: ${String(error)}`,
-    );
-  }
-
-  private back(): void {
-    if (!this.redisAway) return;
-    this.redisAway = false;
-    this.logger.info(`redis: ${this.name} counted over every process again`);
   }
 }
