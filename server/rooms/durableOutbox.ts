@@ -1,9 +1,11 @@
 /**
- * Every frame a room sends, held until what it may carry is durable. A frame waits for the
- * board's newest commit that was not durable when it was sent (persistence/tickCommit.ts), and
- * frames leave in the order they were sent: a broadcast, a sync reply to a newcomer (the whole
- * document, with the updates of this turn), awareness. So no client ever sees a write the store
- * could still lose. A room whose board writes nothing this turn sends at once.
+ * Every frame a room sends that carries the document, held until what it may carry is durable.
+ * A frame waits for the board's newest commit that was not durable when it was sent
+ * (persistence/tickCommit.ts), and frames leave in the order they were sent: a broadcast, a
+ * sync reply to a newcomer (the whole document, with the updates of this turn), the presence a
+ * newcomer is shown. So no client ever sees a write the store could still lose. A room whose
+ * board writes nothing this turn sends at once. The awareness a room broadcasts is stored
+ * nowhere and leaves at once (sendUnstored), so a drag never waits for the disk.
  *
  * If that commit fails, nothing held leaves: the room is closed with CLOSES.savingPaused.
  */
@@ -34,6 +36,14 @@ export class DurableOutbox {
     }
     this.held.push({ receiver, frame, after });
     this.release();
+  }
+
+  /**
+   * A frame the store keeps nothing of (awareness), sent at once, ahead of what is held: the
+   * receiver orders awareness states by their own clocks, not by arrival.
+   */
+  sendUnstored(receiver: Receiver, frame: Uint8Array): void {
+    if (!this.stopped) receiver.send(frame);
   }
 
   /** Drops what is held; nothing is sent afterwards. */

@@ -1,7 +1,8 @@
 /**
  * Batched broadcast of a room's changes. The document updates that arrive while the event loop
  * is busy go out as one merged frame per audience at the end of the tick, and awareness changes
- * at most once per 16 ms per room, all changed states in one frame.
+ * at most once per window, all changed states in one frame: no window in a small or quiet room,
+ * up to 16 ms in a busy one (batchWindow.ts).
  *
  * Each update is routed (shared/audience.ts): the board's to facilitators, the view's to participants
  * and observers, and a participant's own placements to that participant's other connections.
@@ -10,10 +11,8 @@ import { type Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type Audience, audienceOf } from '../../shared/audience.ts';
 import type { Role } from '../../shared/boardDoc.ts';
+import { batchWindowMs, RateMeter } from './batchWindow.ts';
 import { encodeAwareness, encodeSyncUpdate } from './protocol.ts';
-
-/** At most ~60 awareness frames a second per room (see scheduleAwareness). */
-const AWARENESS_INTERVAL_MS = 16;
 
 export interface Receiver {
   readonly participantId: string;
@@ -23,7 +22,10 @@ export interface Receiver {
 
 /** The way frames go out: to the receiver, when they may (durableOutbox.ts). */
 export interface Sender {
+  /** A frame that carries the document: it leaves once what it carries is stored. */
   send(receiver: Receiver, frame: Uint8Array): void;
+  /** A frame the store keeps nothing of (awareness): it leaves at once. */
+  sendUnstored(receiver: Receiver, frame: Uint8Array): void;
 }
 
 /** The awareness client ids an update of the room's awareness touched. */
@@ -55,8 +57,11 @@ export class FanOut {
   private pendingUpdates: PendingUpdate[] = [];
   private readonly pendingAwareness = new Set<number>();
   private flushScheduled = false;
-  private awarenessTimer: NodeJS.Timeout | null = null;
-  private lastAwarenessFlush = 0;
+  private cancelAwarenessFlush: (() => void) | null = null;
+  private lastAwarenessFlush = Number.NEGATIVE_INFINITY;
+  /** Awareness changes a second, and the receivers of the last flush: the window's inputs. */
+  private readonly awarenessRate = new RateMeter();
+  private receiverCount = 0;
   private stopped = false;
 
   constructor(
@@ -77,6 +82,8 @@ export class FanOut {
     for (const clientId of change.added) this.pendingAwareness.add(clientId);
     for (const clientId of change.updated) this.pendingAwareness.add(clientId);
     for (const clientId of change.removed) this.pendingAwareness.add(clientId);
+    const count = change.added.length + change.updated.length + change.removed.length;
+    this.awarenessRate.note(count, performance.now());
     this.scheduleAwareness();
   }
 
@@ -92,34 +99,54 @@ export class FanOut {
   /** Drops whatever is pending; nothing is sent afterwards. */
   stop(): void {
     this.stopped = true;
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-    this.awarenessTimer = null;
+    this.cancelAwarenessFlush?.();
+    this.cancelAwarenessFlush = null;
     this.pendingUpdates = [];
     this.pendingAwareness.clear();
   }
 
   /**
-   * Awareness goes out at most once per AWARENESS_INTERVAL_MS per room, leading edge: a lone
-   * change leaves at once, while forty people dragging at 30 Hz share one frame per interval
-   * per receiver instead of one frame each (the frames, not their bytes, cost the CPU).
+   * Awareness goes out at most once per window per room, leading edge: a lone change leaves at
+   * the end of its tick, while forty people dragging at 30 Hz in a room of 200 share one frame
+   * per window per receiver instead of one frame each (the frames, not their bytes, cost the
+   * CPU). The window follows the room's receivers and rate (batchWindow.ts).
    */
   private scheduleAwareness(): void {
-    if (this.awarenessTimer) return;
-    const wait = Math.max(0, this.lastAwarenessFlush + AWARENESS_INTERVAL_MS - Date.now());
-    this.awarenessTimer = setTimeout(() => {
-      this.awarenessTimer = null;
+    if (this.cancelAwarenessFlush) return;
+    const now = performance.now();
+    const window = batchWindowMs(this.receiverCount, this.awarenessRate.perSecond(now));
+    const wait = this.lastAwarenessFlush + window - now;
+    const flush = () => {
+      this.cancelAwarenessFlush = null;
       this.flushAwareness();
-    }, wait);
+    };
+    // Under a millisecond: after this tick's reads (a timer would wait at least 1 ms).
+    if (wait < 1) {
+      const immediate = setImmediate(flush);
+      this.cancelAwarenessFlush = () => clearImmediate(immediate);
+    } else {
+      const timer = setTimeout(flush, wait);
+      this.cancelAwarenessFlush = () => clearTimeout(timer);
+    }
   }
 
+  /**
+   * Awareness leaves at once, ahead of document frames still waiting for their commit: it is
+   * stored nowhere, so nothing in it can be lost, and Yjs orders its states by their own clocks.
+   */
   private flushAwareness(): void {
     if (this.stopped || this.pendingAwareness.size === 0) return;
-    this.lastAwarenessFlush = Date.now();
+    this.lastAwarenessFlush = performance.now();
     const frame = encodeAwareness(
       encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]),
     );
     this.pendingAwareness.clear();
-    for (const receiver of this.receivers()) this.sender.send(receiver, frame);
+    let receivers = 0;
+    for (const receiver of this.receivers()) {
+      this.sender.sendUnstored(receiver, frame);
+      receivers += 1;
+    }
+    this.receiverCount = receivers;
   }
 
   /**

@@ -11,10 +11,11 @@
  * board, and what the view holds comes only from the server.
  *
  * Acknowledged means durable. Every accepted client update is appended with this turn's commit
- * (persistence/tickCommit.ts) and applied at once, and every frame the room sends (a broadcast,
- * the sync reply to a newcomer, awareness) waits in its outbox (durableOutbox.ts) until the
- * updates before it are durable: nothing the server ever sends can be lost in a crash, and
- * after one clients only need to re-send their own work. The server's own writes run under the
+ * (persistence/tickCommit.ts) and applied at once, and every frame the room sends of the
+ * document (a broadcast, the sync reply to a newcomer) waits in its outbox (durableOutbox.ts)
+ * until the updates before it are durable: nothing the server ever sends can be lost in a
+ * crash, and after one clients only need to re-send their own work. Broadcast awareness, which
+ * is stored nowhere, leaves at once. The server's own writes run under the
  * 'server' origin and are sent once the store has taken them.
  *
  * All of a board's work goes through one ordered queue (boardQueue.ts), one message after
@@ -106,7 +107,7 @@ export class Room implements RoomPort {
   private readonly writes: WriteGate;
   private readonly presence: Presence;
   private readonly fanOut: FanOut;
-  /** Every frame to a connection goes through it, so it leaves only once durable. */
+  /** Every frame to a connection goes through it, so what it carries leaves only once durable. */
   private readonly outbox: DurableOutbox;
   /** The update of the server write under way, published once stored (serverWrite). */
   private serverUpdate: Uint8Array | null = null;
