@@ -364,6 +364,8 @@ interface LoadResult {
   /** Sent in the window, a second: a starved load driver sends fewer drags than asked. */
   dropsPerSecond: number;
   dragsPerSecond: number;
+  /** Drag and presence states delivered to other clients, a second of the window. */
+  awarenessDeliveriesPerSecond: number;
   dropsSent: number;
   lost: number;
   missingDeliveries: number;
@@ -557,6 +559,7 @@ async function runLoad(
       postgresRowsPerSecond: (postgresAfter.rowsInserted - postgresBefore.rowsInserted) / seconds,
       dropsPerSecond: dropsSent / seconds,
       dragsPerSecond: dragsSent / seconds,
+      awarenessDeliveriesPerSecond: awareness.count / seconds,
       dropsSent,
       lost,
       missingDeliveries: Math.max(0, expected - drops.delivered),
@@ -682,10 +685,14 @@ function loadFigures(count: number, shape: LoadShape, result: LoadResult): Bench
     figure(`${label} PostgreSQL commits`, result.postgresCommitsPerSecond, '/s'),
     figure(`${label} PostgreSQL rows inserted`, result.postgresRowsPerSecond, '/s'),
     figure(
-      `${label} lost clients; drops missing at a facilitator`,
-      result.lost + result.missingDeliveries,
-      'count',
+      `${label} drags sent (asked: ${(shape.boards * shape.draggingPerBoard * DRAG_HZ).toLocaleString('en')})`,
+      result.dragsPerSecond,
+      '/s',
     ),
+    figure(`${label} drops sent (asked: ${DROPS_PER_SECOND})`, result.dropsPerSecond, '/s'),
+    figure(`${label} awareness deliveries`, result.awarenessDeliveriesPerSecond, '/s'),
+    figure(`${label} lost clients`, result.lost, 'count'),
+    figure(`${label} drop deliveries missing at a facilitator`, result.missingDeliveries, 'count'),
   ];
 }
 
