@@ -13,8 +13,8 @@
  * For each: each instance's CPU and RSS, Redis's and PostgreSQL's CPU, Redis commands and
  * PostgreSQL commits a second, the p99 latency of awareness (drags) and of drops (at the
  * facilitator's devices, which receive every drop), split by whether the drop crossed instances.
- * Then, without load, the **drop path**: a few hundred drops made on one instance and timed to
- * their arrival at a facilitator's device on each instance.
+ * Then, without load, the **drop path**: a few hundred drops made by writers on every instance,
+ * each timed to its arrival at a facilitator's device on every instance.
  *
  * The load is driven from this process (one clock times both ends, as in fanoutLoad.ts). On a
  * machine of two cores, the instances, the load driver, Redis and PostgreSQL all share them: an
@@ -56,8 +56,6 @@ const CONNECT_CONCURRENCY = 50;
 const TICK_MS = 4;
 const PROBE_DROPS = 300;
 const PROBE_DROPS_PER_SECOND = 25;
-/** Each stage's fresh instances and boards: creations and seats over the defaults for people. */
-const INSTANCE_ENV = { MAX_PARTICIPANTS_PER_BOARD: '1000', BOARD_CREATIONS_PER_MINUTE: '1000' };
 /** A durable log, as in production: the test cluster's fsync=off is for tests only. */
 const DURABLE_POSTGRES = ['-c fsync=on', '-c full_page_writes=on', '-c synchronous_commit=on'];
 
@@ -205,7 +203,7 @@ async function startCluster(services: Services, count: number): Promise<Cluster>
   await services.admin.query(`CREATE SCHEMA ${schema}`);
   const url = new URL(services.databaseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  const env = { ...INSTANCE_ENV, DATABASE_URL: url.toString(), REDIS_URL: redis.url };
+  const env = { DATABASE_URL: url.toString(), REDIS_URL: redis.url };
   const instances: BenchServer[] = [];
   try {
     for (let i = 0; i < count; i++) instances.push(await startContinuum({ compiled: true, env }));
@@ -329,7 +327,7 @@ class DropDeliveries {
   readonly all = new LatencyHistogram();
   readonly sameInstance = new LatencyHistogram();
   readonly crossInstance = new LatencyHistogram();
-  /** writer instance → reader instance → latencies */
+  /** "writer→reader" (their instances' indexes) → latencies */
   readonly byPath = new Map<string, LatencyHistogram>();
   delivered = 0;
   private readonly rootNames = new WeakMap<object, string | null>();
