@@ -397,6 +397,8 @@ interface LoadResult {
   awarenessDeliveriesPerSecond: number;
   dropsSent: number;
   lost: number;
+  /** Why the lost clients were closed: "code reason" → how many. */
+  closes: Record<string, number>;
   missingDeliveries: number;
 }
 
@@ -567,7 +569,12 @@ async function runLoad(
     // pg_stat_database is flushed by each backend within a second of its commits.
     await sleep(1_100);
     const postgresAfter = await postgresCounters(services.admin);
-    const lost = allSeats().filter((seat) => seat.client.lost).length;
+    const lostSeats = allSeats().filter((seat) => seat.client.lost);
+    const closes: Record<string, number> = {};
+    for (const { client } of lostSeats) {
+      const why = `${client.closeCode} ${client.closeReason}`.trim();
+      closes[why] = (closes[why] ?? 0) + 1;
+    }
     const holdersPerInstance = cluster.instances.map(
       (_, index) => boards.filter((board) => board.holder === index).length,
     );
@@ -590,7 +597,8 @@ async function runLoad(
       dragsPerSecond: dragsSent / seconds,
       awarenessDeliveriesPerSecond: awareness.count / seconds,
       dropsSent,
-      lost,
+      lost: lostSeats.length,
+      closes,
       missingDeliveries: Math.max(0, expected - drops.delivered),
     };
   } finally {
@@ -758,7 +766,13 @@ export async function runInstancesBench(args: readonly string[]): Promise<BenchF
           const before = load();
           const result = await runLoad(services, cluster, shape, windowMs);
           console.log(
-            `  instances ${count} × ${shape.key}: load ${before} → ${load()}; CPU ${result.instanceCpuPercent.map((cpu) => cpu.toFixed(0)).join(' + ')} %, Redis ${result.redisCpuPercent.toFixed(0)} %, PostgreSQL ${result.postgresCpuPercent.toFixed(0)} %, driver ${result.driverCpuPercent.toFixed(0)} %; awareness p99 ${result.awareness.p99.toFixed(1)} ms, drops p50/p99 ${result.drops.p50.toFixed(1)}/${result.drops.p99.toFixed(1)} ms (${result.drops.count} deliveries of ${result.dropsSent} drops); ${result.lost} lost, ${result.missingDeliveries} missing`,
+            `  instances ${count} × ${shape.key}: load ${before} → ${load()}; CPU ${result.instanceCpuPercent.map((cpu) => cpu.toFixed(0)).join(' + ')} %, Redis ${result.redisCpuPercent.toFixed(0)} %, PostgreSQL ${result.postgresCpuPercent.toFixed(0)} %, driver ${result.driverCpuPercent.toFixed(0)} %; awareness p99 ${result.awareness.p99.toFixed(1)} ms, drops p50/p99 ${result.drops.p50.toFixed(1)}/${result.drops.p99.toFixed(1)} ms (${result.drops.count} deliveries of ${result.dropsSent} drops); ${result.lost} lost${
+              result.lost > 0
+                ? ` (${Object.entries(result.closes)
+                    .map(([why, n]) => `${n}× ${why}`)
+                    .join(', ')})`
+                : ''
+            }, ${result.missingDeliveries} missing`,
           );
           figures.push(...loadFigures(count, shape, result));
           await sleep(1_000); // the rooms unload and compact before the next load
