@@ -570,6 +570,15 @@ async function runLoad(
     await sleep(1_100);
     const postgresAfter = await postgresCounters(services.admin);
     const lostSeats = allSeats().filter((seat) => seat.client.lost);
+    if (lostSeats.length > 0) {
+      // What the instances said about it (a lease lost, a store or Redis timing out, …).
+      cluster.instances.forEach((instance, index) => {
+        const lines = instance.output().split('\n').filter(Boolean).slice(-3);
+        console.log(
+          `  instances: instance ${index + 1}'s last lines: ${lines.join(' | ') || 'none'}`,
+        );
+      });
+    }
     const closes: Record<string, number> = {};
     for (const { client } of lostSeats) {
       const why = `${client.closeCode} ${client.closeReason}`.trim();
