@@ -206,7 +206,8 @@ export async function runCompressionBench(): Promise<BenchFigure[]> {
   const kib = 1024;
   const figures: BenchFigure[] = [];
 
-  const server = await startContinuum({ env: FAST_WRITERS });
+  // Compression is off by default (WS_COMPRESSION): on, so the newcomer that offers it gets it.
+  const server = await startContinuum({ env: { ...FAST_WRITERS, WS_COMPRESSION: 'on' } });
   try {
     // Everyone has left when the newcomers arrive.
     const workshop = await runWorkshop(server, {
