@@ -21,23 +21,9 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { encodeSyncStep1, MESSAGE_SYNC, SYNC_STEP2 } from '../../server/rooms/protocol.ts';
 import type { CreateBoardResponse } from '../../shared/api.ts';
-import {
-  type Placement,
-  placementOwners,
-  readControl,
-  readParticipants,
-  readPlacements,
-  readRounds,
-  setControl,
-  setFinal,
-  setPhase,
-  setPlacement,
-  startRound,
-} from '../../shared/boardDoc.ts';
-import { cardStats } from '../../shared/boardStats.ts';
-import { cardRound, frozenRound } from '../../shared/rounds.ts';
+import { setPlacement } from '../../shared/boardDoc.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
-import { createBoard, joinParticipants, mapLimit } from './boardSetup.ts';
+import { createBoard, joinParticipants, mapLimit, runWorkshop } from './boardSetup.ts';
 import { hasWritesOf } from './docDigest.ts';
 import type { BenchFigure } from './figures.ts';
 import { median } from './percentiles.ts';
@@ -55,10 +41,6 @@ const SOCKETS_PER_PERSON = 8;
 const CONNECT_CONCURRENCY = 100;
 const SETTLE_MS = 2_000;
 const WAIT_TIMEOUT_MS = 60_000;
-const REASON =
-  'We share plans early, but the budget decisions still arrive without us being asked first.';
-const NOTE =
-  'Agreed after discussion: closer to partnership than last year; procurement still sees it otherwise.';
 /** The workshop is seconds, not hours: the per-person rates are lifted, as in docgrowth. */
 const FAST_WRITERS = { UPDATES_PER_SECOND: '100000', UPDATES_BURST: '100000' };
 
@@ -70,89 +52,6 @@ async function waitUntil(condition: () => boolean, what: string): Promise<void> 
     if (performance.now() > deadline) throw new Error(`compression: timed out waiting for ${what}`);
     await sleep(20);
   }
-}
-
-/** The record the facilitator's client freezes when it starts the next round. */
-function closingRecord(doc: Y.Doc, cardIds: readonly string[]) {
-  const participants = Object.fromEntries(readParticipants(doc));
-  const rounds = readRounds(doc);
-  const byCard = new Map<string, Record<string, Placement>>();
-  for (const owner of placementOwners(doc)) {
-    for (const [cardId, placement] of readPlacements(doc, owner)) {
-      byCard.set(cardId, { ...byCard.get(cardId), [owner]: placement });
-    }
-  }
-  const { positions, summaries } = frozenRound(cardIds, (cardId) =>
-    cardStats(cardId, byCard.get(cardId), participants, rounds),
-  );
-  return { cardIds: [...cardIds], closedAt: Date.now(), positions, summaries };
-}
-
-/** Runs the workshop on a new board; every client is closed when it is over. */
-async function workshopBoard(server: BenchServer): Promise<CreateBoardResponse> {
-  const board = await createBoard(server.baseUrl, 'Three-round workshop');
-  const facilitator = new RawClient(server.roomUrl(board.boardId, board.facilitatorToken));
-  const joined = await joinParticipants(server.baseUrl, board, PARTICIPANTS, 'Person');
-  const participants = joined.map((person) => ({
-    client: new RawClient(server.roomUrl(board.boardId, person.token)),
-    participantId: person.participantId,
-  }));
-  const clients = [facilitator, ...participants.map(({ client }) => client)];
-  try {
-    await Promise.all(clients.map((client) => client.whenSynced()));
-    const cardIds = rubricCards(ELEMENTS_OF_PARTNERSHIP).map((card) => card.id);
-    let seed = 7;
-    const random = () => {
-      seed = (seed * 1664525 + 1013904223) >>> 0;
-      return seed / 2 ** 32;
-    };
-    for (let round = 1; round <= ROUNDS; round++) {
-      for (let pass = 0; pass < PASSES; pass++) {
-        participants.forEach(({ client, participantId }, who) => {
-          const rounds = readRounds(client.doc);
-          client.write((doc) =>
-            cardIds.forEach((cardId, index) => {
-              const withReason = pass === PASSES - 1 && index % 4 === who % 4;
-              const x = random();
-              const placement = { x, round: cardRound(cardId, rounds), at: Date.now() };
-              const reason = withReason ? { reason: REASON } : {};
-              setPlacement(doc, participantId, cardId, { ...placement, ...reason }, 'local');
-            }),
-          );
-        });
-        await waitUntil(
-          () => participants.every(({ client }) => hasWritesOf(facilitator.doc, client.doc)),
-          `round ${round} pass ${pass + 1} to reach the server`,
-        );
-      }
-      facilitator.write((doc) => {
-        setPhase(doc, 'revealed', 'local');
-        setPhase(doc, 'discussing', 'local');
-        const placed = closingRecord(doc, cardIds);
-        for (const cardId of cardIds) {
-          setControl(doc, 'focusCardId', cardId, 'local');
-          setFinal(
-            doc,
-            cardId,
-            { x: placed.summaries[cardId]?.median ?? 0.5, note: NOTE },
-            'local',
-          );
-        }
-        setControl(doc, 'focusCardId', null, 'local');
-        if (round < ROUNDS) startRound(doc, placed, true, 'local');
-        else setPhase(doc, 'final', 'local');
-      });
-      const settings = JSON.stringify(readControl(facilitator.doc));
-      await waitUntil(
-        () =>
-          participants.every(({ client }) => JSON.stringify(readControl(client.doc)) === settings),
-        `round ${round}'s facilitator steps to reach everyone`,
-      );
-    }
-  } finally {
-    await mapLimit(clients, 100, (client) => client.close());
-  }
-  return board;
 }
 
 function isSyncStep2(data: Buffer): boolean {
@@ -307,9 +206,17 @@ export async function runCompressionBench(): Promise<BenchFigure[]> {
   const kib = 1024;
   const figures: BenchFigure[] = [];
 
-  const server = await startContinuum({ env: FAST_WRITERS });
+  // Compression is off by default (WS_COMPRESSION): on, so the newcomer that offers it gets it.
+  const server = await startContinuum({ env: { ...FAST_WRITERS, WS_COMPRESSION: 'on' } });
   try {
-    const board = await workshopBoard(server);
+    // Everyone has left when the newcomers arrive.
+    const workshop = await runWorkshop(server, {
+      participants: PARTICIPANTS,
+      rounds: ROUNDS,
+      passes: PASSES,
+    });
+    await workshop.leave();
+    const { board } = workshop;
     const url = server.roomUrl(board.boardId, board.facilitatorToken);
     const plain = await newcomer(url, false);
     const deflated = await newcomer(url, true);

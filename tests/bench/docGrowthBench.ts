@@ -16,7 +16,6 @@ import { applyStoredUpdate, compactedState } from '../../server/persistence/stor
 import {
   type Control,
   initBoardDoc,
-  type Placement,
   placementOwners,
   putParticipant,
   readControl,
@@ -28,15 +27,10 @@ import {
   roundsArray,
   setControl,
   setFinal,
-  setPhase,
   setPlacement,
-  startRound,
 } from '../../shared/boardDoc.ts';
-import { cardStats } from '../../shared/boardStats.ts';
-import { cardRound, frozenRound } from '../../shared/rounds.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
-import { createBoard, joinParticipants, mapLimit } from './boardSetup.ts';
-import { hasWritesOf } from './docDigest.ts';
+import { runWorkshop, type Workshop } from './boardSetup.ts';
 import type { BenchFigure } from './figures.ts';
 import { median } from './percentiles.ts';
 import { RawClient } from './rawClient.ts';
@@ -47,33 +41,10 @@ const ROUNDS = 3;
 /** A first placement and two moves of every card in every round. */
 const PASSES = 3;
 const LOAD_RUNS = 11;
-const WAIT_TIMEOUT_MS = 60_000;
 const SIZE_TARGET_KB = 512;
 const LOAD_TARGET_MS = 50;
 
-const REASON =
-  'We share plans early, but the budget decisions still arrive without us being asked first.';
-const NOTE =
-  'Agreed after discussion: closer to partnership than last year; procurement still sees it otherwise.';
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function waitUntil(condition: () => boolean, what: string): Promise<void> {
-  const deadline = performance.now() + WAIT_TIMEOUT_MS;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`docgrowth: timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
-/** A deterministic pseudo-random source, so every run writes the same workshop. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 function directoryBytes(dir: string): number {
   let total = 0;
@@ -82,24 +53,6 @@ function directoryBytes(dir: string): number {
     total += entry.isDirectory() ? directoryBytes(path) : statSync(path).size;
   }
   return total;
-}
-
-/** The record the facilitator's client freezes when it starts a new round on the whole board. */
-function closingRecord(doc: Y.Doc, cardIds: readonly string[]) {
-  const participants = Object.fromEntries(readParticipants(doc));
-  const rounds = readRounds(doc);
-  const byCard = new Map<string, Record<string, Placement>>();
-  for (const owner of placementOwners(doc)) {
-    for (const [cardId, placement] of readPlacements(doc, owner)) {
-      const card = byCard.get(cardId) ?? {};
-      card[owner] = placement;
-      byCard.set(cardId, card);
-    }
-  }
-  const { positions, summaries } = frozenRound(cardIds, (cardId) =>
-    cardStats(cardId, byCard.get(cardId), participants, rounds),
-  );
-  return { cardIds: [...cardIds], closedAt: Date.now(), positions, summaries };
 }
 
 /**
@@ -180,86 +133,20 @@ export async function runDocGrowthBench(): Promise<BenchFigure[]> {
     dataDir,
     env: { UPDATES_PER_SECOND: '100000', UPDATES_BURST: '100000' },
   });
-  const clients: RawClient[] = [];
+  let workshop: Workshop | null = null;
   try {
-    const board = await createBoard(server.baseUrl, 'Three-hour workshop');
-    const facilitatorUrl = server.roomUrl(board.boardId, board.facilitatorToken);
-    const facilitator = new RawClient(facilitatorUrl);
-    clients.push(facilitator);
-    await facilitator.whenSynced();
-    const joined = await joinParticipants(server.baseUrl, board, PARTICIPANTS);
-    const participants = joined.map((person) => {
-      const client = new RawClient(server.roomUrl(board.boardId, person.token));
-      clients.push(client);
-      return { client, participantId: person.participantId };
+    let initial = { bytes: 0 };
+    workshop = await runWorkshop(server, {
+      participants: PARTICIPANTS,
+      rounds: ROUNDS,
+      passes: PASSES,
+      beforeDrops: async (facilitatorUrl) => {
+        initial = await freshEncodedSize(facilitatorUrl);
+      },
     });
-    await Promise.all(participants.map(({ client }) => client.whenSynced()));
-    const initial = await freshEncodedSize(facilitatorUrl);
+    const { board, facilitatorUrl, drops } = workshop;
     const cardIds = rubricCards(ELEMENTS_OF_PARTNERSHIP).map((card) => card.id);
-    const random = seeded(7);
-    const started = performance.now();
-    let drops = 0;
-
-    for (let round = 1; round <= ROUNDS; round++) {
-      await waitUntil(
-        () =>
-          participants.every(({ client }) => {
-            const control = readControl(client.doc);
-            return control.round === round && control.phase === 'placing';
-          }),
-        `round ${round} to open`,
-      );
-      for (let pass = 0; pass < PASSES; pass++) {
-        participants.forEach(({ client, participantId }, who) => {
-          const rounds = readRounds(client.doc);
-          client.write((doc) =>
-            cardIds.forEach((cardId, index) => {
-              const withReason = pass === PASSES - 1 && index % 4 === who % 4;
-              setPlacement(
-                doc,
-                participantId,
-                cardId,
-                {
-                  x: random(),
-                  round: cardRound(cardId, rounds),
-                  at: Date.now(),
-                  ...(withReason ? { reason: REASON } : {}),
-                },
-                'local',
-              );
-              drops += 1;
-            }),
-          );
-        });
-        // The facilitator receives what the server accepted: wait until it has every drop.
-        await waitUntil(
-          () => participants.every(({ client }) => hasWritesOf(facilitator.doc, client.doc)),
-          `round ${round} pass ${pass + 1} to reach the server`,
-        );
-      }
-      facilitator.write((doc) => {
-        setPhase(doc, 'revealed', 'local');
-        setPhase(doc, 'discussing', 'local');
-        const placed = closingRecord(doc, cardIds);
-        for (const cardId of cardIds) {
-          setControl(doc, 'focusCardId', cardId, 'local');
-          const agreed = placed.summaries[cardId]?.median ?? 0.5;
-          setFinal(doc, cardId, { x: agreed, note: NOTE }, 'local');
-        }
-        setControl(doc, 'focusCardId', null, 'local');
-        if (round < ROUNDS) startRound(doc, { ...placed, closedAt: Date.now() }, true, 'local');
-        else setPhase(doc, 'final', 'local');
-      });
-      // Participants sync with the board's view (docs/design.md): the session settings they see
-      // must be the facilitator's.
-      const settings = JSON.stringify(readControl(facilitator.doc));
-      await waitUntil(
-        () =>
-          participants.every(({ client }) => JSON.stringify(readControl(client.doc)) === settings),
-        `round ${round}'s facilitator steps to reach everyone`,
-      );
-    }
-    const simulationSeconds = (performance.now() - started) / 1000;
+    const simulationSeconds = workshop.seconds;
 
     const final = await freshEncodedSize(facilitatorUrl);
     const placements = placementOwners(final.doc).reduce(
@@ -278,8 +165,7 @@ export async function runDocGrowthBench(): Promise<BenchFigure[]> {
     final.doc.destroy();
 
     // Everyone leaves: the room unloads and compacts its log into one state.
-    await mapLimit(clients, 100, (client) => client.close());
-    clients.length = 0;
+    await workshop.leave();
     await sleep(1_000);
     const storedBytes = directoryBytes(dataDir);
     await server.stop();
@@ -362,7 +248,7 @@ export async function runDocGrowthBench(): Promise<BenchFigure[]> {
       },
     ];
   } finally {
-    await mapLimit(clients, 100, (client) => client.close());
+    await workshop?.leave();
     await disposeServer(server);
   }
 }

@@ -3,7 +3,8 @@
  * table of figures beside their targets (and the reference server's figure and our ratio to it,
  * where there is one), and writes bench/results/latest.json (not committed).
  *
- * Part options: fanout `--scenario 50/10[,500/50]`, `--all-scenarios`, `--fanout-seconds 20`.
+ * Part options: fanout `--scenario 50/10[,500/50]`, `--all-scenarios`, `--fanout-seconds 20`;
+ * instances `--instances-seconds 10`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -14,6 +15,7 @@ import { runConsensusBench } from './consensusBench.ts';
 import { runDocGrowthBench } from './docGrowthBench.ts';
 import { runFanoutBench } from './fanoutBench.ts';
 import { type BenchFigure, meetsTarget } from './figures.ts';
+import { runInstancesBench } from './instancesBench.ts';
 import { runStartBench } from './startBench.ts';
 
 type Part = (args: readonly string[]) => BenchFigure[] | Promise<BenchFigure[]>;
@@ -26,6 +28,7 @@ const PARTS: Record<string, Part> = {
   client: runClientBench,
   start: runStartBench,
   compression: runCompressionBench,
+  instances: runInstancesBench,
 };
 
 function selectedParts(argv: string[]): string[] {

@@ -1,11 +1,14 @@
 /**
  * The servers under test, each started as its own process on 127.0.0.1 so its CPU time and
- * memory can be read from /proc: Continuum (`node --import tsx server/main.ts`, with a temporary
- * data folder) and the reference server of the y-websocket protocol (`@y/websocket-server`'s
+ * memory can be read from /proc: Continuum (`node --import tsx server/main.ts`, or compiled as
+ * `npm start` runs it, `node dist/server/main.js`; with a temporary data folder) and the
+ * reference server of the y-websocket protocol (`@y/websocket-server`'s
  * bin, no auth, no schema, no persistence), both through tests/support/serverProcess.ts. Every
  * started process is killed when the bench exits.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -21,6 +24,8 @@ import {
 export { REPO_ROOT, trackChild } from '../support/serverProcess.ts';
 
 const STOP_TIMEOUT_MS = 15_000;
+/** The compiled entry point `npm start` runs, made by `buildServer()`. */
+const COMPILED_ARGS = ['dist/server/main.js'];
 
 export type ServerKind = 'continuum' | 'reference';
 
@@ -78,22 +83,38 @@ export interface ContinuumOptions {
   clientDir?: string;
   /** More environment for the server (e.g. limits a compressed simulation would trip). */
   env?: Record<string, string>;
+  /** Runs `dist/server/main.js` (build it first with `buildServer()`) instead of the sources through tsx. */
+  compiled?: boolean;
+}
+
+/** `npm run build:server`: compiles the server into dist/server, as `npm start` does first. */
+export function buildServer(): void {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.server.json'], { cwd: REPO_ROOT });
 }
 
 /** Continuum exactly as `npm start` runs it (without the build), on loopback. */
 export async function startContinuum(options: ContinuumOptions = {}): Promise<BenchServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'continuum-bench-'));
+  // The benchmark seats 500 people on one board and creates 40 boards in seconds.
+  const env = {
+    MAX_PARTICIPANTS_PER_BOARD: '1000',
+    BOARD_CREATIONS_PER_MINUTE: '1000',
+    ...options.env,
+  };
+  const clientDir = options.clientDir ?? join(dataDir, 'no-client');
   try {
-    const server = await startServerProcess(dataDir, await freePort(), {
-      // The benchmark seats 500 people on one board and creates 40 boards in seconds.
-      env: {
-        MAX_PARTICIPANTS_PER_BOARD: '1000',
-        BOARD_CREATIONS_PER_MINUTE: '1000',
-        ...options.env,
-      },
-      nodeArgs: benchNodeArgs(),
-      ...(options.clientDir === undefined ? {} : { clientDir: options.clientDir }),
-    });
+    const server = options.compiled
+      ? await launchServer({
+          args: [...benchNodeArgs(), ...COMPILED_ARGS],
+          port: await freePort(),
+          env: { ...env, DATA_DIR: dataDir, CLIENT_DIR: clientDir },
+        })
+      : await startServerProcess(dataDir, await freePort(), {
+          env,
+          nodeArgs: benchNodeArgs(),
+          clientDir,
+        });
     return benchServer('continuum', server, dataDir);
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });

@@ -56,8 +56,10 @@ function lastLine(result: SpawnSyncReturns<string>): string {
   return text.split('\n').at(-1) ?? `exit code ${result.status}`;
 }
 
-interface RunningPostgres {
+export interface RunningPostgres {
   status: ServiceStatus;
+  /** The cluster's data folder (its postmaster.pid names the server process), when it runs. */
+  dataDir?: string;
   stop(): void;
 }
 
@@ -65,7 +67,11 @@ function unavailable(reason: string): RunningPostgres {
   return { status: { ok: false, reason }, stop: () => undefined };
 }
 
-async function startPostgres(): Promise<RunningPostgres> {
+/**
+ * Starts a throw-away cluster. `settings`: more `-c name=value` options, after the defaults so
+ * they win (the benchmarks turn fsync back on).
+ */
+export async function startPostgres(settings: readonly string[] = []): Promise<RunningPostgres> {
   const bin = postgresBin();
   if (!bin) return unavailable(`PostgreSQL is not installed (no initdb; ${INSTALL_HINT})`);
   const asRoot = process.getuid?.() === 0;
@@ -95,13 +101,14 @@ async function startPostgres(): Promise<RunningPostgres> {
   let started: SpawnSyncReturns<string> | null = null;
   for (let attempt = 0; attempt < START_ATTEMPTS && started?.status !== 0; attempt++) {
     port = await freePort();
-    const settings = [
+    const options = [
       '-c listen_addresses=127.0.0.1',
       `-p ${port}`,
       `-k ${dir}`,
       '-c fsync=off',
       '-c full_page_writes=off',
       '-c max_connections=200',
+      ...settings,
     ];
     started = run('pg_ctl', [
       '-D',
@@ -112,7 +119,7 @@ async function startPostgres(): Promise<RunningPostgres> {
       '-t',
       '30',
       '-o',
-      settings.join(' '),
+      options.join(' '),
       'start',
     ]);
   }
@@ -135,10 +142,10 @@ async function startPostgres(): Promise<RunningPostgres> {
   } finally {
     await client.end().catch(() => undefined);
   }
-  return { status: { ok: true, value: `${server}/${TEST_DATABASE}` }, stop };
+  return { status: { ok: true, value: `${server}/${TEST_DATABASE}` }, dataDir: data, stop };
 }
 
-function findRedis(): ServiceStatus {
+export function findRedis(): ServiceStatus {
   const program = programOnPath('redis-server');
   return program
     ? { ok: true, value: program }
