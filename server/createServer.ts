@@ -23,6 +23,7 @@ import { Tokens } from './auth/tokens.ts';
 import { type BoardCommands, LocalBoardCommands } from './boards/boardCommands.ts';
 import { BoardService } from './boards/boardService.ts';
 import { SessionAdmin } from './boards/sessionAdmin.ts';
+import { BoardFencing } from './cluster/boardFencing.ts';
 import { ClusterLink } from './cluster/clusterLink.ts';
 import { ClusterRooms } from './cluster/clusterRooms.ts';
 import { DEFAULT_LIMITS, type Limits, type ServerConfig } from './config.ts';
@@ -156,11 +157,7 @@ export function createServer(
         rooms,
         commands: localCommands,
         limits,
-        claim: async (boardId) => {
-          const epoch = await store.claimBoard(boardId);
-          if (epoch === null) throw new RoomLoadError(`board ${boardId} does not exist`);
-          log.fence(boardId, epoch);
-        },
+        fencing: new BoardFencing(store, log),
         logger,
       })
     : null;

@@ -86,9 +86,12 @@ export class BoardLeases {
     return this.held.has(boardId);
   }
 
-  /** Gives a board's lease back (its room unloaded). */
-  async release(boardId: string): Promise<void> {
-    if (!this.held.delete(boardId)) return;
+  /**
+   * Gives a board's lease back (its room unloaded), if Redis still names this process;
+   * `evenIfNotHeld`: also when this process had already counted it as lost.
+   */
+  async release(boardId: string, { evenIfNotHeld = false } = {}): Promise<void> {
+    if (!this.held.delete(boardId) && !evenIfNotHeld) return;
     await this.link.commands
       .eval(RELEASE, 1, leaseKey(boardId), this.link.instance)
       .catch((error: unknown) =>

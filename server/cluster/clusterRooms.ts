@@ -23,6 +23,7 @@ import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { Logger } from '../persistence/updateLog.ts';
 import type { BoardRooms, HeldPort } from '../rooms/boardRooms.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
+import type { Fencing } from './boardFencing.ts';
 import { BoardLeases } from './boardLeases.ts';
 import { boardChannel, type ClusterLink, instanceChannel, leaseKey } from './clusterLink.ts';
 import { parseCommand, parseReply, replyOf } from './commandMessages.ts';
@@ -44,8 +45,8 @@ export interface ClusterRoomsOptions {
   rooms: RoomRegistry;
   commands: LocalBoardCommands;
   limits: RemoteLimits;
-  /** Raises the board's fencing epoch before this process loads it (PostgreSQL). */
-  claim: (boardId: string) => Promise<void>;
+  /** The boards' fencing epochs (PostgreSQL): raised before this process loads a board. */
+  fencing: Fencing;
   logger: Logger;
 }
 
@@ -81,6 +82,8 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
           void this.giveBack(boardId);
       });
     });
+    // Another process holds it now (its epoch moved): only that board stops here.
+    options.fencing.onFenced((boardId) => this.fencedOut(boardId));
     // What was published while Redis was away is lost: clients here reconnect and sync again.
     options.link.onReconnect(() => {
       for (const room of this.remoteHolders.keys()) room.closeAll(CLOSES.restarting);
@@ -143,7 +146,7 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
    * the board's channel, and its holder, which does not listen there, on its own channel.
    */
   async closeEverywhere(boardId: string, close: Close): Promise<void> {
-    const message = encodePeerMessage({ type: 'closeBoard', boardId, ...close });
+    const message = encodePeerMessage({ type: 'closeBoard', boardId, holder: '', ...close });
     const holder = await this.link.commands.get(leaseKey(boardId));
     await Promise.all([
       this.link.publish(boardChannel(boardId), message),
@@ -190,6 +193,7 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
 
   private async giveBack(boardId: string): Promise<void> {
     this.claims.delete(boardId);
+    this.options.fencing.drop(boardId);
     await this.leases.release(boardId);
   }
 
@@ -207,7 +211,7 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
 
   private claimed(boardId: string, fresh: boolean): Promise<void> {
     if (fresh || !this.claims.has(boardId)) {
-      const claim = this.options.claim(boardId);
+      const claim = this.options.fencing.claim(boardId);
       claim.catch(() => {
         if (this.claims.get(boardId) === claim) this.claims.delete(boardId);
       });
@@ -220,9 +224,25 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
   private stepDown(boardId: string): void {
     this.claims.delete(boardId);
     this.options.rooms.discard(boardId, CLOSES.restarting);
-    // Only on the board's channel: the lease may be another process's already.
-    const message = encodePeerMessage({ type: 'closeBoard', boardId, ...CLOSES.restarting });
+    // Only the links to this process close: the lease may be another process's already, and
+    // its clients elsewhere stay.
+    const message = encodePeerMessage({
+      type: 'closeBoard',
+      boardId,
+      holder: this.link.instance,
+      ...CLOSES.restarting,
+    });
     void this.link.publish(boardChannel(boardId), message).catch(() => undefined);
+  }
+
+  /**
+   * Its writes were refused: another process took the board (a lease lost unnoticed, as after
+   * a Redis restart). This process steps down for that board alone, and gives the lease back if
+   * Redis still names it, so that its clients, reconnecting, find the board's one holder.
+   */
+  private fencedOut(boardId: string): void {
+    this.stepDown(boardId);
+    void this.leases.release(boardId, { evenIfNotHeld: true });
   }
 
   private async remoteRoom(boardId: string): Promise<RemoteRoom> {

@@ -152,7 +152,9 @@ export class RemoteRoom implements RoomPort {
         return;
       case 'closeBoard':
         // Deleted, or its holder stepped down: whoever opens it next finds its holder anew.
-        this.holderGone({ code: message.code, reason: message.reason });
+        if (message.holder === '' || message.holder === this.holder) {
+          this.holderGone({ code: message.code, reason: message.reason });
+        }
         return;
       default:
         return; // meant for a holder

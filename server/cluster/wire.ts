@@ -12,7 +12,8 @@
  * - `frames`: one frame, and the connections of each process it goes to (a broadcast is one
  *   message, however many clients it reaches);
  * - `close`: close one connection with a code and reason;
- * - `closeBoard`: close every connection of the board (deleted, or its holder stepping down).
+ * - `closeBoard`: close every connection of the board (deleted: `holder` empty), or every link
+ *   to one holder (`holder`: the process stepping down; links to another holder stay).
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -45,7 +46,7 @@ export type PeerMessage =
       code: number;
       reason: string;
     }
-  | { type: 'closeBoard'; boardId: string; code: number; reason: string };
+  | { type: 'closeBoard'; boardId: string; holder: string; code: number; reason: string };
 
 const TAGS = [
   'open',
@@ -116,6 +117,7 @@ export function encodePeerMessage(message: PeerMessage): Uint8Array {
       break;
     case 'closeBoard':
       encoding.writeVarString(e, message.boardId);
+      encoding.writeVarString(e, message.holder);
       encoding.writeVarUint(e, message.code);
       encoding.writeVarString(e, message.reason);
       break;
@@ -194,6 +196,7 @@ function readBody(d: decoding.Decoder, type: (typeof TAGS)[number] | undefined):
       return {
         type,
         boardId: decoding.readVarString(d),
+        holder: decoding.readVarString(d),
         code: readCloseCode(d),
         reason: decoding.readVarString(d),
       };

@@ -28,7 +28,8 @@ const EVERY_KIND: PeerMessage[] = [
     ]),
   },
   { type: 'close', boardId: 'b1', instance: 'i-a', connId: 3, code: 4401, reason: 'deleted' },
-  { type: 'closeBoard', boardId: 'b1', code: 1012, reason: 'moving' },
+  { type: 'closeBoard', boardId: 'b1', holder: 'i-a', code: 1012, reason: 'moving' },
+  { type: 'closeBoard', boardId: 'b1', holder: '', code: 4401, reason: 'deleted' },
 ];
 
 describe('messages between server processes', () => {
@@ -40,7 +41,13 @@ describe('messages between server processes', () => {
 
   it('refuses a close code no socket may be closed with', () => {
     for (const code of [1005, 1006, 2999, 5000]) {
-      const bad = encodePeerMessage({ type: 'closeBoard', boardId: 'b1', code, reason: 'x' });
+      const bad = encodePeerMessage({
+        type: 'closeBoard',
+        boardId: 'b1',
+        holder: '',
+        code,
+        reason: 'x',
+      });
       expect(() => decodePeerMessage(bad)).toThrow(MalformedPeerMessage);
     }
   });
