@@ -39,6 +39,8 @@ import {
 } from './wire.ts';
 
 const COMMAND_TIMEOUT_MS = 15_000;
+/** How often the links to other holders are checked against the boards' leases. */
+const HOLDER_CHECK_MS = 3_000;
 
 export interface ClusterRoomsOptions {
   link: ClusterLink;
@@ -59,7 +61,11 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
   private readonly remoteRooms = new Map<string, RemoteRoom>();
   /** Connections on each link (an old link lives on until its last connection closes). */
   private readonly remoteHolders = new Map<RemoteRoom, number>();
+  /** Every live link of each board, old ones included (what the holder sends is theirs too). */
+  private readonly linksByBoard = new Map<string, Set<RemoteRoom>>();
+  /** Links being opened, by board and holder. */
   private readonly openingRemote = new Map<string, Promise<RemoteRoom>>();
+  private readonly holderCheck: NodeJS.Timeout;
   private readonly pending = new Map<number, (reply: PeerMessage & { type: 'reply' }) => void>();
   private nextRequest = 1;
   private stopListening: (() => void) | null = null;
@@ -67,10 +73,12 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
   constructor(private readonly options: ClusterRoomsOptions) {
     this.link = options.link;
     this.leases = new BoardLeases(options.link, options.logger);
-    this.frames = new FrameBatcher(options.link, options.logger);
+    this.frames = new FrameBatcher(options.link, options.logger, (boardId, to) =>
+      this.remoteClients.lost(boardId, to),
+    );
     this.remoteClients = new RemoteClients(
       options.link,
-      { hold: (boardId) => this.holdOwned(boardId) },
+      { hold: (boardId) => this.holdIfHolder(boardId) },
       this.frames,
       options.limits,
       options.logger,
@@ -82,6 +90,10 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
           void this.giveBack(boardId);
       });
     });
+    // A holder that stalled past its lease, or stepped down unheard, is replaced by another:
+    // this process's links to it follow the lease.
+    this.holderCheck = setInterval(() => void this.checkHolders(), HOLDER_CHECK_MS);
+    this.holderCheck.unref();
     // Another process holds it now (its epoch moved): only that board stops here.
     options.fencing.onFenced((boardId) => this.fencedOut(boardId));
     // What was published while Redis was away is lost: clients here reconnect and sync again.
@@ -100,9 +112,9 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
 
   /** The board as a connection of this process uses it: its room here, or the link to it. */
   async hold(boardId: string): Promise<HeldPort> {
-    const owned = await this.holdOwned(boardId);
-    if (owned) return owned;
-    const remote = await this.remoteRoom(boardId);
+    const lease = await this.leases.acquire(boardId, () => this.stepDown(boardId));
+    if (lease.held) return this.holdOwned(boardId, lease.fresh);
+    const remote = await this.remoteRoom(boardId, lease.holder);
     return {
       port: remote,
       release: () => this.releaseRemote(boardId, remote),
@@ -157,6 +169,7 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.holderCheck);
     this.stopListening?.();
     this.remoteClients.stop();
     this.leases.stop();
@@ -164,12 +177,16 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
   }
 
   /** The board's room here, if this process holds its lease or can take it; else null. */
-  private async holdOwned(boardId: string): Promise<HeldPort | null> {
+  private async holdIfHolder(boardId: string): Promise<HeldPort | null> {
     const lease = await this.leases.acquire(boardId, () => this.stepDown(boardId));
-    if (!lease.held) return null;
+    return lease.held ? this.holdOwned(boardId, lease.fresh) : null;
+  }
+
+  /** The board's room here, whose lease this process holds. */
+  private async holdOwned(boardId: string, fresh: boolean): Promise<HeldPort> {
     try {
       const room = await this.whileOpening(boardId, async () => {
-        await this.claimed(boardId, lease.fresh);
+        await this.claimed(boardId, fresh);
         return this.options.rooms.hold(boardId);
       });
       return { port: room, release: () => this.options.rooms.release(room) };
@@ -245,32 +262,35 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
     void this.leases.release(boardId, { evenIfNotHeld: true });
   }
 
-  private async remoteRoom(boardId: string): Promise<RemoteRoom> {
+  /**
+   * The link to the board's holder. A link to a process that no longer holds it is not reused:
+   * its clients are closed to reconnect (they reach the holder then).
+   */
+  private async remoteRoom(boardId: string, holder: string): Promise<RemoteRoom> {
     let room = this.remoteRooms.get(boardId);
+    if (room && !room.isGone && room.holder !== holder) room.holderGone();
     if (!room || room.isGone) {
-      let opening = this.openingRemote.get(boardId);
+      const key = `${boardId}/${holder}`;
+      let opening = this.openingRemote.get(key);
       if (!opening) {
-        opening = this.openRemote(boardId).finally(() => this.openingRemote.delete(boardId));
-        this.openingRemote.set(boardId, opening);
+        opening = RemoteRoom.open(boardId, holder, this.link, this.options.logger).finally(() =>
+          this.openingRemote.delete(key),
+        );
+        this.openingRemote.set(key, opening);
       }
       room = await opening;
+      if (!this.remoteHolders.has(room)) {
+        let links = this.linksByBoard.get(boardId);
+        if (!links) {
+          links = new Set();
+          this.linksByBoard.set(boardId, links);
+        }
+        links.add(room);
+      }
       this.remoteRooms.set(boardId, room);
     }
     this.remoteHolders.set(room, (this.remoteHolders.get(room) ?? 0) + 1);
     return room;
-  }
-
-  private async openRemote(boardId: string): Promise<RemoteRoom> {
-    const lease = await this.leases.acquire(boardId, () => this.stepDown(boardId));
-    if (lease.held) {
-      // Its holder let go meanwhile: the lease goes back (no room here holds it), and the
-      // client's reconnect opens the board afresh.
-      if (!this.opening.has(boardId) && !this.options.rooms.inUse(boardId)) {
-        await this.giveBack(boardId);
-      }
-      throw new RoomLoadError(`board ${boardId} came to this process`, CLOSES.restarting);
-    }
-    return RemoteRoom.open(boardId, lease.holder, this.link, this.options.logger);
   }
 
   private releaseRemote(boardId: string, room: RemoteRoom): void {
@@ -281,7 +301,25 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
     }
     this.remoteHolders.delete(room);
     if (this.remoteRooms.get(boardId) === room) this.remoteRooms.delete(boardId);
+    const links = this.linksByBoard.get(boardId);
+    links?.delete(room);
+    if (links?.size === 0) this.linksByBoard.delete(boardId);
     room.stop();
+  }
+
+  /** Closes the clients of every link whose board's lease names another process by now. */
+  private async checkHolders(): Promise<void> {
+    const links = [...this.remoteHolders.keys()].filter((room) => !room.isGone);
+    if (links.length === 0) return;
+    let holders: (string | null)[];
+    try {
+      holders = await this.link.commands.mget(links.map((room) => leaseKey(room.boardId)));
+    } catch {
+      return; // Redis away: its return closes these links anyway
+    }
+    links.forEach((room, index) => {
+      if (holders[index] !== room.holder) room.holderGone();
+    });
   }
 
   /** Carries a command to the board's holder; 'holder gone' when nobody listens there. */
@@ -349,8 +387,13 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
       case 'closeBoard':
         this.options.rooms.discard(message.boardId, { code: message.code, reason: message.reason });
         return;
+      case 'frames':
+      case 'close':
+        // For this process's clients alone (the holder sent it here, not to every process).
+        for (const room of this.linksByBoard.get(message.boardId) ?? []) room.deliver(message);
+        return;
       default:
-        return; // board channel messages never come here
+        message satisfies never;
     }
   }
 
