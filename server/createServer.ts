@@ -143,11 +143,13 @@ export function createServer(
   reportDamage(store, logger);
   const rooms = new RoomRegistry(log, logger, limits.boardBudgetBytes);
   const tokens = new Tokens(store);
+  // One clock for everything the board commands time (and the tests' to replace).
+  const now = Date.now;
   const localCommands = new LocalBoardCommands(rooms, {
     store,
     tokens,
     maxParticipants: limits.maxParticipantsPerBoard,
-    now: Date.now,
+    now,
   });
   // Several instances (REDIS_URL): each board's room lives in the one holding its lease.
   const link = options.redisUrl ? new ClusterLink(options.redisUrl, logger) : null;
@@ -159,11 +161,12 @@ export function createServer(
         limits,
         fencing: new BoardFencing(store, log),
         logger,
+        now,
       })
     : null;
   const boardRooms: BoardRooms = cluster ?? new LocalBoardRooms(rooms);
   const commands: BoardCommands = cluster ?? localCommands;
-  const boards = new BoardService(store, boardRooms, tokens, commands);
+  const boards = new BoardService(store, boardRooms, tokens, commands, now);
   const access = new Access(
     tokens,
     createOriginPolicy(options.publicUrl, options.allowedOrigins ?? []),

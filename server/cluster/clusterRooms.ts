@@ -39,6 +39,8 @@ import {
 } from './wire.ts';
 
 const COMMAND_TIMEOUT_MS = 15_000;
+/** What a carried command's holder leaves its asker: the answer's way back, and some slack. */
+const COMMAND_MARGIN_MS = 2_000;
 /** How often the links to other holders are checked against the boards' leases. */
 const HOLDER_CHECK_MS = 3_000;
 
@@ -50,6 +52,8 @@ export interface ClusterRoomsOptions {
   /** The boards' fencing epochs (PostgreSQL): raised before this process loads a board. */
   fencing: Fencing;
   logger: Logger;
+  /** The clock carried commands' time limits are counted with (the commands' own). */
+  now?: () => number;
 }
 
 export class ClusterRooms implements BoardCommands, BoardRooms {
@@ -69,9 +73,11 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
   private readonly pending = new Map<number, (reply: PeerMessage & { type: 'reply' }) => void>();
   private nextRequest = 1;
   private stopListening: (() => void) | null = null;
+  private readonly now: () => number;
 
   constructor(private readonly options: ClusterRoomsOptions) {
     this.link = options.link;
+    this.now = options.now ?? Date.now;
     this.leases = new BoardLeases(options.link, options.logger);
     this.frames = new FrameBatcher(options.link, options.logger, (boardId, to) =>
       this.remoteClients.lost(boardId, to),
@@ -125,6 +131,7 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
   async run<K extends BoardCommandKind>(
     boardId: string,
     command: BoardCommand<K>,
+    notAfter?: number,
   ): Promise<BoardCommandOutput<K>> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const lease = await this.leases.acquire(boardId, () => this.stepDown(boardId));
@@ -132,7 +139,7 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
         try {
           return await this.whileOpening(boardId, async () => {
             await this.claimed(boardId, lease.fresh);
-            return this.options.commands.run(boardId, command);
+            return this.options.commands.run(boardId, command, notAfter);
           });
         } catch (error) {
           if (!this.opening.has(boardId) && !this.options.rooms.inUse(boardId)) {
@@ -141,23 +148,34 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
           throw error;
         }
       }
-      const reply = await this.ask(lease.holder, boardId, command as BoardCommand);
+      const reply = await this.ask(lease.holder, boardId, command as BoardCommand, notAfter);
       if (reply !== 'holder gone') return reply as BoardCommandOutput<K>;
     }
     throw new RoomLoadError(`board ${boardId}: its holder kept changing`, CLOSES.restarting);
   }
 
-  /** Deleted: its room here goes unstored, and every process closes its sockets. */
+  /**
+   * Deleted: its room here goes unstored, and every process closes its sockets. Redis being
+   * away does not make the deletion fail (it is done in PostgreSQL by now): the other
+   * processes' sockets of it close when Redis returns (every forwarded client is closed then)
+   * or when its holder's lease runs out, and none can open again (its tokens are gone).
+   */
   async closeBoard(boardId: string, close: Close): Promise<void> {
     this.options.rooms.discard(boardId, close);
-    await this.closeEverywhere(boardId, close);
+    try {
+      await this.closeEverywhere(boardId, close);
+    } catch (error) {
+      this.options.logger.error(
+        `board ${boardId}: deleted, but other processes not told (Redis): ${String(error)}`,
+      );
+    }
   }
 
   /**
    * Closes the board everywhere (it was deleted): the processes with clients of it hear it on
    * the board's channel, and its holder, which does not listen there, on its own channel.
    */
-  async closeEverywhere(boardId: string, close: Close): Promise<void> {
+  private async closeEverywhere(boardId: string, close: Close): Promise<void> {
     const message = encodePeerMessage({ type: 'closeBoard', boardId, holder: '', ...close });
     const holder = await this.link.commands.get(leaseKey(boardId));
     await Promise.all([
@@ -322,14 +340,27 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
     });
   }
 
-  /** Carries a command to the board's holder; 'holder gone' when nobody listens there. */
-  private ask(holder: string, boardId: string, command: BoardCommand): Promise<unknown> {
+  /**
+   * Carries a command to the board's holder; 'holder gone' when nobody listens there. The holder
+   * is told how long this waits, and does not start the command later than that: one that
+   * timed out here (a join answered with an error) never runs there afterwards.
+   */
+  private ask(
+    holder: string,
+    boardId: string,
+    command: BoardCommand,
+    notAfter?: number,
+  ): Promise<unknown> {
     const requestId = this.nextRequest++;
+    const waitMs =
+      notAfter === undefined
+        ? COMMAND_TIMEOUT_MS
+        : Math.max(0, Math.min(COMMAND_TIMEOUT_MS, notAfter - this.now()));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(requestId);
         reject(new RoomLoadError(`board ${boardId}: its holder did not answer`, CLOSES.restarting));
-      }, COMMAND_TIMEOUT_MS);
+      }, waitMs);
       timer.unref();
       this.pending.set(requestId, (reply) => {
         clearTimeout(timer);
@@ -344,6 +375,7 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
         boardId,
         from: this.link.instance,
         requestId,
+        budgetMs: Math.max(0, waitMs - COMMAND_MARGIN_MS),
         command: JSON.stringify(command),
       });
       this.link.publish(instanceChannel(holder), message).then(
@@ -402,7 +434,8 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
     let reply: { ok: boolean; body: string };
     try {
       const command = parseCommand(message.command);
-      reply = replyOf(await this.run(message.boardId, command), null);
+      const notAfter = this.now() + message.budgetMs;
+      reply = replyOf(await this.run(message.boardId, command, notAfter), null);
     } catch (error) {
       reply = replyOf(undefined, error);
       if (!(error instanceof BoardServiceError) && !(error instanceof RoomLoadError)) {

@@ -16,7 +16,14 @@ const EVERY_KIND: PeerMessage[] = [
   { type: 'open', boardId: 'b1', from: 'i-a', connId: 7, participantId: 'p9', role: 'observer' },
   { type: 'message', boardId: 'b1', from: 'i-a', connId: 7, data: frame },
   { type: 'gone', boardId: 'b1', from: 'i-a', connId: 300_000 },
-  { type: 'command', boardId: 'b1', from: 'i-b', requestId: 12, command: '{"kind":"join"}' },
+  {
+    type: 'command',
+    boardId: 'b1',
+    from: 'i-b',
+    requestId: 12,
+    budgetMs: 13_000,
+    command: '{"kind":"join"}',
+  },
   { type: 'reply', requestId: 12, ok: false, body: '{"status":409,"code":"boardFull"}' },
   {
     type: 'frames',
