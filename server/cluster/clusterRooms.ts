@@ -142,9 +142,12 @@ export class ClusterRooms implements BoardCommands, BoardRooms {
             return this.options.commands.run(boardId, command, notAfter);
           });
         } catch (error) {
+          // Stepped down meanwhile (fenced, or the lease lost): the board's holder runs it.
+          const steppedDown = !this.leases.holds(boardId);
           if (!this.opening.has(boardId) && !this.options.rooms.inUse(boardId)) {
             await this.giveBack(boardId);
           }
+          if (error instanceof RoomLoadError && steppedDown) continue;
           throw error;
         }
       }
