@@ -23,6 +23,7 @@ import { Tokens } from './auth/tokens.ts';
 import { type BoardCommands, LocalBoardCommands } from './boards/boardCommands.ts';
 import { BoardService } from './boards/boardService.ts';
 import { SessionAdmin } from './boards/sessionAdmin.ts';
+import { BoardFencing } from './cluster/boardFencing.ts';
 import { ClusterLink } from './cluster/clusterLink.ts';
 import { ClusterRooms } from './cluster/clusterRooms.ts';
 import { SharedCaps } from './cluster/sharedCaps.ts';
@@ -144,11 +145,13 @@ export function createServer(
   reportDamage(store, logger);
   const rooms = new RoomRegistry(log, logger, limits.boardBudgetBytes);
   const tokens = new Tokens(store);
+  // One clock for everything the board commands time (and the tests' to replace).
+  const now = Date.now;
   const localCommands = new LocalBoardCommands(rooms, {
     store,
     tokens,
     maxParticipants: limits.maxParticipantsPerBoard,
-    now: Date.now,
+    now,
   });
   // Several instances (REDIS_URL): each board's room lives in the one holding its lease.
   const link = options.redisUrl ? new ClusterLink(options.redisUrl, logger) : null;
@@ -158,17 +161,14 @@ export function createServer(
         rooms,
         commands: localCommands,
         limits,
-        claim: async (boardId) => {
-          const epoch = await store.claimBoard(boardId);
-          if (epoch === null) throw new RoomLoadError(`board ${boardId} does not exist`);
-          log.fence(boardId, epoch);
-        },
+        fencing: new BoardFencing(store, log),
         logger,
+        now,
       })
     : null;
   const boardRooms: BoardRooms = cluster ?? new LocalBoardRooms(rooms);
   const commands: BoardCommands = cluster ?? localCommands;
-  const boards = new BoardService(store, boardRooms, tokens, commands);
+  const boards = new BoardService(store, boardRooms, tokens, commands, now);
   const access = new Access(
     tokens,
     createOriginPolicy(options.publicUrl, options.allowedOrigins ?? []),

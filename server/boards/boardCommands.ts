@@ -12,10 +12,11 @@ import {
   readControl,
   readParticipant,
 } from '../../shared/boardDoc.ts';
-import type { Close } from '../../shared/closeCodes.ts';
+import { CLOSES, type Close } from '../../shared/closeCodes.ts';
 import { snapshotFromDoc } from '../../shared/snapshot/fromDoc.ts';
 import type { Snapshot } from '../../shared/snapshot/schema.ts';
 import type { Tokens } from '../auth/tokens.ts';
+import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { Awaitable, Store } from '../persistence/store.ts';
 import type { Room } from '../rooms/room.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
@@ -44,11 +45,16 @@ export type BoardCommand<K extends BoardCommandKind = BoardCommandKind> = {
 }[K];
 export type BoardCommandOutput<K extends BoardCommandKind> = BoardCommandTypes[K]['output'];
 
-/** Where commands run: in this process, or in the one holding the board's room. */
+/**
+ * Where commands run: in this process, or in the one holding the board's room. `notAfter` (by
+ * the running process's clock): a command that has not started by then is not run at all, but
+ * refused with RoomLoadError (its asker, in another process, has given up waiting for it).
+ */
 export interface BoardCommands {
   run<K extends BoardCommandKind>(
     boardId: string,
     command: BoardCommand<K>,
+    notAfter?: number,
   ): Promise<BoardCommandOutput<K>>;
 }
 
@@ -140,7 +146,15 @@ export class LocalBoardCommands implements BoardCommands {
   run<K extends BoardCommandKind>(
     boardId: string,
     command: BoardCommand<K>,
+    notAfter?: number,
   ): Promise<BoardCommandOutput<K>> {
-    return this.rooms.withRoom(boardId, (room) => runBoardCommand(room, command, this.context));
+    return this.rooms.withRoom(boardId, (room) => {
+      // Checked in the board's order, right before it would run: a join nobody waits for any
+      // more must not admit anyone.
+      if (notAfter !== undefined && this.context.now() > notAfter) {
+        throw new RoomLoadError(`board ${boardId}: a command came too late`, CLOSES.restarting);
+      }
+      return runBoardCommand(room, command, this.context);
+    });
   }
 }

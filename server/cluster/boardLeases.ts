@@ -41,8 +41,9 @@ export class BoardLeases {
   }
 
   /**
-   * Takes a board's lease if nobody holds it, or if its holder's process is dead. Answers who
-   * holds it otherwise. Rejects when Redis does not answer.
+   * Takes a board's lease if nobody holds it, or if its holder's process is dead (its lease
+   * expired, or nobody listens on its channel). Answers who holds it otherwise. Rejects when
+   * Redis does not answer.
    */
   async acquire(boardId: string, onLost: () => void): Promise<LeaseAnswer> {
     if (this.held.has(boardId)) return { held: true, fresh: false };
@@ -73,10 +74,9 @@ export class BoardLeases {
         this.held.set(boardId, { onLost, renewedAt: Date.now() });
         return { held: true, fresh: true };
       }
-      // A killed process stops listening at once; its key expires a few seconds later.
-      if ((await this.link.isAlive(holder)) && (await this.link.listens(holder))) {
-        return { held: false, holder };
-      }
+      // The lease names the holder: a process that stalls keeps its boards until its lease
+      // expires. One killed stops listening at once, though: its boards are taken over then.
+      if (await this.link.listens(holder)) return { held: false, holder };
       await this.link.commands.eval(RELEASE, 1, key, holder);
     }
     throw new Error(`board ${boardId}: its lease kept changing hands`);
@@ -86,9 +86,12 @@ export class BoardLeases {
     return this.held.has(boardId);
   }
 
-  /** Gives a board's lease back (its room unloaded). */
-  async release(boardId: string): Promise<void> {
-    if (!this.held.delete(boardId)) return;
+  /**
+   * Gives a board's lease back (its room unloaded), if Redis still names this process;
+   * `evenIfNotHeld`: also when this process had already counted it as lost.
+   */
+  async release(boardId: string, { evenIfNotHeld = false } = {}): Promise<void> {
+    if (!this.held.delete(boardId) && !evenIfNotHeld) return;
     await this.link.commands
       .eval(RELEASE, 1, leaseKey(boardId), this.link.instance)
       .catch((error: unknown) =>

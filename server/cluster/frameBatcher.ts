@@ -2,11 +2,17 @@
  * The frames a board's holder sends to clients connected through other processes, gathered over
  * one turn of the event loop and published on the board's channel as one message per frame, with
  * the connections of every process it goes to: a broadcast to 2,000 people is one message, not
- * 2,000. Each connection still gets its frames in the order they were sent: a frame already
- * gathered is reused for a connection only if nothing was gathered for that connection after it.
+ * 2,000. A frame for one process's connections only (a sync answer, a reply to one client) goes
+ * on that process's own channel instead, so no other process reads it. Each connection still
+ * gets its frames in the order they were sent: a frame already gathered is reused for a
+ * connection only if nothing was gathered for that connection after it (and Redis delivers one
+ * publisher's messages to one subscriber in order, whichever channel they take).
+ *
+ * A frame that could not be published is missing from its receivers' documents: `onLost` hears
+ * of them, and they are closed so that they sync again.
  */
 import type { Logger } from '../persistence/updateLog.ts';
-import { boardChannel, type ClusterLink } from './clusterLink.ts';
+import { boardChannel, type ClusterLink, instanceChannel } from './clusterLink.ts';
 import { encodePeerMessage } from './wire.ts';
 
 interface Gathered {
@@ -24,6 +30,7 @@ export class FrameBatcher {
   constructor(
     private readonly link: ClusterLink,
     private readonly logger: Logger,
+    private readonly onLost: (boardId: string, to: ReadonlyMap<string, readonly number[]>) => void,
   ) {}
 
   send(boardId: string, instance: string, connId: number, frame: Uint8Array): void {
@@ -71,8 +78,12 @@ export class FrameBatcher {
     for (const [boardId, gathered] of boards) {
       for (const { frame, to } of gathered) {
         const message = encodePeerMessage({ type: 'frames', boardId, frame, to });
-        this.link.publish(boardChannel(boardId), message).catch((error: unknown) => {
+        const [only, ...others] = to.keys();
+        const channel =
+          only !== undefined && others.length === 0 ? instanceChannel(only) : boardChannel(boardId);
+        this.link.publish(channel, message).catch((error: unknown) => {
           this.logger.error(`board ${boardId}: frames not published: ${String(error)}`);
+          this.onLost(boardId, to);
         });
       }
     }

@@ -4,11 +4,17 @@
  * local socket does), `message` hands it what its client sent, `gone` removes it. A process that
  * dies sends no `gone`: its key expires, and its connections are removed then, so nobody stays
  * "here" who is not (presence without ghosts).
+ *
+ * A `message` for a connection not known here (forgotten: its process seemed dead, Redis came
+ * back, or a frame for it was lost) is answered with a close, so that its client reconnects
+ * instead of waiting for answers that never come. A close is sent on the client's process's own
+ * channel, and tried again a few times if it could not be published; the connection is
+ * forgotten here at once either way.
  */
 import { CLOSES } from '../../shared/closeCodes.ts';
 import type { Logger } from '../persistence/updateLog.ts';
 import type { RoomPort } from '../rooms/room.ts';
-import { boardChannel, type ClusterLink, INSTANCE_TTL_MS } from './clusterLink.ts';
+import { type ClusterLink, INSTANCE_TTL_MS, instanceChannel } from './clusterLink.ts';
 import type { FrameBatcher } from './frameBatcher.ts';
 import { RemoteConnection, type RemoteLimits } from './remoteConnection.ts';
 import { encodePeerMessage, type PeerMessage } from './wire.ts';
@@ -20,12 +26,18 @@ export interface HeldRooms {
 
 type ConnectionMessage = Extract<PeerMessage, { type: 'open' | 'message' | 'gone' }>;
 
+/** Tries of a close that could not be published, and the wait before the first retry. */
+const CLOSE_TRIES = 3;
+const CLOSE_RETRY_MS = 200;
+
 export class RemoteClients {
   private readonly connections = new Map<
     string,
     { connection: RemoteConnection; release: (() => void) | null }
   >();
   private readonly sweep: NodeJS.Timeout;
+  /** Unknown connections answered with a close lately: each is answered once. */
+  private answeredUnknown = new Set<string>();
 
   constructor(
     private readonly link: ClusterLink,
@@ -48,9 +60,12 @@ export class RemoteClients {
       case 'open':
         this.open(key, message);
         return;
-      case 'message':
-        this.connections.get(key)?.connection.receive(message.data);
+      case 'message': {
+        const entry = this.connections.get(key);
+        if (entry) entry.connection.receive(message.data);
+        else this.answerUnknown(key, message);
         return;
+      }
       case 'gone':
         this.forget(key);
         return;
@@ -62,6 +77,29 @@ export class RemoteClients {
   stop(): void {
     clearInterval(this.sweep);
     this.forgetAll();
+  }
+
+  /**
+   * Frames for these connections were lost on their way: each is closed (its client syncs
+   * again when it reconnects) and forgotten.
+   */
+  lost(boardId: string, to: ReadonlyMap<string, readonly number[]>): void {
+    for (const [instance, connIds] of to) {
+      for (const connId of connIds) {
+        const key = `${boardId}/${instance}/${connId}`;
+        this.connections
+          .get(key)
+          ?.connection.close(CLOSES.restarting.code, CLOSES.restarting.reason);
+        this.forget(key);
+      }
+    }
+  }
+
+  private answerUnknown(key: string, message: Extract<PeerMessage, { type: 'message' }>): void {
+    if (this.answeredUnknown.has(key)) return;
+    this.answeredUnknown.add(key);
+    const { code, reason } = CLOSES.restarting;
+    this.closeThere(message.boardId, message.from, message.connId, code, reason);
   }
 
   /** Every remote client leaves its room (Redis came back: their processes close them). */
@@ -131,14 +169,22 @@ export class RemoteClients {
     connId: number,
     code: number,
     reason: string,
+    tries = CLOSE_TRIES,
   ): void {
     const message = encodePeerMessage({ type: 'close', boardId, instance, connId, code, reason });
-    this.link.publish(boardChannel(boardId), message).catch((error: unknown) => {
+    this.link.publish(instanceChannel(instance), message).catch((error: unknown) => {
       this.logger.error(`board ${boardId}: a close not sent: ${String(error)}`);
+      if (tries <= 1) return; // its next message is answered with a close (it is unknown here)
+      const retry = setTimeout(
+        () => this.closeThere(boardId, instance, connId, code, reason, tries - 1),
+        CLOSE_RETRY_MS * (CLOSE_TRIES - tries + 1),
+      );
+      retry.unref();
     });
   }
 
   private async forgetDeadProcesses(): Promise<void> {
+    this.answeredUnknown = new Set();
     const instances = new Set(
       [...this.connections.values()].map(({ connection }) => connection.instance),
     );

@@ -3,58 +3,40 @@
  * connection like a local socket's, whose frames go back through the board's channel (gathered by
  * the FrameBatcher) and whose close is a message to its process. The socket-level limits (frame
  * size, message and byte rates, the send buffer) are applied where the socket is; the awareness
- * rate, which only the room can judge, is applied here.
+ * rate, which only the room can judge, is applied here, and what arrives before its room is
+ * attached waits within the same bounds as a socket's (roomAttachment.ts).
  */
 import type { Role } from '../../shared/boardDoc.ts';
 import { CLOSES } from '../../shared/closeCodes.ts';
 import type { Limits } from '../config.ts';
 import type { Logger } from '../persistence/updateLog.ts';
-import { closeReason } from '../rooms/closeReason.ts';
 import { type ClientMessage, decodeClientMessage } from '../rooms/protocol.ts';
 import { TokenBucket } from '../rooms/rateLimiter.ts';
-import type { RoomConnection, RoomPort } from '../rooms/room.ts';
+import type { RoomPort } from '../rooms/room.ts';
+import { type EarlyLimits, earlyBounds, RoomAttachment } from '../rooms/roomAttachment.ts';
 import type { FrameBatcher } from './frameBatcher.ts';
 
-export type RemoteLimits = Pick<Limits, 'awarenessRate' | 'newClientIds'>;
+export type RemoteLimits = Pick<Limits, 'awarenessRate' | 'newClientIds'> & EarlyLimits;
 
-export class RemoteConnection implements RoomConnection {
-  private closed = false;
-  private serverClosed = false;
+export class RemoteConnection extends RoomAttachment {
   private readonly awareness: TokenBucket;
   readonly newClientIdLimit: Limits['newClientIds'];
-  private room: RoomPort | null = null;
-  /** Messages that arrived before the room was attached. */
-  private early: ClientMessage[] = [];
 
   constructor(
-    readonly boardId: string,
+    boardId: string,
     /** The process the client is connected to, and its connection id there. */
     readonly instance: string,
     readonly connId: number,
-    readonly participantId: string,
-    readonly role: Role,
+    participantId: string,
+    role: Role,
     limits: RemoteLimits,
     private readonly frames: FrameBatcher,
     private readonly sendClose: (code: number, reason: string) => void,
-    private readonly logger: Logger,
+    logger: Logger,
   ) {
+    super(boardId, participantId, role, earlyBounds(limits), logger);
     this.awareness = new TokenBucket(limits.awarenessRate);
     this.newClientIdLimit = limits.newClientIds;
-  }
-
-  get closedByServer(): boolean {
-    return this.serverClosed;
-  }
-
-  /** Joins the room and hands it what arrived meanwhile; false if gone by now. */
-  attach(room: RoomPort): boolean {
-    if (this.closed) return false;
-    this.room = room;
-    room.addConnection(this);
-    const early = this.early;
-    this.early = [];
-    for (const message of early) room.handleMessage(this, message);
-    return true;
   }
 
   /** A message its client sent, as its process forwarded it. */
@@ -67,17 +49,12 @@ export class RemoteConnection implements RoomConnection {
       this.refuse(error);
       return;
     }
-    if (this.room) this.room.handleMessage(this, message);
-    else this.early.push(message);
+    this.deliver(message, data.length);
   }
 
   /** The client left its process: the room forgets it. */
   detach(): RoomPort | null {
-    this.closed = true;
-    const room = this.room;
-    this.room = null;
-    room?.removeConnection(this);
-    return room;
+    return this.leaveRoom();
   }
 
   send(frame: Uint8Array): void {
@@ -85,12 +62,9 @@ export class RemoteConnection implements RoomConnection {
     this.frames.send(this.boardId, this.instance, this.connId, frame);
   }
 
-  close(code: number, reason: string): void {
-    if (this.closed) return;
-    this.serverClosed = true;
-    this.sendClose(code, closeReason(reason));
-    // Its process answers with `gone`, which detaches it; until then nothing more is sent.
-    this.closed = true;
+  /** Its process answers with `gone`, which detaches it; until then nothing more is sent. */
+  protected closeClient(code: number, reason: string): void {
+    this.sendClose(code, reason);
   }
 
   allowAwareness(): boolean {
@@ -98,11 +72,5 @@ export class RemoteConnection implements RoomConnection {
     this.logger.info(`closing a connection to board ${this.boardId}: rate limit`);
     this.close(CLOSES.rateLimited.code, CLOSES.rateLimited.reason);
     return false;
-  }
-
-  refuse(error: unknown): void {
-    const reason = error instanceof Error ? error.message : 'unreadable message';
-    this.logger.info(`closing a connection to board ${this.boardId}: ${reason}`);
-    this.close(CLOSES.malformed.code, `${CLOSES.malformed.reason}: ${reason}`);
   }
 }

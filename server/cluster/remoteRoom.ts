@@ -4,9 +4,11 @@
  * the board's channel, one message per frame for all of this process's receivers of it. The
  * write rules, the view and presence are the holder's alone: nothing is judged or stored here.
  *
- * When the holder is gone (nobody listens on its channel), every client here is closed with a
- * code the stock provider retries: it reconnects, and the board is opened again wherever it
- * lands, by a process that takes the board over.
+ * When the holder is gone (nobody listens on its channel, or the board's lease names another
+ * process now), every client here is closed with a code the stock provider retries: it
+ * reconnects, and the board is opened again wherever it lands, through its holder then. Frames
+ * and closes for one process only come on this process's own channel (clusterRooms.ts hands
+ * them here).
  */
 import { CLOSES, type Close } from '../../shared/closeCodes.ts';
 import type { Logger } from '../persistence/updateLog.ts';
@@ -123,7 +125,7 @@ export class RemoteRoom implements RoomPort {
   }
 
   /** Its clients reconnect and open the board wherever they land. */
-  private holderGone(close: Close = CLOSES.restarting): void {
+  holderGone(close: Close = CLOSES.restarting): void {
     if (this.gone) return;
     this.gone = true;
     this.closeAll(close);
@@ -138,6 +140,11 @@ export class RemoteRoom implements RoomPort {
       this.logger.error(`board ${this.boardId}: ${error.message}`);
       return;
     }
+    this.deliver(message);
+  }
+
+  /** What the holder sent this process's clients of the board, on either channel. */
+  deliver(message: PeerMessage): void {
     if (!('boardId' in message) || message.boardId !== this.boardId) return;
     switch (message.type) {
       case 'frames':
@@ -152,7 +159,9 @@ export class RemoteRoom implements RoomPort {
         return;
       case 'closeBoard':
         // Deleted, or its holder stepped down: whoever opens it next finds its holder anew.
-        this.holderGone({ code: message.code, reason: message.reason });
+        if (message.holder === '' || message.holder === this.holder) {
+          this.holderGone({ code: message.code, reason: message.reason });
+        }
         return;
       default:
         return; // meant for a holder

@@ -7,12 +7,15 @@
  * - `message`: one message that client sent, as it arrived;
  * - `gone`: that client left;
  * - `command`: a board command of the HTTP API (boards/boardCommands.ts), answered by `reply`
- *   on the asking process's instance channel.
- * On the board's channel, from the holder to every process with clients of the board:
+ *   on the asking process's instance channel; it says how long the asker still waits, and a
+ *   command not started by then is not run.
+ * On the board's channel, from the holder to every process with clients of the board (or on one
+ * process's channel, when only its clients are concerned):
  * - `frames`: one frame, and the connections of each process it goes to (a broadcast is one
  *   message, however many clients it reaches);
- * - `close`: close one connection with a code and reason;
- * - `closeBoard`: close every connection of the board (deleted, or its holder stepping down).
+ * - `close`: close one connection with a code and reason (always on its process's channel);
+ * - `closeBoard`: close every connection of the board (deleted: `holder` empty), or every link
+ *   to one holder (`holder`: the process stepping down; links to another holder stay).
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -29,7 +32,15 @@ export type PeerMessage =
     }
   | { type: 'message'; boardId: string; from: string; connId: number; data: Uint8Array }
   | { type: 'gone'; boardId: string; from: string; connId: number }
-  | { type: 'command'; boardId: string; from: string; requestId: number; command: string }
+  | {
+      type: 'command';
+      boardId: string;
+      from: string;
+      requestId: number;
+      /** How long the asker still waits: not started by then, the command is not run. */
+      budgetMs: number;
+      command: string;
+    }
   | { type: 'reply'; requestId: number; ok: boolean; body: string }
   | {
       type: 'frames';
@@ -45,7 +56,7 @@ export type PeerMessage =
       code: number;
       reason: string;
     }
-  | { type: 'closeBoard'; boardId: string; code: number; reason: string };
+  | { type: 'closeBoard'; boardId: string; holder: string; code: number; reason: string };
 
 const TAGS = [
   'open',
@@ -90,6 +101,7 @@ export function encodePeerMessage(message: PeerMessage): Uint8Array {
       encoding.writeVarString(e, message.boardId);
       encoding.writeVarString(e, message.from);
       encoding.writeVarUint(e, message.requestId);
+      encoding.writeVarUint(e, message.budgetMs);
       encoding.writeVarString(e, message.command);
       break;
     case 'reply':
@@ -116,6 +128,7 @@ export function encodePeerMessage(message: PeerMessage): Uint8Array {
       break;
     case 'closeBoard':
       encoding.writeVarString(e, message.boardId);
+      encoding.writeVarString(e, message.holder);
       encoding.writeVarUint(e, message.code);
       encoding.writeVarString(e, message.reason);
       break;
@@ -158,6 +171,7 @@ function readBody(d: decoding.Decoder, type: (typeof TAGS)[number] | undefined):
         boardId: decoding.readVarString(d),
         from: decoding.readVarString(d),
         requestId: decoding.readVarUint(d),
+        budgetMs: decoding.readVarUint(d),
         command: decoding.readVarString(d),
       };
     case 'reply':
@@ -194,6 +208,7 @@ function readBody(d: decoding.Decoder, type: (typeof TAGS)[number] | undefined):
       return {
         type,
         boardId: decoding.readVarString(d),
+        holder: decoding.readVarString(d),
         code: readCloseCode(d),
         reason: decoding.readVarString(d),
       };

@@ -8,9 +8,16 @@
  * later) goes into the next. A commit that fails fails every commit after it without writing
  * it, so a board's stored log never has a gap, and `onFailure` hears of it once; nothing more
  * is written until `resume`.
+ *
+ * A write refused by fencing (fencedError.ts: another process holds the board now) is not a
+ * store failure: the fenced boards' writes are dropped, from that commit on and until the board
+ * is claimed again, their waiters hear `CLOSES.restarting`, `onFenced` hears of each, and the
+ * rest of the commit is written on. Each board of a commit has its own share of it (what its
+ * frames wait for), so a fenced board's frames never leave while the others' do.
  */
 import { CLOSES } from '../../shared/closeCodes.ts';
 import { andThen } from './awaitable.ts';
+import { FencedError } from './fencedError.ts';
 import { RoomLoadError } from './roomLoad.ts';
 import type { Awaitable, LogName, UpdateEntry, UpdateStore } from './store.ts';
 import type { StoredUpdate } from './storedUpdate.ts';
@@ -28,9 +35,8 @@ type Operation =
   | { kind: 'append'; boardId: string; update: Uint8Array; log: LogName; fence?: number }
   | { kind: 'compact'; boardId: string; state: StoredUpdate; log: LogName; fence?: number };
 
-class Batch implements Commit {
-  readonly operations: Operation[] = [];
-  readonly boards = new Set<string>();
+/** Something that settles once: resolved when durable, rejected when not stored. */
+class Settling implements Commit {
   readonly durable: Promise<void>;
   isDurable = false;
   settle!: (error?: unknown) => void;
@@ -49,28 +55,57 @@ class Batch implements Commit {
   }
 }
 
+class Batch {
+  readonly operations: Operation[] = [];
+  /** Each board's share of it. */
+  readonly shares = new Map<string, Settling>();
+  /** Settles once the whole batch is done, stored or not. */
+  readonly done = new Settling();
+  /** How many operations are written (each store call commits its own). */
+  written = 0;
+
+  /** Takes a board's operations out of what is not written yet. */
+  drop(boardId: string): void {
+    const kept = this.operations.filter(
+      (operation, index) => index < this.written || operation.boardId !== boardId,
+    );
+    this.operations.splice(0, this.operations.length, ...kept);
+  }
+}
+
 export class TickCommit {
   /** What this turn writes, not committed yet. */
   private open: Batch | null = null;
   /** The commit under way (only while a store answers later). */
   private committing: Batch | null = null;
-  /** Each board's newest commit that is not durable yet. */
-  private readonly newest = new Map<string, Batch>();
+  /** Each board's newest share of a commit that is not durable yet. */
+  private readonly newest = new Map<string, Settling>();
   /** Why writing stopped, until `resume`: what every append rejects with meanwhile. */
   private failure: { error: RoomLoadError; rejected: Promise<void> } | null = null;
   private scheduled = false;
   /** The owner epoch each board's writes carry (store.ts, claimBoard), where one was claimed. */
   private readonly fences = new Map<string, number>();
+  /** Boards whose writes were fenced: refused until claimed again (or forgotten). */
+  private readonly fencedOut = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: UpdateStore,
     private readonly onFailure: (error: unknown) => void,
+    private readonly onFenced: (boardId: string, cause: FencedError) => void = () => undefined,
   ) {}
 
-  /** From now on the board's writes carry `epoch`; null: they carry none. */
+  /**
+   * From now on the board's writes carry `epoch` (a fresh claim: writes refused by an older one
+   * are taken again); null: they carry none (its room unloaded, or one process alone).
+   */
   fence(boardId: string, epoch: number | null): void {
+    this.fencedOut.delete(boardId);
     if (epoch === null) this.fences.delete(boardId);
-    else this.fences.set(boardId, epoch);
+    else {
+      this.fences.set(boardId, epoch);
+      // What an older room of it waited for is no concern of the new one's.
+      this.newest.delete(boardId);
+    }
   }
 
   /** Appends with this turn's commit; resolves once durable, rejects if it is not stored. */
@@ -91,19 +126,15 @@ export class TickCommit {
 
   /** The board's newest commit that is not durable yet, or null when all of it is stored. */
   pendingFor(boardId: string): Commit | null {
-    const batch = this.newest.get(boardId);
-    if (batch === undefined || !batch.isDurable) return batch ?? null;
+    const share = this.newest.get(boardId);
+    if (share === undefined || !share.isDurable) return share ?? null;
     this.newest.delete(boardId);
     return null;
   }
 
   /** Drops what this turn would write for a deleted board (a commit under way writes it). */
   forget(boardId: string): void {
-    const open = this.open;
-    if (!open?.boards.has(boardId)) return;
-    const kept = open.operations.filter((operation) => operation.boardId !== boardId);
-    open.operations.splice(0, open.operations.length, ...kept);
-    open.boards.delete(boardId);
+    this.open?.drop(boardId);
   }
 
   get failed(): boolean {
@@ -122,12 +153,14 @@ export class TickCommit {
       const waiting = this.committing ?? this.open;
       if (waiting === null) return;
       if (this.committing === null) this.commitNext();
-      await waiting.durable.catch(() => undefined);
+      await waiting.done.durable.catch(() => undefined);
     }
   }
 
   private add(operation: Operation): Promise<void> {
     if (this.failure) return this.failure.rejected;
+    const fenced = this.fencedOut.get(operation.boardId);
+    if (fenced) return fenced;
     let batch = this.open;
     if (batch === null) {
       batch = new Batch();
@@ -135,9 +168,13 @@ export class TickCommit {
       this.schedule();
     }
     batch.operations.push(operation);
-    batch.boards.add(operation.boardId);
-    this.newest.set(operation.boardId, batch);
-    return batch.durable;
+    let share = batch.shares.get(operation.boardId);
+    if (share === undefined) {
+      share = new Settling();
+      batch.shares.set(operation.boardId, share);
+    }
+    this.newest.set(operation.boardId, share);
+    return share.durable;
   }
 
   private schedule(): void {
@@ -158,29 +195,65 @@ export class TickCommit {
       return;
     }
     this.committing = batch;
+    this.writeRest(batch);
+  }
+
+  /** Writes what of the batch is not written yet, then finishes it. */
+  private writeRest(batch: Batch): void {
     let answer: Awaitable<void>;
     try {
-      answer = this.write(batch.operations, 0);
+      answer = this.write(batch);
     } catch (error) {
-      this.finish(batch, error);
+      this.refused(batch, error);
       return;
     }
     if (answer instanceof Promise) {
       answer.then(
         () => this.finish(batch),
-        (error: unknown) => this.finish(batch, error ?? new Error('the store failed')),
+        (error: unknown) => this.refused(batch, error ?? new Error('the store failed')),
       );
     } else this.finish(batch);
   }
 
-  /** Writes the operations from `from` on: each run of appends in one call, in order. */
-  private write(operations: readonly Operation[], from: number): Awaitable<void> {
+  /** A fenced write drops its boards and writes on; any other failure fails the batch. */
+  private refused(batch: Batch, cause: unknown): void {
+    if (cause instanceof FencedError && this.fenceOut(batch, cause)) this.writeRest(batch);
+    else this.finish(batch, cause);
+  }
+
+  /** Refuses the fenced boards' writes from now on; false if none of the batch's was fenced. */
+  private fenceOut(batch: Batch, cause: FencedError): boolean {
+    const boards = cause.boards.filter((boardId) => batch.shares.has(boardId));
+    if (boards.length === 0) return false;
+    for (const boardId of boards) {
+      const error = new RoomLoadError(
+        `board ${boardId}: another process holds it now`,
+        CLOSES.restarting,
+      );
+      const rejected = Promise.reject(error);
+      rejected.catch(() => undefined);
+      this.fencedOut.set(boardId, rejected);
+      for (const fenced of [batch, this.open]) {
+        fenced?.drop(boardId);
+        fenced?.shares.get(boardId)?.settle(error);
+        fenced?.shares.delete(boardId);
+      }
+    }
+    for (const boardId of boards) this.onFenced(boardId, cause);
+    return true;
+  }
+
+  /** Writes the batch's operations not written yet: each run of appends in one call, in order. */
+  private write(batch: Batch): Awaitable<void> {
+    const { operations } = batch;
+    const from = batch.written;
     const first = operations[from];
     if (first === undefined) return;
     if (first.kind === 'compact') {
-      return andThen(this.store.compact(first.boardId, first.state, first.log, first.fence), () =>
-        this.write(operations, from + 1),
-      );
+      return andThen(this.store.compact(first.boardId, first.state, first.log, first.fence), () => {
+        batch.written = from + 1;
+        return this.write(batch);
+      });
     }
     const entries: UpdateEntry[] = [];
     let end = from;
@@ -190,16 +263,20 @@ export class TickCommit {
       entries.push(entry);
       end += 1;
     }
-    return andThen(this.store.appendUpdates(entries), () => this.write(operations, end));
+    return andThen(this.store.appendUpdates(entries), () => {
+      batch.written = end;
+      return this.write(batch);
+    });
   }
 
   private finish(batch: Batch, cause?: unknown): void {
     if (this.committing === batch) this.committing = null;
     if (cause === undefined) {
-      for (const boardId of batch.boards) {
-        if (this.newest.get(boardId) === batch) this.newest.delete(boardId);
+      for (const [boardId, share] of batch.shares) {
+        if (this.newest.get(boardId) === share) this.newest.delete(boardId);
+        share.settle();
       }
-      batch.settle();
+      batch.done.settle();
       if (this.open !== null) this.schedule();
       return;
     }
@@ -211,7 +288,8 @@ export class TickCommit {
       this.failure = { error, rejected };
     }
     // Its boards keep it as their newest: nothing of theirs may be sent any more.
-    batch.settle(this.failure.error);
+    for (const share of batch.shares.values()) share.settle(this.failure.error);
+    batch.done.settle(this.failure.error);
     // What came meanwhile is never written: it would follow a gap.
     const open = this.open;
     this.open = null;

@@ -8,6 +8,9 @@
  * writes, as they do offline; the log says STORE FAILURE and /healthz `degraded`. A small write
  * is tried with backoff until the store takes it; then saving resumes, and rooms load from the
  * store again as their clients come back.
+ *
+ * A board whose writes are refused by fencing (several processes: another holds it now) is no
+ * store failure: only that board stops here (`onFenced`), every other keeps saving.
  */
 import { countDamage, type DamageCounts } from './damagedRow.ts';
 import type { LogName, Store } from './store.ts';
@@ -31,6 +34,7 @@ const MAX_PROBE_MS = 5_000;
 export class UpdateLog {
   private readonly commits: TickCommit;
   private readonly pauseListeners: (() => void)[] = [];
+  private readonly fencedListeners: ((boardId: string) => void)[] = [];
   private lastError: string | null = null;
   private probeDelay = FIRST_PROBE_MS;
   private probeTimer: NodeJS.Timeout | null = null;
@@ -40,7 +44,11 @@ export class UpdateLog {
     readonly store: Store,
     private readonly logger: Logger,
   ) {
-    this.commits = new TickCommit(store, (error) => this.pause(error));
+    this.commits = new TickCommit(
+      store,
+      (error) => this.pause(error),
+      (boardId, cause) => this.fenced(boardId, cause),
+    );
   }
 
   get savingPaused(): boolean {
@@ -68,7 +76,14 @@ export class UpdateLog {
     this.pauseListeners.push(listener);
   }
 
-  /** Stores an update with this turn's commit: resolves once durable, rejects if not stored. */
+  /**
+   * Called when a board's writes were refused by fencing (another process holds it now): this
+   * process must stop serving that board. Its writes are refused until it is claimed again.
+   */
+  onFenced(listener: (boardId: string) => void): void {
+    this.fencedListeners.push(listener);
+  }
+
   /**
    * From now on the board's appends and compactions carry its owner epoch, which the store checks
    * (several instances: a former owner's writes are refused); null: none.
@@ -77,6 +92,7 @@ export class UpdateLog {
     this.commits.fence(boardId, epoch);
   }
 
+  /** Stores an update with this turn's commit: resolves once durable, rejects if not stored. */
   append(boardId: string, update: Uint8Array, log: LogName = 'board'): Promise<void> {
     return this.commits.append(boardId, update, log);
   }
@@ -117,6 +133,13 @@ export class UpdateLog {
     this.closed = true;
     if (this.probeTimer) clearTimeout(this.probeTimer);
     this.probeTimer = null;
+  }
+
+  private fenced(boardId: string, cause: unknown): void {
+    this.logger.error(
+      `board ${boardId}: writes refused (${String(cause)}): this process stops serving it`,
+    );
+    for (const listener of this.fencedListeners) listener(boardId);
   }
 
   private pause(error: unknown): void {

@@ -8,18 +8,17 @@
  * be sent to it. These closes use codes the stock provider retries by itself.
  *
  * A socket is accepted before its room has loaded (a store may answer later): the frames that
- * arrive meanwhile wait here, in order and within the same limits plus a bound on their bytes,
- * and go to the room once it is attached.
+ * arrive meanwhile wait (roomAttachment.ts), in order and within the same limits plus a bound on
+ * their bytes and count, and go to the room once it is attached.
  */
 import type { WebSocket } from 'ws';
 import type { Role } from '../../shared/boardDoc.ts';
 import { CLOSES } from '../../shared/closeCodes.ts';
 import type { Limits } from '../config.ts';
 import type { Logger } from '../persistence/updateLog.ts';
-import { closeReason } from './closeReason.ts';
 import { type ClientMessage, decodeClientMessage, MalformedMessageError } from './protocol.ts';
 import { RecentAllowance, TokenBucket } from './rateLimiter.ts';
-import type { RoomConnection, RoomPort } from './room.ts';
+import { earlyBounds, RoomAttachment } from './roomAttachment.ts';
 
 export type SocketLimits = Pick<
   Limits,
@@ -31,9 +30,7 @@ export type SocketLimits = Pick<
   | 'newClientIds'
 >;
 
-export class Connection implements RoomConnection {
-  private closed = false;
-  private serverClosed = false;
+export class Connection extends RoomAttachment {
   private readonly updates: TokenBucket;
   private readonly awareness: TokenBucket;
   private readonly bytes: TokenBucket;
@@ -41,20 +38,17 @@ export class Connection implements RoomConnection {
   private readonly echoable: RecentAllowance;
   /** New Yjs client ids this connection's participant may write under (writeGate.ts). */
   readonly newClientIdLimit: Limits['newClientIds'];
-  private room: RoomPort | null = null;
-  /** Messages that arrived before the room was attached, and their bytes. */
-  private early: ClientMessage[] = [];
-  private earlyBytes = 0;
 
   constructor(
     private readonly socket: WebSocket,
-    private readonly boardId: string,
-    readonly participantId: string,
-    readonly role: Role,
+    boardId: string,
+    participantId: string,
+    role: Role,
     private readonly limits: SocketLimits,
-    private readonly logger: Logger,
+    logger: Logger,
     onClose: (connection: Connection) => void,
   ) {
+    super(boardId, participantId, role, earlyBounds(limits), logger);
     this.updates = new TokenBucket(limits.updateRate);
     this.awareness = new TokenBucket(limits.awarenessRate);
     this.bytes = new TokenBucket(limits.byteRate);
@@ -68,17 +62,6 @@ export class Connection implements RoomConnection {
     socket.on('error', () => this.close(CLOSES.socketError.code, CLOSES.socketError.reason));
   }
 
-  /** Joins the loaded room and hands it what arrived meanwhile; false if closed by now. */
-  attach(room: RoomPort): boolean {
-    if (this.closed) return false;
-    this.room = room;
-    room.addConnection(this);
-    const early = this.early;
-    this.early = [];
-    for (const message of early) room.handleMessage(this, message);
-    return true;
-  }
-
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     this.socket.send(frame, { binary: true });
@@ -90,15 +73,8 @@ export class Connection implements RoomConnection {
     }
   }
 
-  get closedByServer(): boolean {
-    return this.serverClosed;
-  }
-
-  close(code: number, reason: string): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.serverClosed = true;
-    this.socket.close(code, closeReason(reason));
+  protected closeClient(code: number, reason: string): void {
+    this.socket.close(code, reason);
   }
 
   private receive(data: unknown, isBinary: boolean): void {
@@ -122,17 +98,7 @@ export class Connection implements RoomConnection {
     if (isSync && !this.withinRate(this.updates)) return;
     const charged = message.type === 'awareness' ? this.echoable.spend(bytes) : bytes;
     if (charged > 0 && !this.withinRate(this.bytes, charged)) return;
-    if (this.room) {
-      this.room.handleMessage(this, message);
-      return;
-    }
-    this.earlyBytes += bytes;
-    if (this.earlyBytes > this.limits.maxBufferedBytes) {
-      this.logger.info(`closing a connection to board ${this.boardId}: too much before its room`);
-      this.close(CLOSES.rateLimited.code, CLOSES.rateLimited.reason);
-      return;
-    }
-    this.early.push(message);
+    this.deliver(message, bytes);
   }
 
   allowAwareness(): boolean {
@@ -144,11 +110,5 @@ export class Connection implements RoomConnection {
     this.logger.info(`closing a connection to board ${this.boardId}: rate limit`);
     this.close(CLOSES.rateLimited.code, CLOSES.rateLimited.reason);
     return false;
-  }
-
-  refuse(error: unknown): void {
-    const reason = error instanceof Error ? error.message : 'unreadable message';
-    this.logger.info(`closing a connection to board ${this.boardId}: ${reason}`);
-    this.close(CLOSES.malformed.code, `${CLOSES.malformed.reason}: ${reason}`);
   }
 }

@@ -29,7 +29,9 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, LiveRoom>();
   private readonly loading = new Map<string, Promise<void>>();
   /** Rooms storing their state on the way out, by board id. */
-  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly unloading = new Map<string, { room: Room; stored: Promise<void> }>();
+  /** Boards discarded while their room loaded: that room is dropped once loaded, with this close. */
+  private readonly discardedWhileLoading = new Map<string, Close>();
   private readonly failures = new Map<string, { error: RoomLoadError; at: number }>();
   private readonly unloadListeners = new Set<(boardId: string) => void>();
   private closed = false;
@@ -84,10 +86,13 @@ export class RoomRegistry {
     live.holders -= 1;
     if (live.holders > 0) return;
     this.rooms.delete(room.boardId);
-    const unloading = this.store(room).finally(() => {
-      if (this.unloading.get(room.boardId) === unloading) this.unloading.delete(room.boardId);
-      this.unloaded(room.boardId);
-    });
+    const unloading = {
+      room,
+      stored: this.store(room).finally(() => {
+        if (this.unloading.get(room.boardId) === unloading) this.unloading.delete(room.boardId);
+        this.unloaded(room.boardId);
+      }),
+    };
     this.unloading.set(room.boardId, unloading);
   }
 
@@ -106,12 +111,16 @@ export class RoomRegistry {
   }
 
   /**
-   * Forgets a deleted board: closes its sockets and drops its room and queued updates without
-   * storing anything, so nothing of it is written back.
+   * Forgets a board (deleted, or no longer this process's to serve): closes its sockets and
+   * drops its room and queued updates without storing anything, so nothing of it is written
+   * back. A room still loading is dropped once loaded (its holds fail with `close`); one storing
+   * itself on the way out stores nothing more (its appends are stored already).
    */
   discard(boardId: string, close: Close): void {
     this.log.forget(boardId);
     this.failures.delete(boardId);
+    if (this.loading.has(boardId)) this.discardedWhileLoading.set(boardId, close);
+    this.unloading.get(boardId)?.room.discard();
     const live = this.rooms.get(boardId);
     if (!live) return;
     this.rooms.delete(boardId);
@@ -133,7 +142,7 @@ export class RoomRegistry {
   /** Closes every connection and stores every room (shutdown); loads nothing afterwards. */
   async closeAll(close: Close): Promise<void> {
     this.closed = true;
-    const stored: Promise<void>[] = [...this.unloading.values()];
+    const stored: Promise<void>[] = [...this.unloading.values()].map(({ stored }) => stored);
     for (const { room } of [...this.rooms.values()]) {
       room.closeAll(close);
       this.rooms.delete(room.boardId);
@@ -160,7 +169,10 @@ export class RoomRegistry {
   private loaded(boardId: string): Promise<void> {
     const under = this.loading.get(boardId);
     if (under) return under;
-    const loading = this.load(boardId).finally(() => this.loading.delete(boardId));
+    const loading = this.load(boardId).finally(() => {
+      this.loading.delete(boardId);
+      this.discardedWhileLoading.delete(boardId);
+    });
     this.loading.set(boardId, loading);
     return loading;
   }
@@ -168,7 +180,7 @@ export class RoomRegistry {
   private async load(boardId: string): Promise<void> {
     // Its previous room may still be storing its state: a load now could miss it, and that
     // compaction could drop what the new room appends.
-    await this.unloading.get(boardId);
+    await this.unloading.get(boardId)?.stored;
     if (this.closed) throw new RoomLoadError('the server is closing', CLOSES.restarting);
     if (this.log.savingPaused) throw new RoomLoadError('saving is paused', CLOSES.savingPaused);
     const failure = this.failures.get(boardId);
@@ -192,6 +204,11 @@ export class RoomRegistry {
     if (this.log.savingPaused) {
       room.discard();
       throw new RoomLoadError('saving is paused', CLOSES.savingPaused);
+    }
+    const discarded = this.discardedWhileLoading.get(boardId);
+    if (discarded) {
+      room.discard();
+      throw new RoomLoadError(`board ${boardId} was closed while it loaded`, discarded);
     }
     this.failures.delete(boardId);
     this.rooms.set(boardId, { room, holders: 0 });

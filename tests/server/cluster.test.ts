@@ -4,8 +4,17 @@
  * gate, at the board's holder); the API works the same through either; deleting a board and
  * removing a person close their sockets on both. Real servers on port 0, stock clients.
  */
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { boardChannel, instanceChannel, leaseKey } from '../../server/cluster/clusterLink.ts';
+import {
+  decodePeerMessage,
+  encodePeerMessage,
+  type PeerMessage,
+} from '../../server/cluster/wire.ts';
 import { PostgresStore } from '../../server/persistence/postgres/postgresStore.ts';
+import { encodeSyncStep1 } from '../../server/rooms/protocol.ts';
 import {
   placeMap,
   readControl,
@@ -29,21 +38,57 @@ import {
 
 const harness = serverHarness();
 const redises: RedisServer[] = [];
+const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
   await harness.stop();
   for (const redis of redises.splice(0)) await redis.stop();
 });
 
-/** Two instances sharing a fresh PostgreSQL schema and a Redis of their own. */
-async function twoInstances(): Promise<[RunningServer, RunningServer]> {
+/** Instances sharing a fresh PostgreSQL schema and a Redis of their own. */
+async function instances(count: number): Promise<{ servers: RunningServer[]; redis: RedisServer }> {
   const redis = await startRedisServer();
   redises.push(redis);
   const url = await freshSchemaUrl();
-  const start = async () => {
+  const servers: RunningServer[] = [];
+  for (let i = 0; i < count; i++) {
     const store = await PostgresStore.open(url);
-    return harness.start(newDataDir(), { openStore: () => store, redisUrl: redis.url });
+    servers.push(
+      await harness.start(newDataDir(), { openStore: () => store, redisUrl: redis.url }),
+    );
+  }
+  return { servers, redis };
+}
+
+async function twoInstances(): Promise<[RunningServer, RunningServer]> {
+  const { servers } = await instances(2);
+  const [a, b] = servers;
+  if (!a || !b) throw new Error('two instances expected');
+  return [a, b];
+}
+
+/** Another server process as a board's holder sees it: raw messages on Redis. */
+async function fakeProcess(redis: RedisServer, boardId: string) {
+  const instance = 'i-fake';
+  const commands = new Redis(redis.url);
+  const subscriber = new Redis(redis.url);
+  cleanups.push(async () => {
+    subscriber.disconnect();
+    commands.disconnect();
+  });
+  const heard: { channel: string; message: PeerMessage }[] = [];
+  subscriber.on('messageBuffer', (channel: Buffer, bytes: Buffer) => {
+    heard.push({ channel: channel.toString(), message: decodePeerMessage(new Uint8Array(bytes)) });
+  });
+  await subscriber.subscribe(instanceChannel(instance), boardChannel(boardId));
+  const holder = await commands.get(leaseKey(boardId));
+  if (holder === null) throw new Error('nobody holds the board');
+  return {
+    instance,
+    heard,
+    send: (message: PeerMessage) =>
+      commands.publish(instanceChannel(holder), Buffer.from(encodePeerMessage(message))),
   };
-  return [await start(), await start()];
 }
 
 describe('two instances behind a balancer', () => {
@@ -144,5 +189,58 @@ describe('two instances behind a balancer', () => {
     });
     expect(deleted.status).toBe(204);
     expect((await benClosed).code).toBe(CLOSE_UNAUTHORIZED);
+  });
+
+  it('deleting a board while Redis is down still deletes it and closes its sockets here', async () => {
+    const { servers, redis } = await instances(1);
+    const [a] = servers;
+    if (!a) throw new Error('one instance expected');
+    const board = await createBoard(a);
+    const facilitator = await harness.connect(a, board.boardId, board.facilitatorToken);
+    const closed = nextClose(facilitator);
+    await redis.kill();
+    const deleted = await callApi(a, 'DELETE', `/api/boards/${board.boardId}`, {
+      token: board.facilitatorToken,
+    });
+    expect(deleted.status).toBe(204);
+    expect((await closed).code).toBe(CLOSE_UNAUTHORIZED);
+    const after = await callApi(a, 'GET', `/api/boards/${board.boardId}/snapshot.json`, {
+      token: board.facilitatorToken,
+    });
+    expect(after.status).toBe(401);
+  });
+
+  it("the holder answers one process's client on that process's channel, and closes an unknown one there", async () => {
+    const { servers, redis } = await instances(1);
+    const [a] = servers;
+    if (!a) throw new Error('one instance expected');
+    const board = await createBoard(a);
+    const ana = await joinBoard(a, board, 'Ana');
+    await harness.connect(a, board.boardId, board.facilitatorToken);
+    const other = await fakeProcess(redis, board.boardId);
+    const connection = { boardId: board.boardId, from: other.instance };
+    await other.send({
+      type: 'open',
+      ...connection,
+      connId: 1,
+      participantId: ana.participantId,
+      role: 'participant',
+    });
+    const hello = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()));
+    await other.send({ type: 'message', ...connection, connId: 1, data: hello });
+    // A message from a connection the holder does not know (forgotten, say) is answered with
+    // a close, or its client would wait for answers forever.
+    await other.send({ type: 'message', ...connection, connId: 2, data: hello });
+    await waitFor(
+      () =>
+        other.heard.some(({ message }) => message.type === 'frames') &&
+        other.heard.some(({ message }) => message.type === 'close' && message.connId === 2),
+      'the sync answer and the close',
+    );
+    await other.send({ type: 'gone', ...connection, connId: 1 });
+    // Nothing of it went to every process with clients of the board.
+    expect(other.heard.every(({ channel }) => channel === instanceChannel(other.instance))).toBe(
+      true,
+    );
   });
 });

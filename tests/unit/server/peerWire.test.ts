@@ -16,7 +16,14 @@ const EVERY_KIND: PeerMessage[] = [
   { type: 'open', boardId: 'b1', from: 'i-a', connId: 7, participantId: 'p9', role: 'observer' },
   { type: 'message', boardId: 'b1', from: 'i-a', connId: 7, data: frame },
   { type: 'gone', boardId: 'b1', from: 'i-a', connId: 300_000 },
-  { type: 'command', boardId: 'b1', from: 'i-b', requestId: 12, command: '{"kind":"join"}' },
+  {
+    type: 'command',
+    boardId: 'b1',
+    from: 'i-b',
+    requestId: 12,
+    budgetMs: 13_000,
+    command: '{"kind":"join"}',
+  },
   { type: 'reply', requestId: 12, ok: false, body: '{"status":409,"code":"boardFull"}' },
   {
     type: 'frames',
@@ -28,7 +35,8 @@ const EVERY_KIND: PeerMessage[] = [
     ]),
   },
   { type: 'close', boardId: 'b1', instance: 'i-a', connId: 3, code: 4401, reason: 'deleted' },
-  { type: 'closeBoard', boardId: 'b1', code: 1012, reason: 'moving' },
+  { type: 'closeBoard', boardId: 'b1', holder: 'i-a', code: 1012, reason: 'moving' },
+  { type: 'closeBoard', boardId: 'b1', holder: '', code: 4401, reason: 'deleted' },
 ];
 
 describe('messages between server processes', () => {
@@ -40,7 +48,13 @@ describe('messages between server processes', () => {
 
   it('refuses a close code no socket may be closed with', () => {
     for (const code of [1005, 1006, 2999, 5000]) {
-      const bad = encodePeerMessage({ type: 'closeBoard', boardId: 'b1', code, reason: 'x' });
+      const bad = encodePeerMessage({
+        type: 'closeBoard',
+        boardId: 'b1',
+        holder: '',
+        code,
+        reason: 'x',
+      });
       expect(() => decodePeerMessage(bad)).toThrow(MalformedPeerMessage);
     }
   });
