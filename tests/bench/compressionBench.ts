@@ -37,7 +37,7 @@ import {
 import { cardStats } from '../../shared/boardStats.ts';
 import { cardRound, frozenRound } from '../../shared/rounds.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
-import { createBoard, joinParticipants, mapLimit } from './boardSetup.ts';
+import { createBoard, type Joined, joinParticipants, mapLimit } from './boardSetup.ts';
 import { hasWritesOf } from './docDigest.ts';
 import type { BenchFigure } from './figures.ts';
 import { median } from './percentiles.ts';
@@ -88,8 +88,17 @@ function closingRecord(doc: Y.Doc, cardIds: readonly string[]) {
   return { cardIds: [...cardIds], closedAt: Date.now(), positions, summaries };
 }
 
-/** Runs the workshop on a new board; every client is closed when it is over. */
-async function workshopBoard(server: BenchServer): Promise<CreateBoardResponse> {
+export interface Workshop {
+  board: CreateBoardResponse;
+  /** The participants who placed, with their tokens. */
+  people: Joined[];
+}
+
+/**
+ * Runs the workshop on a new board; every client is closed when it is over. `finish: false`
+ * leaves the last round open for placing (its passes made), as a phone opening it mid-round sees it.
+ */
+export async function workshopBoard(server: BenchServer, finish = true): Promise<Workshop> {
   const board = await createBoard(server.baseUrl, 'Three-round workshop');
   const facilitator = new RawClient(server.roomUrl(board.boardId, board.facilitatorToken));
   const joined = await joinParticipants(server.baseUrl, board, PARTICIPANTS, 'Person');
@@ -125,6 +134,7 @@ async function workshopBoard(server: BenchServer): Promise<CreateBoardResponse> 
           `round ${round} pass ${pass + 1} to reach the server`,
         );
       }
+      if (round === ROUNDS && !finish) break;
       facilitator.write((doc) => {
         setPhase(doc, 'revealed', 'local');
         setPhase(doc, 'discussing', 'local');
@@ -152,7 +162,7 @@ async function workshopBoard(server: BenchServer): Promise<CreateBoardResponse> 
   } finally {
     await mapLimit(clients, 100, (client) => client.close());
   }
-  return board;
+  return { board, people: joined };
 }
 
 function isSyncStep2(data: Buffer): boolean {
@@ -309,7 +319,7 @@ export async function runCompressionBench(): Promise<BenchFigure[]> {
 
   const server = await startContinuum({ env: FAST_WRITERS });
   try {
-    const board = await workshopBoard(server);
+    const { board } = await workshopBoard(server);
     const url = server.roomUrl(board.boardId, board.facilitatorToken);
     const plain = await newcomer(url, false);
     const deflated = await newcomer(url, true);

@@ -14,6 +14,7 @@ import { runConsensusBench } from './consensusBench.ts';
 import { runDocGrowthBench } from './docGrowthBench.ts';
 import { runFanoutBench } from './fanoutBench.ts';
 import { type BenchFigure, meetsTarget } from './figures.ts';
+import { runPhoneBench } from './phoneBench.ts';
 import { runStartBench } from './startBench.ts';
 
 type Part = (args: readonly string[]) => BenchFigure[] | Promise<BenchFigure[]>;
@@ -26,6 +27,7 @@ const PARTS: Record<string, Part> = {
   client: runClientBench,
   start: runStartBench,
   compression: runCompressionBench,
+  phone: runPhoneBench,
 };
 
 function selectedParts(argv: string[]): string[] {
