@@ -68,13 +68,20 @@ const NETWORKS: readonly Network[] = [
 
 /** Runs in the page before its scripts: when the first card shows, and the websocket's bytes. */
 const PHONE_INIT_SCRIPT = `(() => {
-  const probe = { cardAt: null, cardWallClock: null, wsBytes: 0, wsBytesAtCard: null };
+  const probe = {
+    cardAt: null, cardWallClock: null, wsBytes: 0, wsBytesAtCard: null,
+    wsCreatedAt: null, wsOpenAt: null, wsFirstMessageAt: null, wsLastMessageAt: null,
+  };
   window.__phone = probe;
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
+      probe.wsCreatedAt ??= performance.now();
+      this.addEventListener('open', () => { probe.wsOpenAt ??= performance.now(); });
       this.addEventListener('message', (event) => {
+        probe.wsFirstMessageAt ??= performance.now();
+        if (probe.cardAt === null) probe.wsLastMessageAt = performance.now();
         const data = event.data;
         probe.wsBytes += typeof data === 'string' ? data.length : (data.byteLength ?? data.size ?? 0);
       });
@@ -145,6 +152,8 @@ async function byteCountingRelay(target: number): Promise<{
 
 interface PhoneRun {
   ms: number;
+  /** When things happened, ms from navigation start: for the log. */
+  timeline: string;
   httpBytes: number;
   wsWireBytes: number;
   wsMessageBytes: number;
@@ -152,6 +161,10 @@ interface PhoneRun {
 
 interface PhoneProbe {
   cardAt: number | null;
+  wsCreatedAt: number | null;
+  wsOpenAt: number | null;
+  wsFirstMessageAt: number | null;
+  wsLastMessageAt: number | null;
   cardWallClock: number | null;
   wsBytesAtCard: number | null;
 }
@@ -197,8 +210,19 @@ async function openOnPhone(
         .flatMap((connection) => connection.chunks)
         .filter(([at]) => at <= until)
         .reduce((sum, [, bytes]) => sum + bytes, 0);
+    const at = (ms: number | null | undefined) => (ms == null ? '-' : (ms / 1000).toFixed(2));
+    const scripts = await page.evaluate(() =>
+      Math.max(
+        0,
+        ...performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.name.endsWith('.js'))
+          .map((entry) => (entry as PerformanceResourceTiming).responseEnd),
+      ),
+    );
     return {
       ms: probe.cardAt ?? Number.NaN,
+      timeline: `scripts in ${at(scripts)}, ws created ${at(probe.wsCreatedAt)}, open ${at(probe.wsOpenAt)}, first message ${at(probe.wsFirstMessageAt)}, last before the card ${at(probe.wsLastMessageAt)}, card ${at(probe.cardAt)}`,
       httpBytes: sent(false),
       wsWireBytes: sent(true),
       wsMessageBytes: probe.wsBytesAtCard ?? Number.NaN,
@@ -303,6 +327,7 @@ export async function runPhoneBench(): Promise<BenchFigure[]> {
           );
         }
         const label = `${network.name}, ${who}`;
+        for (const run of runs) console.log(`  phone: ${label}: ${run.timeline}`);
         console.log(
           `  phone: ${label}: ${runs.map((run) => `${(run.ms / 1000).toFixed(2)} s (HTTP ${(run.httpBytes / kb).toFixed(0)} KB, ws ${(run.wsWireBytes / kb).toFixed(1)} KB on the wire, ${(run.wsMessageBytes / kb).toFixed(1)} KB inflated)`).join('; ')}`,
         );
