@@ -1,12 +1,14 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { isLoopbackHost } from '../shared/loopbackHost.ts';
 import { useTranslator } from './i18n/useTranslator.ts';
 import { BoardPage } from './pages/BoardPage.tsx';
 import { JoinPage } from './pages/JoinPage.tsx';
-import { StartPage } from './pages/StartPage.tsx';
 import { roomAddressMove } from './publicOrigin.ts';
 import { parseRoute } from './routes.ts';
 import './pages/pages.css';
+
+// A facilitator's page: a participant's phone, opening a join link or a board, never needs it.
+const StartPage = lazy(() => import('./pages/StartPage.tsx'));
 
 function subscribeToLocation(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
@@ -35,7 +37,11 @@ export function App() {
   }
   switch (route.page) {
     case 'start':
-      return <StartPage />;
+      return (
+        <Suspense fallback={null}>
+          <StartPage />
+        </Suspense>
+      );
     case 'join':
       return <JoinPage key={route.boardId} boardId={route.boardId} code={route.code} />;
     case 'board':

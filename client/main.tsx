@@ -5,14 +5,20 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { LiveRegions } from './a11y/LiveRegions.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { loadLanguage } from './i18n/languages.ts';
+import { useLocaleStore } from './i18n/localeStore.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <ErrorBoundary>
-      <App />
-    </ErrorBoundary>
-    <LiveRegions />
-  </StrictMode>,
-);
+const start = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary>
+        <App />
+      </ErrorBoundary>
+      <LiveRegions />
+    </StrictMode>,
+  );
+// The first screen in the reader's language, not English first (English ships in this bundle;
+// another language is one small request). Should that request fail, English it is.
+loadLanguage(useLocaleStore.getState().locale).then(start, start);

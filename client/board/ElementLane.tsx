@@ -3,7 +3,7 @@
  * where tabs pick one element at a time, the lane is the tab's panel; otherwise a region named
  * by its heading.
  */
-import { memo, useMemo } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import { type HiddenOrganisations, hiddenOrganisations } from '../../shared/hiddenOrganisations.ts';
 import { axisEnds, elementName } from '../../shared/i18n/rubricText.ts';
 import type { Rubric, RubricElement } from '../../shared/rubric.ts';
@@ -46,6 +46,7 @@ export const ElementLane = memo(function ElementLane({
   );
   const hidden = useMemo(() => JSON.parse(hiddenJson) as HiddenOrganisations, [hiddenJson]);
   const progress = useLaneProgress(element);
+  const cardsShown = useCardsShown(asTabPanel && !activeOnPhone);
   const name = elementName(rubric, element, tr);
   const ends = axisEnds(rubric, tr);
   return (
@@ -83,10 +84,24 @@ export const ElementLane = memo(function ElementLane({
         </div>
       </header>
       <ol className="card-list">
-        {element.cards.map((card) => (
-          <CardRow key={card.id} card={card} laneShownOnPhone={activeOnPhone} />
-        ))}
+        {cardsShown &&
+          element.cards.map((card) => (
+            <CardRow key={card.id} card={card} laneShownOnPhone={activeOnPhone} />
+          ))}
       </ol>
     </section>
   );
 });
+
+/**
+ * A lane hidden behind another tab (phones) renders its cards only after the first screen has
+ * been painted, as a transition the browser may interrupt: a phone shows the element in view
+ * first instead of building all six. Once shown, they stay.
+ */
+function useCardsShown(hidden: boolean): boolean {
+  const [shown, setShown] = useState(!hidden);
+  useEffect(() => {
+    if (!shown) startTransition(() => setShown(true));
+  }, [shown]);
+  return shown;
+}

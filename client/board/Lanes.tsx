@@ -3,7 +3,7 @@
  * tabs), or the wall of notes once the group is visible and the viewer chose it. The container
  * is the page's main landmark and the skip link's target.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { distributionVisible } from '../../shared/visibility.ts';
 import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
@@ -12,8 +12,10 @@ import { ElementLane } from './ElementLane.tsx';
 import { ElementTabs } from './ElementTabs.tsx';
 import { BOARD_LANES_ID } from './SkipLink.tsx';
 import { useIsPhone } from './useIsPhone.ts';
-import { WallView } from './WallView.tsx';
 import './lanes.css';
+
+// Only once the group is visible and chosen: not part of a phone's first screen.
+const WallView = lazy(() => import('./WallView.tsx'));
 
 export function Lanes() {
   const { t } = useTranslator();
@@ -46,7 +48,9 @@ export function Lanes() {
   if (wall) {
     return (
       <main {...container}>
-        <WallView />
+        <Suspense fallback={null}>
+          <WallView />
+        </Suspense>
       </main>
     );
   }

@@ -142,7 +142,7 @@ const WallElement = memo(function WallElement({
   );
 });
 
-export function WallView() {
+export default function WallView() {
   const rubric = useBoard((state) => state.meta?.rubric);
   const phone = usePhoneWidth();
   if (!rubric) return null;

@@ -4,13 +4,14 @@
  * A pick is remembered on this device and sets the page's `lang`.
  */
 import { create } from 'zustand';
+import { onTranslationError } from '../../shared/i18n/formatter.ts';
 import {
   type DisplayLocale,
   isDisplayLocale,
   isLocale,
   matchLocale,
 } from '../../shared/i18n/locales.ts';
-import { onTranslationError } from '../../shared/i18n/translator.ts';
+import { loadLanguage } from './languages.ts';
 
 const STORAGE_KEY = 'continuum.language';
 
@@ -46,9 +47,12 @@ interface LocaleState {
 
 export const useLocaleStore = create<LocaleState>((set) => ({
   locale: initialLocale(),
+  // The page changes language once the catalogue is here, not word by word through English.
   setLocale: (locale) => {
     remember(locale);
-    set({ locale });
+    void loadLanguage(locale)
+      .catch(() => undefined)
+      .then(() => set({ locale }));
   },
 }));
 

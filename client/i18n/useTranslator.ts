@@ -1,10 +1,13 @@
 /** The translator for the language this person picked; components re-render when it changes. */
+import type { Translator } from '../../shared/i18n/formatter.ts';
 import type { Locale } from '../../shared/i18n/locales.ts';
-import { type Translator, translator } from '../../shared/i18n/translator.ts';
+import { useTranslatorFor, useTranslators } from './languages.ts';
 import { useLocaleStore } from './localeStore.ts';
 
+const NO_LANGUAGES: readonly Locale[] = [];
+
 export function useTranslator(): Translator {
-  return translator(useLocaleStore((state) => state.locale));
+  return useTranslatorFor(useLocaleStore((state) => state.locale));
 }
 
 /**
@@ -13,5 +16,6 @@ export function useTranslator(): Translator {
  */
 export function useRoomTranslators(roomLanguages: readonly Locale[] | null): Translator[] {
   const own = useTranslator();
-  return roomLanguages && roomLanguages.length > 0 ? roomLanguages.map(translator) : [own];
+  const room = useTranslators(roomLanguages ?? NO_LANGUAGES);
+  return room.length > 0 ? room : [own];
 }

@@ -12,7 +12,7 @@ import { useAsyncAction, WordedError } from '../useAsyncAction.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 
 /** Create a board, or join one with the short code from the screen. One page, no sign-up. */
-export function StartPage() {
+export default function StartPage() {
   const { t } = useTranslator();
   useDocumentTitle(t('pages.title.start'));
   return (

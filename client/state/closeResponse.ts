@@ -17,7 +17,7 @@ import {
 } from '../../shared/closeCodes.ts';
 import type { MessageKey } from '../../shared/i18n/catalogues.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
-import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
+import { WRITE_REJECTIONS } from '../../shared/writeRejections.ts';
 import { refusalText } from './refusalText.ts';
 
 export type CloseResponse =

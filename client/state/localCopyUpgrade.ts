@@ -6,13 +6,13 @@
  * root, which only their own client ids wrote and which may hold work the server never got.
  */
 import * as Y from 'yjs';
-import { placeMap, readMeta, SCHEMA_VERSION } from '../../shared/boardDoc.ts';
+import { placeMap } from '../../shared/boardDoc.ts';
 import { keepClients } from '../../shared/updateFilter.ts';
+import { isOlderCopy } from './olderCopy.ts';
 
 /** The own `place:` root of an older copy, as an update; null when the copy is current. */
 export function ownPartOfOlderCopy(doc: Y.Doc, participantId: string): Uint8Array | null {
-  const meta = readMeta(doc);
-  if (meta === null || meta.schemaVersion >= SCHEMA_VERSION) return null;
+  if (!isOlderCopy(doc)) return null;
   const own = new Set<number>();
   for (const latest of placeMap(doc, participantId)._map.values()) {
     // Every value ever set under a key stays in its chain, deleted or not.

@@ -6,7 +6,7 @@
 import { CLOSE_REASONS } from '../../shared/closeCodes.ts';
 import type { MessageKey } from '../../shared/i18n/catalogues.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
-import { WRITE_REJECTIONS } from '../../shared/writeRules.ts';
+import { WRITE_REJECTIONS } from '../../shared/writeRejections.ts';
 
 export const WRITE_REJECTION_KEYS: Readonly<Record<keyof typeof WRITE_REJECTIONS, MessageKey>> = {
   observer: 'server.write.observer',

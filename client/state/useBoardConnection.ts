@@ -26,7 +26,7 @@ import { bindBoard } from './bindBoard.ts';
 import type { BoardStore } from './boardStore.ts';
 import { closeResponse } from './closeResponse.ts';
 import { currentTranslator } from './currentTranslator.ts';
-import { ownPartOfOlderCopy } from './localCopyUpgrade.ts';
+import { isOlderCopy } from './olderCopy.ts';
 
 export interface BoardConnection {
   doc: Y.Doc;
@@ -103,15 +103,17 @@ export function useBoardConnection(
     const connect = () => {
       if (disposed) return;
       // Once only: where the device's storage cannot be emptied, go on rather than start over
-      // for ever.
-      const ownPart =
-        audience === 'view' && !upgraded.current ? ownPartOfOlderCopy(doc, participantId) : null;
-      if (ownPart !== null) {
+      // for ever. The upgrade is loaded only by a device that holds such a copy.
+      if (audience === 'view' && !upgraded.current && isOlderCopy(doc)) {
         upgraded.current = true;
-        carried.current = ownPart;
-        void emptyLocalCopy(local).finally(() => {
-          if (!disposed) setGeneration((value) => value + 1);
-        });
+        void import('./localCopyUpgrade.ts')
+          .then(({ ownPartOfOlderCopy }) => {
+            carried.current = ownPartOfOlderCopy(doc, participantId);
+            return emptyLocalCopy(local);
+          })
+          .finally(() => {
+            if (!disposed) setGeneration((value) => value + 1);
+          });
         return;
       }
       if (carried.current !== null) {

@@ -2,6 +2,7 @@
  * Beside a card's track: how many have placed it or, once the group is visible, its figures and
  * agreed position; then what the viewer can do with the card.
  */
+import { lazy, Suspense } from 'react';
 import type { FinalPosition } from '../../shared/boardDoc.ts';
 import type { CardStats } from '../../shared/boardStats.ts';
 import type { RubricCard } from '../../shared/rubric.ts';
@@ -10,9 +11,11 @@ import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { AgreedText } from './AgreedMark.tsx';
 import { CardFigures } from './CardFigures.tsx';
 import type { CardWords } from './cardWords.ts';
-import { FacilitatorCardActions } from './FacilitatorCardActions.tsx';
 import type { OwnChip } from './ownChip.ts';
 import { ReasonEditor } from './ReasonBox.tsx';
+
+// A facilitator's tools: a participant's phone never loads them.
+const FacilitatorCardActions = lazy(() => import('./FacilitatorCardActions.tsx'));
 
 export function CardStatus({
   card,
@@ -61,13 +64,15 @@ export function CardStatus({
         </>
       )}
       {me.role === 'facilitator' && (
-        <FacilitatorCardActions
-          card={card}
-          words={words}
-          agreed={agreed}
-          stats={stats}
-          focused={focused}
-        />
+        <Suspense fallback={null}>
+          <FacilitatorCardActions
+            card={card}
+            words={words}
+            agreed={agreed}
+            stats={stats}
+            focused={focused}
+          />
+        </Suspense>
       )}
     </div>
   );

@@ -11,7 +11,7 @@ import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { AgreementForm } from './AgreementForm.tsx';
 import type { CardWords } from './cardWords.ts';
 
-export function FacilitatorCardActions({
+export default function FacilitatorCardActions({
   card,
   words,
   agreed,

@@ -4,21 +4,10 @@
  * proves every word on screen came through a catalogue: anything plain is text written in code.
  */
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
-
-const ACCENTED: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((letter, index) => [
-    letter,
-    [...'àƀçđéƒĝĥíĵķĺɱñöþʠŕšţûṽŵẋýžÀƁÇĐÉƑĜĤÍĴĶĹṀÑÖÞǪŔŠŢÛṼŴẊÝŽ'][index] ?? letter,
-  ]),
-);
+import { pseudoText } from './pseudoText.ts';
 
 export const PSEUDO_OPEN = '⟦';
 export const PSEUDO_CLOSE = '⟧';
-
-/** Letters accented, nothing else changed: for data (rubric text) shown in the pseudo-locale. */
-export function pseudoText(text: string): string {
-  return [...text].map((char) => ACCENTED[char] ?? char).join('');
-}
 
 export function pseudoMessage(message: string): MessageFormatElement[] {
   const literal = (value: string): MessageFormatElement => ({ type: TYPE.literal, value });

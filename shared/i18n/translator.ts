@@ -1,85 +1,34 @@
 /**
- * Turning catalogue keys and figures into words in one language. Framework-free, so the React
- * components (client/i18n/useTranslator.ts) and the modules that build text on their own (the
- * picture export, the report's words) say the same thing. Numbers, percentages, lists, dates and
- * times go through `Intl` for the locale.
+ * The translator for a language from the catalogues' ICU text, parsed as each message is first
+ * used: for Node (the tests, scripts) and any code that holds the catalogues anyway. The client
+ * uses the same messages compiled at build time instead (client/i18n/languages.ts).
  */
 
-import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
-import { CATALOGUES, type MessageKey } from './catalogues.ts';
-import { type DisplayLocale, type Locale, PSEUDO_LOCALE } from './locales.ts';
-import { pseudoMessage, pseudoText } from './pseudo.ts';
+import { CATALOGUES } from './catalogues.ts';
+import { createTranslator, type Messages, type Translator } from './formatter.ts';
+import { type DisplayLocale, PSEUDO_LOCALE } from './locales.ts';
+import { pseudoMessage } from './pseudo.ts';
 
-export type MessageValues = Readonly<Record<string, string | number | Date | null | undefined>>;
+export {
+  type MessageValues,
+  onTranslationError,
+  type Translator,
+} from './formatter.ts';
 
-export interface Translator {
-  /** The language shown; the pseudo-locale formats numbers as English does. */
-  readonly locale: DisplayLocale;
-  /** The shipped language whose data (rubric translations) to show. */
-  readonly language: Locale;
-  /** For `lang` attributes. */
-  readonly lang: string;
-  t(key: MessageKey, values?: MessageValues): string;
-  /** A 0–1 share as a whole percentage: "72%" in English, "72 %" in Spanish. */
-  percent(share: number): string;
-  number(value: number, options?: Intl.NumberFormatOptions): string;
-  /** "a, b and c" / "a, b y c". */
-  list(items: readonly string[]): string;
-  dateTime(epochMs: number, options: Intl.DateTimeFormatOptions): string;
-  /** Data written in English (names of things, not catalogue messages) in the pseudo-locale. */
-  data(text: string): string;
-}
-
-const cache = createIntlCache();
-let reportError: (message: string) => void = () => {};
-
-/** Where formatting errors go (the client logs them; shared code has no console). */
-export function onTranslationError(report: (message: string) => void): void {
-  reportError = report;
-}
 const translators = new Map<DisplayLocale, Translator>();
 
 export function translator(locale: DisplayLocale): Translator {
   let found = translators.get(locale);
   if (!found) {
-    found = createTranslator(locale);
+    found = createTranslator(locale, messagesOf(locale));
     translators.set(locale, found);
   }
   return found;
 }
 
-function createTranslator(locale: DisplayLocale): Translator {
-  const pseudo = locale === PSEUDO_LOCALE;
-  const language: Locale = pseudo ? 'en' : locale;
-  const messages: Record<string, string> | Record<string, MessageFormatElement[]> = pseudo
-    ? Object.fromEntries(
-        Object.entries(CATALOGUES.en).map(([key, text]) => [key, pseudoMessage(text)]),
-      )
-    : CATALOGUES[language];
-  const intl: IntlShape = createIntl(
-    {
-      locale: pseudo ? 'en' : locale,
-      defaultLocale: 'en',
-      messages,
-      // A catalogue error is a bug; in a live room the message's source shows instead.
-      onError: (error) => reportError(error.message),
-    },
-    cache,
-  );
-  const percentFormat = new Intl.NumberFormat(intl.locale, {
-    style: 'percent',
-    maximumFractionDigits: 0,
-  });
-  return {
-    locale,
-    language,
-    lang: pseudo ? PSEUDO_LOCALE : locale,
-    t: (key, values) => intl.formatMessage({ id: key }, values as Record<string, string | number>),
-    percent: (share) => percentFormat.format(Math.round(share * 100) / 100),
-    number: (value, options) => new Intl.NumberFormat(intl.locale, options).format(value),
-    list: (items) => intl.formatList(items, { type: 'conjunction' }),
-    dateTime: (epochMs, options) => intl.formatDate(epochMs, options),
-    data: (text) => (pseudo ? pseudoText(text) : text),
-  };
+function messagesOf(locale: DisplayLocale): Messages {
+  if (locale !== PSEUDO_LOCALE) return CATALOGUES[locale];
+  return Object.fromEntries(
+    Object.entries(CATALOGUES.en).map(([key, text]) => [key, pseudoMessage(text)]),
+  ) as Messages;
 }

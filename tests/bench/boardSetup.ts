@@ -154,11 +154,15 @@ export interface WorkshopOptions {
   passes: number;
   /** Called once everyone has synced, before the first drop (e.g. to measure the empty board). */
   beforeDrops?: (facilitatorUrl: string) => Promise<void>;
+  /** `false` leaves the last round open for placing (its passes made), as a phone joining mid-round sees it. */
+  finish?: boolean;
 }
 
 export interface Workshop {
   board: CreateBoardResponse;
   facilitatorUrl: string;
+  /** The participants who placed, with their tokens. */
+  people: Joined[];
   drops: number;
   /** From the first drop to the last round's settings having reached everyone. */
   seconds: number;
@@ -236,6 +240,7 @@ export async function runWorkshop(
           `round ${round} pass ${pass + 1} to reach the server`,
         );
       }
+      if (round === roundCount && options.finish === false) break;
       facilitator.write((doc) => {
         setPhase(doc, 'revealed', 'local');
         setPhase(doc, 'discussing', 'local');
@@ -259,7 +264,7 @@ export async function runWorkshop(
       );
     }
     const seconds = (performance.now() - started) / 1000;
-    return { board, facilitatorUrl, drops, seconds, leave };
+    return { board, facilitatorUrl, people: joined, drops, seconds, leave };
   } catch (error) {
     await leave();
     throw error;

@@ -16,6 +16,7 @@ import { runDocGrowthBench } from './docGrowthBench.ts';
 import { runFanoutBench } from './fanoutBench.ts';
 import { type BenchFigure, meetsTarget } from './figures.ts';
 import { runInstancesBench } from './instancesBench.ts';
+import { runPhoneBench } from './phoneBench.ts';
 import { runStartBench } from './startBench.ts';
 
 type Part = (args: readonly string[]) => BenchFigure[] | Promise<BenchFigure[]>;
@@ -29,6 +30,7 @@ const PARTS: Record<string, Part> = {
   start: runStartBench,
   compression: runCompressionBench,
   instances: runInstancesBench,
+  phone: runPhoneBench,
 };
 
 function selectedParts(argv: string[]): string[] {
