@@ -64,6 +64,14 @@ class Batch {
   /** How many operations are written (each store call commits its own). */
   written = 0;
 
+  /** Whether the board's operations not written yet carry `fence` (the board's current epoch). */
+  carriesFence(boardId: string, fence: number | undefined): boolean {
+    const pending = this.operations.find(
+      (operation, index) => index >= this.written && operation.boardId === boardId,
+    );
+    return pending === undefined || pending.fence === fence;
+  }
+
   /** Takes a board's operations out of what is not written yet. */
   drop(boardId: string): void {
     const kept = this.operations.filter(
@@ -99,9 +107,10 @@ export class TickCommit {
    * are taken again); null: they carry none (its room unloaded, or one process alone).
    */
   fence(boardId: string, epoch: number | null): void {
-    this.fencedOut.delete(boardId);
+    // Fenced out stays so until a fresh claim: a room unloading must not lift it.
     if (epoch === null) this.fences.delete(boardId);
     else {
+      this.fencedOut.delete(boardId);
       this.fences.set(boardId, epoch);
       // What an older room of it waited for is no concern of the new one's.
       this.newest.delete(boardId);
@@ -223,8 +232,23 @@ export class TickCommit {
 
   /** Refuses the fenced boards' writes from now on; false if none of the batch's was fenced. */
   private fenceOut(batch: Batch, cause: FencedError): boolean {
-    const boards = cause.boards.filter((boardId) => batch.shares.has(boardId));
-    if (boards.length === 0) return false;
+    const refused = cause.boards.filter((boardId) => batch.shares.has(boardId));
+    if (refused.length === 0) return false;
+    // Writes taken under an epoch this process has since claimed anew are only dropped: the
+    // board is ours again, and its newer writes must not be refused with them.
+    const stale = refused.filter(
+      (boardId) => !batch.carriesFence(boardId, this.fences.get(boardId)),
+    );
+    for (const boardId of stale) {
+      const error = new RoomLoadError(
+        `board ${boardId}: written by an older claim`,
+        CLOSES.restarting,
+      );
+      batch.drop(boardId);
+      batch.shares.get(boardId)?.settle(error);
+      batch.shares.delete(boardId);
+    }
+    const boards = refused.filter((boardId) => !stale.includes(boardId));
     for (const boardId of boards) {
       const error = new RoomLoadError(
         `board ${boardId}: another process holds it now`,
