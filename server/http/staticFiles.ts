@@ -1,6 +1,8 @@
 /**
  * Serves the built client from dist/client. Hashed assets are cached for a year; every other
  * path that is not a file gets index.html, so client-side routes (/b/…, /join/…) load the app.
+ * A miss under /assets/ is a 404, not index.html: a chunk gone after a redeploy must fail as a
+ * missing file (which the client answers with one reload), not as HTML served for a script.
  * The build writes a compressed copy beside each text file (`x.js.br`, `x.js.gz`, vite.config.ts):
  * a browser that accepts one gets it, a third of the bytes or less, with no work here.
  */
@@ -59,13 +61,21 @@ export function serveStatic(
   const candidate = normalize(join(root, pathname));
   const insideRoot = candidate === root || candidate.startsWith(root + sep);
   const isFile = insideRoot && isRegularFile(candidate);
+  if (!isFile && pathname.startsWith('/assets/')) {
+    response.writeHead(404, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-cache',
+    });
+    response.end(request.method === 'HEAD' ? undefined : 'Not found');
+    return;
+  }
   const file = isFile ? candidate : join(root, 'index.html');
   if (!existsSync(file)) {
     response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
     response.end('The client is not built yet: run `npm run build` (npm start does it for you).');
     return;
   }
-  const hashedAsset = isFile && pathname.startsWith('/assets/');
+  const hashedAsset = pathname.startsWith('/assets/');
   const encoding = ENCODINGS.find(
     ({ name, suffix }) => acceptsEncoding(request, name) && isRegularFile(file + suffix),
   );

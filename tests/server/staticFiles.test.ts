@@ -2,6 +2,7 @@
  * The built client's files, through the real server on port 0: a browser that accepts brotli or
  * gzip gets the compressed copy the build wrote beside each file (vite.config.ts), byte for byte
  * the file once decoded; one that accepts neither, or a file without a copy, gets the file itself.
+ * A missing asset is a 404 (a lazy chunk gone after a redeploy), while a page route gets the app.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -37,6 +38,7 @@ async function serveClient(): Promise<number> {
 }
 
 interface Answer {
+  status: number | undefined;
   encoding: string | undefined;
   vary: string | undefined;
   type: string | undefined;
@@ -52,6 +54,7 @@ function get(port: number, path: string, acceptEncoding?: string): Promise<Answe
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () =>
         resolve({
+          status: response.statusCode,
           encoding: response.headers['content-encoding'],
           vary: response.headers.vary,
           type: response.headers['content-type'],
@@ -92,5 +95,20 @@ describe('the built client, compressed', () => {
     const uncopied = await get(port, '/assets/plain.js', 'gzip, br');
     expect(uncopied.encoding).toBeUndefined();
     expect(uncopied.body.toString()).toBe(SCRIPT);
+  });
+});
+
+describe('what is not a file', () => {
+  it('answers 404 for a missing asset, and the app for a page route', async () => {
+    const port = await serveClient();
+    const chunk = await get(port, '/assets/StartPage-gone.js', 'gzip, br');
+    expect(chunk.status).toBe(404);
+    expect(chunk.type).toMatch(/^text\/plain/);
+    expect(chunk.body.toString()).not.toContain('<!doctype html>');
+
+    const page = await get(port, '/b/some-board');
+    expect(page.status).toBe(200);
+    expect(page.type).toMatch(/^text\/html/);
+    expect(page.body.toString()).toContain('<title>Continuum</title>');
   });
 });
