@@ -45,14 +45,21 @@ interface LocaleState {
   setLocale: (locale: DisplayLocale) => void;
 }
 
+// Counts picks, so a slow catalogue for an earlier pick cannot undo a later one.
+let picks = 0;
+
 export const useLocaleStore = create<LocaleState>((set) => ({
   locale: initialLocale(),
   // The page changes language once the catalogue is here, not word by word through English.
   setLocale: (locale) => {
     remember(locale);
+    picks += 1;
+    const pick = picks;
     void loadLanguage(locale)
       .catch(() => undefined)
-      .then(() => set({ locale }));
+      .then(() => {
+        if (pick === picks) set({ locale });
+      });
   },
 }));
 
