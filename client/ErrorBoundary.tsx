@@ -1,5 +1,9 @@
-/** A render error shows a calm message with a way back, never a blank page. */
+/**
+ * A render error shows a calm message with a way back, never a blank page. A lazy screen whose
+ * code failed to load (gone after a redeploy) reloads the page once instead (chunkReload.ts).
+ */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { isChunkLoadError, reloadOnceForMissingCode } from './chunkReload.ts';
 import { useTranslator } from './i18n/useTranslator.ts';
 
 interface State {
@@ -14,6 +18,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
+    if (isChunkLoadError(error) && reloadOnceForMissingCode()) return;
     console.error('Continuum failed to show this page:', error, info.componentStack);
   }
 
