@@ -5,7 +5,8 @@
  * has loaded, so what was placed offline (even in a tab since closed) reaches the board.
  * Facilitators sync with the whole board, everyone else with its view (shared/audience.ts); a
  * copy saved before that view existed is dropped, except the person's own placements
- * (localCopyUpgrade.ts).
+ * (localCopyUpgrade.ts); should that code fail to load, the copy stays untouched until a reload
+ * (once) or the network's return brings it.
  *
  * A write the server refused (4403) leaves a gap in this client's clock sequence, so it drops
  * its local copy (in memory and on the device) and starts over from the server: the refused
@@ -21,6 +22,7 @@ import type { AwarenessState } from '../../shared/awarenessState.ts';
 import type { Role } from '../../shared/boardDoc.ts';
 import { CLOSES } from '../../shared/closeCodes.ts';
 import { announce } from '../a11y/announcer.ts';
+import { reloadOnceForMissingCode } from '../chunkReload.ts';
 import { forgetIdentity } from '../identity.ts';
 import { bindBoard } from './bindBoard.ts';
 import type { BoardStore } from './boardStore.ts';
@@ -93,6 +95,10 @@ export function useBoardConnection(
       if (event.persisted) awareness.setLocalState(me);
     };
 
+    const retry = () => {
+      if (!disposed) setGeneration((value) => value + 1);
+    };
+
     const startOver = (notice: string) => {
       store.setState({ notice });
       void emptyLocalCopy(local).finally(() => {
@@ -106,14 +112,29 @@ export function useBoardConnection(
       // for ever. The upgrade is loaded only by a device that holds such a copy.
       if (audience === 'view' && !upgraded.current && isOlderCopy(doc)) {
         upgraded.current = true;
-        void import('./localCopyUpgrade.ts')
-          .then(({ ownPartOfOlderCopy }) => {
+        import('./localCopyUpgrade.ts').then(
+          async ({ ownPartOfOlderCopy }) => {
             carried.current = ownPartOfOlderCopy(doc, participantId);
-            return emptyLocalCopy(local);
-          })
-          .finally(() => {
+            await emptyLocalCopy(local);
             if (!disposed) setGeneration((value) => value + 1);
-          });
+          },
+          () => {
+            // Offline, or this version's code gone after a redeploy: the older copy stays as it
+            // is, to be upgraded by the next try: the new version (one reload), or back online.
+            upgraded.current = false;
+            if (disposed) return;
+            if (!navigator.onLine) {
+              store.setState({ status: 'offline' });
+              window.addEventListener('online', retry, { once: true });
+              return;
+            }
+            if (reloadOnceForMissingCode()) return;
+            store.setState({
+              status: 'error',
+              notice: currentTranslator().t('pages.crash.reload'),
+            });
+          },
+        );
         return;
       }
       if (carried.current !== null) {
@@ -203,6 +224,7 @@ export function useBoardConnection(
       disposed = true;
       window.removeEventListener('pagehide', leave);
       window.removeEventListener('pageshow', back);
+      window.removeEventListener('online', retry);
       unbind();
       awareness.setLocalState(null);
       provider?.destroy();
