@@ -20,5 +20,8 @@ const start = () =>
     </StrictMode>,
   );
 // The first screen in the reader's language, not English first (English ships in this bundle;
-// another language is one small request). Should that request fail, English it is.
-loadLanguage(useLocaleStore.getState().locale).then(start, start);
+// another language is one small request). Should that request fail or stall, English it is:
+// the texts switch once the catalogue arrives (useTranslatorFor re-renders then).
+const LANGUAGE_WAIT_MS = 2_500;
+const stalled = new Promise<void>((resolve) => setTimeout(resolve, LANGUAGE_WAIT_MS));
+Promise.race([loadLanguage(useLocaleStore.getState().locale), stalled]).then(start, start);
