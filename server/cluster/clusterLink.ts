@@ -35,6 +35,8 @@ export class ClusterLink {
   private readonly reconnectListeners = new Set<() => void>();
   private heartbeat: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Whether a heartbeat has set the key yet. */
+  private beaten = false;
 
   constructor(
     url: string,
@@ -151,7 +153,21 @@ export class ClusterLink {
 
   private async beat(): Promise<void> {
     try {
-      await this.commands.set(instanceKey(this.instance), '1', 'PX', INSTANCE_TTL_MS);
+      // GET answers the key as it was: none after the first beat means it lapsed while this
+      // process lived (heartbeats Redis was too slow to take), and the others may have dropped
+      // what it had registered (its sockets' caps, its forwarded clients): as after a reconnect.
+      const before = await this.commands.set(
+        instanceKey(this.instance),
+        '1',
+        'PX',
+        INSTANCE_TTL_MS,
+        'GET',
+      );
+      if (before === null && this.beaten && !this.closed) {
+        this.logger.info(`redis: this process's key had lapsed; registering again`);
+        for (const listener of this.reconnectListeners) listener();
+      }
+      this.beaten = true;
     } catch (error) {
       this.logger.error(`redis: heartbeat not sent: ${String(error)}`);
     }

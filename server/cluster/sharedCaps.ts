@@ -116,11 +116,11 @@ local lapsed = redis.call('SET', alivePrefix .. me, '1', 'PX', ARGV[10], 'NX') a
 return {verdict, lapsed, unpack(replaced)}
 `;
 
-/** Counts a socket in unjudged (registered again after a reconnect); keeps its age if known. */
+/** Counts a socket in unjudged (registered again after a reconnect), with its age (ARGV[5], µs). */
 const REGISTER = `${HELPERS}
 add(KEYS[1], me, ARGV[3])
 add(KEYS[2], me, ARGV[3])
-redis.call('ZADD', KEYS[3], 'NX', now(), me .. '|' .. ARGV[3] .. '|' .. ARGV[4])
+redis.call('ZADD', KEYS[3], 'NX', tonumber(ARGV[5]), me .. '|' .. ARGV[3] .. '|' .. ARGV[4])
 return 1
 `;
 
@@ -137,6 +137,8 @@ class SharedSeat implements Seat, Closable {
   private socket: Closable | null = null;
   private closedWith: { code: number; reason: string } | null = null;
   private released = false;
+  /** When it was admitted, in microseconds (Redis's TIME in the scripts): its age among its token's. */
+  readonly admittedAt = Math.round((performance.timeOrigin + performance.now()) * 1000);
 
   constructor(
     readonly id: string,
@@ -209,7 +211,11 @@ export class SharedCaps {
     } catch (error) {
       this.outage.away(error);
       const refused = this.local.admit(origin, seat);
-      if (refused !== null) return { refused };
+      if (refused !== null) {
+        // A script that timed out may still have run and taken the place: give it back.
+        this.sendRelease(seat);
+        return { refused };
+      }
       this.seats.set(seat.id, seat);
       return { seat };
     }
@@ -228,6 +234,10 @@ export class SharedCaps {
   private release(seat: SharedSeat): void {
     this.seats.delete(seat.id);
     this.local.release(seat.origin, seat);
+    this.sendRelease(seat);
+  }
+
+  private sendRelease(seat: SharedSeat): void {
     this.link.commands
       .eval(RELEASE, 3, ...this.keys(seat.origin), ...this.args(seat))
       .catch((error: unknown) => {
@@ -265,7 +275,7 @@ export class SharedCaps {
       pipeline.eval(RELEASE, 3, ...this.keys(seat.origin), ...this.args(seat));
     }
     for (const seat of this.seats.values()) {
-      pipeline.eval(REGISTER, 3, ...this.keys(seat.origin), ...this.args(seat));
+      pipeline.eval(REGISTER, 3, ...this.keys(seat.origin), ...this.args(seat), seat.admittedAt);
     }
     try {
       const results = (await pipeline.exec()) ?? [];

@@ -280,6 +280,35 @@ describe('when Redis does not answer', () => {
     }, "A's sockets to count again");
   });
 
+  it('an instance whose key lapsed and came back by its heartbeat registers its sockets again', async () => {
+    const redis = await startRedisServer();
+    cleanups.push(() => redis.stop());
+    const caps = {
+      maxConnectionsPerBoard: 2,
+      maxConnectionsPerAddress: 100,
+      maxSocketsPerToken: 8,
+    };
+    const a = await capsInstance(redis, caps);
+    const b = await capsInstance(redis, caps);
+    expect('seat' in (await a.admit(onBoard('ana')))).toBe(true);
+    expect('seat' in (await a.admit(onBoard('ben')))).toBe(true);
+
+    // A's key lapses; B takes A for dead and drops its sockets; A admits nobody meanwhile, and
+    // its next heartbeat (every 2 s) finds the key gone.
+    const client = new Redis(redis.url);
+    cleanups.push(() => client.quit());
+    for (const key of await client.keys('continuum:alive:*')) await client.del(key);
+    const cy = await b.admit(onBoard('cy'));
+    if (!('seat' in cy)) throw new Error('Cy refused');
+    cy.seat.release();
+    await eventually(async () => {
+      const answer = await b.admit(onBoard('eve'));
+      if ('refused' in answer) return true;
+      answer.seat.release();
+      return false;
+    }, "A's sockets to count again after its heartbeat");
+  });
+
   it('an instance judges by its own counts, and registers its sockets again once Redis is back', async () => {
     const redis = await startRedisServer();
     cleanups.push(() => redis.stop());
