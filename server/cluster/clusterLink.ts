@@ -6,8 +6,9 @@
  *
  * Two connections, as Redis requires: one subscribes, the other sends commands. Commands are
  * never queued while Redis is away (a lease renewal sent late would be wrong): they fail at once,
- * and whoever called decides. After Redis comes back, `onReconnect` listeners run: what was
- * published meanwhile is lost, so they re-establish what they hold.
+ * and whoever called decides. After Redis comes back, or once this process's key is found to
+ * have lapsed while it lived, `onReconnect` listeners run: what was published meanwhile is lost
+ * (and the others may have taken this process for dead), so they re-establish what they hold.
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
