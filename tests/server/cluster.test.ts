@@ -13,7 +13,6 @@ import {
   encodePeerMessage,
   type PeerMessage,
 } from '../../server/cluster/wire.ts';
-import { PostgresStore } from '../../server/persistence/postgres/postgresStore.ts';
 import { encodeSyncStep1 } from '../../server/rooms/protocol.ts';
 import {
   placeMap,
@@ -23,13 +22,13 @@ import {
   setPlacement,
 } from '../../shared/boardDoc.ts';
 import { CLOSE_FORBIDDEN_WRITE, CLOSE_UNAUTHORIZED } from '../../shared/closeCodes.ts';
-import { freshSchemaUrl, skipWithoutPostgres } from '../support/postgresDatabase.ts';
-import { type RedisServer, skipWithoutRedis, startRedisServer } from '../support/redisServer.ts';
+import { clusterHarness } from '../support/clusterInstances.ts';
+import { skipWithoutPostgres } from '../support/postgresDatabase.ts';
+import { type RedisServer, skipWithoutRedis } from '../support/redisServer.ts';
 import {
   callApi,
   createBoard,
   joinBoard,
-  newDataDir,
   nextClose,
   type RunningServer,
   serverHarness,
@@ -37,31 +36,16 @@ import {
 } from '../support/testServer.ts';
 
 const harness = serverHarness();
-const redises: RedisServer[] = [];
+const cluster = clusterHarness(harness);
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
   await harness.stop();
-  for (const redis of redises.splice(0)) await redis.stop();
+  await cluster.stop();
 });
 
-/** Instances sharing a fresh PostgreSQL schema and a Redis of their own. */
-async function instances(count: number): Promise<{ servers: RunningServer[]; redis: RedisServer }> {
-  const redis = await startRedisServer();
-  redises.push(redis);
-  const url = await freshSchemaUrl();
-  const servers: RunningServer[] = [];
-  for (let i = 0; i < count; i++) {
-    const store = await PostgresStore.open(url);
-    servers.push(
-      await harness.start(newDataDir(), { openStore: () => store, redisUrl: redis.url }),
-    );
-  }
-  return { servers, redis };
-}
-
 async function twoInstances(): Promise<[RunningServer, RunningServer]> {
-  const { servers } = await instances(2);
+  const { servers } = await cluster.start(2);
   const [a, b] = servers;
   if (!a || !b) throw new Error('two instances expected');
   return [a, b];
@@ -192,7 +176,7 @@ describe('two instances behind a balancer', () => {
   });
 
   it('deleting a board while Redis is down still deletes it and closes its sockets here', async () => {
-    const { servers, redis } = await instances(1);
+    const { servers, redis } = await cluster.start(1);
     const [a] = servers;
     if (!a) throw new Error('one instance expected');
     const board = await createBoard(a);
@@ -211,7 +195,7 @@ describe('two instances behind a balancer', () => {
   });
 
   it("the holder answers one process's client on that process's channel, and closes an unknown one there", async () => {
-    const { servers, redis } = await instances(1);
+    const { servers, redis } = await cluster.start(1);
     const [a] = servers;
     if (!a) throw new Error('one instance expected');
     const board = await createBoard(a);

@@ -10,10 +10,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ClusterLink } from '../../server/cluster/clusterLink.ts';
 import { SharedCaps } from '../../server/cluster/sharedCaps.ts';
 import type { Limits } from '../../server/config.ts';
-import { PostgresStore } from '../../server/persistence/postgres/postgresStore.ts';
 import type { ConnectionCaps } from '../../server/rooms/connectionLimits.ts';
 import { CLOSES } from '../../shared/closeCodes.ts';
-import { freshSchemaUrl, skipWithoutPostgres } from '../support/postgresDatabase.ts';
+import { clusterHarness } from '../support/clusterInstances.ts';
+import { skipWithoutPostgres } from '../support/postgresDatabase.ts';
 import { boardSocketUrl, type RawSocket } from '../support/rawSocket.ts';
 import { type RedisServer, skipWithoutRedis, startRedisServer } from '../support/redisServer.ts';
 import { freePort, type ServerProcess, startServerProcess } from '../support/serverProcess.ts';
@@ -30,35 +30,18 @@ import {
 } from '../support/testServer.ts';
 
 const harness = serverHarness();
+const cluster = clusterHarness(harness);
 const cleanups: (() => Promise<unknown> | undefined)[] = [];
 afterEach(async () => {
   await harness.stop();
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await cluster.stop();
 });
 
-interface Shared {
-  redis: RedisServer;
-  databaseUrl: string;
-}
-
-async function sharedServices(): Promise<Shared> {
-  const redis = await startRedisServer();
-  cleanups.push(() => redis.stop());
-  return { redis, databaseUrl: await freshSchemaUrl() };
-}
-
-async function instance(shared: Shared, limits: Partial<Limits>): Promise<RunningServer> {
-  const store = await PostgresStore.open(shared.databaseUrl);
-  return harness.start(newDataDir(), {
-    openStore: () => store,
-    redisUrl: shared.redis.url,
-    limits,
-  });
-}
-
 async function twoInstances(limits: Partial<Limits>): Promise<[RunningServer, RunningServer]> {
-  const shared = await sharedServices();
-  return [await instance(shared, limits), await instance(shared, limits)];
+  const [a, b] = (await cluster.start(2, limits)).servers;
+  if (!a || !b) throw new Error('two instances expected');
+  return [a, b];
 }
 
 /** A raw socket that the server admitted: its room sent it the first sync message. */
@@ -199,8 +182,9 @@ describe('an instance killed with its sockets', () => {
   skipWithoutRedis();
 
   it('stops counting once its instance key lapses', async () => {
-    const shared = await sharedServices();
-    const b = await instance(shared, { maxConnectionsPerBoard: 3 });
+    const shared = await cluster.start(1, { maxConnectionsPerBoard: 3 });
+    const [b] = shared.servers;
+    if (!b) throw new Error('an instance expected');
     const redis = new Redis(shared.redis.url);
     cleanups.push(() => redis.quit());
     const before = new Set(await redis.keys('continuum:alive:*'));

@@ -6,7 +6,6 @@
  * Real servers on port 0, stock clients.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PostgresStore } from '../../server/persistence/postgres/postgresStore.ts';
 import type { AccessLinkResponse } from '../../shared/api.ts';
 import {
   placeMap,
@@ -17,13 +16,13 @@ import {
   setPlacement,
 } from '../../shared/boardDoc.ts';
 import { CLOSE_FORBIDDEN_WRITE, CLOSE_UNAUTHORIZED } from '../../shared/closeCodes.ts';
-import { freshSchemaUrl, skipWithoutPostgres } from '../support/postgresDatabase.ts';
-import { type RedisServer, skipWithoutRedis, startRedisServer } from '../support/redisServer.ts';
+import { clusterHarness } from '../support/clusterInstances.ts';
+import { skipWithoutPostgres } from '../support/postgresDatabase.ts';
+import { skipWithoutRedis } from '../support/redisServer.ts';
 import {
   callApi,
   createBoard,
   joinBoard,
-  newDataDir,
   nextClose,
   type RunningServer,
   serverHarness,
@@ -32,21 +31,16 @@ import {
 } from '../support/testServer.ts';
 
 const harness = serverHarness();
-const redises: RedisServer[] = [];
+const cluster = clusterHarness(harness);
 afterEach(async () => {
   await harness.stop();
-  for (const redis of redises.splice(0)) await redis.stop();
+  await cluster.stop();
 });
 
 async function threeInstances(): Promise<[RunningServer, RunningServer, RunningServer]> {
-  const redis = await startRedisServer();
-  redises.push(redis);
-  const url = await freshSchemaUrl();
-  const start = async () => {
-    const store = await PostgresStore.open(url);
-    return harness.start(newDataDir(), { openStore: () => store, redisUrl: redis.url });
-  };
-  return [await start(), await start(), await start()];
+  const [a, b, c] = (await cluster.start(3)).servers;
+  if (!a || !b || !c) throw new Error('three instances expected');
+  return [a, b, c];
 }
 
 /** The whole board as a facilitator's client holds it, comparable between clients. */

@@ -1,9 +1,10 @@
 /**
- * A redis-server as a child process on a free loopback port, nothing saved (`--save ''`, no
- * append-only file), for code that runs outside vitest (the benchmarks): redisServer.ts is the
- * tests' own, which reads the program from vitest's provided context and can restart it.
+ * A redis-server as a child process on a loopback port, nothing saved (`--save ''`, no
+ * append-only file). `launchRedis` is for code that runs outside vitest (the benchmarks);
+ * redisServer.ts is the tests' own, which reads the program from vitest's provided context and
+ * can kill and restart it on the same port.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -37,10 +38,12 @@ function answersPing(port: number): Promise<boolean> {
   });
 }
 
-/** Starts `program` (redis-server's path) and resolves once it answers PING. */
-export async function launchRedis(program: string): Promise<RedisProcess> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'continuum-redis-'));
+/** Starts `program` (redis-server's path) on `port`, keeping its files in `dir`; resolves once it answers PING. */
+export async function spawnRedis(
+  program: string,
+  port: number,
+  dir: string,
+): Promise<ChildProcess> {
   const child = spawn(
     program,
     [
@@ -56,23 +59,42 @@ export async function launchRedis(program: string): Promise<RedisProcess> {
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (!(await answersPing(port))) {
     if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
-      await stop();
+      await killRedis(child);
       throw new Error(`redis-server did not start on port ${port}:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
   }
+  return child;
+}
+
+/** Kills it with SIGKILL and waits until it has exited. */
+export async function killRedis(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+/** Starts `program` (redis-server's path) on a free port, in a folder of its own. */
+export async function launchRedis(program: string): Promise<RedisProcess> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'continuum-redis-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  let child: ChildProcess;
+  try {
+    child = await spawnRedis(program, port, dir);
+  } catch (error) {
+    remove();
+    throw error;
+  }
   const pid = child.pid;
   if (pid === undefined) throw new Error('redis-server has no pid');
+  const stop = async () => {
+    await killRedis(child);
+    remove();
+  };
   return { pid, url: `redis://${HOST}:${port}`, stop };
 }

@@ -4,16 +4,13 @@
  * append-only file), so a restarted Redis is empty, as after a crash of an unpersisted one.
  * Where redis-server is missing (servicesSetup.ts), tests skip with the reason.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, inject } from 'vitest';
-import { freePort, HOST, trackChild } from './serverProcess.ts';
-
-const READY_TIMEOUT_MS = 10_000;
-const READY_POLL_MS = 50;
+import { killRedis, spawnRedis } from './redisProcess.ts';
+import { freePort, HOST } from './serverProcess.ts';
 
 export interface RedisServer {
   port: number;
@@ -35,65 +32,21 @@ export function skipWithoutRedis(): void {
   });
 }
 
-/** True once something on the port answers PING with PONG. */
-function answersPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, HOST);
-    let reply = '';
-    socket.setTimeout(1_000, () => socket.destroy());
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (chunk) => {
-      reply += chunk.toString('latin1');
-      if (reply.includes('\r\n')) socket.end();
-    });
-    socket.on('error', () => undefined);
-    socket.on('close', () => resolve(reply.startsWith('+PONG')));
-  });
-}
-
 export async function startRedisServer(): Promise<RedisServer> {
   const redis = inject('redis');
   if (!redis.ok) throw new Error(redis.reason);
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'continuum-redis-'));
   let child: ChildProcess | null = null;
-  let output = '';
 
   const start = async () => {
-    output = '';
-    const started = spawn(
-      redis.value,
-      [
-        ...['--bind', HOST, '--port', String(port), '--dir', dir],
-        ...['--save', '', '--appendonly', 'no', '--daemonize', 'no'],
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    trackChild(started);
-    started.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    started.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child = started;
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    while (!(await answersPing(port))) {
-      if (started.exitCode !== null || started.signalCode !== null || Date.now() > deadline) {
-        started.kill('SIGKILL');
-        throw new Error(`redis-server did not start on port ${port}:\n${output.slice(-2_000)}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
-    }
+    child = await spawnRedis(redis.value, port, dir);
   };
 
   const kill = async () => {
     const running = child;
     child = null;
-    if (!running || running.exitCode !== null || running.signalCode !== null) return;
-    const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill('SIGKILL');
-    await exited;
+    if (running) await killRedis(running);
   };
 
   await start();
