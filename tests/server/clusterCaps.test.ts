@@ -233,7 +233,12 @@ const onBoard = (person: string) => ({
 describe('when Redis does not answer', () => {
   skipWithoutRedis();
 
-  it('an instance whose key lapsed while it lived registers its sockets again', async () => {
+  /**
+   * A holds Ana and Ben on a board of 2; then A's key lapses (heartbeats that did not reach
+   * Redis) and B, taking A for dead, drops its sockets and admits Cy. Returns A, and a check
+   * that is true once B is refused again (A's sockets count again).
+   */
+  async function lapsedInstance() {
     const redis = await startRedisServer();
     cleanups.push(() => redis.stop());
     const caps = {
@@ -247,50 +252,32 @@ describe('when Redis does not answer', () => {
     expect('seat' in (await a.admit(onBoard('ben')))).toBe(true);
     expect(await b.admit(onBoard('cy'))).toEqual({ refused: CLOSES.tooManyOnBoard });
 
-    // A's heartbeats did not reach Redis for a while: B takes A for dead and drops its sockets.
     const client = new Redis(redis.url);
     cleanups.push(() => client.quit());
     for (const key of await client.keys('continuum:alive:*')) await client.del(key);
     const cy = await b.admit(onBoard('cy'));
     if (!('seat' in cy)) throw new Error('Cy refused');
     cy.seat.release();
-    // A's next admission tells it so; it registers Ana and Ben again.
-    expect('seat' in (await a.admit(onBoard('dee')))).toBe(true);
-    await eventually(async () => {
+    const bIsRefused = async () => {
       const answer = await b.admit(onBoard('eve'));
       if ('refused' in answer) return true;
       answer.seat.release();
       return false;
-    }, "A's sockets to count again");
+    };
+    return { a, bIsRefused };
+  }
+
+  it('an instance whose key lapsed while it lived registers its sockets again', async () => {
+    const { a, bIsRefused } = await lapsedInstance();
+    // A's next admission tells it so; it registers Ana and Ben again.
+    expect('seat' in (await a.admit(onBoard('dee')))).toBe(true);
+    await eventually(bIsRefused, "A's sockets to count again");
   });
 
   it('an instance whose key lapsed and came back by its heartbeat registers its sockets again', async () => {
-    const redis = await startRedisServer();
-    cleanups.push(() => redis.stop());
-    const caps = {
-      maxConnectionsPerBoard: 2,
-      maxConnectionsPerAddress: 100,
-      maxSocketsPerToken: 8,
-    };
-    const a = await capsInstance(redis, caps);
-    const b = await capsInstance(redis, caps);
-    expect('seat' in (await a.admit(onBoard('ana')))).toBe(true);
-    expect('seat' in (await a.admit(onBoard('ben')))).toBe(true);
-
-    // A's key lapses; B takes A for dead and drops its sockets; A admits nobody meanwhile, and
-    // its next heartbeat (every 2 s) finds the key gone.
-    const client = new Redis(redis.url);
-    cleanups.push(() => client.quit());
-    for (const key of await client.keys('continuum:alive:*')) await client.del(key);
-    const cy = await b.admit(onBoard('cy'));
-    if (!('seat' in cy)) throw new Error('Cy refused');
-    cy.seat.release();
-    await eventually(async () => {
-      const answer = await b.admit(onBoard('eve'));
-      if ('refused' in answer) return true;
-      answer.seat.release();
-      return false;
-    }, "A's sockets to count again after its heartbeat");
+    // A admits nobody: its next heartbeat (every 2 s) finds the key gone.
+    const { bIsRefused } = await lapsedInstance();
+    await eventually(bIsRefused, "A's sockets to count again after its heartbeat");
   });
 
   it('an instance judges by its own counts, and registers its sockets again once Redis is back', async () => {
