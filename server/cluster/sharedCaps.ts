@@ -29,9 +29,9 @@ import { type ClusterLink, INSTANCE_TTL_MS, instanceKey } from './clusterLink.ts
 import { OutageNotice } from './outageNotice.ts';
 
 const PREFIX = 'continuum:caps:';
-export const boardCapKey = (boardId: string) => `${PREFIX}board:${boardId}`;
-export const addressCapKey = (address: string) => `${PREFIX}address:${address}`;
-export const tokenCapKey = (holder: string) => `${PREFIX}token:${holder}`;
+const boardCapKey = (boardId: string) => `${PREFIX}board:${boardId}`;
+const addressCapKey = (address: string) => `${PREFIX}address:${address}`;
+const tokenCapKey = (holder: string) => `${PREFIX}token:${holder}`;
 /** Where a process hears which of its sockets a newer one of the same token replaced. */
 const replacedChannel = (instance: string) => `${PREFIX}replaced:${instance}`;
 

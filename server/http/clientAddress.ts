@@ -69,7 +69,7 @@ function addEntry(list: BlockList, item: string): void {
 }
 
 /** An address as written in caps and checks: no zone, lower case, IPv4-mapped IPv6 as IPv4. */
-export function plainAddress(address: string): string {
+function plainAddress(address: string): string {
   const plain = address.replace(/%.*$/, '').toLowerCase();
   const mapped = plain.startsWith('::ffff:') ? plain.slice('::ffff:'.length) : null;
   return mapped !== null && isIP(mapped) === 4 ? mapped : plain;
