@@ -46,9 +46,14 @@ export function apiErrorFromBody(status: number, body: unknown): ApiError {
 }
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  return answerOf<T>(fetch(path, init));
+}
+
+/** A request's answer: its JSON body, or the ApiError its refusal (or no answer) means. */
+export async function answerOf<T>(request: Promise<Response>): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, init);
+    response = await request;
   } catch {
     // i18n-exempt: log text; useAsyncAction.ts words an unreachable server
     throw new ApiError(UNREACHABLE_STATUS, 'unreachable');

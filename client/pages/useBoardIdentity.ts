@@ -1,11 +1,14 @@
 /**
  * Who this browser is on a board: from a facilitator (or other) link's token, asked of the
- * server once, or from the identity stored when joining; without either, off to the join page.
+ * server once (early, by public/early-me.js, where it could), or from the identity stored when
+ * joining; without either, off to the join page. A link whose token is the stored identity's
+ * is not asked about again: the websocket refuses a token that no longer counts.
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { type BoardIdentity, loadIdentity, saveIdentity } from '../identity.ts';
 import { navigate } from '../routes.ts';
+import { earlyMe } from './earlyMe.ts';
 
 export type IdentityState =
   | { kind: 'loading' }
@@ -25,8 +28,14 @@ export function useBoardIdentity(boardId: string, tokenFromLink: string | null):
     }
     // A facilitator (or other) link: learn who the token is, keep it, and take it out of the
     // address bar so it is not shown on a projector or copied by accident.
+    const stored = loadIdentity(boardId);
+    if (stored?.token === tokenFromLink) {
+      window.history.replaceState(null, '', `/b/${boardId}`);
+      setIdentity({ kind: 'ready', identity: stored });
+      return;
+    }
     let cancelled = false;
-    api.me(boardId, tokenFromLink).then(
+    (earlyMe(boardId, tokenFromLink) ?? api.me(boardId, tokenFromLink)).then(
       (me) => {
         const known: BoardIdentity = {
           participantId: me.participantId,
