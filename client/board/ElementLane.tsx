@@ -46,7 +46,10 @@ export const ElementLane = memo(function ElementLane({
   );
   const hidden = useMemo(() => JSON.parse(hiddenJson) as HiddenOrganisations, [hiddenJson]);
   const progress = useLaneProgress(element);
-  const cardsShown = useCardsShown(asTabPanel && !activeOnPhone);
+  const cardsShown = useCardsShown(
+    asTabPanel ? (activeOnPhone ? FIRST_SCREEN_CARDS : 0) : element.cards.length,
+    element.cards.length,
+  );
   const name = elementName(rubric, element, tr);
   const ends = axisEnds(rubric, tr);
   return (
@@ -84,24 +87,27 @@ export const ElementLane = memo(function ElementLane({
         </div>
       </header>
       <ol className="card-list">
-        {cardsShown &&
-          element.cards.map((card) => (
-            <CardRow key={card.id} card={card} laneShownOnPhone={activeOnPhone} />
-          ))}
+        {element.cards.slice(0, cardsShown).map((card) => (
+          <CardRow key={card.id} card={card} laneShownOnPhone={activeOnPhone} />
+        ))}
       </ol>
     </section>
   );
 });
 
+/** The cards a phone's first screen shows of the lane in view, below its tabs and heading. */
+const FIRST_SCREEN_CARDS = 3;
+
 /**
- * A lane hidden behind another tab (phones) renders its cards only after the first screen has
- * been painted, as a transition the browser may interrupt: a phone shows the element in view
- * first instead of building all six. Once shown, they stay.
+ * How many of a lane's cards to render: on phones, until the first screen has been painted, none
+ * of a lane hidden behind another tab and only the first screen's of the lane in view; then all,
+ * as a transition the browser may interrupt. A phone shows the cards in view first instead of
+ * building all six lanes' fifty. Once shown, they stay.
  */
-function useCardsShown(hidden: boolean): boolean {
-  const [shown, setShown] = useState(!hidden);
+function useCardsShown(first: number, all: number): number {
+  const [complete, setComplete] = useState(first >= all);
   useEffect(() => {
-    if (!shown) startTransition(() => setShown(true));
-  }, [shown]);
-  return shown;
+    if (!complete) startTransition(() => setComplete(true));
+  }, [complete]);
+  return complete ? all : first;
 }

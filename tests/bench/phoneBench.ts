@@ -17,7 +17,7 @@
  * (500 kb/s down and up, 400 ms latency).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createConnection, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -197,6 +197,13 @@ async function openOnPhone(
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     relay.connections.length = 0;
+    // PHONE_PROFILE=<dir>: each run's main-thread CPU profile, to open in DevTools.
+    const profileDir = process.env.PHONE_PROFILE;
+    if (profileDir) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(
       () => (window as unknown as { __phone: PhoneProbe }).__phone.cardAt !== null,
@@ -204,6 +211,11 @@ async function openOnPhone(
       { timeout: CARD_TIMEOUT_MS, polling: 100 },
     );
     const probe = await page.evaluate(() => (window as unknown as { __phone: PhoneProbe }).__phone);
+    if (profileDir) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const name = `${network.name}-${Date.now()}.cpuprofile`.replaceAll(' ', '-');
+      writeFileSync(join(profileDir, name), JSON.stringify(profile));
+    }
     const until = probe.cardWallClock ?? Number.POSITIVE_INFINITY;
     const sent = (websocket: boolean) =>
       relay.connections
