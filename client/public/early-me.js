@@ -7,6 +7,13 @@
   const token = new URLSearchParams(location.hash.replace(/^#/, '')).get('token');
   if (!board || !token) return;
   const boardId = board[1];
+  // This browser's identity already (client/identity.ts): the app does not ask.
+  try {
+    const stored = JSON.parse(localStorage.getItem(`continuum:identity:${boardId}`) ?? 'null');
+    if (stored?.token === token) return;
+  } catch {
+    // No storage, or not JSON: ask, as the app would.
+  }
   const response = fetch(`/api/boards/${encodeURIComponent(boardId)}/me`, {
     headers: { Authorization: `Bearer ${token}` },
   });
