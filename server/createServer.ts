@@ -261,12 +261,16 @@ export function createServer(
     (bytes) => logger.info(`closing a connection: ${bytes} bytes unsent, server backlog full`),
   );
 
-  /** `shared`: the verdict of the caps of every instance, taken before the upgrade. */
+  /**
+   * `shared`: the verdict of the caps of every instance, taken before the upgrade;
+   * `startsEmpty`: the client holds nothing of the board yet (`fresh=1`).
+   */
   function accept(
     ws: WebSocket,
     admission: SocketAccess,
     address: string,
     shared: Admission | null,
+    startsEmpty: boolean,
   ): void {
     // ws closes a socket that breaks the protocol by itself (1002, 1007, 1009) and then emits
     // 'error', which would crash the process without a listener.
@@ -288,12 +292,21 @@ export function createServer(
     caps.seat.attach(ws);
     // The socket is taken now and its room attached once loaded; what it sends meanwhile waits.
     let room: HeldPort | null = null;
-    const connection = new Connection(ws, boardId, participantId, role, limits, logger, () => {
-      caps.seat.release();
-      if (room === null) return;
-      room.port.removeConnection(connection);
-      room.release();
-    });
+    const connection = new Connection(
+      ws,
+      boardId,
+      participantId,
+      role,
+      startsEmpty,
+      limits,
+      logger,
+      () => {
+        caps.seat.release();
+        if (room === null) return;
+        room.port.removeConnection(connection);
+        room.release();
+      },
+    );
     liveness.watch(ws);
     boardRooms.hold(boardId).then(
       (held) => {
@@ -341,7 +354,9 @@ export function createServer(
           else socket.once('close', () => shared.seat.release());
         }
         // A socket that went away meanwhile is destroyed by ws itself.
-        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission, address, shared));
+        wss.handleUpgrade(request, socket, head, (ws) =>
+          accept(ws, admission, address, shared, url.searchParams.get('fresh') === '1'),
+        );
       })
       .catch((error: unknown) => {
         logger.error(`refused a websocket upgrade: ${String(error)}`);

@@ -141,8 +141,15 @@ export function useBoardConnection(
         Y.applyUpdate(doc, carried.current, 'local');
         carried.current = null;
       }
+      // Read again at each (re)connection: a device holding nothing is sent everything at once.
+      const params: Record<string, string> = { token };
+      const markFresh = () => {
+        if (holdsNothing(doc)) params.fresh = '1';
+        else delete params.fresh;
+      };
+      markFresh();
       const live = new WebsocketProvider(websocketBase(), boardId, doc, {
-        params: { token },
+        params,
         awareness,
         // Tabs of one browser sync through the server only, so each tab is checked on its own.
         disableBc: true,
@@ -152,6 +159,7 @@ export function useBoardConnection(
       let retryNotice: string | null = null;
       live.on('status', ({ status }) => {
         if (status === 'connected') return; // "live" only once the first sync is done
+        markFresh();
         const before = store.getState().status;
         if (before === 'error') return;
         store.setState({ status: everSynced ? 'offline' : 'connecting' });
@@ -236,4 +244,9 @@ export function useBoardConnection(
   }, [boardId, participantId, audience, token, store, generation]);
 
   return connection;
+}
+
+/** Nothing of the board yet: no local copy, nothing synced (the empty state vector). */
+function holdsNothing(doc: Y.Doc): boolean {
+  return doc.store.clients.size === 0;
 }

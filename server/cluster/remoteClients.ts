@@ -123,6 +123,7 @@ export class RemoteClients {
       connId,
       message.participantId,
       message.role,
+      message.startsEmpty,
       this.limits,
       this.frames,
       (code, reason) => this.closeThere(boardId, from, connId, code, reason),

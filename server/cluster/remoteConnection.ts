@@ -29,12 +29,13 @@ export class RemoteConnection extends RoomAttachment {
     readonly connId: number,
     participantId: string,
     role: Role,
+    startsEmpty: boolean,
     limits: RemoteLimits,
     private readonly frames: FrameBatcher,
     private readonly sendClose: (code: number, reason: string) => void,
     logger: Logger,
   ) {
-    super(boardId, participantId, role, earlyBounds(limits), logger);
+    super(boardId, participantId, role, startsEmpty, earlyBounds(limits), logger);
     this.awareness = new TokenBucket(limits.awarenessRate);
     this.newClientIdLimit = limits.newClientIds;
   }

@@ -77,6 +77,7 @@ export class RemoteRoom implements RoomPort {
       connId,
       participantId: connection.participantId,
       role: connection.role,
+      startsEmpty: connection.startsEmpty,
     });
   }
 

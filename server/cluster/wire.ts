@@ -29,6 +29,8 @@ export type PeerMessage =
       connId: number;
       participantId: string;
       role: Role;
+      /** The client holds nothing yet (room.ts, RoomConnection). */
+      startsEmpty: boolean;
     }
   | { type: 'message'; boardId: string; from: string; connId: number; data: Uint8Array }
   | { type: 'gone'; boardId: string; from: string; connId: number }
@@ -89,6 +91,7 @@ export function encodePeerMessage(message: PeerMessage): Uint8Array {
       writeConnection(e, message);
       encoding.writeVarString(e, message.participantId);
       encoding.writeVarUint(e, ROLES.indexOf(message.role));
+      encoding.writeVarUint(e, message.startsEmpty ? 1 : 0);
       break;
     case 'message':
       writeConnection(e, message);
@@ -159,7 +162,11 @@ function readBody(d: decoding.Decoder, type: (typeof TAGS)[number] | undefined):
       const participantId = decoding.readVarString(d);
       const role = ROLES[decoding.readVarUint(d)];
       if (role === undefined) throw new MalformedPeerMessage('unknown role');
-      return { type, ...connection, participantId, role };
+      // Absent from a process of the version before it: a client that syncs as before.
+      const flag = decoding.hasContent(d) ? decoding.readVarUint(d) : 0;
+      if (flag > 1) throw new MalformedPeerMessage('unknown startsEmpty');
+      const startsEmpty = flag === 1;
+      return { type, ...connection, participantId, role, startsEmpty };
     }
     case 'message':
       return { type, ...readConnection(d), data: decoding.readVarUint8Array(d) };

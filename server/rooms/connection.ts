@@ -44,11 +44,12 @@ export class Connection extends RoomAttachment {
     boardId: string,
     participantId: string,
     role: Role,
+    startsEmpty: boolean,
     private readonly limits: SocketLimits,
     logger: Logger,
     onClose: (connection: Connection) => void,
   ) {
-    super(boardId, participantId, role, earlyBounds(limits), logger);
+    super(boardId, participantId, role, startsEmpty, earlyBounds(limits), logger);
     this.updates = new TokenBucket(limits.updateRate);
     this.awareness = new TokenBucket(limits.awarenessRate);
     this.bytes = new TokenBucket(limits.byteRate);

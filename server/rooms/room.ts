@@ -63,6 +63,11 @@ import { type UpdateVerdict, WriteGate } from './writeGate.ts';
 export interface RoomConnection {
   readonly participantId: string;
   readonly role: Role;
+  /**
+   * Its client said it holds nothing of the board (`fresh=1` in the websocket's URL): the room
+   * sends it everything with its own step 1, without waiting a round trip for the client's.
+   */
+  readonly startsEmpty: boolean;
   send(frame: Uint8Array): void;
   close(code: number, reason: string): void;
   /** Counts an awareness message that carried news; false (and closed) when over its rate. */
@@ -74,6 +79,14 @@ export interface RoomConnection {
    * board's queue is dropped, as it would have been had it arrived afterwards.
    */
   readonly closedByServer: boolean;
+}
+
+/** Where a connection's first sync stands. */
+interface ConnectionSync {
+  /** It has sent its own state (sync step 2): its writes are judged as caught up. */
+  caughtUp: boolean;
+  /** The state vector it was sent everything up to at connection, until its step 1 comes. */
+  sentUpTo: Uint8Array | null;
 }
 
 /**
@@ -92,7 +105,7 @@ const PERSISTENCE_ORIGIN: TransactionOrigin = 'persistence';
 export class Room implements RoomPort {
   readonly doc = new Y.Doc({ gc: true });
   /** Each connection, and whether its sync step 2 has arrived (its updates follow on after). */
-  private readonly connections = new Map<RoomConnection, { caughtUp: boolean }>();
+  private readonly connections = new Map<RoomConnection, ConnectionSync>();
   private readonly queue = new BoardQueue();
   private readonly budget: StorageBudget;
   private readonly stored: BoardLog;
@@ -207,13 +220,23 @@ export class Room implements RoomPort {
     return this.destroyed;
   }
 
-  /** A newcomer: ask for what it has that we lack, and show it who is here (in board order). */
+  /**
+   * A newcomer: ask for what it has that we lack, and show it who is here (in board order). One
+   * that starts empty is sent everything at once as well: on a phone's slow link the round trip
+   * of its own step 1 is the longest wait before its first card.
+   */
   addConnection(connection: RoomConnection): void {
-    this.connections.set(connection, { caughtUp: false });
+    const sync: ConnectionSync = { caughtUp: false, sentUpTo: null };
+    this.connections.set(connection, sync);
     this.presence.add(connection);
     this.queue.run(() => {
       if (this.destroyed || !this.connections.has(connection)) return;
-      this.outbox.send(connection, encodeSyncStep1(this.stateVectorFor(connection)));
+      const vector = this.stateVectorFor(connection);
+      this.outbox.send(connection, encodeSyncStep1(vector));
+      if (connection.startsEmpty) {
+        this.outbox.send(connection, encodeSyncStep2(this.stateFor(connection, EMPTY_VECTOR)));
+        sync.sentUpTo = vector;
+      }
       if (!this.presence.isEmpty) {
         this.outbox.send(connection, encodeAwareness(this.presence.everyone()));
       }
@@ -312,12 +335,17 @@ export class Room implements RoomPort {
 
   private dispatch(connection: RoomConnection, message: ClientMessage): Awaitable<void> {
     switch (message.type) {
-      case 'sync-step1':
-        this.outbox.send(
-          connection,
-          encodeSyncStep2(this.stateFor(connection, message.stateVector)),
-        );
+      case 'sync-step1': {
+        // What it was sent at connection reaches it before this answer (one socket, in order).
+        const sync = this.connections.get(connection);
+        const known =
+          sync?.sentUpTo == null
+            ? message.stateVector
+            : laterOfVectors(message.stateVector, sync.sentUpTo);
+        if (sync) sync.sentUpTo = null;
+        this.outbox.send(connection, encodeSyncStep2(this.stateFor(connection, known)));
         return;
+      }
       case 'sync-step2':
         return andThen(this.receiveFromDevice(connection, message.update), () => {
           const state = this.connections.get(connection);
@@ -541,6 +569,18 @@ export class Room implements RoomPort {
   private readonly onAwarenessUpdate = (change: AwarenessChange): void => {
     this.fanOut.queueAwareness(change);
   };
+}
+
+/** The empty state vector: a client that holds nothing. */
+const EMPTY_VECTOR = Y.encodeStateVector(new Map());
+
+/** Per client id, the later clock of two state vectors. */
+function laterOfVectors(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const later = Y.decodeStateVector(a);
+  for (const [client, clock] of Y.decodeStateVector(b)) {
+    if (clock > (later.get(client) ?? 0)) later.set(client, clock);
+  }
+  return Y.encodeStateVector(later);
 }
 
 /** A document's state vector as a map, read from its store without encoding it. */

@@ -42,6 +42,7 @@ export abstract class RoomAttachment implements RoomConnection {
     readonly boardId: string,
     readonly participantId: string,
     readonly role: Role,
+    readonly startsEmpty: boolean,
     private readonly bounds: EarlyBounds,
     protected readonly logger: Logger,
   ) {}

@@ -209,6 +209,7 @@ describe('two instances behind a balancer', () => {
       connId: 1,
       participantId: ana.participantId,
       role: 'participant',
+      startsEmpty: false,
     });
     const hello = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()));
     await other.send({ type: 'message', ...connection, connId: 1, data: hello });

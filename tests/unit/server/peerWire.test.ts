@@ -13,7 +13,24 @@ import {
 const frame = new Uint8Array([0, 2, 5, 1, 2, 3, 255, 0]);
 
 const EVERY_KIND: PeerMessage[] = [
-  { type: 'open', boardId: 'b1', from: 'i-a', connId: 7, participantId: 'p9', role: 'observer' },
+  {
+    type: 'open',
+    boardId: 'b1',
+    from: 'i-a',
+    connId: 7,
+    participantId: 'p9',
+    role: 'observer',
+    startsEmpty: false,
+  },
+  {
+    type: 'open',
+    boardId: 'b1',
+    from: 'i-a',
+    connId: 8,
+    participantId: 'p9',
+    role: 'participant',
+    startsEmpty: true,
+  },
   { type: 'message', boardId: 'b1', from: 'i-a', connId: 7, data: frame },
   { type: 'gone', boardId: 'b1', from: 'i-a', connId: 300_000 },
   {
@@ -46,6 +63,20 @@ describe('messages between server processes', () => {
     });
   }
 
+  it('reads an open of the version before (no startsEmpty) as a client that syncs as before', () => {
+    const open: PeerMessage = {
+      type: 'open',
+      boardId: 'b1',
+      from: 'i-a',
+      connId: 7,
+      participantId: 'p9',
+      role: 'participant',
+      startsEmpty: false,
+    };
+    const before = encodePeerMessage(open).slice(0, -1);
+    expect(decodePeerMessage(before)).toEqual(open);
+  });
+
   it('refuses a close code no socket may be closed with', () => {
     for (const code of [1005, 1006, 2999, 5000]) {
       const bad = encodePeerMessage({
@@ -59,16 +90,19 @@ describe('messages between server processes', () => {
     }
   });
 
-  it('refuses an unknown type, a cut message, trailing bytes and an unknown role', () => {
+  it('refuses an unknown type, a cut message, trailing bytes, an unknown role and flag', () => {
     const open = encodePeerMessage(EVERY_KIND[0] as PeerMessage);
     const unknownRole = open.slice();
-    unknownRole[unknownRole.length - 1] = 9;
+    unknownRole[unknownRole.length - 2] = 9;
+    const unknownFlag = open.slice();
+    unknownFlag[unknownFlag.length - 1] = 2;
     for (const bad of [
       new Uint8Array([42]),
       new Uint8Array([]),
       open.slice(0, open.length - 3),
       new Uint8Array([...open, 0]),
       unknownRole,
+      unknownFlag,
     ]) {
       expect(() => decodePeerMessage(bad)).toThrow(MalformedPeerMessage);
     }
