@@ -1,13 +1,14 @@
 /**
  * Opening a board link (`/b/<id>#token=…`): the server is asked who the token is once (early,
  * while the app's scripts load), not again when the link is this browser's identity already, and
- * a token it does not know is refused in words.
+ * a token it does not know is refused in words. A device that holds nothing of the board asks to
+ * be sent all of it as its websocket connects (`fresh=1`); once it keeps a local copy, it does not.
  */
 import type { JoinResponse } from '../../shared/api.ts';
 import { expect, test } from './fixtures.ts';
 import { createBoardViaApi, newPage } from './helpers.ts';
 
-test('a board link is asked about once, and not again once it is this browser’s identity', async ({
+test('a board link is asked about once, and a device that keeps the board asks for none of it again', async ({
   browser,
   server,
 }) => {
@@ -25,6 +26,8 @@ test('a board link is asked about once, and not again once it is this browser’
   page.on('request', (request) => {
     if (new URL(request.url()).pathname.endsWith('/me')) asked += 1;
   });
+  const sockets: URL[] = [];
+  page.on('websocket', (socket) => sockets.push(new URL(socket.url())));
   const link = `${server.baseUrl}/b/${board.boardId}#token=${joined.token}`;
   const firstCard = page.locator('[data-card-id]').first();
 
@@ -32,12 +35,16 @@ test('a board link is asked about once, and not again once it is this browser’
   await page.waitForURL(`${server.baseUrl}/b/${board.boardId}`); // the token left the address bar
   await expect(firstCard).toBeVisible();
   expect(asked).toBe(1);
+  expect(sockets.map((url) => url.searchParams.get('fresh'))).toEqual(['1']);
+  // The local copy is written as the board arrives; the next opening starts from it.
+  await expect.poll(() => page.evaluate(storedUpdates)).toBeGreaterThan(0);
 
   await page.goto('about:blank');
   await page.goto(link);
   await page.waitForURL(`${server.baseUrl}/b/${board.boardId}`);
   await expect(firstCard).toBeVisible();
   expect(asked).toBe(1);
+  expect(sockets.map((url) => url.searchParams.get('fresh'))).toEqual(['1', null]);
 });
 
 test('a link whose token the server does not know cannot be opened', async ({
@@ -49,3 +56,30 @@ test('a link whose token the server does not know cannot be opened', async ({
   await page.goto(`${server.baseUrl}/b/${board.boardId}#token=not-a-token`);
   await expect(page.getByText('This link is not valid for this board.')).toBeVisible();
 });
+
+/** Updates kept in the browser's local copies (y-indexeddb's `updates` store), in the page. */
+async function storedUpdates(): Promise<number> {
+  let count = 0;
+  for (const { name } of await indexedDB.databases()) {
+    if (!name) continue;
+    count += await new Promise<number>((resolve) => {
+      const opening = indexedDB.open(name);
+      opening.onsuccess = () => {
+        const db = opening.result;
+        if (!db.objectStoreNames.contains('updates')) {
+          db.close();
+          resolve(0);
+          return;
+        }
+        const counting = db.transaction('updates').objectStore('updates').count();
+        counting.onsuccess = () => {
+          db.close();
+          resolve(counting.result);
+        };
+        counting.onerror = () => resolve(0);
+      };
+      opening.onerror = () => resolve(0);
+    });
+  }
+  return count;
+}
