@@ -1,23 +1,71 @@
-// A board link's "/me" request, sent while the app's scripts are still on their way (seconds on
-// a phone's 3G): the app takes its answer instead of asking only once it runs
-// (client/pages/earlyMe.ts). Its own small file, not inline: the Content-Security-Policy allows
-// scripts from 'self' only. The path and fragment are read as client/routes.ts reads them.
+// A board page's first requests, sent while the app's scripts are still on their way (seconds
+// on a phone's 3G): a board link's "/me", and the board's websocket. The app takes their answers
+// instead of starting them only once it runs (client/pages/earlyMe.ts,
+// client/state/earlySocket.ts). Its own small file, not inline: the Content-Security-Policy
+// allows scripts from 'self' only. The path and fragment are read as client/routes.ts reads
+// them, the stored identity as client/identity.ts keeps it, the websocket's address as
+// client/state/useBoardConnection.ts builds it.
 (() => {
   const board = /^\/b\/([\w-]+)\/?$/.exec(location.pathname);
-  const token = new URLSearchParams(location.hash.replace(/^#/, '')).get('token');
-  if (!board || !token) return;
+  if (!board) return;
   const boardId = board[1];
-  // This browser's identity already (client/identity.ts): the app does not ask.
+  const linkToken = new URLSearchParams(location.hash.replace(/^#/, '')).get('token');
+  let stored = null;
   try {
-    const stored = JSON.parse(localStorage.getItem(`continuum:identity:${boardId}`) ?? 'null');
-    if (stored?.token === token) return;
+    stored = JSON.parse(localStorage.getItem(`continuum:identity:${boardId}`) ?? 'null');
   } catch {
-    // No storage, or not JSON: ask, as the app would.
+    // No storage, or not JSON: as if nothing were stored.
   }
-  const response = fetch(`/api/boards/${encodeURIComponent(boardId)}/me`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  // Not an unhandled rejection when the app never takes it (it asks again then).
-  response.catch(() => {});
-  window.__continuumEarlyMe = { boardId, token, response };
+  const storedToken = typeof stored?.token === 'string' ? stored.token : null;
+  // A link that is not this browser's identity already is asked about (the app would ask).
+  if (linkToken && linkToken !== storedToken) {
+    const response = fetch(`/api/boards/${encodeURIComponent(boardId)}/me`, {
+      headers: { Authorization: `Bearer ${linkToken}` },
+    });
+    // Not an unhandled rejection when the app never takes it (it asks again then).
+    response.catch(() => {});
+    window.__continuumEarlyMe = { boardId, token: linkToken, response };
+  }
+  const token = linkToken ?? storedToken;
+  // Whose local copy to look for: the stored identity's, when it is the one connecting.
+  const participantId = token !== null && token === storedToken ? stored.participantId : null;
+  openEarlySocket(boardId, token, participantId);
+
+  /**
+   * The board's websocket, held until the app's provider takes it (earlySocket.ts): what arrives
+   * meanwhile is kept, in order. `fresh=1` unless this person's local copy exists (its
+   * IndexedDB database, named as useBoardConnection.ts names it). Closed if nobody takes it.
+   */
+  function openEarlySocket(boardId, token, participantId) {
+    if (!token || typeof WebSocket !== 'function') return;
+    const early = { boardId, token, socket: null, events: [], taken: false };
+    window.__continuumEarlySocket = early;
+    const copyName =
+      typeof participantId === 'string' ? `continuum:${boardId}:${participantId}` : null;
+    const holdsCopy =
+      copyName && typeof indexedDB?.databases === 'function'
+        ? indexedDB.databases().then(
+            (databases) => databases.some((database) => database.name === copyName),
+            () => true,
+          )
+        : Promise.resolve(copyName !== null);
+    holdsCopy.then((held) => {
+      if (early.taken) return; // the app connected first
+      const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+      const fresh = held ? '' : '&fresh=1';
+      const socket = new WebSocket(
+        `${scheme}://${location.host}/ws/${boardId}?token=${encodeURIComponent(token)}${fresh}`,
+      );
+      socket.binaryType = 'arraybuffer';
+      const keep = (event) => early.events.push(event);
+      socket.onopen = keep;
+      socket.onmessage = keep;
+      socket.onclose = keep;
+      socket.onerror = keep;
+      early.socket = socket;
+      setTimeout(() => {
+        if (!early.taken) socket.close(1000, 'not used');
+      }, 15000);
+    });
+  }
 })();

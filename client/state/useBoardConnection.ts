@@ -28,6 +28,7 @@ import { bindBoard } from './bindBoard.ts';
 import type { BoardStore } from './boardStore.ts';
 import { closeResponse } from './closeResponse.ts';
 import { currentTranslator } from './currentTranslator.ts';
+import { adoptingWebSocket } from './earlySocket.ts';
 import { isOlderCopy } from './olderCopy.ts';
 
 export interface BoardConnection {
@@ -151,6 +152,7 @@ export function useBoardConnection(
       const live = new WebsocketProvider(websocketBase(), boardId, doc, {
         params,
         awareness,
+        WebSocketPolyfill: adoptingWebSocket(boardId, token),
         // Tabs of one browser sync through the server only, so each tab is checked on its own.
         disableBc: true,
       });

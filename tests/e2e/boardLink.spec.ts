@@ -1,14 +1,15 @@
 /**
  * Opening a board link (`/b/<id>#token=…`): the server is asked who the token is once (early,
  * while the app's scripts load), not again when the link is this browser's identity already, and
- * a token it does not know is refused in words. A device that holds nothing of the board asks to
- * be sent all of it as its websocket connects (`fresh=1`); once it keeps a local copy, it does not.
+ * a token it does not know is refused in words. The board's websocket is opened by the same early
+ * script and taken by the app; a device that holds nothing of the board asks to be sent all of it
+ * as it connects (`fresh=1`); once it keeps a local copy, it does not.
  */
 import type { JoinResponse } from '../../shared/api.ts';
 import { expect, test } from './fixtures.ts';
 import { createBoardViaApi, newPage } from './helpers.ts';
 
-test('a board link is asked about once, and a device that keeps the board asks for none of it again', async ({
+test('a board link is asked about once, its socket opens before the scripts, and a device that keeps the board asks for none of it again', async ({
   browser,
   server,
 }) => {
@@ -26,8 +27,19 @@ test('a board link is asked about once, and a device that keeps the board asks f
   page.on('request', (request) => {
     if (new URL(request.url()).pathname.endsWith('/me')) asked += 1;
   });
-  const sockets: URL[] = [];
-  page.on('websocket', (socket) => sockets.push(new URL(socket.url())));
+  // The app's scripts arrive late, as on a phone: the board's socket opens before they run, and
+  // the app takes it rather than opening another.
+  let scriptsIn = false;
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    scriptsIn = true;
+    await route.continue();
+  });
+  const sockets: { url: URL; beforeScripts: boolean }[] = [];
+  page.on('websocket', (socket) =>
+    sockets.push({ url: new URL(socket.url()), beforeScripts: !scriptsIn }),
+  );
+  const fresh = () => sockets.map(({ url }) => url.searchParams.get('fresh'));
   const link = `${server.baseUrl}/b/${board.boardId}#token=${joined.token}`;
   const firstCard = page.locator('[data-card-id]').first();
 
@@ -35,16 +47,19 @@ test('a board link is asked about once, and a device that keeps the board asks f
   await page.waitForURL(`${server.baseUrl}/b/${board.boardId}`); // the token left the address bar
   await expect(firstCard).toBeVisible();
   expect(asked).toBe(1);
-  expect(sockets.map((url) => url.searchParams.get('fresh'))).toEqual(['1']);
+  expect(fresh()).toEqual(['1']);
+  expect(sockets[0]?.beforeScripts).toBe(true);
   // The local copy is written as the board arrives; the next opening starts from it.
   await expect.poll(() => page.evaluate(storedUpdates)).toBeGreaterThan(0);
 
   await page.goto('about:blank');
+  scriptsIn = false;
   await page.goto(link);
   await page.waitForURL(`${server.baseUrl}/b/${board.boardId}`);
   await expect(firstCard).toBeVisible();
   expect(asked).toBe(1);
-  expect(sockets.map((url) => url.searchParams.get('fresh'))).toEqual(['1', null]);
+  expect(fresh()).toEqual(['1', null]);
+  expect(sockets[1]?.beforeScripts).toBe(true);
 });
 
 test('a link whose token the server does not know cannot be opened', async ({
