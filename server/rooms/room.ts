@@ -44,6 +44,7 @@ import { RoomLoadError, readStoredLog } from '../persistence/roomLoad.ts';
 import { StorageBudget } from '../persistence/storageBudget.ts';
 import type { Awaitable } from '../persistence/store.ts';
 import type { StoredUpdate } from '../persistence/storedUpdate.ts';
+import type { Commit } from '../persistence/tickCommit.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { BoardQueue } from './boardQueue.ts';
 import { ClientIdOwnership, SERVER_OWNER } from './clientIdOwnership.ts';
@@ -122,6 +123,8 @@ export class Room implements RoomPort {
   private readonly fanOut: FanOut;
   /** Every frame to a connection goes through it, so what it carries leaves only once durable. */
   private readonly outbox: DurableOutbox;
+  /** The board's newest commit that is not durable yet, or null. */
+  private readonly pendingCommit: () => Commit | null;
   /** The update of the server write under way, published once stored (serverWrite). */
   private serverUpdate: Uint8Array | null = null;
   /** The update of the view refresh under way, published once stored (refreshView). */
@@ -169,7 +172,8 @@ export class Room implements RoomPort {
     this.clientIds = clientIds;
     this.writes = new WriteGate(this.doc, clientIds, (bytes) => this.budget.fits(bytes));
     this.presence = new Presence(this.doc, clientIds, readControl(this.doc).phase);
-    this.outbox = new DurableOutbox(() => log.pendingFor(boardId));
+    this.pendingCommit = () => log.pendingFor(boardId);
+    this.outbox = new DurableOutbox(this.pendingCommit);
     this.fanOut = new FanOut(() => this.connections.keys(), this.presence.awareness, this.outbox);
     this.doc.on('update', this.onDocUpdate);
     this.doc.on('afterTransaction', this.onDocTransaction);
@@ -420,11 +424,33 @@ export class Room implements RoomPort {
   }
 
   /**
+   * Presence follows the board's phase: into `placing` at once, so a silent round hides
+   * positions from its first moment; out of it only once the change is durable, so a reveal
+   * that is never stored never lets a drag's position through.
+   */
+  private followPhase(): void {
+    const phase = readControl(this.doc).phase;
+    const commit = phase === 'placing' ? null : this.pendingCommit();
+    if (commit === null) {
+      this.presence.followPhase(phase);
+      return;
+    }
+    commit.durable.then(
+      () => {
+        if (!this.destroyed && readControl(this.doc).phase === phase) {
+          this.presence.followPhase(phase);
+        }
+      },
+      () => undefined, // a failed commit closes the room
+    );
+  }
+
+  /**
    * A stored update the board holds: presence follows the phase, and it goes to facilitators,
    * and to the writer's other connections when a participant wrote it (their own placements).
    */
   private publish(update: Uint8Array, origin: unknown): void {
-    this.presence.followPhase(readControl(this.doc).phase);
+    this.followPhase();
     const from = this.connections.has(origin as RoomConnection) ? (origin as RoomConnection) : null;
     this.fanOut.queueUpdate(update, from, 'board');
     if (from !== null && audienceOf(from.role) === 'view') {
