@@ -7,7 +7,9 @@ import { LiveRegions } from './a11y/LiveRegions.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { loadLanguage } from './i18n/languages.ts';
 import { useLocaleStore } from './i18n/localeStore.ts';
+import { markAppStarted } from './state/earlySocket.ts';
 
+markAppStarted();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 const start = () =>

@@ -7,7 +7,8 @@
 // client/state/useBoardConnection.ts builds it.
 (() => {
   const board = /^\/b\/([\w-]+)\/?$/.exec(location.pathname);
-  if (!board) return;
+  // Late (this file is revalidated, the bundle may come from the cache): the app asks itself.
+  if (!board || window.__continuumAppStarted) return;
   const boardId = board[1];
   const linkToken = new URLSearchParams(location.hash.replace(/^#/, '')).get('token');
   let stored = null;
@@ -64,7 +65,10 @@
       socket.onerror = keep;
       early.socket = socket;
       setTimeout(() => {
-        if (!early.taken) socket.close(1000, 'not used');
+        if (early.taken) return;
+        early.taken = true; // never handed to a provider once closed here
+        if (window.__continuumEarlySocket === early) delete window.__continuumEarlySocket;
+        socket.close(1000, 'not used');
       }, 15000);
     });
   }

@@ -20,17 +20,25 @@ interface EarlySocket {
 declare global {
   interface Window {
     __continuumEarlySocket?: EarlySocket;
+    /** Set as the app starts: an early script that runs later starts nothing (early-me.js). */
+    __continuumAppStarted?: boolean;
   }
+}
+
+/** The app has started: from now on it makes its own requests. */
+export function markAppStarted(): void {
+  window.__continuumAppStarted = true;
 }
 
 /** The early socket if it was opened for this board and token; closes one that was not. */
 function takeEarlySocket(boardId: string, token: string): EarlySocket | null {
   const early = window.__continuumEarlySocket;
-  if (!early) return null;
+  if (!early || early.taken) return null;
   delete window.__continuumEarlySocket;
   early.taken = true;
   if (early.socket === null) return null;
   if (early.boardId !== boardId || early.token !== token) {
+    // i18n-exempt: a close reason for the server, never shown
     early.socket.close(1000, 'not used');
     return null;
   }

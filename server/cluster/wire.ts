@@ -91,7 +91,9 @@ export function encodePeerMessage(message: PeerMessage): Uint8Array {
       writeConnection(e, message);
       encoding.writeVarString(e, message.participantId);
       encoding.writeVarUint(e, ROLES.indexOf(message.role));
-      encoding.writeVarUint(e, message.startsEmpty ? 1 : 0);
+      // Only when set: an `open` without it reads the same in the version before, which refuses
+      // trailing bytes (a client forwarded to such a holder syncs as the stock protocol does).
+      if (message.startsEmpty) encoding.writeVarUint(e, 1);
       break;
     case 'message':
       writeConnection(e, message);
@@ -162,10 +164,11 @@ function readBody(d: decoding.Decoder, type: (typeof TAGS)[number] | undefined):
       const participantId = decoding.readVarString(d);
       const role = ROLES[decoding.readVarUint(d)];
       if (role === undefined) throw new MalformedPeerMessage('unknown role');
-      // Absent from a process of the version before it: a client that syncs as before.
-      const flag = decoding.hasContent(d) ? decoding.readVarUint(d) : 0;
-      if (flag > 1) throw new MalformedPeerMessage('unknown startsEmpty');
-      const startsEmpty = flag === 1;
+      // Written only when set (1); absent, as from the version before: a client that syncs as before.
+      const startsEmpty = decoding.hasContent(d);
+      if (startsEmpty && decoding.readVarUint(d) !== 1) {
+        throw new MalformedPeerMessage('unknown startsEmpty');
+      }
       return { type, ...connection, participantId, role, startsEmpty };
     }
     case 'message':

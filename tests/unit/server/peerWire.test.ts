@@ -63,18 +63,20 @@ describe('messages between server processes', () => {
     });
   }
 
-  it('reads an open of the version before (no startsEmpty) as a client that syncs as before', () => {
-    const open: PeerMessage = {
+  it('writes an open without startsEmpty as the version before did, and reads it back', () => {
+    const open = {
       type: 'open',
       boardId: 'b1',
       from: 'i-a',
       connId: 7,
       participantId: 'p9',
       role: 'participant',
-      startsEmpty: false,
-    };
-    const before = encodePeerMessage(open).slice(0, -1);
-    expect(decodePeerMessage(before)).toEqual(open);
+    } as const;
+    const plain = encodePeerMessage({ ...open, startsEmpty: false });
+    const flagged = encodePeerMessage({ ...open, startsEmpty: true });
+    // The flag is one trailing byte, written only when set.
+    expect([...flagged.slice(0, -1)]).toEqual([...plain]);
+    expect(decodePeerMessage(plain)).toEqual({ ...open, startsEmpty: false });
   });
 
   it('refuses a close code no socket may be closed with', () => {
@@ -93,8 +95,8 @@ describe('messages between server processes', () => {
   it('refuses an unknown type, a cut message, trailing bytes, an unknown role and flag', () => {
     const open = encodePeerMessage(EVERY_KIND[0] as PeerMessage);
     const unknownRole = open.slice();
-    unknownRole[unknownRole.length - 2] = 9;
-    const unknownFlag = open.slice();
+    unknownRole[unknownRole.length - 1] = 9;
+    const unknownFlag = encodePeerMessage(EVERY_KIND[1] as PeerMessage);
     unknownFlag[unknownFlag.length - 1] = 2;
     for (const bad of [
       new Uint8Array([42]),
