@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ApiErrorBody } from './apiErrors.ts';
 import { NAME_MAX_LENGTH } from './nameLimits.ts';
+import { rubricInputSchema } from './rubricInput.ts';
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
@@ -27,6 +28,8 @@ export const createBoardRequest = z.strictObject({
     .max(20)
     .refine((list) => new Set(list).size === list.length, 'organisations must be unique')
     .optional(),
+  /** The board's own rubric (shared/rubricInput.ts); without it, the seed's. */
+  rubric: rubricInputSchema.optional(),
 });
 export type CreateBoardRequest = z.infer<typeof createBoardRequest>;
 

@@ -3,12 +3,15 @@
  * (board title slug + export date, e.g. `partnership-retreat-2025-05-01-placements.csv`).
  * The server's routes, the command line and the client's Export menu all name files this way.
  * The CSV files can be made in another of the rubric's languages (`-es` before `-anonymous` in
- * the name); the JSON snapshot holds every language, so it has none.
+ * the name); the JSON snapshot holds every language, so it has none. The rubric file is the
+ * board's rubric as a rubric file (shared/rubricInput.ts), to start another board from.
  */
+
+import { rubricToInput } from './rubricInput.ts';
 import type { Snapshot } from './snapshot/schema.ts';
 import { cardsCsv, placementsCsv } from './snapshotCsv.ts';
 
-export const EXPORT_FORMATS = ['json', 'placements-csv', 'cards-csv'] as const;
+export const EXPORT_FORMATS = ['json', 'placements-csv', 'cards-csv', 'rubric-json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportFile {
@@ -61,6 +64,12 @@ export function exportFile(
         body: cardsCsv(snapshot, csvLanguage),
         contentType: CSV_TYPE,
         fileName: name('cards', 'csv', csvLanguage),
+      };
+    case 'rubric-json':
+      return {
+        body: `${JSON.stringify(rubricToInput(snapshot.rubric), null, 2)}\n`,
+        contentType: JSON_TYPE,
+        fileName: name('rubric', 'json', undefined),
       };
     default:
       return format satisfies never;

@@ -22,12 +22,16 @@ export interface RubricCard {
   text: string;
   /** Which end of the axis the text describes; it says nothing about where the card belongs. */
   column: CardColumn;
+  /** The language of `text` when it is not the rubric's (a rubric file gave none in it). */
+  language?: string;
   translations?: Translations;
 }
 
 export interface RubricElement {
   id: string;
   name: string;
+  /** The language of `name` when it is not the rubric's. */
+  language?: string;
   /** The name in other languages. */
   translations?: Translations;
   cards: RubricCard[];
@@ -36,6 +40,8 @@ export interface RubricElement {
 export interface RubricAxis {
   left: string;
   right: string;
+  /** The language of the two ends when it is not the rubric's. */
+  language?: string;
   translations?: Readonly<Record<string, { left: string; right: string }>>;
 }
 
@@ -59,6 +65,12 @@ export const DEFAULT_AXIS: RubricAxis = {
   right: AXIS_END_LABEL,
   translations: { es: { left: 'Proveedor/Contratista', right: 'Alianza de Alto Rendimiento' } },
 };
+
+/** Whether a rubric's axis is the seed's (absent, or the seed's two ends in English). */
+export function isSeedAxis(rubric: Pick<Rubric, 'axis'>): boolean {
+  const axis = rubric.axis;
+  return axis === undefined || (axis.left === AXIS_START_LABEL && axis.right === AXIS_END_LABEL);
+}
 
 export const ELEMENTS_OF_PARTNERSHIP: Rubric = {
   id: 'elements-of-partnership',

@@ -5,7 +5,7 @@
  */
 import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import { type HiddenOrganisations, hiddenOrganisations } from '../../shared/hiddenOrganisations.ts';
-import { axisEnds, elementName } from '../../shared/i18n/rubricText.ts';
+import { axisEnds, elementName, shortAxisEnds } from '../../shared/i18n/rubricText.ts';
 import type { Rubric, RubricElement } from '../../shared/rubric.ts';
 import { distributionVisible } from '../../shared/visibility.ts';
 import { useTranslator } from '../i18n/useTranslator.ts';
@@ -30,7 +30,6 @@ export const ElementLane = memo(function ElementLane({
   asTabPanel: boolean;
 }) {
   const tr = useTranslator();
-  const { t } = tr;
   const headingId = elementHeadingId(element.id);
   const { me } = useBoardContext();
   const visible = useBoard((state) =>
@@ -52,6 +51,7 @@ export const ElementLane = memo(function ElementLane({
   );
   const name = elementName(rubric, element, tr);
   const ends = axisEnds(rubric, tr);
+  const short = shortAxisEnds(rubric, tr);
   return (
     <section
       id={elementLaneId(element.id)}
@@ -76,13 +76,18 @@ export const ElementLane = memo(function ElementLane({
             <span className="label-long" lang={ends.left.lang}>
               {ends.left.text}
             </span>
-            <span className="label-short">{t('board.axis.shortStart')}</span>
+            <span className="label-short" lang={short.left.lang}>
+              {short.left.text}
+            </span>
           </span>
           <span>
             <span className="label-long" lang={ends.right.lang}>
               {ends.right.text}
             </span>
-            <span className="label-short">{t('board.axis.shortEnd')}</span> →
+            <span className="label-short" lang={short.right.lang}>
+              {short.right.text}
+            </span>{' '}
+            →
           </span>
         </div>
       </header>

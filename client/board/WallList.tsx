@@ -7,7 +7,7 @@
  * gives it exact row heights and lines so the whole board fits one screen.
  */
 import type { CSSProperties } from 'react';
-import { elementName, type LocalText } from '../../shared/i18n/rubricText.ts';
+import { elementName, type LocalText, shortAxisEnds } from '../../shared/i18n/rubricText.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
 import { CONSENSUS_LABEL_COLORS } from '../../shared/palette.ts';
 import type { RubricElement } from '../../shared/rubric.ts';
@@ -44,6 +44,7 @@ export function WallList({
   const positions = useWallPositions(element);
   const focus = useBoard((state) => state.control.focusCardId);
   if (!rubric) return null;
+  const short = shortAxisEnds(rubric, tr);
   const metrics = sizing?.metrics;
   const blockStyle: CSSProperties | undefined = metrics && {
     fontSize: `${metrics.fontPx}px`,
@@ -69,8 +70,8 @@ export function WallList({
           <InLanguages texts={languages.map((each) => elementName(rubric, element, each))} />
         </h2>
         <span className="wall-list-ends" aria-hidden="true">
-          <span>← {tr.t('board.axis.shortStart')}</span>
-          <span>{tr.t('board.axis.shortEnd')} →</span>
+          <span lang={short.left.lang}>← {short.left.text}</span>
+          <span lang={short.right.lang}>{short.right.text} →</span>
         </span>
       </div>
       <ol className="wall-list-cards">

@@ -6,7 +6,7 @@
  * out to fit its screen (projector/ProjectorWall.tsx).
  */
 import { memo, useSyncExternalStore } from 'react';
-import { axisEnds, cardText, elementName } from '../../shared/i18n/rubricText.ts';
+import { axisEnds, cardText, elementName, shortAxisEnds } from '../../shared/i18n/rubricText.ts';
 import { CONSENSUS_LABEL_COLORS } from '../../shared/palette.ts';
 import type { Rubric, RubricElement } from '../../shared/rubric.ts';
 import { packNotes } from '../../shared/wallLayout.ts';
@@ -44,6 +44,7 @@ const WallElement = memo(function WallElement({
   const tr = useTranslator();
   const name = elementName(rubric, element, tr);
   const ends = axisEnds(rubric, tr);
+  const short = shortAxisEnds(rubric, tr);
   const positions = useWallPositions(element);
   const focus = useBoard((state) => state.control.focusCardId);
   const notes = packNotes(
@@ -126,7 +127,9 @@ const WallElement = memo(function WallElement({
           <span className="long" lang={ends.left.lang}>
             ← {ends.left.text}
           </span>
-          <span className="short">← {tr.t('board.axis.shortStart')}</span>
+          <span className="short" lang={short.left.lang}>
+            ← {short.left.text}
+          </span>
         </span>
         <span className="wall-unplaced">
           <WallUnplaced positions={positions} tr={tr} />
@@ -135,7 +138,9 @@ const WallElement = memo(function WallElement({
           <span className="long" lang={ends.right.lang}>
             {ends.right.text} →
           </span>
-          <span className="short">{tr.t('board.axis.shortEnd')} →</span>
+          <span className="short" lang={short.right.lang}>
+            {short.right.text} →
+          </span>
         </span>
       </div>
     </section>

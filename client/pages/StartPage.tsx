@@ -10,6 +10,7 @@ import { saveIdentity } from '../identity.ts';
 import { boardPath, joinPath, navigate } from '../routes.ts';
 import { useAsyncAction, WordedError } from '../useAsyncAction.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
+import { type ChosenRubric, RubricFilePicker, readRubricFile } from './RubricFilePicker.tsx';
 
 /** Create a board, or join one with the short code from the screen. One page, no sign-up. */
 export default function StartPage() {
@@ -145,6 +146,7 @@ function CreateBoard() {
   const { t } = useTranslator();
   const [title, setTitle] = useState('');
   const [organisations, setOrganisations] = useState('');
+  const [rubric, setRubric] = useState<ChosenRubric | null>(null);
   const { busy, error, field, run } = useAsyncAction(t('pages.start.create.failed'));
   const titleAtFault = field === 'title';
   const titleExample = t('pages.start.create.titlePlaceholder');
@@ -163,6 +165,7 @@ function CreateBoard() {
       const created = await api.createBoard({
         title: title.trim(),
         ...(list.length > 0 ? { organisations: list } : {}),
+        ...(rubric ? { rubric: rubric.input } : {}),
       });
       await openAsFacilitator(created);
     });
@@ -193,6 +196,17 @@ function CreateBoard() {
           value={organisations}
           onChange={(event) => setOrganisations(event.target.value)}
           rows={3}
+        />
+        <RubricFilePicker
+          chosen={rubric}
+          busy={busy}
+          onChoose={(file) =>
+            void run(async () => {
+              setRubric(null);
+              setRubric(await readRubricFile(file));
+            })
+          }
+          onClear={() => setRubric(null)}
         />
         {!titleAtFault && <FormError error={error} />}
         <button type="submit" disabled={busy}>

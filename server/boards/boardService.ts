@@ -21,6 +21,7 @@ import { CLOSES } from '../../shared/closeCodes.ts';
 import { normalizeJoinCode } from '../../shared/joinCode.ts';
 import { colorForIndex } from '../../shared/palette.ts';
 import { ELEMENTS_OF_PARTNERSHIP } from '../../shared/rubric.ts';
+import { rubricFromInput } from '../../shared/rubricInput.ts';
 import type { ParsedSnapshot } from '../../shared/snapshot/parse.ts';
 import type { Snapshot } from '../../shared/snapshot/schema.ts';
 import { hashToken, type Identity, mintToken, sameHash, type Tokens } from '../auth/tokens.ts';
@@ -53,7 +54,8 @@ export class BoardService {
     const createdAt = this.now();
     const details = { title: request.title, organisations: request.organisations ?? [], createdAt };
     const doc = new Y.Doc();
-    initBoardDoc(doc, { ...details, rubric: ELEMENTS_OF_PARTNERSHIP }, SERVER);
+    const rubric = request.rubric ? rubricFromInput(request.rubric) : ELEMENTS_OF_PARTNERSHIP;
+    initBoardDoc(doc, { ...details, rubric }, SERVER);
     return this.storeNewBoard(doc, details);
   }
 

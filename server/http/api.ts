@@ -43,6 +43,8 @@ import { isRoomAddress, type PublicOrigins, requestFacts } from './publicOrigin.
 import { validationError } from './validationError.ts';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
+/** A new board's body may carry its own rubric: 96 cards in several languages. */
+const CREATE_BOARD_LIMIT_BYTES = 512 * 1024;
 
 export interface ApiDeps {
   boards: BoardService;
@@ -130,7 +132,7 @@ export function createApi(deps: ApiDeps) {
       /^\/api\/boards$/,
       async (req, res) => {
         await countCreation(req);
-        const body = parse(createBoardRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
+        const body = parse(createBoardRequest, await readJsonBody(req, CREATE_BOARD_LIMIT_BYTES));
         sendJson(res, 201, createdResponse(req, await boards.createBoard(body)));
       },
     ],
@@ -171,6 +173,7 @@ export function createApi(deps: ApiDeps) {
     ['GET', /^\/api\/boards\/([\w-]+)\/snapshot\.json$/, exportRoute('json')],
     ['GET', /^\/api\/boards\/([\w-]+)\/placements\.csv$/, exportRoute('placements-csv')],
     ['GET', /^\/api\/boards\/([\w-]+)\/cards\.csv$/, exportRoute('cards-csv')],
+    ['GET', /^\/api\/boards\/([\w-]+)\/rubric\.json$/, exportRoute('rubric-json')],
     [
       'GET',
       /^\/api\/boards\/([\w-]+)\/me$/,
@@ -274,7 +277,7 @@ export function createApi(deps: ApiDeps) {
     return async (req, res, [boardId = '']) => {
       await authenticateFacilitator(req, boardId);
       const anonymous = anonymousParam(req);
-      const language = format === 'json' ? undefined : langParam(req);
+      const language = format === 'json' || format === 'rubric-json' ? undefined : langParam(req);
       const snapshot = await boards.snapshot(boardId, anonymous);
       if (language !== undefined && !isExportLanguage(snapshot, language)) {
         throw new HttpError(

@@ -3,7 +3,13 @@
  * the rubric's own text. Each comes with its `lang`, so a screen reader reads an English card
  * in a Spanish interface as English.
  */
-import { DEFAULT_AXIS, type Rubric, type RubricCard, type RubricElement } from '../rubric.ts';
+import {
+  DEFAULT_AXIS,
+  isSeedAxis,
+  type Rubric,
+  type RubricCard,
+  type RubricElement,
+} from '../rubric.ts';
 import type { Translator } from './translator.ts';
 
 export interface LocalText {
@@ -18,8 +24,9 @@ function pick(
   translations: Readonly<Record<string, string>> | undefined,
   rubric: Pick<Rubric, 'language'>,
   reader: Reader,
+  ownLanguage?: string,
 ): LocalText {
-  const sourceLang = rubric.language ?? 'en';
+  const sourceLang = ownLanguage ?? rubric.language ?? 'en';
   if (reader.language === sourceLang) return { text: reader.data(source), lang: sourceLang };
   const translated = translations?.[reader.language];
   return translated
@@ -32,7 +39,7 @@ export function cardText(
   card: RubricCard,
   reader: Reader,
 ): LocalText {
-  return pick(card.text, card.translations, rubric, reader);
+  return pick(card.text, card.translations, rubric, reader, card.language);
 }
 
 export function elementName(
@@ -40,7 +47,7 @@ export function elementName(
   element: RubricElement,
   reader: Reader,
 ): LocalText {
-  return pick(element.name, element.translations, rubric, reader);
+  return pick(element.name, element.translations, rubric, reader, element.language);
 }
 
 export function rubricTitle(rubric: Rubric, reader: Reader): LocalText {
@@ -49,13 +56,28 @@ export function rubricTitle(rubric: Rubric, reader: Reader): LocalText {
 
 export function axisEnds(rubric: Rubric, reader: Reader): { left: LocalText; right: LocalText } {
   const axis = rubric.axis ?? DEFAULT_AXIS;
-  const sourceLang = rubric.language ?? 'en';
+  const sourceLang = axis.language ?? rubric.language ?? 'en';
   const translated =
     reader.language === sourceLang ? undefined : axis.translations?.[reader.language];
   const lang = translated ? reader.language : sourceLang;
   return {
     left: { text: reader.data(translated?.left ?? axis.left), lang },
     right: { text: reader.data(translated?.right ?? axis.right), lang },
+  };
+}
+
+/**
+ * The axis's ends where there is little room (a phone, the wall): the catalogue's short words
+ * for the seed's ends, a rubric's own ends as they are.
+ */
+export function shortAxisEnds(
+  rubric: Rubric,
+  reader: Pick<Translator, 'language' | 'data' | 't' | 'lang'>,
+): { left: LocalText; right: LocalText } {
+  if (!isSeedAxis(rubric)) return axisEnds(rubric, reader);
+  return {
+    left: { text: reader.t('board.axis.shortStart'), lang: reader.lang },
+    right: { text: reader.t('board.axis.shortEnd'), lang: reader.lang },
   };
 }
 

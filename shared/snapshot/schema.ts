@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { MAX_REASON_LENGTH, PHASES } from '../boardDoc.ts';
 
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 /** Languages a rubric's texts may be translated into, per text. */
 const MAX_TRANSLATIONS = 20;
@@ -58,6 +58,7 @@ const rubricSchema = z.strictObject({
     .strictObject({
       left: axisEnd,
       right: axisEnd,
+      language: languageTag.exactOptional(),
       translations: translations(z.strictObject({ left: axisEnd, right: axisEnd })).exactOptional(),
     })
     .exactOptional(),
@@ -66,6 +67,7 @@ const rubricSchema = z.strictObject({
       z.strictObject({
         id,
         name: text(200),
+        language: languageTag.exactOptional(),
         translations: translations(text(200)).exactOptional(),
         cards: z
           .array(
@@ -73,6 +75,7 @@ const rubricSchema = z.strictObject({
               id,
               text: text(1000),
               column: z.enum(['vendor', 'partnership']),
+              language: languageTag.exactOptional(),
               translations: translations(text(1000)).exactOptional(),
             }),
           )

@@ -12,6 +12,9 @@ export type SnapshotUpgrade = (older: Record<string, unknown>) => Record<string,
 export const SNAPSHOT_UPGRADES: Readonly<Record<number, SnapshotUpgrade>> = {
   // Version 2 records the rubric's languages; a version 1 rubric had no translations.
   1: (older) => ({ ...older, languages: ['en'], snapshotVersion: 2 }),
+  // Version 3 lets a board's rubric be its own (any cards, a text's language beside its
+  // rubric's); a version 2 snapshot holds the seed's, which version 3 reads as it is.
+  2: (older) => ({ ...older, snapshotVersion: 3 }),
 };
 
 export type UpgradeResult =

@@ -19,6 +19,15 @@ export const pages: Record<keyof typeof english, string> = {
   'pages.start.create.titlePlaceholder': 'Retiro de la alianza de primavera',
   'pages.start.create.organisationsLabel': 'Organizaciones socias',
   'pages.start.create.organisationsHint': '(opcional, una por línea)',
+  'pages.start.create.rubricLabel': 'Empezar desde un archivo de rúbrica',
+  'pages.start.create.rubricHint': '(opcional; sin él, los Elementos de la Alianza)',
+  'pages.start.create.rubricChosen':
+    'Rúbrica: {title} ({elements, plural, one {# elemento} other {# elementos}}, {cards, plural, one {# tarjeta} other {# tarjetas}})',
+  'pages.start.create.rubricClear': 'Usar los Elementos de la Alianza',
+  'pages.start.create.rubricTemplate':
+    'Descargar los Elementos de la Alianza como archivo de rúbrica',
+  'pages.start.create.rubricNotJson': 'Ese archivo no es un archivo de rúbrica (no es JSON).',
+  'pages.start.create.rubricInvalid': 'Ese archivo de rúbrica no se puede usar: {detail}',
   'pages.start.create.submit': 'Crear tablero',
   'pages.start.create.failed': 'No se pudo crear el tablero.',
   'pages.start.import.heading': 'Recuperar un tablero',

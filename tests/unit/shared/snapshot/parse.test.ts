@@ -30,6 +30,24 @@ describe('parseSnapshot', () => {
     expect(card?.translations).toMatchObject({ 'es-MX': 'y'.repeat(1000) });
   });
 
+  it("reads a board with its own rubric: another id, a column swapped, an unplaced card gone, a card's own language", () => {
+    let file = editedCopy(valid(), ['rubric', 'id'], 'custom');
+    file = editedCopy(file, ['rubric', 'elements', 0, 'cards', 0, 'column'], 'partnership');
+    file = editedCopy(file, ['rubric', 'elements', 0, 'cards', 2, 'language'], 'es');
+    const built = snapshotOf(boardWithHistory());
+    const placed = new Set(built.placements.map((placement) => placement.cardId));
+    const lastElement = built.rubric.elements.length - 1;
+    const cards = built.rubric.elements[lastElement]?.cards ?? [];
+    const unplaced = cards.findIndex((card) => !placed.has(card.id));
+    expect(unplaced).toBeGreaterThanOrEqual(0);
+    file = editedCopy(file, ['rubric', 'elements', lastElement, 'cards', unplaced], REMOVE);
+    const result = parseSnapshot(file);
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    expect(result.snapshot.rubric.id).toBe('custom');
+    expect(result.snapshot.rubric.elements[0]?.cards[2]?.language).toBe('es');
+  });
+
   it('accepts a file without the derived summaries', () => {
     const file = valid();
     delete file.summaries;
@@ -91,20 +109,20 @@ describe('parseSnapshot', () => {
       'participants.0.organisation',
     ],
     ['a bad colour', ['participants', 0, 'color'], 'red;', 'participants.0.color'],
+    // Checked against its own rubric: a card it places must be there, and be one card.
     [
-      'a rubric card renamed',
+      'a placed card renamed in its rubric',
       ['rubric', 'elements', 0, 'cards', 0, 'id'],
       'x',
-      'rubric.elements.0.cards.0.id',
+      '"trust.v1" is not a card of the rubric',
     ],
-    ['a rubric card dropped', ['rubric', 'elements', 5, 'cards', 6], REMOVE, 'systems.p4'],
-    ['another rubric', ['rubric', 'id'], 'other', 'rubric.id'],
     [
-      'a column swapped',
-      ['rubric', 'elements', 0, 'cards', 0, 'column'],
-      'partnership',
-      'rubric.elements.0.cards.0.column',
+      'a card listed twice',
+      ['rubric', 'elements', 0, 'cards', 1, 'id'],
+      'trust.v1',
+      'rubric.elements.0.cards.1.id',
     ],
+    ['an element listed twice', ['rubric', 'elements', 1, 'id'], 'trust', 'rubric.elements.1.id'],
     ['rounds past the session', ['session', 'round'], 1, 'rounds.0.round'],
     ['an unknown round card', ['rounds', 0, 'cardIds', 0], 'nope', 'rounds.0.cardIds.0'],
     ['an unknown phase', ['session', 'phase'], 'voting', 'session.phase'],

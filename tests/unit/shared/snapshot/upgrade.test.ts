@@ -67,11 +67,11 @@ function versionOneFile(): Record<string, unknown> {
 }
 
 describe('snapshot version 1', () => {
-  it('is read as version 2 with the languages of its English-only rubric', () => {
+  it('is read as the current version with the languages of its English-only rubric', () => {
     const result = parseSnapshot(versionOneFile());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.snapshot.snapshotVersion).toBe(2);
+    expect(result.snapshot.snapshotVersion).toBe(SNAPSHOT_VERSION);
     expect(result.snapshot.languages).toEqual(['en']);
     expect(result.snapshot.rubric.elements[0]?.translations).toBeUndefined();
   });
