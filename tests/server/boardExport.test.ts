@@ -10,7 +10,7 @@ import type {
 } from '../../shared/api.ts';
 import { snapshotFromDoc } from '../../shared/snapshot/fromDoc.ts';
 import { parseSnapshot } from '../../shared/snapshot/parse.ts';
-import type { Snapshot } from '../../shared/snapshot/schema.ts';
+import { SNAPSHOT_VERSION, type Snapshot } from '../../shared/snapshot/schema.ts';
 import {
   boardWithHistory,
   editedCopy,
@@ -310,7 +310,7 @@ describe('restoring a board', () => {
     const created = await importSnapshot(server, versionOne);
     expect(created.status).toBe(201);
     const again = await exportJson(server, created.body.boardId, created.body.facilitatorToken);
-    expect(again.snapshotVersion).toBe(2);
+    expect(again.snapshotVersion).toBe(SNAPSHOT_VERSION);
     expect(again.languages).toEqual(['en', 'es']);
     expect(again.rubric.elements[5]?.translations?.es).toBe(
       'Sistemas, estructura y rendición de cuentas',
