@@ -1,6 +1,6 @@
 /**
- * A rubric as people write it (issue 16): the `rubric` of `POST /api/boards`, the body of
- * `PUT /api/boards/:boardId/rubric` and a rubric file (docs/rubric.schema.json) —
+ * A rubric as people write it (issue 16): the `rubric` of `POST /api/boards` and a rubric file
+ * (`rubric.json`; docs/rubric.schema.json) —
  *
  *     { title, axis?: { left, right }, language?,
  *       elements: [{ id?, name, cards: [{ id?, text, column }] }] }
@@ -31,12 +31,29 @@ export const RUBRIC_LIMITS = {
   /** An element's name, and each end of the axis. */
   maxName: 60,
   maxTitle: 200,
+  /** A card's id; an element's is shorter, so the ids given its cards (`<element>.p12`) fit. */
   maxId: 64,
+  maxElementId: 56,
+  /** Languages a text may be given in (a snapshot keeps 20 translations beside its own). */
+  maxLanguages: 20,
 } as const;
 
 /** A language tag as the snapshot takes it: `es`, `es-MX`. */
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)?$/;
+const languageTag = z
+  .string()
+  .max(35, 'must be 35 characters or fewer')
+  .regex(LANGUAGE_TAG, 'must be a language tag like en or es-MX');
+const ELEMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const CARD_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)?$/;
+
+/**
+ * Ids become keys of plain objects on the board and in its exports (`final`, figures by card):
+ * the names an object already has (`constructor`, `valueOf`, …) would read as something else.
+ */
+export function isSafeKey(id: string): boolean {
+  return !(id in Object.prototype);
+}
 
 /**
  * Translations may run longer than the text they translate (Spanish often does by a fifth):
@@ -58,24 +75,41 @@ function localText(max: number) {
   return z.union([
     one,
     z
-      .record(z.string().regex(LANGUAGE_TAG, 'must be a language tag like en or es-MX'), one)
-      .refine((texts) => Object.keys(texts).length > 0, 'give the text in at least one language'),
+      .record(languageTag, one)
+      .refine((texts) => Object.keys(texts).length > 0, 'give the text in at least one language')
+      .refine(
+        (texts) => Object.keys(texts).length <= RUBRIC_LIMITS.maxLanguages,
+        `give it in at most ${RUBRIC_LIMITS.maxLanguages} languages`,
+      ),
   ]);
 }
 
-const idField = z
-  .string()
-  .max(RUBRIC_LIMITS.maxId, `must be ${RUBRIC_LIMITS.maxId} characters or fewer`)
-  .regex(ID, 'must be letters, digits, - or _, with at most one dot (trust.v1)');
+const idOf = (pattern: RegExp, max: number, rule: string) =>
+  z
+    .string()
+    .max(max, `must be ${max} characters or fewer`)
+    .regex(pattern, rule)
+    .refine(isSafeKey, 'is a name JavaScript objects already use; choose another');
+
+const cardId = idOf(
+  CARD_ID,
+  RUBRIC_LIMITS.maxId,
+  'must be letters, digits, - or _, with at most one dot (trust.v1)',
+);
+const elementId = idOf(
+  ELEMENT_ID,
+  RUBRIC_LIMITS.maxElementId,
+  'must be letters, digits, - or _ (shared-values)',
+);
 
 const cardInput = z.strictObject({
-  id: idField.optional(),
+  id: cardId.optional(),
   text: localText(RUBRIC_LIMITS.maxCardText),
   column: z.enum(['vendor', 'partnership']),
 });
 
 const elementInput = z.strictObject({
-  id: idField.optional(),
+  id: elementId.optional(),
   name: localText(RUBRIC_LIMITS.maxName),
   cards: z
     .array(cardInput)
@@ -87,7 +121,7 @@ export const rubricInputSchema = z
   .strictObject({
     title: localText(RUBRIC_LIMITS.maxTitle),
     /** The language of the texts given as plain strings; else the title's first, else `en`. */
-    language: z.string().regex(LANGUAGE_TAG, 'must be a language tag like en or es-MX').optional(),
+    language: languageTag.optional(),
     axis: z
       .strictObject({
         left: localText(RUBRIC_LIMITS.maxName),
@@ -114,9 +148,27 @@ export const rubricInputSchema = z
       });
     };
     ownWithin(rubric.title, RUBRIC_LIMITS.maxTitle, ['title']);
+    // The rubric's language is the title's: a title given in others only cannot say it.
+    if (typeof rubric.title !== 'string' && rubric.title[source] === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['title'],
+        message: `give the title in the rubric's language (${source})`,
+      });
+    }
     if (rubric.axis) {
       ownWithin(rubric.axis.left, RUBRIC_LIMITS.maxName, ['axis', 'left']);
       ownWithin(rubric.axis.right, RUBRIC_LIMITS.maxName, ['axis', 'right']);
+      // One language for both ends, as the board keeps them.
+      const left = ownEntry(rubric.axis.left, source).lang ?? source;
+      const right = ownEntry(rubric.axis.right, source).lang ?? source;
+      if (left !== right) {
+        context.addIssue({
+          code: 'custom',
+          path: ['axis', 'right'],
+          message: `give both ends in one language (the left is in ${left})`,
+        });
+      }
     }
     rubric.elements.forEach((element, e) => {
       ownWithin(element.name, RUBRIC_LIMITS.maxName, ['elements', e, 'name']);
@@ -247,15 +299,21 @@ export function rubricFromInput(
   return {
     id: CUSTOM_RUBRIC_ID,
     title: title.text,
-    language: title.language ?? source,
+    language: source,
     ...(title.translations ? { translations: title.translations } : {}),
-    axis: input.axis ? axisFromInput(input.axis, source) : DEFAULT_AXIS,
+    axis: input.axis ? axisFromInput(input.axis, source) : defaultAxisFor(source),
     elements,
   };
 }
 
+/** The seed's ends, English with their Spanish, marked English in a rubric of another language. */
+function defaultAxisFor(source: string): RubricAxis {
+  return source === 'en' ? DEFAULT_AXIS : { ...DEFAULT_AXIS, language: 'en' };
+}
+
 function freshElementId(base: string, index: number, taken: Set<string>): string {
-  const stem = base === '' ? `element-${index + 1}` : base;
+  const usable = base !== '' && isSafeKey(base);
+  const stem = usable ? base.slice(0, RUBRIC_LIMITS.maxElementId - 4) : `element-${index + 1}`;
   let id = stem;
   for (let n = 2; taken.has(id); n += 1) id = `${stem}-${n}`;
   taken.add(id);
@@ -291,7 +349,7 @@ function textToInput(
 ): LocalTextInput {
   const alone = !translations || Object.keys(translations).length === 0;
   if (alone && language === source) return text;
-  return { [language]: text, ...translations };
+  return { ...translations, [language]: text };
 }
 
 /** A board's rubric as a rubric file: it reads back as the same rubric, ids and all. */
@@ -300,23 +358,30 @@ export function rubricToInput(rubric: Rubric): RubricInput {
   const axis = rubric.axis ?? DEFAULT_AXIS;
   const axisLanguage = axis.language ?? source;
   const axisTranslations = Object.entries(axis.translations ?? {});
+  // The seed's ends, in English with the seed's translations, are what a file without one gets.
+  const seedAxis =
+    axis.left === DEFAULT_AXIS.left &&
+    axis.right === DEFAULT_AXIS.right &&
+    axisLanguage === 'en' &&
+    JSON.stringify(axis.translations) === JSON.stringify(DEFAULT_AXIS.translations);
+  const fileAxis = {
+    left: textToInput(
+      axis.left,
+      axisLanguage,
+      source,
+      Object.fromEntries(axisTranslations.map(([lang, ends]) => [lang, ends.left])),
+    ),
+    right: textToInput(
+      axis.right,
+      axisLanguage,
+      source,
+      Object.fromEntries(axisTranslations.map(([lang, ends]) => [lang, ends.right])),
+    ),
+  };
   return {
     title: textToInput(rubric.title, source, source, rubric.translations),
     language: source,
-    axis: {
-      left: textToInput(
-        axis.left,
-        axisLanguage,
-        source,
-        Object.fromEntries(axisTranslations.map(([lang, ends]) => [lang, ends.left])),
-      ),
-      right: textToInput(
-        axis.right,
-        axisLanguage,
-        source,
-        Object.fromEntries(axisTranslations.map(([lang, ends]) => [lang, ends.right])),
-      ),
-    },
+    ...(seedAxis ? {} : { axis: fileAxis }),
     elements: rubric.elements.map((element) => ({
       id: element.id,
       name: textToInput(element.name, element.language ?? source, source, element.translations),

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { describeValidationError, validationField } from '../api.ts';
 import { closingRecordIndexes } from '../rounds.ts';
 import { type Rubric, rubricCards } from '../rubric.ts';
+import { isSafeKey, RUBRIC_LIMITS } from '../rubricInput.ts';
 import { snapshotFileShape } from './schema.ts';
 import { upgradeSnapshot } from './upgrade.ts';
 
@@ -119,20 +120,36 @@ function checkReferences(snapshot: SnapshotShape, report: Report): void {
 }
 
 /**
- * A snapshot is checked against its own rubric (a board's rubric may be any, issue 16): its
- * element ids and its card ids are each unique, so every placement names one card.
+ * A snapshot is checked against its own rubric (a board's rubric may be any, issue 16), within
+ * the limits of a board's rubric (rubricInput.ts): element ids and card ids each unique and
+ * usable as keys, so every placement names one card.
  */
 function checkRubric(rubric: Rubric, report: Report): void {
+  const { minElements, maxElements, minCards, maxCards, maxCardText, maxName, maxTitle } =
+    RUBRIC_LIMITS;
+  if (rubric.title.length > maxTitle) report(['rubric', 'title'], `is over ${maxTitle} characters`);
+  if (rubric.elements.length < minElements || rubric.elements.length > maxElements) {
+    report(['rubric', 'elements'], `must hold ${minElements}–${maxElements} elements`);
+  }
   const elements = new Set<string>();
   const cards = new Set<string>();
+  const checkId = (id: string, seen: Set<string>, path: Path) => {
+    if (seen.has(id)) report(path, `"${id}" is listed twice`);
+    else if (!isSafeKey(id)) report(path, `"${id}" cannot be an id`);
+    seen.add(id);
+  };
   rubric.elements.forEach((element, e) => {
-    if (elements.has(element.id)) report(['rubric', 'elements', e, 'id'], 'is listed twice');
-    elements.add(element.id);
+    const path = ['rubric', 'elements', e];
+    checkId(element.id, elements, [...path, 'id']);
+    if (element.name.length > maxName) report([...path, 'name'], `is over ${maxName} characters`);
+    if (element.cards.length < minCards || element.cards.length > maxCards) {
+      report([...path, 'cards'], `must hold ${minCards}–${maxCards} cards`);
+    }
     element.cards.forEach((card, c) => {
-      if (cards.has(card.id)) {
-        report(['rubric', 'elements', e, 'cards', c, 'id'], `"${card.id}" is listed twice`);
+      checkId(card.id, cards, [...path, 'cards', c, 'id']);
+      if (card.text.length > maxCardText) {
+        report([...path, 'cards', c, 'text'], `is over ${maxCardText} characters`);
       }
-      cards.add(card.id);
     });
   });
 }

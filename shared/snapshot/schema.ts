@@ -1,5 +1,5 @@
 /**
- * The board snapshot, version 2: the source of truth of an export and what a board is restored
+ * The board snapshot, version 3: the source of truth of an export and what a board is restored
  * from (docs/snapshot-format.md). Its shape is stated once, here, as zod schemas; every snapshot
  * type is derived from them. Pure.
  *

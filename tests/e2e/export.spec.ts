@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { PICTURE_HEIGHT, PICTURE_WIDTH } from '../../shared/boardPicture.ts';
+import { SNAPSHOT_VERSION } from '../../shared/snapshot/schema.ts';
 import { PLACEMENTS_CSV_HEADER } from '../../shared/snapshotCsv.ts';
 import { fillBoard, setBoardPhase } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
@@ -49,7 +50,7 @@ test('the facilitator exports every format mid-session and at the end', async ({
   const json = await download(facilitator, 'Snapshot (JSON)');
   expect(json.name).toMatch(/^export-retreat-\d{4}-\d\d-\d\d-snapshot\.json$/);
   const snapshot = JSON.parse(json.body.toString('utf8'));
-  expect(snapshot.snapshotVersion).toBe(2);
+  expect(snapshot.snapshotVersion).toBe(SNAPSHOT_VERSION);
   expect(snapshot.board.title).toBe('Export retreat');
   expect(snapshot.placements).toHaveLength(5);
   expect(snapshot.participants.map((p: { name: string }) => p.name).sort()).toEqual([

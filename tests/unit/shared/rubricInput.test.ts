@@ -4,7 +4,7 @@
  * board's rubric written back as a file that reads as the same rubric.
  */
 import { describe, expect, it } from 'vitest';
-import { cardText, elementName } from '../../../shared/i18n/rubricText.ts';
+import { axisEnds, cardText, elementName } from '../../../shared/i18n/rubricText.ts';
 import { DEFAULT_AXIS, ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../../shared/rubric.ts';
 import {
   CUSTOM_RUBRIC_ID,
@@ -118,9 +118,55 @@ describe('checking a rubric', () => {
       }),
     ).toBe('elements.0.cards.1.id');
   });
+
+  it('refuses ids a JavaScript object already has, dotted or long element ids, and texts in too many languages', () => {
+    const withIds = (elementId: string, cardId: string) => ({
+      title: 'T',
+      elements: [
+        { id: elementId, name: 'E', cards: [{ id: cardId, text: 'x', column: 'vendor' }] },
+      ],
+    });
+    expect(refusedField(withIds('e', 'valueOf'))).toBe('elements.0.cards.0.id');
+    expect(refusedField(withIds('constructor', 'c'))).toBe('elements.0.id');
+    expect(refusedField(withIds('a.b', 'c'))).toBe('elements.0.id');
+    expect(refusedField(withIds('e'.repeat(RUBRIC_LIMITS.maxElementId + 1), 'c'))).toBe(
+      'elements.0.id',
+    );
+    const many = Object.fromEntries(
+      Array.from({ length: RUBRIC_LIMITS.maxLanguages + 1 }, (_, n) => [
+        `x${String.fromCharCode(97 + (n % 26))}${n >= 26 ? 'a' : ''}`.slice(0, 3),
+        't',
+      ]),
+    );
+    expect(Object.keys(many)).toHaveLength(RUBRIC_LIMITS.maxLanguages + 1);
+    expect(refusedField({ ...small, title: many })).toBe('title');
+    // An element named like one gets an id of its own.
+    const named = rubricFromInput(
+      rubricInputSchema.parse({ title: 'T', elements: [element(1, 'Constructor')] }),
+    );
+    expect(named.elements[0]?.id).toBe('element-1');
+  });
+
+  it("refuses a title not given in the rubric's declared language, and an axis in two languages", () => {
+    expect(refusedField({ ...small, language: 'es', title: { en: 'Only English' } })).toBe('title');
+    expect(refusedField({ ...small, axis: { left: 'Apart', right: { es: 'Juntos' } } })).toBe(
+      'axis.right',
+    );
+  });
 });
 
 describe('the board rubric of a checked input', () => {
+  it('gives a rubric in another language the seed axis, marked English, and writes it back the same', () => {
+    const spanish = rubricFromInput(
+      rubricInputSchema.parse({ ...small, language: 'es', title: 'Nuestra alianza' }),
+    );
+    expect(spanish.language).toBe('es');
+    expect(spanish.axis).toEqual({ ...DEFAULT_AXIS, language: 'en' });
+    const reader = { language: 'es', data: (text: string) => text } as const;
+    expect(axisEnds(spanish, reader).left).toEqual({ text: 'Proveedor/Contratista', lang: 'es' });
+    expect(rubricFromInput(rubricInputSchema.parse(rubricToInput(spanish)))).toEqual(spanish);
+  });
+
   it('gives ids in the seed form, the axis the seed has, and keeps ids given', () => {
     const input = rubricInputSchema.parse({
       ...small,

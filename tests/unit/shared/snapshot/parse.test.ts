@@ -123,6 +123,18 @@ describe('parseSnapshot', () => {
       'rubric.elements.0.cards.1.id',
     ],
     ['an element listed twice', ['rubric', 'elements', 1, 'id'], 'trust', 'rubric.elements.1.id'],
+    [
+      'a card id objects already have',
+      ['rubric', 'elements', 0, 'cards', 2, 'id'],
+      'valueOf',
+      'rubric.elements.0.cards.2.id',
+    ],
+    [
+      'an element name over 60',
+      ['rubric', 'elements', 0, 'name'],
+      'n'.repeat(61),
+      'rubric.elements.0.name',
+    ],
     ['rounds past the session', ['session', 'round'], 1, 'rounds.0.round'],
     ['an unknown round card', ['rounds', 0, 'cardIds', 0], 'nope', 'rounds.0.cardIds.0'],
     ['an unknown phase', ['session', 'phase'], 'voting', 'session.phase'],
