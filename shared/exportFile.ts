@@ -7,7 +7,7 @@
  * board's rubric as a rubric file (shared/rubricInput.ts), to start another board from.
  */
 
-import { rubricToInput } from './rubricInput.ts';
+import { rubricToInput } from './rubricFile.ts';
 import type { Snapshot } from './snapshot/schema.ts';
 import { cardsCsv, placementsCsv } from './snapshotCsv.ts';
 

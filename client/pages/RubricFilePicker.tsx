@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { RubricInput } from '../../shared/rubricInput.ts';
 import { useTranslator } from '../i18n/useTranslator.ts';
 import { WordedError } from '../useAsyncAction.ts';
+import { loadZodWithoutEval } from '../zodWithoutEval.ts';
 
 export interface ChosenRubric {
   input: RubricInput;
@@ -25,6 +26,7 @@ export async function readRubricFile(file: File): Promise<ChosenRubric> {
     throw new WordedError((tr) => tr.t('pages.start.create.rubricNotJson'), 'rubric');
   }
   // zod and the checks load only for someone who brings a file.
+  await loadZodWithoutEval();
   const { rubricFromInput, rubricInputSchema } = await import('../../shared/rubricInput.ts');
   const { describeValidationError } = await import('../../shared/api.ts');
   const checked = rubricInputSchema.safeParse(value);
@@ -45,7 +47,7 @@ export async function readRubricFile(file: File): Promise<ChosenRubric> {
 async function downloadSeedRubric(): Promise<void> {
   const [{ rubricToInput }, { withSeedTranslations }, { ELEMENTS_OF_PARTNERSHIP }, { saveBlob }] =
     await Promise.all([
-      import('../../shared/rubricInput.ts'),
+      import('../../shared/rubricFile.ts'),
       import('../../shared/seedTranslations.ts'),
       import('../../shared/rubric.ts'),
       import('../facilitator/download.ts'),

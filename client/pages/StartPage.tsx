@@ -10,6 +10,7 @@ import { saveIdentity } from '../identity.ts';
 import { boardPath, joinPath, navigate } from '../routes.ts';
 import { useAsyncAction, WordedError } from '../useAsyncAction.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
+import { loadZodWithoutEval } from '../zodWithoutEval.ts';
 import { type ChosenRubric, RubricFilePicker, readRubricFile } from './RubricFilePicker.tsx';
 
 /** Create a board, or join one with the short code from the screen. One page, no sign-up. */
@@ -110,6 +111,7 @@ function ImportSnapshot() {
         throw new WordedError((tr) => tr.t('pages.start.import.notJson'));
       }
       // The server checks it too; checking here first names the problem without a round trip.
+      await loadZodWithoutEval();
       const { parseSnapshot } = await import('../../shared/snapshot/parse.ts'); // zod: only here
       const parsed = parseSnapshot(snapshot);
       // The detail names the field at fault, as the snapshot's format spells it.

@@ -9,7 +9,7 @@ import type { JoinResponse } from '../../shared/api.ts';
 import { expect, test } from './fixtures.ts';
 import { createBoardViaApi, newPage } from './helpers.ts';
 
-test('a board link is asked about once, its socket opens before the scripts, and a device that keeps the board asks for none of it again', async ({
+test('a board link is asked about once, its socket is the early script’s, and a device that keeps the board asks for none of it again', async ({
   browser,
   server,
 }) => {
@@ -27,18 +27,22 @@ test('a board link is asked about once, its socket opens before the scripts, and
   page.on('request', (request) => {
     if (new URL(request.url()).pathname.endsWith('/me')) asked += 1;
   });
-  // The app's scripts arrive late, as on a phone: the board's socket opens before they run, and
-  // the app takes it rather than opening another.
-  let scriptsIn = false;
-  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    scriptsIn = true;
-    await route.continue();
+  // Who opened each websocket: the early script (its stack names early-me.js) or the app.
+  await page.addInitScript(() => {
+    const Native = window.WebSocket;
+    const opened: boolean[] = [];
+    (window as unknown as { earlySockets: boolean[] }).earlySockets = opened;
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        opened.push(/early-me\.js/.test(new Error().stack ?? ''));
+      }
+    };
   });
-  const sockets: { url: URL; beforeScripts: boolean }[] = [];
-  page.on('websocket', (socket) =>
-    sockets.push({ url: new URL(socket.url()), beforeScripts: !scriptsIn }),
-  );
+  const byEarlyScript = () =>
+    page.evaluate(() => (window as unknown as { earlySockets: boolean[] }).earlySockets);
+  const sockets: { url: URL }[] = [];
+  page.on('websocket', (socket) => sockets.push({ url: new URL(socket.url()) }));
   const fresh = () => sockets.map(({ url }) => url.searchParams.get('fresh'));
   const link = `${server.baseUrl}/b/${board.boardId}#token=${joined.token}`;
   const firstCard = page.locator('[data-card-id]').first();
@@ -48,18 +52,18 @@ test('a board link is asked about once, its socket opens before the scripts, and
   await expect(firstCard).toBeVisible();
   expect(asked).toBe(1);
   expect(fresh()).toEqual(['1']);
-  expect(sockets[0]?.beforeScripts).toBe(true);
+  // One socket, opened by the early script and taken by the app.
+  expect(await byEarlyScript()).toEqual([true]);
   // The local copy is written as the board arrives; the next opening starts from it.
   await expect.poll(() => page.evaluate(storedUpdates)).toBeGreaterThan(0);
 
   await page.goto('about:blank');
-  scriptsIn = false;
   await page.goto(link);
   await page.waitForURL(`${server.baseUrl}/b/${board.boardId}`);
   await expect(firstCard).toBeVisible();
   expect(asked).toBe(1);
   expect(fresh()).toEqual(['1', null]);
-  expect(sockets[1]?.beforeScripts).toBe(true);
+  expect(await byEarlyScript()).toEqual([true]);
 });
 
 test('a link whose token the server does not know cannot be opened', async ({

@@ -36,6 +36,18 @@ test('no page of the app breaks its Content Security Policy', async ({ browser, 
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await expect(page.getByRole('heading', { name: 'Continuum' })).toBeVisible();
   expect(await violations()).toEqual([]);
+  // A rubric file is checked in the page, by code that must not evaluate strings either.
+  const rubric = {
+    title: 'Policy',
+    elements: [{ name: 'E', cards: [{ text: 'x', column: 'vendor' }] }],
+  };
+  await page.getByLabel('Start from a rubric file').setInputFiles({
+    name: 'rubric.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(rubric)),
+  });
+  await expect(page.getByText(/Rubric: Policy/)).toBeVisible();
+  expect(await violations()).toEqual([]);
 
   await page.goto(board.facilitatorUrl);
   await expect(page.getByTestId('status-badge')).toHaveAttribute('data-status', 'synced');

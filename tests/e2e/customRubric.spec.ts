@@ -57,8 +57,10 @@ test('a board made from a rubric file shows its own elements and cards, in each 
   );
   await keepScreenshot(facilitator, { path: 'test-results/rubric-file-board.png' });
 
-  // A Spanish phone joins.
+  // A Spanish phone joins by the link, once the link carries the code.
+  await expect(facilitator.getByTestId('join-code')).toHaveText(/^[A-Z2-9]{6,8}$/);
   const joinUrl = await facilitator.getByTestId('join-url').inputValue();
+  expect(joinUrl).toContain('#code=');
   const context = await browser.newContext({
     viewport: { width: 360, height: 740 },
     hasTouch: true,

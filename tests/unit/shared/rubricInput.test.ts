@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { axisEnds, cardText, elementName } from '../../../shared/i18n/rubricText.ts';
 import { DEFAULT_AXIS, ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../../shared/rubric.ts';
+import { rubricToInput } from '../../../shared/rubricFile.ts';
 import {
   CUSTOM_RUBRIC_ID,
   RUBRIC_LIMITS,
   rubricFromInput,
   rubricInputSchema,
-  rubricToInput,
 } from '../../../shared/rubricInput.ts';
 import { withSeedTranslations } from '../../../shared/seedTranslations.ts';
 
