@@ -7,6 +7,7 @@ import { type ApiErrorCode, isApiErrorCode } from '../shared/apiErrors.ts';
 import type { MessageKey } from '../shared/i18n/catalogues.ts';
 import type { MessageValues, Translator } from '../shared/i18n/translator.ts';
 import { NAME_MAX_LENGTH } from '../shared/nameLimits.ts';
+import { MAX_OPEN_PROPOSALS } from '../shared/proposals.ts';
 
 /** The longest board title the server takes (shared/api.ts). */
 const TITLE_MAX_LENGTH = 200;
@@ -42,12 +43,20 @@ export const API_ERROR_KEYS = {
   creatorNotRemovable: 'server.api.creatorNotRemovable',
   savingPaused: 'server.api.savingPaused',
   newerVersion: 'server.api.newerVersion',
+  notInSetup: 'server.api.notInSetup',
+  rubricTooManyRemovals: 'server.api.rubricTooManyRemovals',
+  notDiscussing: 'server.api.notDiscussing',
+  tooManyProposals: 'server.api.tooManyProposals',
+  proposalNotFound: 'server.api.proposalNotFound',
+  proposalDecided: 'server.api.proposalDecided',
+  elementFull: 'server.api.elementFull',
 } as const satisfies Record<ApiErrorCode, MessageKey>;
 
 /** The arguments some messages take: the limits they name. */
 const VALUES: Partial<Record<ApiErrorCode, MessageValues>> = {
   titleTooLong: { max: TITLE_MAX_LENGTH },
   nameTooLong: { max: NAME_MAX_LENGTH },
+  tooManyProposals: { max: MAX_OPEN_PROPOSALS },
 };
 
 /** An error code in words; an unknown or missing code gets the general sentence. */

@@ -189,6 +189,7 @@ export function createServer(
   const handleApi = createApi({
     boards,
     admin: new SessionAdmin(store, commands),
+    commands,
     access,
     log,
     limiters: {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { ApiErrorBody } from './apiErrors.ts';
 import { NAME_MAX_LENGTH } from './nameLimits.ts';
-import { rubricInputSchema } from './rubricInput.ts';
+import { languageTag, RUBRIC_LIMITS, rubricInputSchema } from './rubricInput.ts';
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
@@ -32,6 +32,31 @@ export const createBoardRequest = z.strictObject({
   rubric: rubricInputSchema.optional(),
 });
 export type CreateBoardRequest = z.infer<typeof createBoardRequest>;
+
+/** `PUT /api/boards/:boardId/rubric`: the whole rubric again, as a rubric file has it. */
+export const replaceRubricRequest = rubricInputSchema;
+
+/** What `PUT /api/boards/:boardId/rubric` answers: the cards it retired (placed, then removed). */
+export interface ReplaceRubricResponse {
+  retired: string[];
+}
+
+/** `POST /api/boards/:boardId/proposals`: a card a participant proposes during discussion. */
+export const proposalRequest = z.strictObject({
+  elementId: z.string().min(1).max(64),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'Please write the card.')
+    .max(
+      RUBRIC_LIMITS.maxCardText,
+      `Please keep the card to ${RUBRIC_LIMITS.maxCardText} characters or fewer.`,
+    ),
+  column: z.enum(['vendor', 'partnership']),
+  /** The language the card is written in (the proposer's screen's). */
+  language: languageTag.optional(),
+});
+export type ProposalRequest = z.infer<typeof proposalRequest>;
 
 export interface CreateBoardResponse {
   boardId: string;

@@ -31,6 +31,14 @@ export const API_ERROR_CODES = [
   'participantNotFound',
   'creatorNotRemovable',
   'snapshotInvalid',
+  // The rubric and proposals (issue 16).
+  'notInSetup',
+  'rubricTooManyRemovals',
+  'notDiscussing',
+  'tooManyProposals',
+  'proposalNotFound',
+  'proposalDecided',
+  'elementFull',
   // Access.
   'unauthorized',
   'forbidden',

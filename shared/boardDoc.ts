@@ -12,6 +12,7 @@
  */
 import type * as Y from 'yjs';
 import { isLocale, LOCALES, type Locale } from './i18n/locales.ts';
+import { ROOT_PROPOSALS } from './proposals.ts';
 import type { Rubric } from './rubric.ts';
 import { unreachable } from './unreachable.ts';
 
@@ -140,6 +141,7 @@ export type RootKind =
   | { kind: 'rounds' }
   | { kind: 'figures' }
   | { kind: 'progress' }
+  | { kind: 'proposals' }
   | { kind: 'place'; participantId: string }
   | { kind: 'unknown' };
 
@@ -160,6 +162,8 @@ export function rootKind(rootName: string): RootKind {
     case ROOT_PROGRESS:
     case ROOT_ROUND_PROGRESS:
       return { kind: 'progress' };
+    case ROOT_PROPOSALS:
+      return { kind: 'proposals' };
   }
   const participantId = participantIdOfRoot(rootName);
   return participantId === null ? { kind: 'unknown' } : { kind: 'place', participantId };
@@ -587,4 +591,23 @@ export function startRound(
 export function rootNameOf(doc: Y.Doc, type: object): string | null {
   for (const [name, root] of doc.share) if (root === type) return name;
   return null;
+}
+
+/**
+ * Every card someone has placed on this board: in the open round, a closed one, or as the agreed
+ * position. Such a card keeps its earlier texts when reworded and is retired when removed
+ * (rubricEdit.ts).
+ */
+export function placedCardIds(doc: Y.Doc): Set<string> {
+  const placed = new Set<string>();
+  for (const participantId of placementOwners(doc)) {
+    for (const cardId of readPlacements(doc, participantId).keys()) placed.add(cardId);
+  }
+  for (const cardId of readFinal(doc).keys()) placed.add(cardId);
+  for (const record of readRounds(doc)) {
+    for (const byCard of Object.values(record.positions)) {
+      for (const cardId of Object.keys(byCard)) placed.add(cardId);
+    }
+  }
+  return placed;
 }

@@ -25,6 +25,26 @@ export interface RubricCard {
   /** The language of `text` when it is not the rubric's (a rubric file gave none in it). */
   language?: string;
   translations?: Translations;
+  /** Its earlier texts, oldest first, kept when it was reworded after people had placed it. */
+  history?: EarlierText[];
+}
+
+/** A card's text before a rewording, and when it stopped being the card's text (epoch ms). */
+export interface EarlierText {
+  text: string;
+  language?: string;
+  translations?: Translations;
+  until: number;
+}
+
+/**
+ * A card removed from a board after people had placed it: its placements stay with the board
+ * (and in its exports), so the card stays known, with the element it was in.
+ */
+export interface RetiredCard extends RubricCard {
+  elementId: string;
+  /** Epoch ms. */
+  retiredAt: number;
 }
 
 export interface RubricElement {
@@ -55,6 +75,10 @@ export interface Rubric {
   /** The axis's two ends; boards made before it existed use the seed's (DEFAULT_AXIS). */
   axis?: RubricAxis;
   elements: RubricElement[];
+  /** Cards removed after people had placed them (rubricEdit.ts); their ids stay the board's. */
+  retired?: RetiredCard[];
+  /** Ids of cards removed before anyone placed them: never given to a new card. */
+  formerIds?: string[];
 }
 
 export const AXIS_START_LABEL = 'Vendor/Contractor';
@@ -452,4 +476,9 @@ export function rubricCards(rubric: Rubric): (RubricCard & { elementId: string }
   return rubric.elements.flatMap((element) =>
     element.cards.map((card) => ({ ...card, elementId: element.id })),
   );
+}
+
+/** The cards on the board and those retired from it: every card a placement may name. */
+export function everyRubricCard(rubric: Rubric): (RubricCard & { elementId: string })[] {
+  return [...rubricCards(rubric), ...(rubric.retired ?? [])];
 }

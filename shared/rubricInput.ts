@@ -40,7 +40,7 @@ export const RUBRIC_LIMITS = {
 
 /** A language tag as the snapshot takes it: `es`, `es-MX`. */
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-const languageTag = z
+export const languageTag = z
   .string()
   .max(35, 'must be 35 characters or fewer')
   .regex(LANGUAGE_TAG, 'must be a language tag like en or es-MX');

@@ -36,6 +36,7 @@ import {
 } from '../../shared/boardStats.ts';
 import { rollUpBoard } from '../../shared/consensus/rollUp.ts';
 import { countedParticipantIds } from '../../shared/countedPlacements.ts';
+import { readProposals } from '../../shared/proposals.ts';
 import { type CardFigures, readFigures, readProgress } from '../../shared/publicView.ts';
 import { RECENTLY_HERE_MS, roomProgress } from '../../shared/roomProgress.ts';
 import { isInOpenRound } from '../../shared/rounds.ts';
@@ -181,6 +182,7 @@ export function bindBoard(
     placements: readAllPlacements(doc),
     final: Object.fromEntries(readFinal(doc)),
     rounds: readRounds(doc),
+    proposals: readProposals(doc),
   };
   const counted = { ...initial, ...withStats(initial, 'all', sourceOf()) };
   store.setState({ ...counted, ...withProgress(counted) });
@@ -235,6 +237,9 @@ export function bindBoard(
           if (!sameJson(inRound, state.roundPlaced)) next.roundPlaced = inRound;
           break;
         }
+        case 'proposals':
+          next.proposals = readProposals(doc);
+          break;
         case 'unknown':
           break;
         default:

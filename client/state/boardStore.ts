@@ -15,6 +15,7 @@ import {
 } from '../../shared/boardDoc.ts';
 import type { CardStats, ElementOrganisations } from '../../shared/boardStats.ts';
 import type { BoardSummary, ElementSummary } from '../../shared/consensus/rollUp.ts';
+import type { Proposal } from '../../shared/proposals.ts';
 import type { RoomProgress } from '../../shared/roomProgress.ts';
 
 export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'error';
@@ -39,6 +40,8 @@ export interface BoardState {
   placements: Readonly<Record<string, Readonly<Record<string, Placement>>>>;
   final: Readonly<Record<string, FinalPosition>>;
   rounds: readonly RoundRecord[];
+  /** Cards the group proposed (facilitators' screens only; the view never carries them). */
+  proposals: readonly Proposal[];
   /** cardId → who counts on it now and what that adds up to (recomputed per changed card). */
   stats: Readonly<Record<string, CardStats>>;
   /** elementId → the element's roll-up of its cards' summaries. */
@@ -92,6 +95,7 @@ export function createBoardStore(): BoardStore {
     placements: {},
     final: {},
     rounds: [],
+    proposals: [],
     stats: {},
     elements: {},
     elementOrganisations: {},

@@ -13,6 +13,8 @@ import {
   readParticipant,
 } from '../../shared/boardDoc.ts';
 import { CLOSES, type Close } from '../../shared/closeCodes.ts';
+import type { Proposal } from '../../shared/proposals.ts';
+import type { RubricInput } from '../../shared/rubricInput.ts';
 import { snapshotFromDoc } from '../../shared/snapshot/fromDoc.ts';
 import type { Snapshot } from '../../shared/snapshot/schema.ts';
 import type { Tokens } from '../auth/tokens.ts';
@@ -22,6 +24,13 @@ import type { Room } from '../rooms/room.ts';
 import type { RoomRegistry } from '../rooms/roomRegistry.ts';
 import { admitProxy, admitWithToken, type Newcomer, requireRoomForNewcomer } from './admission.ts';
 import { BoardServiceError } from './boardServiceError.ts';
+import {
+  decideProposal,
+  type NewProposal,
+  proposalsOf,
+  propose,
+  replaceRubric,
+} from './rubricCommands.ts';
 
 /** Each command's input and what it answers. */
 export interface BoardCommandTypes {
@@ -37,6 +46,12 @@ export interface BoardCommandTypes {
   };
   participant: { input: { participantId: string }; output: Participant | null };
   snapshot: { input: { exportedAt: number; anonymous: boolean }; output: Snapshot | null };
+  /** Replaces the rubric in Setup (rubricCommands.ts). */
+  replaceRubric: { input: { rubric: RubricInput }; output: { retired: string[] } };
+  propose: { input: { proposal: NewProposal }; output: Proposal };
+  /** A participant's own proposals (`participantId`), or every one (null, for facilitators). */
+  proposals: { input: { participantId: string | null }; output: Proposal[] };
+  decideProposal: { input: { proposalId: string; accept: boolean }; output: Proposal };
 }
 
 export type BoardCommandKind = keyof BoardCommandTypes;
@@ -123,6 +138,18 @@ const HANDLERS: Handlers = {
   },
   snapshot(room, { exportedAt, anonymous }) {
     return snapshotFromDoc(room.doc, room.boardId, { exportedAt, anonymous });
+  },
+  replaceRubric(room, { rubric }, { now }) {
+    return replaceRubric(room, rubric, now());
+  },
+  propose(room, { proposal }, { now }) {
+    return propose(room, proposal, now());
+  },
+  proposals(room, { participantId }) {
+    return proposalsOf(room, participantId);
+  },
+  decideProposal(room, { proposalId, accept }, { now }) {
+    return decideProposal(room, proposalId, accept, now());
   },
 };
 

@@ -5,8 +5,10 @@
  * close), so the API answers a request the same whichever process ran its command.
  */
 import { z } from 'zod';
+import { proposalRequest } from '../../shared/api.ts';
 import { isApiErrorCode } from '../../shared/apiErrors.ts';
 import { ROLES } from '../../shared/boardDoc.ts';
+import { rubricInputSchema } from '../../shared/rubricInput.ts';
 import type { BoardCommand } from '../boards/boardCommands.ts';
 import { BoardServiceError } from '../boards/boardServiceError.ts';
 import { RoomLoadError } from '../persistence/roomLoad.ts';
@@ -16,6 +18,10 @@ const newcomer = z.strictObject({
   role: z.enum(ROLES),
   organisation: z.string().max(200).optional(),
   proxy: z.boolean().optional(),
+});
+const newProposal = z.strictObject({
+  participantId: z.string().max(64),
+  ...proposalRequest.shape,
 });
 const close = z.strictObject({ code: z.int().min(1000).max(4999), reason: z.string().max(123) });
 
@@ -34,6 +40,14 @@ const COMMAND = z.discriminatedUnion('kind', [
     kind: z.literal('snapshot'),
     exportedAt: z.number(),
     anonymous: z.boolean(),
+  }),
+  z.strictObject({ kind: z.literal('replaceRubric'), rubric: rubricInputSchema }),
+  z.strictObject({ kind: z.literal('propose'), proposal: newProposal }),
+  z.strictObject({ kind: z.literal('proposals'), participantId: z.string().max(64).nullable() }),
+  z.strictObject({
+    kind: z.literal('decideProposal'),
+    proposalId: z.string().max(64),
+    accept: z.boolean(),
   }),
 ]);
 

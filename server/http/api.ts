@@ -15,6 +15,9 @@ import {
   createObserverLinkRequest,
   type JoinResponse,
   joinRequest,
+  proposalRequest,
+  type ReplaceRubricResponse,
+  replaceRubricRequest,
   SNAPSHOT_MAX_BYTES,
 } from '../../shared/api.ts';
 import type { ApiErrorCode } from '../../shared/apiErrors.ts';
@@ -24,6 +27,7 @@ import { parseSnapshot } from '../../shared/snapshot/parse.ts';
 import { LANGUAGE_TAG_PATTERN } from '../../shared/snapshot/schema.ts';
 import type { Access } from '../auth/access.ts';
 import type { Identity } from '../auth/tokens.ts';
+import type { BoardCommands } from '../boards/boardCommands.ts';
 import type { BoardService, CreatedBoard } from '../boards/boardService.ts';
 import { BoardServiceError } from '../boards/boardServiceError.ts';
 import type { SessionAdmin } from '../boards/sessionAdmin.ts';
@@ -51,6 +55,8 @@ export interface ApiDeps {
   /** Judges requests by their token alone. */
   access: Access;
   admin: SessionAdmin;
+  /** What runs in a board's room, on whichever process holds it (boards/boardCommands.ts). */
+  commands: BoardCommands;
   log: UpdateLog;
   limiters: ApiLimiters;
   /** Base of the links handed out (http/publicOrigin.ts). */
@@ -89,7 +95,7 @@ type Route = (
 ) => Promise<void> | void;
 
 export function createApi(deps: ApiDeps) {
-  const { boards, access, admin, log, limiters } = deps;
+  const { boards, access, admin, commands, log, limiters } = deps;
 
   const routes: [string, RegExp, Route][] = [
     [
@@ -261,6 +267,58 @@ export function createApi(deps: ApiDeps) {
         sendNoContent(res);
       },
     ],
+    // The rubric in Setup, and proposals while the group discusses (issue 16).
+    [
+      'PUT',
+      /^\/api\/boards\/([\w-]+)\/rubric$/,
+      async (req, res, [boardId = '']) => {
+        await authenticateFacilitator(req, boardId);
+        const rubric = parse(
+          replaceRubricRequest,
+          await readJsonBody(req, CREATE_BOARD_LIMIT_BYTES),
+        );
+        await authenticateFacilitator(req, boardId); // again: access may have been revoked meanwhile
+        const body: ReplaceRubricResponse = await commands.run(boardId, {
+          kind: 'replaceRubric',
+          rubric,
+        });
+        sendJson(res, 200, body);
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/boards\/([\w-]+)\/proposals$/,
+      async (req, res, [boardId = '']) => {
+        await authenticateRole(req, boardId, 'participant');
+        const request = parse(proposalRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
+        const { participantId } = await authenticateRole(req, boardId, 'participant');
+        const proposal = { participantId, ...request };
+        sendJson(res, 201, await commands.run(boardId, { kind: 'propose', proposal }));
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/boards\/([\w-]+)\/proposals$/,
+      async (req, res, [boardId = '']) => {
+        const identity = await authenticate(req, boardId);
+        if (identity.role === 'observer') {
+          throw new HttpError(403, 'forbidden', "Only the board's people may see proposals.");
+        }
+        const participantId = identity.role === 'facilitator' ? null : identity.participantId;
+        const proposals = await commands.run(boardId, { kind: 'proposals', participantId });
+        sendJson(res, 200, { proposals });
+      },
+    ],
+    ...(['accept', 'decline'] as const).map((decision): [string, RegExp, Route] => [
+      'POST',
+      new RegExp(`^/api/boards/([\\w-]+)/proposals/([\\w-]+)/${decision}$`),
+      async (req, res, [boardId = '', proposalId = '']) => {
+        await authenticateFacilitator(req, boardId);
+        const accept = decision === 'accept';
+        const command = { kind: 'decideProposal', proposalId, accept } as const;
+        sendJson(res, 200, await commands.run(boardId, command));
+      },
+    ]),
     [
       'POST',
       /^\/api\/boards\/([\w-]+)\/observer-links$/,
@@ -305,9 +363,20 @@ export function createApi(deps: ApiDeps) {
   }
 
   async function authenticateFacilitator(request: IncomingMessage, boardId: string): Promise<void> {
-    if ((await authenticate(request, boardId)).role !== 'facilitator') {
-      throw new HttpError(403, 'forbidden', 'Only a facilitator of this board may do that.');
+    await authenticateRole(request, boardId, 'facilitator');
+  }
+
+  async function authenticateRole(
+    request: IncomingMessage,
+    boardId: string,
+    role: 'facilitator' | 'participant',
+  ): Promise<Identity> {
+    const identity = await authenticate(request, boardId);
+    if (identity.role !== role) {
+      const who = role === 'facilitator' ? 'a facilitator' : 'a participant';
+      throw new HttpError(403, 'forbidden', `Only ${who} of this board may do that.`);
     }
+    return identity;
   }
 
   /** The link that signs a new person in: their token travels in the fragment, never the path. */

@@ -101,6 +101,7 @@ export class ViewScope {
         return;
       case 'figures':
       case 'progress':
+      case 'proposals':
       case 'unknown':
         return;
       default:

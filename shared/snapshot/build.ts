@@ -18,7 +18,7 @@ import type { RoundComparison } from '../consensus/roundComparison.ts';
 import { isCounted } from '../countedPlacements.ts';
 import { rubricLanguages } from '../i18n/rubricText.ts';
 import { clampPlacedAt, closedRoundsOf, roundStartedAt } from '../rounds.ts';
-import { rubricCards } from '../rubric.ts';
+import { everyRubricCard, rubricCards } from '../rubric.ts';
 import { withSeedTranslations } from '../seedTranslations.ts';
 import { exportedName, exportedPeople } from './anonymise.ts';
 import {
@@ -50,7 +50,9 @@ export function buildSnapshot(source: SnapshotSource): Snapshot {
   // A board stored before translations exports the seed's, as its readers show them.
   const rubric = withSeedTranslations(meta.rubric);
   const cards = rubricCards(rubric);
-  const known = new Set(cards.map((card) => card.id));
+  // A retired card's placements and rounds stay in the export (issue 16); its figures do not.
+  const placeable = everyRubricCard(rubric);
+  const known = new Set(placeable.map((card) => card.id));
   const createdAt = isoTime(meta.createdAt) ?? new Date(0).toISOString();
 
   const computed = cards.map((card) => ({
@@ -96,14 +98,14 @@ export function buildSnapshot(source: SnapshotSource): Snapshot {
       proxy: participant.proxy === true,
       removed: participant.removed === true,
     })),
-    placements: collectPlacements(source, cards, exportIds, order),
+    placements: collectPlacements(source, placeable, exportIds, order),
     rounds: rounds.map((record) => ({
       round: record.round,
       cardIds: record.cardIds.filter((id) => known.has(id)),
       closedAt: isoTime(record.closedAt) ?? createdAt,
       summaries: roundSummaries(record, known, people, exportIds, order),
     })),
-    final: cards.flatMap((card) => {
+    final: placeable.flatMap((card) => {
       const position = source.final[card.id];
       return position ? [{ cardId: card.id, position: position.x, note: position.note }] : [];
     }),

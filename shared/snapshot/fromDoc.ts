@@ -10,7 +10,7 @@ import {
   readPlacements,
   readRounds,
 } from '../boardDoc.ts';
-import { rubricCards } from '../rubric.ts';
+import { everyRubricCard } from '../rubric.ts';
 import { buildSnapshot } from './build.ts';
 import type { Snapshot } from './schema.ts';
 
@@ -22,8 +22,9 @@ export function snapshotFromDoc(
 ): Snapshot | null {
   const meta = readMeta(doc);
   if (meta === null) return null;
-  // Only rubric cards: the keys of `place:` maps are written by clients.
-  const known = new Set(rubricCards(meta.rubric).map((card) => card.id));
+  // Only the rubric's cards, retired ones included: the keys of `place:` maps are written by
+  // clients.
+  const known = new Set(everyRubricCard(meta.rubric).map((card) => card.id));
   const placements = new Map<string, Record<string, Placement>>();
   for (const participantId of placementOwners(doc)) {
     for (const [cardId, placement] of readPlacements(doc, participantId)) {

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { describeValidationError, validationField } from '../api.ts';
 import { closingRecordIndexes } from '../rounds.ts';
-import { type Rubric, rubricCards } from '../rubric.ts';
+import { everyRubricCard, type Rubric, rubricCards } from '../rubric.ts';
 import { isSafeKey, RUBRIC_LIMITS } from '../rubricInput.ts';
 import { snapshotFileShape } from './schema.ts';
 import { upgradeSnapshot } from './upgrade.ts';
@@ -43,7 +43,7 @@ export function parseSnapshot(value: unknown): SnapshotParseResult {
 
 function checkReferences(snapshot: SnapshotShape, report: Report): void {
   checkRubric(snapshot.rubric, report);
-  const cardIds = new Set(rubricCards(snapshot.rubric).map((card) => card.id));
+  const cardIds = new Set(everyRubricCard(snapshot.rubric).map((card) => card.id));
   const checkCards = (list: readonly string[], path: Path) => {
     const seen = new Set<string>();
     list.forEach((cardId, index) => {
@@ -151,5 +151,9 @@ function checkRubric(rubric: Rubric, report: Report): void {
         report([...path, 'cards', c, 'text'], `is over ${maxCardText} characters`);
       }
     });
+  });
+  // A retired card is still the board's: its id is taken like any card's.
+  rubric.retired?.forEach((card, r) => {
+    checkId(card.id, cards, ['rubric', 'retired', r, 'id']);
   });
 }

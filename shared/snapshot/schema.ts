@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { MAX_REASON_LENGTH, PHASES } from '../boardDoc.ts';
+import { MAX_EARLIER_TEXTS, MAX_FORMER_IDS, MAX_RETIRED_CARDS } from '../rubricEdit.ts';
 
 export const SNAPSHOT_VERSION = 3;
 
@@ -47,6 +48,26 @@ const translations = <T extends z.ZodType>(value: T) =>
 
 const axisEnd = text(200);
 
+/** A card of the rubric, with its earlier texts when it was reworded after people placed it. */
+const cardSchema = z.strictObject({
+  id,
+  text: text(1000),
+  column: z.enum(['vendor', 'partnership']),
+  language: languageTag.exactOptional(),
+  translations: translations(text(1000)).exactOptional(),
+  history: z
+    .array(
+      z.strictObject({
+        text: text(1000),
+        language: languageTag.exactOptional(),
+        translations: translations(text(1000)).exactOptional(),
+        until: z.number().int().min(0),
+      }),
+    )
+    .max(MAX_EARLIER_TEXTS)
+    .exactOptional(),
+});
+
 // Exactly optional: a snapshot's rubric is a board's `Rubric`, whose absent fields are absent.
 const rubricSchema = z.strictObject({
   id,
@@ -69,22 +90,18 @@ const rubricSchema = z.strictObject({
         name: text(200),
         language: languageTag.exactOptional(),
         translations: translations(text(200)).exactOptional(),
-        cards: z
-          .array(
-            z.strictObject({
-              id,
-              text: text(1000),
-              column: z.enum(['vendor', 'partnership']),
-              language: languageTag.exactOptional(),
-              translations: translations(text(1000)).exactOptional(),
-            }),
-          )
-          .min(1)
-          .max(200),
+        cards: z.array(cardSchema).min(1).max(200),
       }),
     )
     .min(1)
     .max(50),
+  /** Cards removed after people had placed them; their placements stay in this file. */
+  retired: z
+    .array(cardSchema.extend({ elementId: id, retiredAt: z.number().int().min(0) }))
+    .max(MAX_RETIRED_CARDS)
+    .exactOptional(),
+  /** Ids of cards removed before anyone placed them: a new card never takes one. */
+  formerIds: z.array(id).max(MAX_FORMER_IDS).exactOptional(),
 });
 
 const participantSchema = z.strictObject({

@@ -94,7 +94,7 @@ export async function postJson<T>(
 /** Any API call, optionally as the holder of a token; an empty answer (204) reads as null. */
 export async function callApi<T>(
   running: Endpoint,
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   options: { token?: string; body?: unknown } = {},
 ): Promise<{ status: number; body: T }> {

@@ -29,6 +29,17 @@ export const server = {
   'server.api.creatorNotRemovable': "The board's creator cannot be removed.",
   'server.api.savingPaused': 'Saving is paused on the server. Please try again shortly.',
   'server.api.newerVersion': 'This board was made by a newer version of Continuum.',
+  'server.api.notInSetup':
+    'The rubric can be edited only in Setup. Take the board back to Setup first.',
+  'server.api.rubricTooManyRemovals':
+    'This board has had too many cards removed to remove more. Export it and start a new one.',
+  'server.api.notDiscussing': 'Cards can be proposed only while the group is discussing.',
+  'server.api.tooManyProposals':
+    'You already have {max} proposals waiting. Wait for the facilitator to look at them.',
+  'server.api.proposalNotFound': 'That proposal is not on this board.',
+  'server.api.proposalDecided': 'That proposal has already been accepted or declined.',
+  'server.api.elementFull':
+    'That element already holds as many cards as it may. Remove one in Setup first.',
   'server.api.unreachable': 'The server cannot be reached. Check the connection and try again.',
   // Closes of the board's connection (client/state/closeResponse.ts).
   'server.close.placingClosed': 'Placing is closed — your last move was not saved.',

@@ -36,6 +36,17 @@ export const server: Record<keyof typeof english, string> = {
   'server.api.savingPaused':
     'El guardado está en pausa en el servidor. Inténtalo de nuevo en un momento.',
   'server.api.newerVersion': 'Este tablero se creó con una versión más reciente de Continuum.',
+  'server.api.notInSetup':
+    'La rúbrica solo se puede editar en Preparación. Vuelva primero el tablero a Preparación.',
+  'server.api.rubricTooManyRemovals':
+    'En este tablero se han quitado demasiadas tarjetas para quitar más. Expórtelo y empiece uno nuevo.',
+  'server.api.notDiscussing': 'Solo se pueden proponer tarjetas mientras el grupo conversa.',
+  'server.api.tooManyProposals':
+    'Ya tiene {max} propuestas en espera. Espere a que la persona facilitadora las revise.',
+  'server.api.proposalNotFound': 'Esa propuesta no está en este tablero.',
+  'server.api.proposalDecided': 'Esa propuesta ya se aceptó o se rechazó.',
+  'server.api.elementFull':
+    'Ese elemento ya tiene todas las tarjetas que admite. Quite una en Preparación primero.',
   'server.api.unreachable':
     'No se puede contactar con el servidor. Revisa la conexión e inténtalo de nuevo.',
   'server.close.placingClosed': 'La colocación está cerrada: tu último movimiento no se guardó.',
