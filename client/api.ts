@@ -10,7 +10,11 @@ import type {
   JoinRequest,
   JoinResponse,
   MeResponse,
+  ProposalRequest,
+  ReplaceRubricResponse,
 } from '../shared/api.ts';
+import type { Proposal } from '../shared/proposals.ts';
+import type { RubricInput } from '../shared/rubricInput.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -72,7 +76,7 @@ function postJson<T>(path: string, body: unknown): Promise<T> {
 }
 
 function authorized<T>(
-  method: 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   token: string,
   body?: unknown,
@@ -128,6 +132,18 @@ export const api = {
     postJson<CreateBoardResponse>('/api/boards/import', snapshot),
   createObserverLink: (boardId: string, token: string) =>
     authorized<LinkResponse>('POST', `${boardPath(boardId)}/observer-links`, token, {}),
+  replaceRubric: (boardId: string, token: string, rubric: RubricInput) =>
+    authorized<ReplaceRubricResponse>('PUT', `${boardPath(boardId)}/rubric`, token, rubric),
+  propose: (boardId: string, token: string, request: ProposalRequest) =>
+    authorized<Proposal>('POST', `${boardPath(boardId)}/proposals`, token, request),
+  proposals: (boardId: string, token: string) =>
+    authorized<{ proposals: Proposal[] }>('GET', `${boardPath(boardId)}/proposals`, token),
+  decideProposal: (boardId: string, token: string, proposalId: string, accept: boolean) =>
+    authorized<Proposal>(
+      'POST',
+      `${boardPath(boardId)}/proposals/${encodeURIComponent(proposalId)}/${accept ? 'accept' : 'decline'}`,
+      token,
+    ),
   me: (boardId: string, token: string) =>
     call<MeResponse>(`/api/boards/${encodeURIComponent(boardId)}/me`, {
       headers: { Authorization: `Bearer ${token}` },

@@ -12,7 +12,9 @@ import ExportMenu from './ExportMenu.tsx';
 import { FocusControl } from './FocusControl.tsx';
 import { PeekToggle } from './PeekToggle.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
+import { ProposalsPanel } from './ProposalsPanel.tsx';
 import { RoundControl } from './RoundControl.tsx';
+import { RubricEditorButton } from './RubricEditor.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import { TimerControls } from './TimerControls.tsx';
 import './facilitator.css';
@@ -28,6 +30,8 @@ export default function FacilitatorTools() {
       <PeekToggle />
       <FocusControl />
       <RoundControl />
+      <RubricEditorButton />
+      <ProposalsPanel />
       <span className="bar-spacer" />
       <PeoplePanel />
       <Popover

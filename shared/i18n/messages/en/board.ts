@@ -135,4 +135,19 @@ export const board = {
   'board.announce.progress': '{finished} of {total} finished',
   'board.mini.label': 'Your progress and the timer',
   'board.status.label': 'Session status',
+
+  'board.propose.button': 'Propose a card',
+  'board.propose.title': 'Propose a card',
+  'board.propose.hint':
+    'Missing an indicator? Propose it: the facilitator decides whether the group places it.',
+  'board.propose.failed': 'Your proposal was not sent.',
+  'board.propose.element': 'Element',
+  'board.propose.describes': 'The card describes',
+  'board.propose.text': 'The card',
+  'board.propose.send': 'Send to the facilitator',
+  'board.propose.sent': 'Sent. The facilitator will look at it.',
+  'board.propose.mine': 'Your proposals',
+  'board.propose.status.open': 'waiting',
+  'board.propose.status.accepted': 'accepted',
+  'board.propose.status.declined': 'declined',
 } as const;

@@ -140,4 +140,19 @@ export const board: Record<keyof typeof english, string> = {
   'board.announce.progress': '{finished} de {total} terminaron',
   'board.mini.label': 'Tu progreso y el temporizador',
   'board.status.label': 'Estado de la sesión',
+
+  'board.propose.button': 'Proponer una tarjeta',
+  'board.propose.title': 'Proponer una tarjeta',
+  'board.propose.hint':
+    '¿Falta un indicador? Propóngalo: la persona facilitadora decide si el grupo lo coloca.',
+  'board.propose.failed': 'Su propuesta no se envió.',
+  'board.propose.element': 'Elemento',
+  'board.propose.describes': 'La tarjeta describe',
+  'board.propose.text': 'La tarjeta',
+  'board.propose.send': 'Enviar a la persona facilitadora',
+  'board.propose.sent': 'Enviada. La persona facilitadora la revisará.',
+  'board.propose.mine': 'Sus propuestas',
+  'board.propose.status.open': 'en espera',
+  'board.propose.status.accepted': 'aceptada',
+  'board.propose.status.declined': 'rechazada',
 };
