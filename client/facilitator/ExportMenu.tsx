@@ -88,6 +88,9 @@ export default function ExportMenu() {
           <button type="button" disabled={busy} onClick={() => fromServer('cards.csv')}>
             {t('facilitator.export.cards')}
           </button>
+          <button type="button" disabled={busy} onClick={() => fromServer('rubric.json')}>
+            {t('facilitator.export.rubric')}
+          </button>
           <button
             type="button"
             disabled={busy}

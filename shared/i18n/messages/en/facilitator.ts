@@ -12,6 +12,7 @@ export const facilitator = {
   'facilitator.export.snapshot': 'Snapshot (JSON)',
   'facilitator.export.placements': 'Placements (CSV)',
   'facilitator.export.cards': 'Cards (CSV)',
+  'facilitator.export.rubric': 'Rubric (JSON), for a next board',
   'facilitator.export.svg': 'Picture (SVG)',
   'facilitator.export.png': 'Picture (PNG)',
   'facilitator.export.report': 'Printable report',

@@ -13,6 +13,7 @@ export const facilitator: Record<keyof typeof english, string> = {
   'facilitator.export.snapshot': 'Instantánea (JSON)',
   'facilitator.export.placements': 'Colocaciones (CSV)',
   'facilitator.export.cards': 'Tarjetas (CSV)',
+  'facilitator.export.rubric': 'Rúbrica (JSON), para un próximo tablero',
   'facilitator.export.svg': 'Imagen (SVG)',
   'facilitator.export.png': 'Imagen (PNG)',
   'facilitator.export.report': 'Informe para imprimir',
