@@ -150,6 +150,15 @@ export async function decideProposal(
     await room.serverWrite((doc) => proposalsMap(doc).set(proposalId, declined));
     return declined;
   }
+  const control = readControl(room.doc);
+  // Accepting opens placing: never on a locked board, nor in Setup, where the rubric is edited.
+  if (control.phase === 'final' || control.phase === 'setup') {
+    throw new BoardServiceError(
+      409,
+      'notDiscussing',
+      'A proposal can be accepted only while the session runs, not in Setup or once locked.',
+    );
+  }
   const added = withCardAdded(currentRubric(room), proposal);
   if (!added.ok) {
     throw new BoardServiceError(
@@ -164,7 +173,6 @@ export async function decideProposal(
     decidedAt: now,
     cardId: added.cardId,
   };
-  const control = readControl(room.doc);
   const openList = control.phase === 'placing' ? control.roundCardIds : null;
   await room.serverWrite((doc) => {
     metaMap(doc).set('rubric', added.rubric);

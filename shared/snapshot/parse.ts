@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { describeValidationError, validationField } from '../api.ts';
 import { closingRecordIndexes } from '../rounds.ts';
-import { everyRubricCard, type Rubric, rubricCards } from '../rubric.ts';
+import { everyRubricCard, type Rubric } from '../rubric.ts';
 import { isSafeKey, RUBRIC_LIMITS } from '../rubricInput.ts';
 import { snapshotFileShape } from './schema.ts';
 import { upgradeSnapshot } from './upgrade.ts';

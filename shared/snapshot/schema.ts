@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { MAX_REASON_LENGTH, PHASES } from '../boardDoc.ts';
 import { MAX_EARLIER_TEXTS, MAX_FORMER_IDS, MAX_RETIRED_CARDS } from '../rubricEdit.ts';
 
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 /** Languages a rubric's texts may be translated into, per text. */
 const MAX_TRANSLATIONS = 20;

@@ -15,6 +15,9 @@ export const SNAPSHOT_UPGRADES: Readonly<Record<number, SnapshotUpgrade>> = {
   // Version 3 lets a board's rubric be its own (any cards, a text's language beside its
   // rubric's); a version 2 snapshot holds the seed's, which version 3 reads as it is.
   2: (older) => ({ ...older, snapshotVersion: 3 }),
+  // Version 4 carries what a board has done since it began (issue 16): retired cards and earlier
+  // texts in its rubric, a baseline, the day's figures; a version 3 snapshot has none of them.
+  3: (older) => ({ ...older, snapshotVersion: 4 }),
 };
 
 export type UpgradeResult =

@@ -114,6 +114,19 @@ describe('proposals', () => {
     );
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('proposalDecided');
+    // A locked board is not reopened by accepting one.
+    setPhase(facilitator.doc, 'final', 'local');
+    await waitFor(() => readControl(participant.doc).phase === 'final', 'the lock');
+    const locked = await callApi<ErrorResponse>(
+      server,
+      'POST',
+      `/api/boards/${board.boardId}/proposals/${all.body.proposals[1]?.id}/accept`,
+      { token: board.facilitatorToken },
+    );
+    expect(locked.status).toBe(409);
+    expect(locked.body.code).toBe('notDiscussing');
+    setPhase(facilitator.doc, 'discussing', 'local');
+    await waitFor(() => readControl(participant.doc).phase === 'discussing', 'discussion again');
     const byParticipant = await callApi<ErrorResponse>(
       server,
       'POST',

@@ -32,6 +32,9 @@ const VALUES = {
   url: 'http://room.local/join/x',
   first: 'English',
   second: 'Español',
+  end: 'Vendor/Contractor',
+  what: 'A card',
+  by: 'Ana',
 };
 
 describe('facilitator and projector catalogues', () => {
