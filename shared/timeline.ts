@@ -10,8 +10,8 @@
  * boards. Facilitators only: the figures before a reveal must never reach participants, so the
  * timeline lives in the store, never in the board's document or its view. Pure.
  */
-import { z } from 'zod';
-import { PHASES, type Phase, type Placement, readPlacement } from './boardDoc.ts';
+import type { Phase, Placement } from './boardDoc.ts';
+import { readPlacement } from './boardDoc.ts';
 import { summarizeCard } from './consensus/cardSummary.ts';
 import { countedPlacements } from './countedPlacements.ts';
 import type { ViewSource } from './publicView.ts';
@@ -25,10 +25,10 @@ export const TIMELINE_INTERVAL_MS = 60_000;
 /** Entries a board keeps at most: more than two days of one a minute, then recording stops. */
 export const MAX_TIMELINE_ENTRIES = 4000;
 /** Cards one entry may name (a board has at most 8 elements × 12 cards). */
-const MAX_ENTRY_CARDS = 200;
+export const MAX_ENTRY_CARDS = 200;
 
 /** One card's figures: median, IQR, r_wg (thousandths; r_wg may be negative) and count. */
-export type TimelineFigures = readonly [median: number, iqr: number, rwg: number, n: number];
+export type TimelineFigures = [median: number, iqr: number, rwg: number, n: number];
 
 /** One recorded moment, as stored: the cards whose figures changed since the entry before. */
 export interface TimelineEntry {
@@ -39,24 +39,6 @@ export interface TimelineEntry {
   round: number;
   cards: Record<string, TimelineFigures | null>;
 }
-
-const thousandths = z.number().int().min(-10 * TIMELINE_SCALE).max(TIMELINE_SCALE);
-const figuresSchema = z.tuple([thousandths, thousandths, thousandths, z.number().int().min(0).max(100_000)]);
-
-export const timelineEntrySchema = z
-  .object({
-    at: z.number().int().min(0),
-    phase: z.enum(PHASES),
-    round: z.number().int().min(1).max(100_000),
-    cards: z
-      .record(z.string().min(1).max(200), figuresSchema.nullable())
-      .refine((cards) => Object.keys(cards).length <= MAX_ENTRY_CARDS, {
-        message: `at most ${MAX_ENTRY_CARDS} cards an entry`,
-      }),
-  })
-  .strict();
-
-export const timelineSchema = z.array(timelineEntrySchema).max(MAX_TIMELINE_ENTRIES);
 
 /** What the facilitator's timeline request answers. */
 export interface TimelineResponse {
