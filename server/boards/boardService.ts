@@ -28,7 +28,7 @@ import type { TimelineResponse } from '../../shared/timeline.ts';
 import { hashToken, type Identity, mintToken, sameHash, type Tokens } from '../auth/tokens.ts';
 import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { BoardRecord, Store } from '../persistence/store.ts';
-import { readTimeline, timelineRows } from '../persistence/storedTimeline.ts';
+import { readTimeline, timelineRows, withTimeline } from '../persistence/storedTimeline.ts';
 import type { BoardRooms } from '../rooms/boardRooms.ts';
 import { type Newcomer, requireOrganisation } from './admission.ts';
 import type { BoardCommands } from './boardCommands.ts';
@@ -91,9 +91,7 @@ export class BoardService {
     const snapshot = await this.commands.run(boardId, { kind: 'snapshot', exportedAt, anonymous });
     // A room only loads with readable meta, so this is a board the store mangled.
     if (!snapshot) throw new RoomLoadError(`board ${boardId} has no readable meta`);
-    // Kept in the store, not the document: added here, where the export happens.
-    const timeline = await readTimeline(this.store, boardId);
-    return timeline.length > 0 ? { ...snapshot, timeline } : snapshot;
+    return withTimeline(snapshot, this.store, boardId);
   }
 
   /** The board's figures over the day, as recorded so far (facilitators only). */

@@ -2,6 +2,7 @@
  * A board's timeline (shared/timeline.ts) as the store keeps it: one row per entry, the entry as
  * JSON. Reading checks every entry again, so a damaged row is left out rather than replayed.
  */
+import type { Snapshot } from '../../shared/snapshot/schema.ts';
 import type { TimelineEntry } from '../../shared/timeline.ts';
 import { timelineEntrySchema } from '../../shared/timelineSchema.ts';
 import type { StoredTimelineEntry, TimelineStore } from './store.ts';
@@ -26,4 +27,17 @@ export async function readTimeline(
     }
   }
   return entries;
+}
+
+/**
+ * The snapshot with the board's timeline, which lives in the store, not the document the
+ * snapshot is built from; as it was when nothing was recorded.
+ */
+export async function withTimeline(
+  snapshot: Snapshot,
+  store: TimelineStore,
+  boardId: string,
+): Promise<Snapshot> {
+  const timeline = await readTimeline(store, boardId);
+  return timeline.length > 0 ? { ...snapshot, timeline } : snapshot;
 }
