@@ -11,6 +11,7 @@ import type {
   JoinResponse,
   MeResponse,
 } from '../shared/api.ts';
+import type { TimelineResponse } from '../shared/timeline.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -72,7 +73,7 @@ function postJson<T>(path: string, body: unknown): Promise<T> {
 }
 
 function authorized<T>(
-  method: 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   token: string,
   body?: unknown,
@@ -128,6 +129,9 @@ export const api = {
     postJson<CreateBoardResponse>('/api/boards/import', snapshot),
   createObserverLink: (boardId: string, token: string) =>
     authorized<LinkResponse>('POST', `${boardPath(boardId)}/observer-links`, token, {}),
+  /** The board's figures over the day (facilitators only). */
+  timeline: (boardId: string, token: string) =>
+    authorized<TimelineResponse>('GET', `${boardPath(boardId)}/timeline`, token),
   me: (boardId: string, token: string) =>
     call<MeResponse>(`/api/boards/${encodeURIComponent(boardId)}/me`, {
       headers: { Authorization: `Bearer ${token}` },
