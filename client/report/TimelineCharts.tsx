@@ -39,15 +39,26 @@ export function TimelineCharts({
                 moments,
                 element.cards.map((card) => card.id),
               );
+              const recorded = series.some((point) => point.position !== null);
               return (
                 <figure key={element.id} className="report-timeline-chart">
                   <figcaption lang={name.lang}>{name.text}</figcaption>
-                  <ElementChart
-                    tr={tr}
-                    label={chartLabel(tr, name.text, series)}
-                    series={series}
-                    moments={moments}
-                  />
+                  {recorded ? (
+                    <>
+                      <ElementChart
+                        tr={tr}
+                        label={chartLabel(tr, name.text, series)}
+                        series={series}
+                        moments={moments}
+                      />
+                      <p className="report-timeline-times" aria-hidden="true">
+                        <span>{clock(tr, moments[0]?.at ?? 0)}</span>
+                        <span>{clock(tr, moments.at(-1)?.at ?? 0)}</span>
+                      </p>
+                    </>
+                  ) : (
+                    <p className="hint">{t('timeline.chart.empty')}</p>
+                  )}
                 </figure>
               );
             })}
@@ -58,20 +69,23 @@ export function TimelineCharts({
   );
 }
 
+function clock(tr: Translator, at: number): string {
+  return tr.dateTime(at, { hour: '2-digit', minute: '2-digit' });
+}
+
 function chartLabel(tr: Translator, element: string, series: readonly ElementPoint[]): string {
   const known = series.filter((point) => point.position !== null);
   const first = known[0];
   const last = known.at(-1);
-  if (!first || !last) return tr.t('timeline.chart.empty', { element });
-  const time = (at: number) => tr.dateTime(at, { hour: '2-digit', minute: '2-digit' });
+  if (!first || !last) return `${element}: ${tr.t('timeline.chart.empty')}`;
   return tr.t('timeline.chart.label', {
     element,
     first: shareOrDash(tr, first.position),
     last: shareOrDash(tr, last.position),
     firstAgreement: agreementWords(tr, first.agreement),
     lastAgreement: agreementWords(tr, last.agreement),
-    from: time(first.at),
-    to: time(last.at),
+    from: clock(tr, first.at),
+    to: clock(tr, last.at),
   });
 }
 
@@ -135,9 +149,7 @@ function ElementChart({
           y2={HEIGHT}
           className="chart-mark"
         >
-          <title>
-            {`${tr.dateTime(moment.at, { hour: '2-digit', minute: '2-digit' })} ${phaseText(tr, moment.phase)}`}
-          </title>
+          <title>{`${clock(tr, moment.at)} ${phaseText(tr, moment.phase)}`}</title>
         </line>
       ))}
       {paths(series, x, (point) => point.agreement).map((d) => (

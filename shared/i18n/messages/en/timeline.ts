@@ -23,7 +23,7 @@ export const timeline = {
   'timeline.chart.none': 'Nothing was recorded over the day.',
   'timeline.chart.label':
     '{element}: position from {first} to {last}, agreement from {firstAgreement} to {lastAgreement}, {from} to {to}',
-  'timeline.chart.empty': '{element}: no card had three placements yet.',
+  'timeline.chart.empty': 'No card had three placements.',
   'timeline.chart.position': 'position',
   'timeline.chart.agreement': 'agreement',
 } as const;

@@ -24,7 +24,7 @@ export const timeline: Record<keyof typeof english, string> = {
   'timeline.chart.none': 'No se registró nada a lo largo de la jornada.',
   'timeline.chart.label':
     '{element}: posición de {first} a {last}, acuerdo de {firstAgreement} a {lastAgreement}, de {from} a {to}',
-  'timeline.chart.empty': '{element}: ninguna tarjeta tenía aún tres colocaciones.',
+  'timeline.chart.empty': 'Ninguna tarjeta tuvo tres colocaciones.',
   'timeline.chart.position': 'posición',
   'timeline.chart.agreement': 'acuerdo',
 };
