@@ -11,6 +11,7 @@ import { shownName } from '../../shared/i18n/serverNames.ts';
 import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
 import { useTranslator } from '../i18n/useTranslator.ts';
 import { forgetIdentity } from '../identity.ts';
+import { ReplayToggle } from '../replay/ReplayToggle.tsx';
 import { navigate } from '../routes.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { BoardFigures } from './BoardFigures.tsx';
@@ -49,6 +50,7 @@ export function BoardHeader() {
         <RoomProgress />
         <BoardFigures />
         <ViewToggle />
+        {facilitator && <ReplayToggle />}
         <FollowToggle />
         <DiscussNext />
         {/* The facilitator's sound switch is in the Timer panel, to keep this row short. */}

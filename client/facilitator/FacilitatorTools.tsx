@@ -12,7 +12,6 @@ import ExportMenu from './ExportMenu.tsx';
 import { FocusControl } from './FocusControl.tsx';
 import { PeekToggle } from './PeekToggle.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
-import { ReplayToggle } from './ReplayToggle.tsx';
 import { RoundControl } from './RoundControl.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import { TimerControls } from './TimerControls.tsx';
@@ -39,7 +38,6 @@ export default function FacilitatorTools() {
       >
         <SharePanel boardId={boardId} joinCode={joinCode} me={me} />
       </Popover>
-      <ReplayToggle />
       <ExportMenu />
     </section>
   );

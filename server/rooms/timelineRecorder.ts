@@ -40,8 +40,11 @@ interface Reading {
 }
 
 export class TimelineRecorder {
-  /** What the stored timeline ends at, once read (the first record waits for it). */
-  private readonly recorded: Promise<Recorded>;
+  /**
+   * What the stored timeline ends at: read when first needed, not as the room loads, so a
+   * board's first sync never waits for it.
+   */
+  private recorded: Promise<Recorded> | null = null;
   private readonly timer: NodeJS.Timeout;
   /** Placements or people changed since the last reading. */
   private figuresDirty = true;
@@ -59,22 +62,6 @@ export class TimelineRecorder {
     private readonly now: () => number = Date.now,
     intervalMs = TIMELINE_INTERVAL_MS,
   ) {
-    this.recorded = readTimeline(store, boardId).then(
-      (entries) => {
-        const last = replayTimeline(entries).at(-1);
-        return {
-          phase: last?.phase ?? null,
-          round: last?.round ?? 0,
-          cards: last?.cards ?? new Map(),
-          entries: entries.length,
-        };
-      },
-      (error: unknown) => {
-        this.report(`board ${boardId}: its timeline could not be read: ${String(error)}`);
-        // Recording starts afresh with a whole entry.
-        return { phase: null, round: 0, cards: new Map(), entries: 0 };
-      },
-    );
     this.timer = setInterval(() => this.tick(), intervalMs);
     this.timer.unref();
   }
@@ -110,6 +97,25 @@ export class TimelineRecorder {
     clearInterval(this.timer);
   }
 
+  private readRecorded(): Promise<Recorded> {
+    return readTimeline(this.store, this.boardId).then(
+      (entries) => {
+        const last = replayTimeline(entries).at(-1);
+        return {
+          phase: last?.phase ?? null,
+          round: last?.round ?? 0,
+          cards: last?.cards ?? new Map(),
+          entries: entries.length,
+        };
+      },
+      (error: unknown) => {
+        this.report(`board ${this.boardId}: its timeline could not be read: ${String(error)}`);
+        // Recording starts afresh with a whole entry.
+        return { phase: null, round: 0, cards: new Map(), entries: 0 };
+      },
+    );
+  }
+
   private tick(): void {
     if (this.stopped || !this.figuresDirty) return;
     this.record(this.read(), 'anything');
@@ -134,6 +140,7 @@ export class TimelineRecorder {
   private record(reading: Reading, what: 'phase-or-round' | 'anything'): void {
     this.writing = this.writing
       .then(async () => {
+        this.recorded ??= this.readRecorded();
         const recorded = await this.recorded;
         const moved = reading.phase !== recorded.phase || reading.round !== recorded.round;
         const cards = changedCards(recorded.cards, reading.figures);

@@ -1,4 +1,7 @@
-/** Replays the day's figures instead of the live board, on this screen only (client/replay/). */
+/**
+ * The facilitator's switch between the live board and the replay of the day (ReplayView.tsx,
+ * loaded only when asked for), beside the board's other views in the header.
+ */
 import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { setUi } from '../state/boardStore.ts';
