@@ -15,6 +15,7 @@ import {
   type TimelineFigures,
   type TimelineMoment,
 } from '../../shared/timeline.ts';
+import { BOARD_LANES_ID } from '../board/SkipLink.tsx';
 import { agreementWords, phaseText, shareOrDash } from '../format.ts';
 import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
@@ -60,7 +61,14 @@ export default function ReplayView() {
   const momentText = moment ? momentWords(tr, moment, index, count) : '';
 
   return (
-    <section className="replay" aria-labelledby="replay-heading" data-testid="replay">
+    // The page's main landmark while replaying, and the skip link's target, as the lanes are.
+    <main
+      id={BOARD_LANES_ID}
+      tabIndex={-1}
+      className="replay"
+      aria-labelledby="replay-heading"
+      data-testid="replay"
+    >
       <div className="replay-bar">
         <h2 id="replay-heading" className="replay-title">
           <span className="replay-marker">{t('timeline.replay.marker')}</span>{' '}
@@ -104,7 +112,7 @@ export default function ReplayView() {
           ))}
         </div>
       )}
-    </section>
+    </main>
   );
 }
 

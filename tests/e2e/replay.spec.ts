@@ -5,7 +5,7 @@
  */
 import { fillBoard, setBoardPhase } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
-import { createBoardViaApi, keepScreenshot } from './helpers.ts';
+import { axeViolations, createBoardViaApi, keepScreenshot } from './helpers.ts';
 
 const SCREENS = 'test-results/screens/replay';
 
@@ -63,6 +63,7 @@ test('the replay slider moves the figures to an earlier moment of the day', asyn
       replay.locator('[data-card-id="trust.p1"]').getByTestId('replay-card-figures'),
     ).toHaveText('fewer than three placements');
     await keepScreenshot(facilitator, { path: `${SCREENS}-first-${viewport.width}.png` });
+    expect(await axeViolations(facilitator)).toEqual([]);
     // Step forward to the discussion again, then back to the live board.
     await facilitator.keyboard.press('End');
     await expect(trust.getByTestId('replay-card-figures')).toContainText('median 35%');
@@ -89,5 +90,6 @@ test('the replay slider moves the figures to an earlier moment of the day', asyn
   await keepScreenshot(report.getByTestId('report-timeline'), {
     path: `${SCREENS}-report-chart-1280.png`,
   });
+  expect(await axeViolations(report)).toEqual([]);
   await context.close();
 });
