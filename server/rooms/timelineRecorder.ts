@@ -77,7 +77,7 @@ export class TimelineRecorder {
     this.controlCheckScheduled = true;
     setImmediate(() => {
       this.controlCheckScheduled = false;
-      // The figures are read too, but stay due for the next tick if this records nothing.
+      // The figures are read too, and stay due for the next tick (it writes only what changed).
       if (!this.stopped) this.record(this.read(false), 'phase-or-round');
     });
   }
@@ -145,7 +145,6 @@ export class TimelineRecorder {
         const moved = reading.phase !== recorded.phase || reading.round !== recorded.round;
         const cards = changedCards(recorded.cards, reading.figures);
         if (!moved && (what === 'phase-or-round' || Object.keys(cards).length === 0)) return;
-        if (moved) this.figuresDirty = false;
         if (recorded.entries >= MAX_TIMELINE_ENTRIES) {
           if (!this.reportedFull) {
             this.reportedFull = true;
