@@ -1,13 +1,16 @@
 /**
  * The board's figures over the day (issue 16, "Over the day") on the real server: recorded at a
  * phase change from what participants placed, given to facilitators only, still there after the
- * server restarts on the same SQLite file, carried by the snapshot and restored by its import.
+ * server restarts on the same SQLite file (and on the same PostgreSQL database), carried by the
+ * snapshot and restored by its import.
  */
 import { describe, expect, it } from 'vitest';
+import { PostgresStore } from '../../server/persistence/postgres/postgresStore.ts';
 import type { CreateBoardResponse } from '../../shared/api.ts';
 import { setControl, setPlacement } from '../../shared/boardDoc.ts';
 import type { Snapshot } from '../../shared/snapshot/schema.ts';
 import { replayTimeline, type TimelineResponse } from '../../shared/timeline.ts';
+import { freshSchemaUrl, skipWithoutPostgres } from '../support/postgresDatabase.ts';
 import {
   callApi,
   createBoard,
@@ -126,5 +129,29 @@ describe('the timeline on the server', () => {
     );
     expect(refused.status).toBe(400);
     expect(refused.body.field).toBe('timeline.0.cards.no.such');
+  });
+});
+
+describe('the timeline on PostgreSQL', () => {
+  skipWithoutPostgres();
+
+  it('is recorded, and read back by a server started again on the same database', async () => {
+    const url = await freshSchemaUrl();
+    const quiet = { logger: { error: () => undefined } };
+    const first = await PostgresStore.open(url, quiet);
+    const server = await harness.start(undefined, { openStore: () => first });
+    const board = await revealedBoard(server);
+    let entries: TimelineResponse['entries'] = [];
+    const deadline = Date.now() + 5_000;
+    while (!entries.some((entry) => entry.phase === 'revealed') && Date.now() < deadline) {
+      entries = (await timelineOf(server, board.boardId, board.facilitatorToken)).body.entries;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(entries.some((entry) => entry.cards[CARD]?.[3] === 3)).toBe(true);
+    await harness.stop();
+    const second = await PostgresStore.open(url, quiet);
+    const again = await harness.start(undefined, { openStore: () => second });
+    const after = await timelineOf(again, board.boardId, board.facilitatorToken);
+    expect(after.body.entries.slice(0, entries.length)).toEqual(entries);
   });
 });
