@@ -15,6 +15,7 @@ import type {
 } from '../shared/api.ts';
 import type { Proposal } from '../shared/proposals.ts';
 import type { RubricInput } from '../shared/rubricInput.ts';
+import type { TimelineResponse } from '../shared/timeline.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -144,6 +145,9 @@ export const api = {
       `${boardPath(boardId)}/proposals/${encodeURIComponent(proposalId)}/${accept ? 'accept' : 'decline'}`,
       token,
     ),
+  /** The board's figures over the day (facilitators only). */
+  timeline: (boardId: string, token: string) =>
+    authorized<TimelineResponse>('GET', `${boardPath(boardId)}/timeline`, token),
   me: (boardId: string, token: string) =>
     call<MeResponse>(`/api/boards/${encodeURIComponent(boardId)}/me`, {
       headers: { Authorization: `Bearer ${token}` },

@@ -19,6 +19,7 @@ import { PostgresStore } from '../server/persistence/postgres/postgresStore.ts';
 import { loadStoredDoc } from '../server/persistence/roomLoad.ts';
 import { SqliteStore, STORE_FILE_NAME } from '../server/persistence/sqlite.ts';
 import type { Store } from '../server/persistence/store.ts';
+import { withTimeline } from '../server/persistence/storedTimeline.ts';
 import { exportFile, isExportLanguage } from '../shared/exportFile.ts';
 import { snapshotFromDoc } from '../shared/snapshot/fromDoc.ts';
 import { EXPORT_USAGE, type ExportRequest, parseExportArgs, UsageError } from './exportArgs.ts';
@@ -57,11 +58,12 @@ async function exportBoard(
     const doc = new Y.Doc();
     // As the server loads a room: a damaged log or a newer document is refused, not exported.
     loadStoredDoc(doc, board.boardId, await store.loadUpdates(board.boardId));
-    const snapshot = snapshotFromDoc(doc, board.boardId, {
+    const fromDoc = snapshotFromDoc(doc, board.boardId, {
       exportedAt: Date.now(),
       anonymous: request.anonymous,
     });
-    if (!snapshot) throw new Error(`board "${board.boardId}" is stored without readable meta`);
+    if (!fromDoc) throw new Error(`board "${board.boardId}" is stored without readable meta`);
+    const snapshot = await withTimeline(fromDoc, store, board.boardId);
     const { lang } = request;
     if (lang !== undefined && !isExportLanguage(snapshot, lang)) {
       throw new UsageError(

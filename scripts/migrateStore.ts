@@ -22,7 +22,7 @@ import { databaseUrlFromEnv, dataDirFromEnv } from '../server/config.ts';
 import { PostgresStore } from '../server/persistence/postgres/postgresStore.ts';
 import { rowChecksum } from '../server/persistence/rowChecksum.ts';
 import { SqliteStore, STORE_FILE_NAME } from '../server/persistence/sqlite.ts';
-import type { LogName } from '../server/persistence/store.ts';
+import type { LogName, StoredTimelineEntry } from '../server/persistence/store.ts';
 import {
   type BoardRow,
   boardFields,
@@ -109,6 +109,21 @@ class SourceRows {
       .all(boardId);
   }
 
+  /** Its timeline, oldest first; none in a store made before timelines. */
+  timelineOf(boardId: string): StoredTimelineEntry[] {
+    const table = this.db
+      .prepare<[], { name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'timeline'",
+      )
+      .get();
+    if (!table) return [];
+    return this.db
+      .prepare<[string], StoredTimelineEntry>(
+        'SELECT at, entry FROM timeline WHERE board_id = ? ORDER BY id',
+      )
+      .all(boardId);
+  }
+
   close(): void {
     this.db.close();
   }
@@ -126,7 +141,12 @@ function verifySource(rows: { board: BoardRow; tokens: TokenRow[]; updates: Upda
 /** Reads the moved board back through the PostgreSQL store (which checks every checksum). */
 async function verifyMoved(
   target: PostgresStore,
-  rows: { board: BoardRow; tokens: TokenRow[]; updates: UpdateRow[] },
+  rows: {
+    board: BoardRow;
+    tokens: TokenRow[];
+    updates: UpdateRow[];
+    timeline: StoredTimelineEntry[];
+  },
 ): Promise<void> {
   const boardId = rows.board.board_id;
   const fail = (what: string) => {
@@ -151,6 +171,14 @@ async function verifyMoved(
       });
     if (!same) fail(`the ${log} log`);
   }
+  const timeline = await target.loadTimeline(boardId);
+  const sameTimeline =
+    timeline.length === rows.timeline.length &&
+    timeline.every(
+      (entry, index) =>
+        entry.at === rows.timeline[index]?.at && entry.entry === rows.timeline[index]?.entry,
+    );
+  if (!sameTimeline) fail('the timeline');
 }
 
 async function migrateStore(options: Options, databaseUrl: string): Promise<string[]> {
@@ -172,7 +200,12 @@ async function migrateStore(options: Options, databaseUrl: string): Promise<stri
         report.push(`Left out board ${boardId}: it has a damaged row`);
         continue;
       }
-      const rows = { board, tokens: source.tokensOf(boardId), updates: source.updatesOf(boardId) };
+      const rows = {
+        board,
+        tokens: source.tokensOf(boardId),
+        updates: source.updatesOf(boardId),
+        timeline: source.timelineOf(boardId),
+      };
       verifySource(rows);
       if (!(await target.importBoard(rows))) {
         if (!options.skipExisting) {
@@ -186,7 +219,7 @@ async function migrateStore(options: Options, databaseUrl: string): Promise<stri
       await verifyMoved(target, rows);
       moved += 1;
       report.push(
-        `Moved board ${boardId} ("${board.title}"): ${rows.tokens.length} tokens, ${rows.updates.length} updates`,
+        `Moved board ${boardId} ("${board.title}"): ${rows.tokens.length} tokens, ${rows.updates.length} updates, ${rows.timeline.length} timeline entries`,
       );
     }
   } finally {

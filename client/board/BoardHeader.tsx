@@ -12,6 +12,7 @@ import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
 import { useTranslator } from '../i18n/useTranslator.ts';
 import { forgetIdentity } from '../identity.ts';
 import { ProposeCard } from '../proposals/ProposeCard.tsx';
+import { ReplayToggle } from '../replay/ReplayToggle.tsx';
 import { navigate } from '../routes.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { BoardFigures } from './BoardFigures.tsx';
@@ -50,6 +51,7 @@ export function BoardHeader() {
         <RoomProgress />
         <BoardFigures />
         <ViewToggle />
+        {facilitator && <ReplayToggle />}
         <FollowToggle />
         <DiscussNext />
         <ProposeCard />

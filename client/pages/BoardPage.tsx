@@ -30,6 +30,7 @@ import '../board/header.css';
 
 const ProjectorView = lazy(() => import('../projector/ProjectorView.tsx'));
 const ReportView = lazy(() => import('../report/ReportView.tsx'));
+const ReplayView = lazy(() => import('../replay/ReplayView.tsx'));
 
 export function BoardPage({
   boardId,
@@ -93,6 +94,7 @@ function ConnectedBoard({
   const ended = useStore(store, (state) => state.ended);
   const phase = useStore(store, (state) => state.control.phase);
   const phone = useIsPhone();
+  const replay = useStore(store, (state) => state.ui.replay && me.role === 'facilitator');
   const title = useStore(store, (state) => state.meta?.title ?? null);
   // The report names itself in the report's language (ReportView.tsx).
   useDocumentTitle(title === null ? t('pages.title.loading') : t('pages.title.board', { title }));
@@ -136,7 +138,15 @@ function ConnectedBoard({
           <Notice />
           <PhaseBanner />
         </section>
-        {schemaVersion === null ? <BoardSkeleton /> : <Lanes />}
+        {schemaVersion === null ? (
+          <BoardSkeleton />
+        ) : replay ? (
+          <Suspense fallback={<BoardSkeleton />}>
+            <ReplayView />
+          </Suspense>
+        ) : (
+          <Lanes />
+        )}
       </div>
     </BoardContext.Provider>
   );

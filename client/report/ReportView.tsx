@@ -16,9 +16,11 @@ import type { Translator } from '../../shared/i18n/translator.ts';
 import type { LatestBoardFigures } from '../../shared/latestFigures.ts';
 import { perceptionGap } from '../../shared/perceptionGap.ts';
 import { rubricCards } from '../../shared/rubric.ts';
+import type { TimelineMoment } from '../../shared/timeline.ts';
 import { phaseText, pointsChange } from '../format.ts';
 import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
 import { useRoomTranslators, useTranslator } from '../i18n/useTranslator.ts';
+import { useTimeline } from '../replay/useTimeline.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { boardLatestFigures, boardPictureInput } from '../state/boardPictureInput.ts';
 import type { BoardState } from '../state/boardStore.ts';
@@ -31,6 +33,7 @@ import {
   medianOrWhy,
   organisationsText,
 } from './reportWords.ts';
+import { TimelineCharts } from './TimelineCharts.tsx';
 import { withParts } from './withParts.tsx';
 import './report.css';
 
@@ -40,8 +43,11 @@ export default function ReportView() {
   const stats = useBoard((state) => state.stats);
   const rounds = useBoard((state) => state.rounds);
   const participants = useBoard((state) => state.participants);
-  const { store, me } = useBoardContext();
+  const { store, me, boardId } = useBoardContext();
   const own = useTranslator();
+  // The day's figures are the facilitators' alone (figures from before a reveal among them).
+  const timeline = useTimeline(boardId, me.token, me.role === 'facilitator');
+  const moments = timeline.status === 'ready' ? timeline.moments : null;
   const translators = useRoomTranslators(control.roomLanguages);
   const first = translators[0] ?? own;
   useDocumentTitle(first.t('pages.title.report', { title: meta?.title ?? '' }));
@@ -64,14 +70,23 @@ export default function ReportView() {
       </div>
       <div className="report-languages">
         {translators.map((tr) => (
-          <ReportBody key={tr.locale} tr={tr} latest={latest} />
+          <ReportBody key={tr.locale} tr={tr} latest={latest} moments={moments} />
         ))}
       </div>
     </main>
   );
 }
 
-function ReportBody({ tr, latest }: { tr: Translator; latest: LatestBoardFigures }) {
+function ReportBody({
+  tr,
+  latest,
+  moments,
+}: {
+  tr: Translator;
+  latest: LatestBoardFigures;
+  /** The day's recorded figures; null while loading, or when they may not be read. */
+  moments: readonly TimelineMoment[] | null;
+}) {
   const meta = useBoard((state) => state.meta);
   const control = useBoard((state) => state.control);
   const stats = useBoard((state) => state.stats);
@@ -333,6 +348,8 @@ function ReportBody({ tr, latest }: { tr: Translator; latest: LatestBoardFigures
           </>
         )}
       </section>
+
+      {moments && <TimelineCharts tr={tr} rubric={rubric} moments={moments} />}
     </article>
   );
 }

@@ -80,6 +80,8 @@ export interface UiState {
   discussOrder: 'agreement' | 'gap';
   /** Play a gentle sound when the timer ends. */
   sound: boolean;
+  /** The facilitator replays the day's figures instead of the live board (this screen only). */
+  replay: boolean;
 }
 
 export type BoardStore = StoreApi<BoardState>;
@@ -114,6 +116,7 @@ export function createBoardStore(): BoardStore {
       view: 'tracks',
       discussOrder: 'agreement',
       sound: false,
+      replay: false,
     },
   }));
 }

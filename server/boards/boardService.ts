@@ -24,9 +24,11 @@ import { ELEMENTS_OF_PARTNERSHIP } from '../../shared/rubric.ts';
 import { rubricFromInput } from '../../shared/rubricInput.ts';
 import type { ParsedSnapshot } from '../../shared/snapshot/parse.ts';
 import type { Snapshot } from '../../shared/snapshot/schema.ts';
+import type { TimelineResponse } from '../../shared/timeline.ts';
 import { hashToken, type Identity, mintToken, sameHash, type Tokens } from '../auth/tokens.ts';
 import { RoomLoadError } from '../persistence/roomLoad.ts';
 import type { BoardRecord, Store } from '../persistence/store.ts';
+import { readTimeline, timelineRows, withTimeline } from '../persistence/storedTimeline.ts';
 import type { BoardRooms } from '../rooms/boardRooms.ts';
 import { type Newcomer, requireOrganisation } from './admission.ts';
 import type { BoardCommands } from './boardCommands.ts';
@@ -60,13 +62,18 @@ export class BoardService {
   }
 
   /** A new board holding everything a checked snapshot held, with its own id, code and links. */
-  importBoard(snapshot: ParsedSnapshot): Promise<CreatedBoard> {
+  async importBoard(snapshot: ParsedSnapshot): Promise<CreatedBoard> {
     const doc = restoreBoardDoc(snapshot, newParticipantId);
-    return this.storeNewBoard(doc, {
+    const created = await this.storeNewBoard(doc, {
       title: snapshot.board.title,
       organisations: snapshot.board.organisations,
       createdAt: Date.parse(snapshot.board.createdAt),
     });
+    // The day's figures go to the store beside the board, never into its document.
+    if (snapshot.timeline && snapshot.timeline.length > 0) {
+      await this.store.appendTimeline(created.board.boardId, timelineRows(snapshot.timeline));
+    }
+    return created;
   }
 
   /**
@@ -84,7 +91,12 @@ export class BoardService {
     const snapshot = await this.commands.run(boardId, { kind: 'snapshot', exportedAt, anonymous });
     // A room only loads with readable meta, so this is a board the store mangled.
     if (!snapshot) throw new RoomLoadError(`board ${boardId} has no readable meta`);
-    return snapshot;
+    return withTimeline(snapshot, this.store, boardId);
+  }
+
+  /** The board's figures over the day, as recorded so far (facilitators only). */
+  async timeline(boardId: string): Promise<TimelineResponse> {
+    return { boardId, entries: await readTimeline(this.store, boardId) };
   }
 
   async boardInfo(boardId: string): Promise<BoardInfo | null> {

@@ -180,6 +180,16 @@ export function createApi(deps: ApiDeps) {
     ['GET', /^\/api\/boards\/([\w-]+)\/placements\.csv$/, exportRoute('placements-csv')],
     ['GET', /^\/api\/boards\/([\w-]+)\/cards\.csv$/, exportRoute('cards-csv')],
     ['GET', /^\/api\/boards\/([\w-]+)\/rubric\.json$/, exportRoute('rubric-json')],
+    // The board's figures over the day: a facilitator of the board only (figures from before a
+    // reveal must never reach participants).
+    [
+      'GET',
+      /^\/api\/boards\/([\w-]+)\/timeline$/,
+      async (req, res, [boardId = '']) => {
+        await authenticateFacilitator(req, boardId);
+        sendJson(res, 200, await boards.timeline(boardId));
+      },
+    ],
     [
       'GET',
       /^\/api\/boards\/([\w-]+)\/me$/,

@@ -13,7 +13,14 @@ import Database from 'better-sqlite3';
 import { type DamagedRow, DamageLedger, type StoredTable } from './damagedRow.ts';
 import { FencedError } from './fencedError.ts';
 import { type ChecksumField, rowChecksum } from './rowChecksum.ts';
-import type { BoardRecord, LogName, Store, TokenRecord, UpdateEntry } from './store.ts';
+import type {
+  BoardRecord,
+  LogName,
+  Store,
+  StoredTimelineEntry,
+  TokenRecord,
+  UpdateEntry,
+} from './store.ts';
 import {
   type BoardRow,
   boardFields,
@@ -60,6 +67,13 @@ CREATE TABLE IF NOT EXISTS updates (
   format   INTEGER NOT NULL DEFAULT 1,
   log      TEXT NOT NULL DEFAULT 'board'
 );
+CREATE TABLE IF NOT EXISTS timeline (
+  id       INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards(board_id) ON DELETE CASCADE,
+  at       INTEGER NOT NULL,
+  entry    TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS timeline_by_board ON timeline(board_id, id);
 CREATE TABLE IF NOT EXISTS write_probe (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   at INTEGER NOT NULL
@@ -158,8 +172,15 @@ export class SqliteStore implements Store {
       claimBoard: this.db.prepare<[string], { owner_epoch: number }>(
         'UPDATE boards SET owner_epoch = owner_epoch + 1 WHERE board_id = ? RETURNING owner_epoch',
       ),
+      // Like updates, an entry for a board deleted meanwhile is dropped.
+      appendTimeline: this.db.prepare<[string, number, string, string]>(
+        'INSERT INTO timeline (board_id, at, entry) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM boards WHERE board_id = ?)',
+      ),
+      timelineOf: this.db.prepare<[string], StoredTimelineEntry>(
+        'SELECT at, entry FROM timeline WHERE board_id = ? ORDER BY id',
+      ),
       probe: this.db.prepare<[number]>('INSERT OR REPLACE INTO write_probe (id, at) VALUES (1, ?)'),
-      // Its tokens and updates go with it (ON DELETE CASCADE).
+      // Its tokens, updates and timeline go with it (ON DELETE CASCADE).
       deleteBoard: this.db.prepare<[string]>('DELETE FROM boards WHERE board_id = ?'),
     };
   }
@@ -277,6 +298,18 @@ export class SqliteStore implements Store {
     })();
   }
 
+  appendTimeline(boardId: string, entries: readonly StoredTimelineEntry[]): void {
+    this.db.transaction(() => {
+      for (const { at, entry } of entries) {
+        this.statements.appendTimeline.run(boardId, at, entry, boardId);
+      }
+    })();
+  }
+
+  loadTimeline(boardId: string): StoredTimelineEntry[] {
+    return this.statements.timelineOf.all(boardId);
+  }
+
   /** Takes the write lock and writes one small row: throws while the store cannot write. */
   probeWrite(): void {
     this.statements.probe.run(Date.now());
@@ -287,7 +320,7 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Deletes a board with all its tokens and updates; false if there was no such board. The
+   * Deletes a board with all its tokens, updates and timeline; false if there was no such board. The
    * write-ahead log still holds the deleted pages as they were, so it is checkpointed into the
    * (zeroed) file and truncated at once.
    */

@@ -45,7 +45,7 @@ export interface BoardStore {
   getBoard(boardId: string): Awaitable<BoardRecord | null>;
   findBoardByJoinCode(joinCode: string): Awaitable<BoardRecord | null>;
   isJoinCodeTaken(joinCode: string): Awaitable<boolean>;
-  /** Deletes a board with all its tokens and updates; false if there was no such board. */
+  /** Deletes a board with all its tokens, updates and timeline; false if there was no such board. */
   deleteBoard(boardId: string): Awaitable<boolean>;
   /** The participant id of the facilitator who created the board, or null for no such board. */
   creatorOf(boardId: string): Awaitable<string | null>;
@@ -97,6 +97,25 @@ export interface UpdateStore {
   compact(boardId: string, state: StoredUpdate, log?: LogName, fence?: number): Awaitable<void>;
 }
 
+/** One entry of a board's timeline as stored: its time and the entry's JSON (shared/timeline.ts). */
+export interface StoredTimelineEntry {
+  at: number;
+  entry: string;
+}
+
+/**
+ * A board's figures over the day (shared/timeline.ts), for facilitators: kept apart from the
+ * board's documents, deleted with the board. Entries are not counted in the board's storage
+ * budget: they are small and capped in number (MAX_TIMELINE_ENTRIES), and a full board must not
+ * stop its own record.
+ */
+export interface TimelineStore {
+  /** Appends entries in order, in one transaction; dropped for a board deleted meanwhile. */
+  appendTimeline(boardId: string, entries: readonly StoredTimelineEntry[]): Awaitable<void>;
+  /** A board's timeline, oldest first. */
+  loadTimeline(boardId: string): Awaitable<StoredTimelineEntry[]>;
+}
+
 export interface StoreHealth {
   /** Writes something that means nothing, to learn whether the store takes writes again. */
   probeWrite(): Awaitable<void>;
@@ -104,6 +123,6 @@ export interface StoreHealth {
   damagedRows(): Awaitable<readonly DamagedRow[]>;
 }
 
-export interface Store extends BoardStore, TokenStore, UpdateStore, StoreHealth {
+export interface Store extends BoardStore, TokenStore, UpdateStore, TimelineStore, StoreHealth {
   close(): Awaitable<void>;
 }

@@ -118,6 +118,11 @@ export class UpdateLog {
     this.commits.forget(boardId);
   }
 
+  /** Logs a failure that stops nothing (a timeline entry not stored). */
+  reportError(message: string): void {
+    this.logger.error(message);
+  }
+
   /** Says loudly that stored data was damaged and what was done about it. */
   reportDamage(message: string): void {
     this.logger.error(`STORED DATA DAMAGED: ${message}`);

@@ -58,6 +58,7 @@ import {
   encodeSyncStep2,
 } from './protocol.ts';
 import { PublicView, ViewScope } from './publicView.ts';
+import { TimelineRecorder } from './timelineRecorder.ts';
 import { type UpdateVerdict, WriteGate } from './writeGate.ts';
 
 /** What a room needs of a client connection; the socket layer implements it. */
@@ -129,6 +130,8 @@ export class Room implements RoomPort {
   private serverUpdate: Uint8Array | null = null;
   /** The update of the view refresh under way, published once stored (refreshView). */
   private viewUpdate: Uint8Array | null = null;
+  /** The board's figures over the day (facilitators only), recorded off the hot path. */
+  private readonly timeline: TimelineRecorder;
   private destroyed = false;
 
   /** Loads a board's room from the store. Rejects with RoomLoadError. */
@@ -175,6 +178,9 @@ export class Room implements RoomPort {
     this.pendingCommit = () => log.pendingFor(boardId);
     this.outbox = new DurableOutbox(this.pendingCommit);
     this.fanOut = new FanOut(() => this.connections.keys(), this.presence.awareness, this.outbox);
+    this.timeline = new TimelineRecorder(boardId, this.doc, log.store, (message) =>
+      log.reportError(message),
+    );
     this.doc.on('update', this.onDocUpdate);
     this.doc.on('afterTransaction', this.onDocTransaction);
     this.view.doc.on('update', this.onViewUpdate);
@@ -311,7 +317,7 @@ export class Room implements RoomPort {
     return this.exclusively(() => {
       if (this.destroyed) return;
       this.fanOut.flush();
-      return andThen(this.compactAll(), () => this.discard());
+      return andThen(this.compactAll(), () => this.timeline.finish().then(() => this.discard()));
     });
   }
 
@@ -319,6 +325,7 @@ export class Room implements RoomPort {
   discard(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.timeline.stop();
     this.fanOut.stop();
     this.outbox.stop();
     this.presence.destroy();
@@ -584,7 +591,11 @@ export class Room implements RoomPort {
   private readonly onDocTransaction = (transaction: Y.Transaction): void => {
     for (const [type, keys] of transaction.changed) {
       const root = rootNameOf(this.doc, type);
-      if (root !== null) this.viewScope.add(rootKind(root), keys);
+      if (root === null) continue;
+      const kind = rootKind(root);
+      this.viewScope.add(kind, keys);
+      if (kind.kind === 'control' || kind.kind === 'rounds') this.timeline.controlChanged();
+      else this.timeline.figuresChanged();
     }
   };
 

@@ -15,6 +15,7 @@ import { pages as pagesEn } from './messages/en/pages.ts';
 import { projector as projectorEn } from './messages/en/projector.ts';
 import { report as reportEn } from './messages/en/report.ts';
 import { server as serverEn } from './messages/en/server.ts';
+import { timeline as timelineEn } from './messages/en/timeline.ts';
 import { track as trackEn } from './messages/en/track.ts';
 import { a11y as a11yEs } from './messages/es/a11y.ts';
 import { board as boardEs } from './messages/es/board.ts';
@@ -24,6 +25,7 @@ import { pages as pagesEs } from './messages/es/pages.ts';
 import { projector as projectorEs } from './messages/es/projector.ts';
 import { report as reportEs } from './messages/es/report.ts';
 import { server as serverEs } from './messages/es/server.ts';
+import { timeline as timelineEs } from './messages/es/timeline.ts';
 import { track as trackEs } from './messages/es/track.ts';
 
 const english = {
@@ -34,6 +36,7 @@ const english = {
   ...projectorEn,
   ...pagesEn,
   ...reportEn,
+  ...timelineEn,
   ...serverEn,
   ...a11yEn,
 };
@@ -49,6 +52,7 @@ const spanish: Catalogue = {
   ...projectorEs,
   ...pagesEs,
   ...reportEs,
+  ...timelineEs,
   ...serverEs,
   ...a11yEs,
 };

@@ -111,6 +111,17 @@ function checkReferences(snapshot: SnapshotShape, report: Report): void {
     placed.add(key);
   });
 
+  let previousAt = 0;
+  snapshot.timeline?.forEach((entry, index) => {
+    if (entry.at < previousAt) report(['timeline', index, 'at'], 'entries must be in time order');
+    previousAt = entry.at;
+    for (const cardId of Object.keys(entry.cards)) {
+      if (!cardIds.has(cardId)) {
+        report(['timeline', index, 'cards', cardId], `"${cardId}" is not a card of the rubric`);
+      }
+    }
+  });
+
   const finals = new Set<string>();
   snapshot.final.forEach(({ cardId }, index) => {
     if (!cardIds.has(cardId)) report(['final', index, 'cardId'], `"${cardId}" is not a card`);

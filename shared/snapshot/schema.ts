@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { MAX_REASON_LENGTH, PHASES } from '../boardDoc.ts';
 import { MAX_EARLIER_TEXTS, MAX_FORMER_IDS, MAX_RETIRED_CARDS } from '../rubricEdit.ts';
+import { timelineSchema } from '../timelineSchema.ts';
 
 export const SNAPSHOT_VERSION = 4;
 
@@ -267,6 +268,11 @@ function snapshotObject<Summaries extends z.ZodType, RoundSummaries extends z.Zo
     final: z.array(finalSchema),
     /** Derived from the rest (consensus/); ignored on import. */
     summaries,
+    /**
+     * The board's figures over the day (shared/timeline.ts), as the server recorded them;
+     * absent when nothing was recorded. Figures only, no person: the same when anonymous.
+     */
+    timeline: timelineSchema.optional(),
   });
 }
 

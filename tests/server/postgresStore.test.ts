@@ -11,7 +11,7 @@ import { FencedError } from '../../server/persistence/fencedError.ts';
 import { migrate } from '../../server/persistence/postgres/migrations.ts';
 import { createPool } from '../../server/persistence/postgres/pool.ts';
 import { PostgresStore } from '../../server/persistence/postgres/postgresStore.ts';
-import { MIGRATIONS } from '../../server/persistence/postgres/schema.ts';
+import { LATEST_VERSION, MIGRATIONS } from '../../server/persistence/postgres/schema.ts';
 import type { BoardRecord, TokenRecord } from '../../server/persistence/store.ts';
 import { adminClient, freshSchemaUrl, skipWithoutPostgres } from '../support/postgresDatabase.ts';
 import { describeStorageContract } from './storageContract.ts';
@@ -211,10 +211,13 @@ describe('PostgreSQL store', () => {
       const url = await freshSchemaUrl();
       const pool = createPool(url, quiet);
       opened.push({ close: () => pool.end() });
-      const failing = { version: 2, sql: 'CREATE TABLE half_done (id int); SELECT 1 / 0;' };
+      const failing = {
+        version: LATEST_VERSION + 1,
+        sql: 'CREATE TABLE half_done (id int); SELECT 1 / 0;',
+      };
       await expect(migrate(pool, [...MIGRATIONS, failing])).rejects.toThrow(/division by zero/);
-      const versions = await pool.query('SELECT version FROM schema_migrations');
-      expect(versions.rows).toEqual([{ version: 1 }]);
+      const versions = await pool.query('SELECT version FROM schema_migrations ORDER BY version');
+      expect(versions.rows).toEqual(MIGRATIONS.map(({ version }) => ({ version })));
       const table = await pool.query("SELECT to_regclass('half_done') AS name");
       expect(table.rows).toEqual([{ name: null }]);
     });

@@ -146,6 +146,30 @@ export function describeStorageContract(name: string, makeStore: () => Awaitable
       expect(await store.getBoard('b2')).toEqual(board('b2'));
     });
 
+    it("keeps a board's timeline in order, apart from other boards, and deletes it with the board", async () => {
+      const store = await fresh();
+      await store.createBoard(board('b1'), STATE, token('b1', 'creator', 1));
+      await store.createBoard(board('b2'), STATE, token('b2', 'creator', 2));
+      expect(await store.loadTimeline('b1')).toEqual([]);
+      await store.appendTimeline('b1', [
+        { at: 1_000, entry: '{"a":1}' },
+        { at: 2_000, entry: '{"a":2}' },
+      ]);
+      await store.appendTimeline('b2', [{ at: 1_500, entry: '{"b":1}' }]);
+      await store.appendTimeline('b1', [{ at: 3_000, entry: '{"a":3}' }]);
+      expect(await store.loadTimeline('b1')).toEqual([
+        { at: 1_000, entry: '{"a":1}' },
+        { at: 2_000, entry: '{"a":2}' },
+        { at: 3_000, entry: '{"a":3}' },
+      ]);
+      expect(await store.deleteBoard('b1')).toBe(true);
+      expect(await store.loadTimeline('b1')).toEqual([]);
+      // A late entry of the deleted board is dropped, not kept without its board.
+      await store.appendTimeline('b1', [{ at: 4_000, entry: '{"a":4}' }]);
+      expect(await store.loadTimeline('b1')).toEqual([]);
+      expect(await store.loadTimeline('b2')).toEqual([{ at: 1_500, entry: '{"b":1}' }]);
+    });
+
     it('drops an append for a board deleted meanwhile, with the rest of its commit', async () => {
       const store = await fresh();
       await store.createBoard(board('b1'), STATE, token('b1', 'creator', 1));

@@ -86,6 +86,12 @@ export class LaterStore implements Store {
   compact(...args: Parameters<Store['compact']>): Promise<void> {
     return this.later(() => this.inner.compact(...args));
   }
+  appendTimeline(...args: Parameters<Store['appendTimeline']>): Promise<void> {
+    return this.later(() => this.inner.appendTimeline(...args));
+  }
+  loadTimeline(...args: Parameters<Store['loadTimeline']>) {
+    return this.later(() => this.inner.loadTimeline(...args));
+  }
   probeWrite(): Promise<void> {
     return this.later(() => this.inner.probeWrite());
   }

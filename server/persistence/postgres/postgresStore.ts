@@ -14,7 +14,14 @@ import type pg from 'pg';
 import { type DamagedRow, DamageLedger, type StoredTable } from '../damagedRow.ts';
 import { FencedError } from '../fencedError.ts';
 import { type ChecksumField, rowChecksum } from '../rowChecksum.ts';
-import type { BoardRecord, LogName, Store, TokenRecord, UpdateEntry } from '../store.ts';
+import type {
+  BoardRecord,
+  LogName,
+  Store,
+  StoredTimelineEntry,
+  TokenRecord,
+  UpdateEntry,
+} from '../store.ts';
 import {
   type BoardRow,
   boardFields,
@@ -57,6 +64,8 @@ export interface BoardRows {
   board: BoardRow;
   tokens: readonly TokenRow[];
   updates: readonly UpdateRow[];
+  /** Its timeline, oldest first (absent: none). */
+  timeline?: readonly StoredTimelineEntry[];
 }
 
 const consoleLogger: PoolLogger = { error: (message) => console.error(message) };
@@ -126,7 +135,7 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * Deletes a board with all its tokens and updates (ON DELETE CASCADE). The rows are gone for
+   * Deletes a board with all its tokens, updates and timeline (ON DELETE CASCADE). The rows are gone for
    * every reader at once; their bytes stay in the table files until (auto)vacuum reuses the
    * space and in write-ahead log segments until they are recycled (docs/security-and-limits.md).
    */
@@ -268,6 +277,20 @@ export class PostgresStore implements Store {
     });
   }
 
+  /** In one statement, in order; dropped for a board deleted meanwhile. */
+  async appendTimeline(boardId: string, entries: readonly StoredTimelineEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.insertTimeline(this.pool, boardId, entries);
+  }
+
+  async loadTimeline(boardId: string): Promise<StoredTimelineEntry[]> {
+    const result = await this.pool.query<{ at: string; entry: string }>(
+      'SELECT at, entry FROM timeline WHERE board_id = $1 ORDER BY id',
+      [boardId],
+    );
+    return result.rows.map((row) => ({ at: Number(row.at), entry: row.entry }));
+  }
+
   async probeWrite(): Promise<void> {
     await this.pool.query(
       'INSERT INTO write_probe (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = EXCLUDED.at',
@@ -319,6 +342,9 @@ export class PostgresStore implements Store {
           'INSERT INTO updates (board_id, log, data, format, checksum) VALUES ($1, $2, $3, $4, $5)',
           [update.board_id, update.log, update.data, update.format, update.checksum],
         );
+      }
+      if (rows.timeline && rows.timeline.length > 0) {
+        await this.insertTimeline(client, board.board_id, rows.timeline);
       }
       return true;
     });
@@ -373,6 +399,20 @@ export class PostgresStore implements Store {
     await client.query(
       'INSERT INTO updates (board_id, log, data, format, checksum) VALUES ($1, $2, $3, $4, $5)',
       [boardId, log, data, format, updateChecksum(boardId, log, data, format)],
+    );
+  }
+
+  private async insertTimeline(
+    client: pg.ClientBase | pg.Pool,
+    boardId: string,
+    entries: readonly StoredTimelineEntry[],
+  ): Promise<void> {
+    await client.query(
+      `INSERT INTO timeline (board_id, at, entry)
+       SELECT $1, at, entry FROM unnest($2::bigint[], $3::text[]) WITH ORDINALITY AS batch(at, entry, position)
+       WHERE EXISTS (SELECT 1 FROM boards WHERE board_id = $1)
+       ORDER BY position`,
+      [boardId, entries.map((entry) => entry.at), entries.map((entry) => entry.entry)],
     );
   }
 

@@ -54,6 +54,19 @@ CREATE TABLE write_probe (
 );
 `,
   },
+  {
+    // A board's figures over the day (store.ts's TimelineStore), deleted with the board.
+    version: 2,
+    sql: `
+CREATE TABLE timeline (
+  id       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  board_id text NOT NULL REFERENCES boards(board_id) ON DELETE CASCADE,
+  at       bigint NOT NULL,
+  entry    text NOT NULL
+);
+CREATE INDEX timeline_by_board ON timeline(board_id, id);
+`,
+  },
 ];
 
 /** The newest schema this code knows. */

@@ -1,0 +1,42 @@
+/**
+ * The board's figures over the day (shared/timeline.ts), fetched for a facilitator and folded
+ * into whole moments. Fetched once when asked for; `reload` fetches again (a live board goes on
+ * recording).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { replayTimeline, type TimelineMoment } from '../../shared/timeline.ts';
+import { api } from '../api.ts';
+
+export type TimelineState =
+  | { status: 'loading' }
+  | { status: 'failed'; caught: unknown }
+  | { status: 'ready'; moments: TimelineMoment[] };
+
+/** `enabled` false: nothing is fetched (only facilitators may read it). */
+export function useTimeline(
+  boardId: string,
+  token: string,
+  enabled = true,
+): TimelineState & { reload: () => void } {
+  const [state, setState] = useState<TimelineState>({ status: 'loading' });
+  const [asked, setAsked] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `asked` is the reload's trigger
+  useEffect(() => {
+    if (!enabled) return;
+    let current = true;
+    setState({ status: 'loading' });
+    api.timeline(boardId, token).then(
+      (response) => {
+        if (current) setState({ status: 'ready', moments: replayTimeline(response.entries) });
+      },
+      (caught: unknown) => {
+        if (current) setState({ status: 'failed', caught });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [boardId, token, enabled, asked]);
+  const reload = useCallback(() => setAsked((count) => count + 1), []);
+  return { ...state, reload };
+}
