@@ -50,6 +50,8 @@ export const API_ERROR_KEYS = {
   proposalNotFound: 'server.api.proposalNotFound',
   proposalDecided: 'server.api.proposalDecided',
   elementFull: 'server.api.elementFull',
+  elementRemoved: 'server.api.elementRemoved',
+  rubricTooLarge: 'server.api.rubricTooLarge',
 } as const satisfies Record<ApiErrorCode, MessageKey>;
 
 /** The arguments some messages take: the limits they name. */

@@ -39,6 +39,8 @@ export const API_ERROR_CODES = [
   'proposalNotFound',
   'proposalDecided',
   'elementFull',
+  'elementRemoved',
+  'rubricTooLarge',
   // Access.
   'unauthorized',
   'forbidden',

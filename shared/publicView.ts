@@ -39,7 +39,7 @@ import type { RoundComparison } from './consensus/roundComparison.ts';
 import { countedPlacements, isCounted } from './countedPlacements.ts';
 import { type OrganisationPosition, organisationPositions } from './perceptionGap.ts';
 import { cardRound, compareWithPreviousRound, isInOpenRound } from './rounds.ts';
-import { rubricCards } from './rubric.ts';
+import { type Rubric, rubricCards } from './rubric.ts';
 import { distributionVisible, MIN_PLACEMENTS_FOR_DOTS, reasonsVisible } from './visibility.ts';
 
 /** One position of a revealed card; `participantId` only while names are shown. */
@@ -197,7 +197,28 @@ export function viewProgress(
 
 /** `meta` as the view carries it: the board's, under this schema's version. */
 export function viewMeta(doc: Y.Doc): Record<string, unknown> {
-  return { ...metaMap(doc).toJSON(), schemaVersion: SCHEMA_VERSION };
+  const meta: Record<string, unknown> = { ...metaMap(doc).toJSON(), schemaVersion: SCHEMA_VERSION };
+  if (isRubricLike(meta.rubric)) meta.rubric = rubricOnScreen(meta.rubric);
+  return meta;
+}
+
+function isRubricLike(value: unknown): value is Rubric {
+  return typeof value === 'object' && value !== null && Array.isArray((value as Rubric).elements);
+}
+
+/**
+ * The rubric as screens show it: no card's earlier words, no retired card, no removed ids. They
+ * were taken off the board, sometimes for what they said; only facilitators and exports keep them.
+ */
+function rubricOnScreen(rubric: Rubric): Rubric {
+  const { retired: _retired, formerIds: _formerIds, ...rest } = rubric;
+  return {
+    ...rest,
+    elements: rubric.elements.map((element) => ({
+      ...element,
+      cards: element.cards.map(({ history: _history, ...card }) => card),
+    })),
+  };
 }
 
 /**

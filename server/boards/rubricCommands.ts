@@ -21,13 +21,19 @@ import {
   readProposal,
   readProposals,
 } from '../../shared/proposals.ts';
-import type { CardColumn, Rubric } from '../../shared/rubric.ts';
+import { type CardColumn, type Rubric, rubricCards } from '../../shared/rubric.ts';
 import { editedRubric, withCardAdded } from '../../shared/rubricEdit.ts';
 import type { RubricInput } from '../../shared/rubricInput.ts';
 import { withSeedTranslations } from '../../shared/seedTranslations.ts';
 import type { Room } from '../rooms/room.ts';
 import { BoardServiceError } from './boardServiceError.ts';
 import { newParticipantId } from './ids.ts';
+
+/**
+ * The most a board's rubric may hold, written out: eight elements of twelve cards in a few
+ * languages with their earlier texts fit well within it; every screen receives the rubric.
+ */
+const MAX_RUBRIC_JSON_CHARS = 256 * 1024;
 
 function currentRubric(room: Room): Rubric {
   const meta = readMeta(room.doc);
@@ -58,8 +64,46 @@ export async function replaceRubric(
       'This board has had too many cards removed to remove more.',
     );
   }
-  await room.serverWrite((doc) => metaMap(doc).set('rubric', edit.rubric));
+  if (JSON.stringify(edit.rubric).length > MAX_RUBRIC_JSON_CHARS) {
+    throw new BoardServiceError(
+      409,
+      'rubricTooLarge',
+      'This rubric, with its earlier texts and retired cards, is too large for a board.',
+    );
+  }
+  const control = readControl(room.doc);
+  const roundCardIds = roundAfterEdit(control.roundCardIds, currentRubric(room), edit.rubric);
+  await room.serverWrite((doc) => {
+    metaMap(doc).set('rubric', edit.rubric);
+    const controls = controlMap(doc);
+    if (roundCardIds !== control.roundCardIds) controls.set('roundCardIds', roundCardIds);
+    const focus = control.focusCardId;
+    if (focus !== null && !rubricCards(edit.rubric).some((card) => card.id === focus)) {
+      controls.set('focusCardId', null);
+    }
+  });
   return { retired: edit.retired };
+}
+
+/**
+ * The open round's cards once the rubric changed: a round of some cards keeps those still on the
+ * board and takes the new ones, so they can be placed when placing opens again (none left: the
+ * whole board); a whole-board round already holds every card.
+ */
+function roundAfterEdit(
+  roundCardIds: string[] | null,
+  before: Rubric,
+  after: Rubric,
+): string[] | null {
+  if (roundCardIds === null) return null;
+  const earlier = new Set(rubricCards(before).map((card) => card.id));
+  const now = rubricCards(after).map((card) => card.id);
+  const kept = roundCardIds.filter((id) => now.includes(id));
+  const added = now.filter((id) => !earlier.has(id));
+  const next = [...kept, ...added];
+  if (next.length === 0) return null;
+  const same = next.length === roundCardIds.length && next.every((id, i) => id === roundCardIds[i]);
+  return same ? roundCardIds : next;
 }
 
 export interface NewProposal {
@@ -160,6 +204,13 @@ export async function decideProposal(
     );
   }
   const added = withCardAdded(currentRubric(room), proposal);
+  if (!added.ok && added.reason === 'noSuchElement') {
+    throw new BoardServiceError(
+      409,
+      'elementRemoved',
+      'The element this proposal is for is no longer on the board.',
+    );
+  }
   if (!added.ok) {
     throw new BoardServiceError(
       409,
@@ -173,13 +224,20 @@ export async function decideProposal(
     decidedAt: now,
     cardId: added.cardId,
   };
-  const openList = control.phase === 'placing' ? control.roundCardIds : null;
+  // While the room places, the card joins the open round (a whole-board round holds it
+  // already); otherwise placing opens on it alone.
+  const placing = control.phase === 'placing';
+  const roundCardIds = !placing
+    ? [added.cardId]
+    : control.roundCardIds === null
+      ? null
+      : [...control.roundCardIds, added.cardId];
   await room.serverWrite((doc) => {
     metaMap(doc).set('rubric', added.rubric);
     proposalsMap(doc).set(proposalId, accepted);
     const controls = controlMap(doc);
-    controls.set('roundCardIds', [...(openList ?? []), added.cardId]);
-    controls.set('phase', 'placing');
+    controls.set('roundCardIds', roundCardIds);
+    if (!placing) controls.set('phase', 'placing');
   });
   return accepted;
 }

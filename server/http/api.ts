@@ -321,7 +321,7 @@ export function createApi(deps: ApiDeps) {
     ],
     ...(['accept', 'decline'] as const).map((decision): [string, RegExp, Route] => [
       'POST',
-      new RegExp(`^/api/boards/([\\w-]+)/proposals/([\\w-]+)/${decision}$`),
+      new RegExp(`^/api/boards/([\\w-]+)/proposals/([\\w-]{1,64})/${decision}$`),
       async (req, res, [boardId = '', proposalId = '']) => {
         await authenticateFacilitator(req, boardId);
         const accept = decision === 'accept';

@@ -182,4 +182,30 @@ describe('proposals', () => {
     const cards = rubricCards(readMeta(facilitator.doc)?.rubric ?? ELEMENTS_OF_PARTNERSHIP);
     expect(cards).toHaveLength(rubricCards(ELEMENTS_OF_PARTNERSHIP).length + 1);
   });
+
+  it('accepted while the whole board is being placed, joins that round without closing the others', async () => {
+    const server = await harness.start();
+    const board = await createBoard(server);
+    const ana = await joinBoard(server, board, 'Ana');
+    const facilitator = await harness.connect(server, board.boardId, board.facilitatorToken);
+    const participant = await harness.connect(server, board.boardId, ana.token);
+    setPhase(facilitator.doc, 'discussing', 'local');
+    await waitFor(() => readControl(participant.doc).phase === 'discussing', 'discussion');
+    const made = await propose(server, board.boardId, ana.token, CARD);
+    setPhase(facilitator.doc, 'placing', 'local');
+    await waitFor(() => readControl(participant.doc).phase === 'placing', 'placing');
+    const accepted = await callApi<Proposal>(
+      server,
+      'POST',
+      `/api/boards/${board.boardId}/proposals/${made.body.id}/accept`,
+      { token: board.facilitatorToken },
+    );
+    expect(accepted.status).toBe(200);
+    await waitFor(
+      () => readMeta(participant.doc)?.rubric.elements[0]?.cards.at(-1)?.id === 'trust.p6',
+      'the new card',
+    );
+    // Every card can still be placed: the round stays the whole board's.
+    expect(readControl(participant.doc)).toMatchObject({ phase: 'placing', roundCardIds: null });
+  });
 });

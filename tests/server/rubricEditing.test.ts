@@ -7,7 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CreateBoardResponse, ErrorResponse } from '../../shared/api.ts';
-import { readMeta, setPhase, setPlacement } from '../../shared/boardDoc.ts';
+import {
+  readControl,
+  readMeta,
+  setControl,
+  setPhase,
+  setPlacement,
+} from '../../shared/boardDoc.ts';
 import { rubricCards } from '../../shared/rubric.ts';
 import { rubricToInput } from '../../shared/rubricFile.ts';
 import type { Snapshot } from '../../shared/snapshot/schema.ts';
@@ -100,8 +106,8 @@ describe('editing the rubric in Setup', () => {
       const ids = rubricCards(rubric ?? { id: '', title: '', elements: [] }).map((c) => c.id);
       // trust.v1 was never placed: it is gone, and its id is not given to the new card.
       expect(ids).toEqual(['trust.p1', 'trust.p2', 'money.v1']);
-      expect(rubric?.formerIds).toEqual(['trust.v1']);
     }
+    expect(readMeta(facilitator.doc)?.rubric.formerIds).toEqual(['trust.v1']);
 
     const again = await putRubric(server, board.boardId, board.facilitatorToken, {
       ...edited,
@@ -114,15 +120,15 @@ describe('editing the rubric in Setup', () => {
     });
     expect(again.status).toBe(200);
     await waitFor(
-      () => readMeta(participant.doc)?.rubric.elements.length === 1,
+      () => readMeta(facilitator.doc)?.rubric.elements.length === 1,
       'the third rubric',
     );
     const ids = rubricCards(
-      readMeta(participant.doc)?.rubric ?? { id: '', title: '', elements: [] },
+      readMeta(facilitator.doc)?.rubric ?? { id: '', title: '', elements: [] },
     );
     // A card sent without its id is a new one; no id the board has had is given again.
     expect(ids.map((c) => c.id)).toEqual(['trust.p1', 'trust.p3', 'trust.v2']);
-    expect(readMeta(participant.doc)?.rubric.formerIds).toEqual([
+    expect(readMeta(facilitator.doc)?.rubric.formerIds).toEqual([
       'trust.v1',
       'trust.p2',
       'money.v1',
@@ -167,8 +173,12 @@ describe('editing the rubric in Setup', () => {
         ) === true,
       'the new wording',
     );
-    const card = rubricCards(readMeta(participant.doc)?.rubric ?? (RUBRIC as never))[0];
+    // The earlier words stay with the facilitators and the exports, never on a participant's screen.
+    const card = rubricCards(readMeta(facilitator.doc)?.rubric ?? (RUBRIC as never))[0];
     expect(card?.history?.map((earlier) => earlier.text)).toEqual(['We check each other’s work']);
+    expect(JSON.stringify(participant.doc.getMap('meta').toJSON())).not.toContain(
+      'We check each other’s work"',
+    );
     expect(facilitator.doc.getMap(`place:${ana.participantId}`).get('trust.v1')).toMatchObject({
       x: 0.3,
     });
@@ -186,10 +196,19 @@ describe('editing the rubric in Setup', () => {
     };
     const answer = await putRubric(server, board.boardId, board.facilitatorToken, removed);
     expect(answer.body.retired).toEqual(['trust.v1']);
-    await waitFor(() => readMeta(participant.doc)?.rubric.retired?.length === 1, 'the retirement');
-    const rubric = readMeta(participant.doc)?.rubric ?? (RUBRIC as never);
+    await waitFor(() => readMeta(facilitator.doc)?.rubric.retired?.length === 1, 'the retirement');
+    const rubric = readMeta(facilitator.doc)?.rubric ?? (RUBRIC as never);
     expect(rubricCards(rubric).map((c) => c.id)).toEqual(['trust.p1', 'trust.v2']);
     expect(rubric.retired?.[0]).toMatchObject({ id: 'trust.v1', elementId: 'trust' });
+    await waitFor(
+      () =>
+        rubricCards(readMeta(participant.doc)?.rubric ?? (RUBRIC as never)).some(
+          (c) => c.id === 'trust.v2',
+        ),
+      'the retirement on the phone',
+    );
+    expect(readMeta(participant.doc)?.rubric.retired).toBeUndefined();
+    expect(JSON.stringify(participant.doc.getMap('meta').toJSON())).not.toContain('always');
 
     // The export keeps the retired card's placement; import brings it back with the board.
     const exported = await callApi<Snapshot>(
@@ -225,5 +244,31 @@ describe('editing the rubric in Setup', () => {
     expect(
       reexported.body.placements.filter((p) => p.cardId === 'trust.v1').map((p) => p.position),
     ).toEqual([0.3]);
+  });
+
+  it('keeps the open round to cards on the board, the new ones included, and drops a removed focus', async () => {
+    const server = await harness.start();
+    const { board, facilitator, participant } = await boardInSetup(server);
+    setControl(facilitator.doc, 'roundCardIds', ['trust.v1', 'trust.p1'], 'local');
+    setControl(facilitator.doc, 'focusCardId', 'trust.v1', 'local');
+    setPhase(facilitator.doc, 'setup', 'local');
+    await waitFor(() => readControl(participant.doc).phase === 'setup', 'Setup');
+    const edited = {
+      ...RUBRIC,
+      elements: [
+        {
+          ...RUBRIC.elements[0],
+          cards: [
+            { id: 'trust.p1', text: 'We share what goes wrong', column: 'partnership' },
+            { text: 'We meet every month', column: 'partnership' },
+          ],
+        },
+      ],
+    };
+    expect((await putRubric(server, board.boardId, board.facilitatorToken, edited)).status).toBe(
+      200,
+    );
+    await waitFor(() => readControl(participant.doc).focusCardId === null, 'the focus cleared');
+    expect(readControl(participant.doc).roundCardIds).toEqual(['trust.p1', 'trust.p2']);
   });
 });

@@ -40,6 +40,9 @@ export const server = {
   'server.api.proposalDecided': 'That proposal has already been accepted or declined.',
   'server.api.elementFull':
     'That element already holds as many cards as it may. Remove one in Setup first.',
+  'server.api.elementRemoved': 'The element of that proposal is no longer on the board.',
+  'server.api.rubricTooLarge':
+    'The rubric is too large for a board. Shorten it, or export this board and start a new one.',
   'server.api.unreachable': 'The server cannot be reached. Check the connection and try again.',
   // Closes of the board's connection (client/state/closeResponse.ts).
   'server.close.placingClosed': 'Placing is closed — your last move was not saved.',

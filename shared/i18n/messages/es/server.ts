@@ -47,6 +47,9 @@ export const server: Record<keyof typeof english, string> = {
   'server.api.proposalDecided': 'Esa propuesta ya se aceptó o se rechazó.',
   'server.api.elementFull':
     'Ese elemento ya tiene todas las tarjetas que admite. Quite una en Preparación primero.',
+  'server.api.elementRemoved': 'El elemento de esa propuesta ya no está en el tablero.',
+  'server.api.rubricTooLarge':
+    'La rúbrica es demasiado grande para un tablero. Acórtela, o exporte este tablero y empiece uno nuevo.',
   'server.api.unreachable':
     'No se puede contactar con el servidor. Revisa la conexión e inténtalo de nuevo.',
   'server.close.placingClosed': 'La colocación está cerrada: tu último movimiento no se guardó.',
