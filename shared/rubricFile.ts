@@ -18,22 +18,19 @@ function textToInput(
 ): LocalTextInput {
   const alone = !translations || Object.keys(translations).length === 0;
   if (alone && language === source) return text;
-  return { ...translations, [language]: text };
+  // The text's own language first: a file's text is in the first language it gives, unless
+  // that one is the rubric's (rubricInput.ts).
+  const others = Object.entries(translations ?? {}).filter(([lang]) => lang !== language);
+  return { [language]: text, ...Object.fromEntries(others) };
 }
 
-/** A board's rubric as a rubric file: it reads back as the same rubric, ids and all. */
-export function rubricToInput(rubric: Rubric): RubricInput {
+/** A rubric's axis as a rubric file writes it, with its translations, the seed's included. */
+export function axisToInput(rubric: Rubric): { left: LocalTextInput; right: LocalTextInput } {
   const source = rubric.language ?? 'en';
   const axis = rubric.axis ?? DEFAULT_AXIS;
   const axisLanguage = axis.language ?? source;
   const axisTranslations = Object.entries(axis.translations ?? {});
-  // The seed's ends, in English with the seed's translations, are what a file without one gets.
-  const seedAxis =
-    axis.left === DEFAULT_AXIS.left &&
-    axis.right === DEFAULT_AXIS.right &&
-    axisLanguage === 'en' &&
-    JSON.stringify(axis.translations) === JSON.stringify(DEFAULT_AXIS.translations);
-  const fileAxis = {
+  return {
     left: textToInput(
       axis.left,
       axisLanguage,
@@ -47,10 +44,23 @@ export function rubricToInput(rubric: Rubric): RubricInput {
       Object.fromEntries(axisTranslations.map(([lang, ends]) => [lang, ends.right])),
     ),
   };
+}
+
+/** A board's rubric as a rubric file: it reads back as the same rubric, ids and all. */
+export function rubricToInput(rubric: Rubric): RubricInput {
+  const source = rubric.language ?? 'en';
+  const axis = rubric.axis ?? DEFAULT_AXIS;
+  const axisLanguage = axis.language ?? source;
+  // The seed's ends, in English with the seed's translations, are what a file without one gets.
+  const seedAxis =
+    axis.left === DEFAULT_AXIS.left &&
+    axis.right === DEFAULT_AXIS.right &&
+    axisLanguage === 'en' &&
+    JSON.stringify(axis.translations) === JSON.stringify(DEFAULT_AXIS.translations);
   return {
     title: textToInput(rubric.title, source, source, rubric.translations),
     language: source,
-    ...(seedAxis ? {} : { axis: fileAxis }),
+    ...(seedAxis ? {} : { axis: axisToInput(rubric) }),
     elements: rubric.elements.map((element) => ({
       id: element.id,
       name: textToInput(element.name, element.language ?? source, source, element.translations),

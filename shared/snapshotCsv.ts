@@ -9,7 +9,7 @@
  * values such as `column` and `label` are machine names and stay as they are.
  */
 import { type CsvCell, toCsv } from './csv.ts';
-import { rubricCards, type Translations } from './rubric.ts';
+import { everyRubricCard, rubricCards, type Translations } from './rubric.ts';
 import type { Snapshot } from './snapshot/schema.ts';
 
 export const PLACEMENTS_CSV_HEADER = [
@@ -52,7 +52,8 @@ export const CARDS_CSV_HEADER = [
  * The rubric's cards by id, each with its element's name, in rubric order; texts and names in
  * `language` where translated, else the rubric's own.
  */
-function cardsOf(snapshot: Snapshot, language: string | undefined) {
+/** The rubric's cards, retired ones too where `withRetired` (their placements stay exported). */
+function cardsOf(snapshot: Snapshot, language: string | undefined, withRetired = false) {
   const inLanguage = (source: string, translations: Translations | undefined) =>
     (language === undefined ? undefined : translations?.[language]) ?? source;
   const names = new Map(
@@ -61,7 +62,8 @@ function cardsOf(snapshot: Snapshot, language: string | undefined) {
       inLanguage(element.name, element.translations),
     ]),
   );
-  return rubricCards(snapshot.rubric).map((card) => ({
+  const cards = withRetired ? everyRubricCard(snapshot.rubric) : rubricCards(snapshot.rubric);
+  return cards.map((card) => ({
     ...card,
     text: inLanguage(card.text, card.translations),
     elementName: names.get(card.elementId) ?? '',
@@ -70,7 +72,7 @@ function cardsOf(snapshot: Snapshot, language: string | undefined) {
 
 export function placementsCsv(snapshot: Snapshot, language?: string): string {
   const people = new Map(snapshot.participants.map((person) => [person.id, person]));
-  const cards = new Map(cardsOf(snapshot, language).map((card) => [card.id, card]));
+  const cards = new Map(cardsOf(snapshot, language, true).map((card) => [card.id, card]));
   const rows: CsvCell[][] = [];
   for (const placement of snapshot.placements) {
     const person = people.get(placement.participantId);

@@ -8,14 +8,14 @@
  */
 import { type FormEvent, type KeyboardEvent, useMemo, useState } from 'react';
 import type { CardColumn } from '../../shared/rubric.ts';
-import { rubricToInput } from '../../shared/rubricFile.ts';
+import { axisToInput, rubricToInput } from '../../shared/rubricFile.ts';
 import type { RubricInput } from '../../shared/rubricInput.ts';
 import { api } from '../api.ts';
 import { Popover } from '../board/Popover.tsx';
 import { FormError } from '../FormError.tsx';
 import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
-import type { BoardState } from '../state/boardStore.ts';
+import type { BoardState, BoardStore } from '../state/boardStore.ts';
 import { useAsyncAction } from '../useAsyncAction.ts';
 import { rubricDraft, sourceText } from './rubricDraft.ts';
 
@@ -60,7 +60,7 @@ export function RubricEditorButton() {
 
 function RubricEditor() {
   const { t } = useTranslator();
-  const { boardId, me } = useBoardContext();
+  const { boardId, me, store } = useBoardContext();
   const rubric = useBoard((state) => state.meta?.rubric ?? null);
   const placements = useBoard((state) => state.placements);
   const final = useBoard((state) => state.final);
@@ -75,12 +75,19 @@ function RubricEditor() {
   if (!input) return null;
   const source = input.language ?? 'en';
   const text = (value: RubricInput['title']) => sourceText(value, source);
-  const send = (next: RubricInput) =>
-    run(async () => {
+  /** Sends a change; true once this screen shows it (the next change starts from it). */
+  const send = async (next: RubricInput): Promise<boolean> => {
+    let done = false;
+    await run(async () => {
       setConfirming(null);
+      const before = store.getState().meta?.rubric;
       await api.replaceRubric(boardId, me.token, next);
+      await rubricReplaced(store, before);
+      done = true;
     });
-  const axis = input.axis ?? { left: rubric?.axis?.left ?? '', right: rubric?.axis?.right ?? '' };
+    return done;
+  };
+  const axis = rubric ? axisToInput(rubric) : { left: '', right: '' };
   const left = text(axis.left);
   const right = text(axis.right);
 
@@ -95,14 +102,14 @@ function RubricEditor() {
           value={left}
           max={MAX_NAME}
           disabled={busy}
-          onCommit={(words) => send(rubricDraft.renameAxis(input, words, right))}
+          onCommit={(words) => send(rubricDraft.renameAxis(input, axis, words, right))}
         />
         <CommitField
           label={t('facilitator.rubric.axisRight')}
           value={right}
           max={MAX_NAME}
           disabled={busy}
-          onCommit={(words) => send(rubricDraft.renameAxis(input, left, words))}
+          onCommit={(words) => send(rubricDraft.renameAxis(input, axis, left, words))}
         />
       </fieldset>
       <ol className="rubric-elements">
@@ -213,6 +220,25 @@ function RubricEditor() {
   );
 }
 
+/**
+ * Waits until this screen's rubric is no longer `before` (the server's write arrived through the
+ * board's document), at most two seconds: the next change must start from this one.
+ */
+function rubricReplaced(store: BoardStore, before: unknown): Promise<void> {
+  return new Promise((resolve) => {
+    if (store.getState().meta?.rubric !== before) return resolve();
+    const timer = setTimeout(done, 2000);
+    const stop = store.subscribe((state) => {
+      if (state.meta?.rubric !== before) done();
+    });
+    function done() {
+      clearTimeout(timer);
+      stop();
+      resolve();
+    }
+  });
+}
+
 /** A text field whose words are sent when it loses the focus or Enter is pressed. */
 function CommitField({
   label,
@@ -237,7 +263,8 @@ function CommitField({
     'aria-label': label,
     defaultValue: value,
     maxLength: max,
-    disabled,
+    // Never disabled while a change is sent: that would drop the focus of the next field.
+    readOnly: disabled,
     onBlur: (event: { currentTarget: { value: string } }) => commit(event.currentTarget.value),
     onKeyDown: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       if (event.key === 'Enter') {
@@ -378,7 +405,7 @@ function AddForm({
   left: string;
   right: string;
   disabled: boolean;
-  onAdd: (text: string, column: CardColumn, name?: string) => void;
+  onAdd: (text: string, column: CardColumn, name?: string) => Promise<boolean>;
 }) {
   const { t } = useTranslator();
   const [name, setName] = useState('');
@@ -387,9 +414,11 @@ function AddForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (words.trim() === '' || (withName && name.trim() === '')) return;
-    onAdd(words.trim(), column, name.trim());
-    setName('');
-    setWords('');
+    void onAdd(words.trim(), column, name.trim()).then((added) => {
+      if (!added) return; // kept, so a refused card is not typed again
+      setName('');
+      setWords('');
+    });
   };
   return (
     <form className="rubric-add" onSubmit={submit}>

@@ -46,15 +46,17 @@ function withElement(
 const source = (input: RubricInput) => input.language ?? 'en';
 
 export const rubricDraft = {
-  renameAxis(input: RubricInput, left: string, right: string): RubricInput {
-    const axis = input.axis;
+  /** `axis`: the axis as it is now, translations and all (rubricFile.ts `axisToInput`). */
+  renameAxis(
+    input: RubricInput,
+    axis: { left: LocalText; right: LocalText },
+    left: string,
+    right: string,
+  ): RubricInput {
     const s = source(input);
     return {
       ...input,
-      axis: {
-        left: axis ? rewritten(axis.left, left, s) : left,
-        right: axis ? rewritten(axis.right, right, s) : right,
-      },
+      axis: { left: rewritten(axis.left, left, s), right: rewritten(axis.right, right, s) },
     };
   },
   renameElement(input: RubricInput, e: number, name: string): RubricInput {

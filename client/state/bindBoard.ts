@@ -104,8 +104,11 @@ function withStats(
   source: StatsSource,
 ): Partial<BoardState> {
   if (!state.meta) return {};
-  const ids = cardIds === 'all' ? rubricCards(state.meta.rubric).map((card) => card.id) : cardIds;
-  const stats: Record<string, CardStats> = { ...state.stats };
+  const live = rubricCards(state.meta.rubric).map((card) => card.id);
+  // Only the cards on the board: a card retired in Setup leaves the figures and the counts.
+  const onBoard = new Set(live);
+  const ids = cardIds === 'all' ? live : [...cardIds].filter((cardId) => onBoard.has(cardId));
+  const stats: Record<string, CardStats> = cardIds === 'all' ? {} : { ...state.stats };
   for (const cardId of ids) {
     stats[cardId] =
       source.audience === 'view'

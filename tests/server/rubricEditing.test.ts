@@ -225,6 +225,10 @@ describe('editing the rubric in Setup', () => {
       'We check each other’s work',
     );
     expect(exported.body.summaries.cards.map((c) => c.cardId)).toEqual(['trust.p1', 'trust.v2']);
+    const csv = await fetch(`${server.baseUrl}/api/boards/${board.boardId}/placements.csv`, {
+      headers: { Authorization: `Bearer ${board.facilitatorToken}` },
+    });
+    expect(await csv.text()).toMatch(/trust\.v1.*0\.3/);
     const imported = await callApi<CreateBoardResponse & ErrorResponse>(
       server,
       'POST',

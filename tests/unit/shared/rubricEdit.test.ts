@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Rubric, rubricCards } from '../../../shared/rubric.ts';
 import { editedRubric, MAX_EARLIER_TEXTS, withCardAdded } from '../../../shared/rubricEdit.ts';
+import { rubricToInput } from '../../../shared/rubricFile.ts';
 import { type RubricInput, rubricFromInput } from '../../../shared/rubricInput.ts';
 
 const INPUT: RubricInput = {
@@ -110,5 +111,24 @@ describe('editing a rubric', () => {
       elements: [{ id: 'trust', name: 'Trust', cards: twelve }],
     });
     expect(withCardAdded(full, { elementId: 'trust', text: 'x', column: 'vendor' }).ok).toBe(false);
+  });
+});
+
+describe('a rubric written as a file and read back', () => {
+  it('keeps a text in another language with its translations, so an edit changes nothing else', () => {
+    const rubric = rubricFromInput({
+      title: 'Ours',
+      language: 'en',
+      elements: [
+        {
+          id: 'trust',
+          name: 'Trust',
+          cards: [{ id: 'trust.v1', text: { es: 'Hola', fr: 'Bonjour' }, column: 'vendor' }],
+        },
+      ],
+    });
+    const again = editedRubric(rubric, rubricToInput(rubric), () => true, 5);
+    expect(again.ok && rubricCards(again.rubric)).toEqual(rubricCards(rubric));
+    expect(rubricCards(rubric)[0]).toMatchObject({ text: 'Hola', language: 'es' });
   });
 });
