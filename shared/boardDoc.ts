@@ -11,6 +11,7 @@
  * to, as the phase allows) and `progress` (how many cards each person has placed).
  */
 import type * as Y from 'yjs';
+import { parseStoredBaseline, type StoredBaseline } from './baseline.ts';
 import { isLocale, LOCALES, type Locale } from './i18n/locales.ts';
 import type { Rubric } from './rubric.ts';
 import { unreachable } from './unreachable.ts';
@@ -28,6 +29,8 @@ export const ROOT_FIGURES = 'figures';
 export const ROOT_PROGRESS = 'progress';
 /** View only: participantId → cards of the open round's list placed in this round. */
 export const ROOT_ROUND_PROGRESS = 'roundProgress';
+/** Server-written, facilitators only: the baseline (shared/baseline.ts), under key `baseline`. */
+export const ROOT_BASELINE = 'baseline';
 export const PLACE_PREFIX = 'place:';
 
 export const ROLES = ['facilitator', 'participant', 'observer'] as const;
@@ -140,6 +143,7 @@ export type RootKind =
   | { kind: 'rounds' }
   | { kind: 'figures' }
   | { kind: 'progress' }
+  | { kind: 'baseline' }
   | { kind: 'place'; participantId: string }
   | { kind: 'unknown' };
 
@@ -160,6 +164,8 @@ export function rootKind(rootName: string): RootKind {
     case ROOT_PROGRESS:
     case ROOT_ROUND_PROGRESS:
       return { kind: 'progress' };
+    case ROOT_BASELINE:
+      return { kind: 'baseline' };
   }
   const participantId = participantIdOfRoot(rootName);
   return participantId === null ? { kind: 'unknown' } : { kind: 'place', participantId };
@@ -360,6 +366,27 @@ export function roundsArray(doc: Y.Doc): Y.Array<unknown> {
 }
 export function placeMap(doc: Y.Doc, participantId: string): Y.Map<unknown> {
   return doc.getMap(placeRootName(participantId));
+}
+
+export function baselineMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT_BASELINE);
+}
+
+/** The board's baseline, or null when it has none (or what is there is not one). */
+export function readBaseline(doc: Y.Doc): StoredBaseline | null {
+  return parseStoredBaseline(baselineMap(doc).get('baseline'));
+}
+
+/** Written by the server only (a command in the board's room); null removes the baseline. */
+export function writeBaseline(
+  doc: Y.Doc,
+  baseline: StoredBaseline | null,
+  origin: TransactionOrigin,
+): void {
+  doc.transact(() => {
+    if (baseline === null) baselineMap(doc).delete('baseline');
+    else baselineMap(doc).set('baseline', baseline);
+  }, origin);
 }
 
 /** Ids of every participant that has a `place:` root in this document. */

@@ -21,6 +21,7 @@ export function rootWriter(root: RootKind): RootWriter {
     case 'participants':
     case 'figures':
     case 'progress':
+    case 'baseline':
       return { by: 'server' };
     case 'control':
     case 'final':
@@ -60,6 +61,7 @@ export function closureInPhase(root: RootKind, phase: Phase, key: string | null)
     case 'participants':
     case 'figures':
     case 'progress':
+    case 'baseline':
     case 'unknown':
       return null;
     default:
