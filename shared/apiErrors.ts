@@ -31,6 +31,8 @@ export const API_ERROR_CODES = [
   'participantNotFound',
   'creatorNotRemovable',
   'snapshotInvalid',
+  'baselineNotFound',
+  'baselineMatchInvalid',
   // Access.
   'unauthorized',
   'forbidden',

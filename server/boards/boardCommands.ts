@@ -6,11 +6,20 @@
  * (docs/design.md, "Several servers"); one process runs them all itself (LocalBoardCommands).
  */
 import type { JoinResponse } from '../../shared/api.ts';
+import type { BaselineMatches, StoredBaseline } from '../../shared/baseline.ts';
+import {
+  type BaselineReport,
+  baselineReport,
+  invalidMatch,
+} from '../../shared/baselineMatching.ts';
 import {
   type Participant,
   putParticipant,
+  readBaseline,
   readControl,
+  readMeta,
   readParticipant,
+  writeBaseline,
 } from '../../shared/boardDoc.ts';
 import { CLOSES, type Close } from '../../shared/closeCodes.ts';
 import { snapshotFromDoc } from '../../shared/snapshot/fromDoc.ts';
@@ -37,6 +46,10 @@ export interface BoardCommandTypes {
   };
   participant: { input: { participantId: string }; output: Participant | null };
   snapshot: { input: { exportedAt: number; anonymous: boolean }; output: Snapshot | null };
+  /** Attaches a baseline (replacing any, hand matches and all), or removes it (null). */
+  setBaseline: { input: { baseline: StoredBaseline | null }; output: BaselineReport | null };
+  /** Replaces the facilitator's hand matches of the board's baseline. */
+  matchBaseline: { input: { manualMatches: BaselineMatches }; output: BaselineReport };
 }
 
 export type BoardCommandKind = keyof BoardCommandTypes;
@@ -123,6 +136,30 @@ const HANDLERS: Handlers = {
   },
   snapshot(room, { exportedAt, anonymous }) {
     return snapshotFromDoc(room.doc, room.boardId, { exportedAt, anonymous });
+  },
+  async setBaseline(room, { baseline }) {
+    await room.serverWrite((doc) => writeBaseline(doc, baseline, 'server'));
+    const meta = readMeta(room.doc);
+    return baseline && meta && baselineReport(meta.rubric, baseline);
+  },
+  async matchBaseline(room, { manualMatches }) {
+    const baseline = readBaseline(room.doc);
+    const meta = readMeta(room.doc);
+    if (baseline === null || meta === null) {
+      throw new BoardServiceError(404, 'baselineNotFound', 'This board has no baseline.');
+    }
+    const invalid = invalidMatch(meta.rubric, baseline, manualMatches);
+    if (invalid) {
+      throw new BoardServiceError(
+        400,
+        'baselineMatchInvalid',
+        `${invalid.field}: ${invalid.message}`,
+        invalid.field,
+      );
+    }
+    const matched = { ...baseline, manualMatches };
+    await room.serverWrite((doc) => writeBaseline(doc, matched, 'server'));
+    return baselineReport(meta.rubric, matched);
   },
 };
 

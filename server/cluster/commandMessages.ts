@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isApiErrorCode } from '../../shared/apiErrors.ts';
+import { baselineMatchesSchema, storedBaselineSchema } from '../../shared/baselineSchema.ts';
 import { ROLES } from '../../shared/boardDoc.ts';
 import type { BoardCommand } from '../boards/boardCommands.ts';
 import { BoardServiceError } from '../boards/boardServiceError.ts';
@@ -35,6 +36,8 @@ const COMMAND = z.discriminatedUnion('kind', [
     exportedAt: z.number(),
     anonymous: z.boolean(),
   }),
+  z.strictObject({ kind: z.literal('setBaseline'), baseline: storedBaselineSchema.nullable() }),
+  z.strictObject({ kind: z.literal('matchBaseline'), manualMatches: baselineMatchesSchema }),
 ]);
 
 export class MalformedCommand extends Error {}
