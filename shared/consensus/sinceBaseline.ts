@@ -14,7 +14,8 @@ export interface BaselineFigures {
 }
 
 export interface SinceBaseline {
-  then: number;
+  /** Where the group stood then (not `then`: that would make it look like a promise). */
+  earlier: number;
   /** The current median; null while the card has no figure now. */
   now: number | null;
   /** now − then. */
@@ -29,16 +30,16 @@ export function sinceBaseline(
   now: Pick<CardSummary, 'median' | 'iqr'>,
 ): SinceBaseline | null {
   if (!baseline) return null;
-  const then = baseline.agreed ?? baseline.median;
-  if (then === null) return null;
-  if (now.median === null) return { then, now: null, change: null, large: false };
-  const change = now.median - then;
-  return { then, now: now.median, change, large: Math.abs(change) > (now.iqr ?? 0) / 2 + 1e-9 };
+  const earlier = baseline.agreed ?? baseline.median;
+  if (earlier === null) return null;
+  if (now.median === null) return { earlier, now: null, change: null, large: false };
+  const change = now.median - earlier;
+  return { earlier, now: now.median, change, large: Math.abs(change) > (now.iqr ?? 0) / 2 + 1e-9 };
 }
 
 /** An element's or the board's then and now. */
 export interface SinceRollUp {
-  then: number;
+  earlier: number;
   now: number;
   change: number;
 }
@@ -48,19 +49,19 @@ export interface SinceRollUp {
  * the same cards.
  */
 export function rollUpSince(
-  cards: readonly (Pick<SinceBaseline, 'then' | 'now'> | null)[],
+  cards: readonly (Pick<SinceBaseline, 'earlier' | 'now'> | null)[],
 ): SinceRollUp | null {
-  let then = 0;
+  let earlier = 0;
   let now = 0;
   let count = 0;
   for (const card of cards) {
     if (!card || card.now === null) continue;
-    then += card.then;
+    earlier += card.earlier;
     now += card.now;
     count += 1;
   }
   if (count === 0) return null;
-  return { then: then / count, now: now / count, change: (now - then) / count };
+  return { earlier: earlier / count, now: now / count, change: (now - earlier) / count };
 }
 
 /** Card ids by the size of their move since the baseline, largest first; the rest keep order. */
