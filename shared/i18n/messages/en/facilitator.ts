@@ -2,6 +2,19 @@
 export const facilitator = {
   'facilitator.bar.label': 'Facilitator tools',
   'facilitator.invite.button': 'Invite',
+  'facilitator.baseline.button': 'Last retreat',
+  'facilitator.baseline.title': 'Compare with the last retreat',
+  'facilitator.baseline.intro':
+    "Attach the snapshot (JSON export) of an earlier board. Only each card's figures are kept, never names or reasons; everyone sees then and now once the group is revealed.",
+  'facilitator.baseline.summary':
+    'Compared with “{title}” ({date}): {matched, number} of {total, number} cards matched.',
+  'facilitator.baseline.choose': 'Earlier board’s snapshot',
+  'facilitator.baseline.replace': 'Replace with another snapshot',
+  'facilitator.baseline.matchLegend': 'Match the remaining cards by hand',
+  'facilitator.baseline.noMatch': '— no match —',
+  'facilitator.baseline.remove': 'Remove the comparison',
+  'facilitator.baseline.notJson': 'That file is not a snapshot (it is not JSON).',
+  'facilitator.baseline.failed': 'The comparison could not be changed.',
   'facilitator.invite.title': 'Invite people',
 
   'facilitator.export.button': 'Export',
