@@ -27,6 +27,7 @@ export const facilitator = {
   'facilitator.export.cards': 'Cards (CSV)',
   'facilitator.export.svg': 'Picture (SVG)',
   'facilitator.export.png': 'Picture (PNG)',
+  'facilitator.export.sinceView': 'Picture: since the last retreat (arrows from then to now)',
   'facilitator.export.report': 'Printable report',
   'facilitator.export.newTab': '(opens in a new tab)',
   'facilitator.export.delete': 'Delete this board…',

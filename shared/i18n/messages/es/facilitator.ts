@@ -28,6 +28,7 @@ export const facilitator: Record<keyof typeof english, string> = {
   'facilitator.export.cards': 'Tarjetas (CSV)',
   'facilitator.export.svg': 'Imagen (SVG)',
   'facilitator.export.png': 'Imagen (PNG)',
+  'facilitator.export.sinceView': 'Imagen: desde el último retiro (flechas del antes al ahora)',
   'facilitator.export.report': 'Informe para imprimir',
   'facilitator.export.newTab': '(se abre en una pestaña nueva)',
   'facilitator.export.delete': 'Eliminar este tablero…',
