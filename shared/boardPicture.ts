@@ -493,7 +493,7 @@ function sinceArrows(input: BoardPictureInput, elementIndex: number): SinceArrow
       if (!move || move.now === null) return [];
       const text = cardText(input.rubric, card, tr).text;
       const words = tr.t('report.picture.sinceArrow', {
-        then: tr.percent(move.earlier),
+        before: tr.percent(move.earlier),
         now: tr.percent(move.now),
       });
       return [

@@ -36,8 +36,8 @@ export function SinceText({
   return (
     <span className={`since-baseline${large ? ' large' : ''}`} data-testid="since-baseline">
       {since.now === null
-        ? tr.t('track.since.thenOnly', { then: earlier })
-        : tr.t('track.since.thenNow', { then: earlier, now: tr.percent(since.now) })}
+        ? tr.t('track.since.thenOnly', { before: earlier })
+        : tr.t('track.since.thenNow', { before: earlier, now: tr.percent(since.now) })}
       {large && <strong className="since-large">{` ${tr.t('track.since.large')}`}</strong>}
     </span>
   );

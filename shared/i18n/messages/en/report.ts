@@ -60,7 +60,7 @@ export const report = {
     "{subtitle}. Notes: cards at their agreed position, else the group's median; whiskers: the middle half; dots: placements; triangle: the element's position; dashed: figures of an earlier round.",
   'report.picture.sinceLegend':
     'Arrows: from where the group stood at the last retreat (◇) to its median now; blue and bold where the move is more than half the spread of the middle half of the group.',
-  'report.picture.sinceArrow': 'last retreat {then} → now {now}',
+  'report.picture.sinceArrow': 'last retreat {before} → now {now}',
   'report.picture.sinceAlt':
     'The board since the last retreat: an arrow per card from then to now.',
   'report.since.heading': 'Since the last retreat',

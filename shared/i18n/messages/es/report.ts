@@ -64,7 +64,7 @@ export const report: Record<keyof typeof english, string> = {
     '{subtitle}. Notas: tarjetas en su posición acordada o, si no, en la mediana del grupo; bigotes: la mitad central; puntos: colocaciones; triángulo: la posición del elemento; líneas discontinuas: cifras de una ronda anterior.',
   'report.picture.sinceLegend':
     'Flechas: desde donde estaba el grupo en el último retiro (◇) hasta su mediana de hoy; en azul y gruesas cuando el cambio supera la mitad de la dispersión de la mitad central del grupo.',
-  'report.picture.sinceArrow': 'último retiro {then} → ahora {now}',
+  'report.picture.sinceArrow': 'último retiro {before} → ahora {now}',
   'report.picture.sinceAlt':
     'El tablero desde el último retiro: una flecha por tarjeta, del antes al ahora.',
   'report.since.heading': 'Desde el último retiro',

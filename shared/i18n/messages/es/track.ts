@@ -45,8 +45,8 @@ export const track: Record<keyof typeof english, string> = {
   'track.figures.tooFew': 'muy pocas colocaciones para mostrar al grupo',
   'track.figures.median': 'mediana {median}',
   'track.figures.agreement': 'acuerdo {agreement}',
-  'track.since.thenNow': 'Último retiro {then} → ahora {now}',
-  'track.since.thenOnly': 'Último retiro {then}',
+  'track.since.thenNow': 'Último retiro {before} → ahora {now}',
+  'track.since.thenOnly': 'Último retiro {before}',
   'track.since.large': '(un cambio grande)',
   'track.since.marker': 'Dónde estaba el grupo en el último retiro: {position}',
   'track.figures.outliers':
