@@ -32,6 +32,9 @@ const VALUES = {
   url: 'http://room.local/join/x',
   first: 'English',
   second: 'Español',
+  title: 'Autumn retreat',
+  date: '2 Mar 2026',
+  matched: 47,
 };
 
 describe('facilitator and projector catalogues', () => {
