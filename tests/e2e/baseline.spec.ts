@@ -18,7 +18,8 @@ test('a board with a baseline shows then and now on a revealed card', async ({
   browser,
   server,
 }) => {
-  const laptop = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const laptopContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const laptop = await laptopContext.newPage();
   await laptop.goto(server.baseUrl);
   await laptop.getByLabel('Title').fill('Spring retreat');
   await laptop.getByLabel(/Compare with an earlier board/).setInputFiles({
@@ -94,6 +95,16 @@ test('a board with a baseline shows then and now on a revealed card', async ({
     .selectOption({ label: 'An older wording of this card' });
   await expect(summary).toContainText('48 of 48 cards matched');
   await keepScreenshot(laptop, { path: `${SCREENS}/laptop-matches.png` });
+
+  // The report: since the last retreat, a picture with the arrows and the moves.
+  const report = await laptopContext.newPage();
+  await report.goto(`${server.baseUrl}/b/${boardId}/report`);
+  const since = report.getByTestId('report-since');
+  await expect(since.getByRole('heading', { name: 'Since the last retreat' })).toBeVisible();
+  await expect(since.getByTestId('report-since-card')).toHaveCount(1);
+  await expect(since.getByTestId('report-since-card')).toContainText('+29 pts');
+  await since.scrollIntoViewIfNeeded();
+  await keepScreenshot(report, { path: `${SCREENS}/report-since.png` });
 
   for (const client of people) client.close();
 });
