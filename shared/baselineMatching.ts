@@ -4,6 +4,7 @@
  */
 import type { BaselineCard, BaselineMatches, StoredBaseline } from './baseline.ts';
 import { type Rubric, rubricCards } from './rubric.ts';
+import { withSeedTranslations } from './seedTranslations.ts';
 
 /** The language of a text when none is given: the rubric's own, else English. */
 function ownLanguage(rubric: Pick<Rubric, 'language'>, language: string | undefined): string {
@@ -24,9 +25,16 @@ export interface MatchableCard {
   texts: Readonly<Record<string, string>>;
 }
 
-/** The board's cards with their texts by language, for matching. */
+/**
+ * The board's cards with their texts by language, for matching: with the seed's translations,
+ * as every screen reads the rubric, so the server and a facilitator's screen match alike.
+ */
 export function matchableCards(rubric: Rubric): MatchableCard[] {
-  return rubricCards(rubric).map((card) => ({ id: card.id, texts: cardTexts(rubric, card) }));
+  const translated = withSeedTranslations(rubric);
+  return rubricCards(translated).map((card) => ({
+    id: card.id,
+    texts: cardTexts(translated, card),
+  }));
 }
 
 function normalised(text: string): string {
