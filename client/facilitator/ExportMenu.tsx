@@ -16,6 +16,7 @@ import { navigate } from '../routes.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { boardPictureInput } from '../state/boardPictureInput.ts';
 import { useAsyncAction } from '../useAsyncAction.ts';
+import { BaselineSection } from './BaselineSection.tsx';
 import { downloadWithToken, saveBlob, svgToPng } from './download.ts';
 
 export default function ExportMenu() {
@@ -134,6 +135,7 @@ export default function ExportMenu() {
             <span className="visually-hidden"> {t('facilitator.export.newTab')}</span>
           </a>
         </div>
+        <BaselineSection />
         <button
           type="button"
           className="danger"

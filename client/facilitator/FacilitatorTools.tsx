@@ -8,7 +8,6 @@ import { Popover } from '../board/Popover.tsx';
 import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoardContext } from '../state/BoardContext.tsx';
 import { useJoinCode } from '../state/useJoinCode.ts';
-import { BaselinePanel } from './BaselinePanel.tsx';
 import ExportMenu from './ExportMenu.tsx';
 import { FocusControl } from './FocusControl.tsx';
 import { PeekToggle } from './PeekToggle.tsx';
@@ -39,7 +38,6 @@ export default function FacilitatorTools() {
       >
         <SharePanel boardId={boardId} joinCode={joinCode} me={me} />
       </Popover>
-      <BaselinePanel />
       <ExportMenu />
     </section>
   );

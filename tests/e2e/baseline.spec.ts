@@ -87,7 +87,7 @@ test('a board with a baseline shows then and now on a revealed card', async ({
   await keepScreenshot(laptop, { path: `${SCREENS}/laptop-1280.png` });
 
   // The facilitator matches the reworded card by hand.
-  await openPanel(laptop, 'Last retreat');
+  await openPanel(laptop, 'Export');
   const summary = laptop.getByTestId('baseline-summary');
   await expect(summary).toContainText('47 of 48 cards matched');
   await laptop

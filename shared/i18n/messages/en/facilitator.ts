@@ -2,7 +2,6 @@
 export const facilitator = {
   'facilitator.bar.label': 'Facilitator tools',
   'facilitator.invite.button': 'Invite',
-  'facilitator.baseline.button': 'Last retreat',
   'facilitator.baseline.title': 'Compare with the last retreat',
   'facilitator.baseline.intro':
     "Attach the snapshot (JSON export) of an earlier board. Only each card's figures are kept, never names or reasons; everyone sees then and now once the group is revealed.",

@@ -3,7 +3,6 @@ import type { facilitator as english } from '../en/facilitator.ts';
 export const facilitator: Record<keyof typeof english, string> = {
   'facilitator.bar.label': 'Herramientas de facilitación',
   'facilitator.invite.button': 'Invitar',
-  'facilitator.baseline.button': 'Último retiro',
   'facilitator.baseline.title': 'Comparar con el último retiro',
   'facilitator.baseline.intro':
     'Adjunte la copia (exportación JSON) de un tablero anterior. Solo se guardan las cifras de cada tarjeta, nunca nombres ni razones; todos ven el antes y el ahora cuando se revela el grupo.',
