@@ -64,9 +64,10 @@ export function BaselineSection() {
 
   return (
     <section className="baseline-body" aria-labelledby={`${inputId}-heading`}>
-      <h3 id={`${inputId}-heading`} className="baseline-heading">
+      {/* Not a heading: the menu sits in the header, above the board's first heading. */}
+      <p id={`${inputId}-heading`} className="baseline-heading">
         {t('facilitator.baseline.title')}
-      </h3>
+      </p>
       {baseline && report ? (
         <p data-testid="baseline-summary">
           {t('facilitator.baseline.summary', {

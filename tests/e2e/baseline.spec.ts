@@ -10,7 +10,7 @@ import { setPlacement } from '../../shared/boardDoc.ts';
 import { baselineSnapshot, REWORDED_CARD } from '../support/baselineSnapshot.ts';
 import { type Connected, connect, postJson } from '../support/boardFiller.ts';
 import { expect, test } from './fixtures.ts';
-import { confirmPhase, keepScreenshot, openPanel, row } from './helpers.ts';
+import { axeViolations, confirmPhase, keepScreenshot, openPanel, row } from './helpers.ts';
 
 const SCREENS = 'test-results/screens/baseline';
 
@@ -95,6 +95,8 @@ test('a board with a baseline shows then and now on a revealed card', async ({
     .selectOption({ label: 'An older wording of this card' });
   await expect(summary).toContainText('48 of 48 cards matched');
   await keepScreenshot(laptop, { path: `${SCREENS}/laptop-matches.png` });
+  expect(await axeViolations(laptop)).toEqual([]);
+  expect(await axeViolations(phone)).toEqual([]);
 
   // The report: since the last retreat, a picture with the arrows and the moves.
   const report = await laptopContext.newPage();
