@@ -138,7 +138,10 @@ const HANDLERS: Handlers = {
     return snapshotFromDoc(room.doc, room.boardId, { exportedAt, anonymous });
   },
   async setBaseline(room, { baseline }) {
-    await room.serverWrite((doc) => writeBaseline(doc, baseline, 'server'));
+    // Removing what is not there writes nothing.
+    if (baseline !== null || readBaseline(room.doc) !== null) {
+      await room.serverWrite((doc) => writeBaseline(doc, baseline, 'server'));
+    }
     const meta = readMeta(room.doc);
     return baseline && meta && baselineReport(meta.rubric, baseline);
   },
