@@ -2,12 +2,11 @@
  * A board's baseline: where the group stood on each card at an earlier board (the last
  * retreat), taken from that board's snapshot (issue 16, "Since the last retreat"). Only the
  * per-card figures are kept, never a name, participant id, reason or organisation; the
- * earlier board's title and export time label it. Pure; the
- * snapshot's figures are taken in baselineFromSnapshot.ts, cards matched in baselineMatching.ts.
- *
- * Cards are matched to the board's by id, then by identical text (in the same language), and
- * the facilitator matches the rest by hand (`manualMatches`, which also wins over the rest).
+ * earlier board's title and export time label it. This file holds its types and its lenient
+ * reader; the figures are taken in baselineFromSnapshot.ts and the cards matched (by id, then
+ * by identical text, and by the facilitator's hand) in baselineMatching.ts. Pure.
  */
+
 /** One card of the earlier board and what its group added up to there. */
 export interface BaselineCard {
   /** The card's id on the earlier board. */

@@ -69,6 +69,6 @@ export function orderByChange<Id>(
   cards: readonly { cardId: Id; since: SinceBaseline | null }[],
 ): Id[] {
   const size = (since: SinceBaseline | null) =>
-    since?.change === null || since === null ? -1 : Math.abs(since.change);
+    since === null || since.change === null ? -1 : Math.abs(since.change);
   return [...cards].sort((a, b) => size(b.since) - size(a.since)).map((card) => card.cardId);
 }
