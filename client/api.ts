@@ -3,6 +3,7 @@
  * `field` (words for it come from the catalogue: apiErrorText.ts); the server's English `error`
  * is kept as the Error's message, for logs.
  */
+
 import type {
   BoardInfo,
   CreateBoardRequest,
@@ -13,6 +14,8 @@ import type {
   ProposalRequest,
   ReplaceRubricResponse,
 } from '../shared/api.ts';
+import type { BaselineMatches } from '../shared/baseline.ts';
+import type { BaselineReport } from '../shared/baselineMatching.ts';
 import type { Proposal } from '../shared/proposals.ts';
 import type { RubricInput } from '../shared/rubricInput.ts';
 import type { TimelineResponse } from '../shared/timeline.ts';
@@ -131,6 +134,15 @@ export const api = {
     authorized<null>('DELETE', boardPath(boardId), token),
   importSnapshot: (snapshot: unknown) =>
     postJson<CreateBoardResponse>('/api/boards/import', snapshot),
+  /** An earlier board's snapshot as the board's baseline (the server checks it). */
+  attachBaseline: (boardId: string, token: string, snapshot: unknown) =>
+    authorized<BaselineReport>('POST', `${boardPath(boardId)}/baseline`, token, snapshot),
+  matchBaseline: (boardId: string, token: string, matches: BaselineMatches) =>
+    authorized<BaselineReport>('PUT', `${boardPath(boardId)}/baseline/matches`, token, {
+      matches,
+    }),
+  removeBaseline: (boardId: string, token: string) =>
+    authorized<null>('DELETE', `${boardPath(boardId)}/baseline`, token),
   createObserverLink: (boardId: string, token: string) =>
     authorized<LinkResponse>('POST', `${boardPath(boardId)}/observer-links`, token, {}),
   replaceRubric: (boardId: string, token: string, rubric: RubricInput) =>

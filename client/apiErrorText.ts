@@ -29,6 +29,8 @@ export const API_ERROR_KEYS = {
   tooManyRequests: 'server.api.tooManyRequests',
   payloadTooLarge: 'server.api.payloadTooLarge',
   snapshotInvalid: 'server.api.snapshotInvalid',
+  baselineNotFound: 'server.api.baselineNotFound',
+  baselineMatchInvalid: 'server.api.baselineMatchInvalid',
   storeUnavailable: 'server.api.storeUnavailable',
   storeDamaged: 'server.api.storeDamaged',
   internal: 'server.api.internal',

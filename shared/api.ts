@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ApiErrorBody } from './apiErrors.ts';
+import { baselineMatchesSchema } from './baselineSchema.ts';
 import { NAME_MAX_LENGTH } from './nameLimits.ts';
 import { languageTag, RUBRIC_LIMITS, rubricInputSchema } from './rubricInput.ts';
 
@@ -30,6 +31,11 @@ export const createBoardRequest = z.strictObject({
     .optional(),
   /** The board's own rubric (shared/rubricInput.ts); without it, the seed's. */
   rubric: rubricInputSchema.optional(),
+  /**
+   * An earlier board's snapshot to compare with (a baseline, shared/baseline.ts): checked as an
+   * import is (shared/snapshot/parse.ts), errors named under `baseline.`.
+   */
+  baseline: z.unknown().optional(),
 });
 export type CreateBoardRequest = z.infer<typeof createBoardRequest>;
 
@@ -68,6 +74,10 @@ export interface CreateBoardResponse {
 
 /** `POST /api/boards/import` takes a snapshot file (shared/snapshot/parse.ts) up to this size. */
 export const SNAPSHOT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** `PUT /api/boards/:boardId/baseline/matches`: every hand match, board card → baseline card. */
+export const baselineMatchesRequest = z.strictObject({ matches: baselineMatchesSchema });
+export type BaselineMatchesRequest = z.infer<typeof baselineMatchesRequest>;
 
 /** A restored board answers exactly as a created one. */
 export type ImportBoardResponse = CreateBoardResponse;

@@ -41,6 +41,8 @@ export const API_ERROR_CODES = [
   'elementFull',
   'elementRemoved',
   'rubricTooLarge',
+  'baselineNotFound',
+  'baselineMatchInvalid',
   // Access.
   'unauthorized',
   'forbidden',

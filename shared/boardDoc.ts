@@ -11,6 +11,7 @@
  * to, as the phase allows) and `progress` (how many cards each person has placed).
  */
 import type * as Y from 'yjs';
+import { parseStoredBaseline, type StoredBaseline } from './baseline.ts';
 import { isLocale, LOCALES, type Locale } from './i18n/locales.ts';
 import { ROOT_PROPOSALS } from './proposals.ts';
 import type { Rubric } from './rubric.ts';
@@ -29,6 +30,8 @@ export const ROOT_FIGURES = 'figures';
 export const ROOT_PROGRESS = 'progress';
 /** View only: participantId → cards of the open round's list placed in this round. */
 export const ROOT_ROUND_PROGRESS = 'roundProgress';
+/** Server-written, facilitators only: the baseline (shared/baseline.ts), under key `baseline`. */
+export const ROOT_BASELINE = 'baseline';
 export const PLACE_PREFIX = 'place:';
 
 export const ROLES = ['facilitator', 'participant', 'observer'] as const;
@@ -142,6 +145,7 @@ export type RootKind =
   | { kind: 'figures' }
   | { kind: 'progress' }
   | { kind: 'proposals' }
+  | { kind: 'baseline' }
   | { kind: 'place'; participantId: string }
   | { kind: 'unknown' };
 
@@ -164,6 +168,8 @@ export function rootKind(rootName: string): RootKind {
       return { kind: 'progress' };
     case ROOT_PROPOSALS:
       return { kind: 'proposals' };
+    case ROOT_BASELINE:
+      return { kind: 'baseline' };
   }
   const participantId = participantIdOfRoot(rootName);
   return participantId === null ? { kind: 'unknown' } : { kind: 'place', participantId };
@@ -364,6 +370,27 @@ export function roundsArray(doc: Y.Doc): Y.Array<unknown> {
 }
 export function placeMap(doc: Y.Doc, participantId: string): Y.Map<unknown> {
   return doc.getMap(placeRootName(participantId));
+}
+
+export function baselineMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT_BASELINE);
+}
+
+/** The board's baseline, or null when it has none (or what is there is not one). */
+export function readBaseline(doc: Y.Doc): StoredBaseline | null {
+  return parseStoredBaseline(baselineMap(doc).get('baseline'));
+}
+
+/** Written by the server only (a command in the board's room); null removes the baseline. */
+export function writeBaseline(
+  doc: Y.Doc,
+  baseline: StoredBaseline | null,
+  origin: TransactionOrigin,
+): void {
+  doc.transact(() => {
+    if (baseline === null) baselineMap(doc).delete('baseline');
+    else baselineMap(doc).set('baseline', baseline);
+  }, origin);
 }
 
 /** Ids of every participant that has a `place:` root in this document. */

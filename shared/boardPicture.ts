@@ -10,11 +10,15 @@
  * Text never shrinks below 9 pt on the printed page: a crowded lane gets more rows and the
  * picture grows taller instead (the report prints it on as many pages as it needs).
  *
+ * With `since` (a board with a baseline) it is the "since last retreat" view: each card's
+ * move from where the group stood then to its median now is an arrow in a band above the axis.
+ *
  * Every word is in the input's language (`tr`, the report's), the rubric's texts in it where
  * the rubric has them, each marked with its own language where it differs from the picture's.
  */
 import type { FinalPosition } from './boardDoc.ts';
 import type { ElementSummary } from './consensus/rollUp.ts';
+import type { SinceBaseline } from './consensus/sinceBaseline.ts';
 import { axisEnds, cardText, elementName, type LocalText } from './i18n/rubricText.ts';
 import type { Translator } from './i18n/translator.ts';
 import type { LatestFigures } from './latestFigures.ts';
@@ -53,6 +57,8 @@ export interface BoardPictureInput {
   final: Readonly<Record<string, FinalPosition | undefined>>;
   /** elementId → the roll-up of its cards' latest figures. */
   elements: Readonly<Record<string, ElementSummary | undefined>>;
+  /** cardId → then and now: the "since last retreat" view, with its arrows (absent: none). */
+  since?: Readonly<Record<string, SinceBaseline | null | undefined>>;
 }
 
 const SMALL = 13; // ≥ MIN_FONT_SIZE, asserted by the unit test
@@ -83,6 +89,10 @@ const INK = '#1d232b';
 const MUTED = '#4a5562';
 /** The "from round N" mark: a colour of its own and a dashed outline on the note. */
 const EARLIER = '#8a4b00';
+/** One arrow of the "since last retreat" band per card, this far apart. */
+const ARROW_ROW = 9;
+/** A large move (more than half the IQR) in the accent colour; the others muted. */
+const LARGE_MOVE = '#0072B2';
 
 function escapeXml(text: string): string {
   return text
@@ -348,7 +358,9 @@ function laneLayout(input: BoardPictureInput, elementIndex: number): LaneLayout 
     rowHeights[note.row] = Math.max(rowHeights[note.row] ?? 0, noteHeight(content));
   }
   const notesHeight = rowHeights.reduce((sum, height) => sum + height + NOTE_GAP, 0);
-  const height = headerHeight + 4 + notesHeight + AXIS_AREA;
+  const arrows = sinceArrows(input, elementIndex);
+  const arrowsHeight = arrows.length === 0 ? 0 : arrows.length * ARROW_ROW + 6;
+  const height = headerHeight + 4 + notesHeight + arrowsHeight + AXIS_AREA;
 
   return {
     height,
@@ -451,16 +463,80 @@ function laneLayout(input: BoardPictureInput, elementIndex: number): LaneLayout 
           );
         }
       }
-      return parts.join('') + whiskers.join('') + notesSvg.join('') + dots.join('');
+      const arrowsTop = top + laneHeight - AXIS_AREA - arrowsHeight;
+      const arrowsSvg = arrows.map((arrow, index) =>
+        arrowSvg(arrow, arrowsTop + 3 + (index + 0.5) * ARROW_ROW),
+      );
+      return (
+        parts.join('') + whiskers.join('') + notesSvg.join('') + arrowsSvg.join('') + dots.join('')
+      );
     },
   };
+}
+
+interface SinceArrow {
+  cardId: string;
+  earlier: number;
+  now: number;
+  large: boolean;
+  title: string;
+}
+
+/** The element's cards with a then and a now, in order of where they stand now. */
+function sinceArrows(input: BoardPictureInput, elementIndex: number): SinceArrow[] {
+  const { tr, since } = input;
+  const element = input.rubric.elements[elementIndex];
+  if (!since || !element) return [];
+  return element.cards
+    .flatMap((card) => {
+      const move = since[card.id];
+      if (!move || move.now === null) return [];
+      const text = cardText(input.rubric, card, tr).text;
+      const words = tr.t('report.picture.sinceArrow', {
+        before: tr.percent(move.earlier),
+        now: tr.percent(move.now),
+      });
+      return [
+        {
+          cardId: card.id,
+          earlier: move.earlier,
+          now: move.now,
+          large: move.large,
+          title: `${text}: ${words}`,
+        },
+      ];
+    })
+    .sort((a, b) => a.now - b.now || (a.cardId < b.cardId ? -1 : 1));
+}
+
+/** An arrow from then (a hollow diamond) to now (the head), on its own row at `y`. */
+function arrowSvg(arrow: SinceArrow, y: number): string {
+  const from = round(AXIS_LEFT + arrow.earlier * AXIS_WIDTH);
+  const to = round(AXIS_LEFT + arrow.now * AXIS_WIDTH);
+  const colour = arrow.large ? LARGE_MOVE : MUTED;
+  const width = arrow.large ? 2.5 : 1.5;
+  const direction = Math.sign(to - from);
+  const head =
+    direction === 0
+      ? `<circle cx="${to}" cy="${round(y)}" r="3" fill="${colour}"/>`
+      : `<path d="M${to} ${round(y)} l${-direction * 7} -4 v8 z" fill="${colour}"/>`;
+  return [
+    `<g data-since-card-id="${escapeXml(arrow.cardId)}"><title>${escapeXml(arrow.title)}</title>`,
+    `<path d="M${from} ${round(y - 4)} l4 4 l-4 4 l-4 -4 z" fill="#ffffff" stroke="${colour}" stroke-width="1.5"/>`,
+    direction === 0
+      ? ''
+      : `<line x1="${from}" y1="${round(y)}" x2="${round(to - direction * 6)}" y2="${round(y)}" stroke="${colour}" stroke-width="${width}"/>`,
+    head,
+    '</g>',
+  ].join('');
 }
 
 export function boardPictureSvg(input: BoardPictureInput): string {
   const { tr } = input;
   const innerWidth = PICTURE_WIDTH - 2 * MARGIN;
   const titleLines = wrapText(input.title, charsIn(innerWidth, TITLE), 2);
-  const legend = tr.t('report.picture.legend', { subtitle: input.subtitle });
+  const sinceLegend = input.since ? ` ${tr.t('report.picture.sinceLegend')}` : '';
+  const legend = tr.t('report.picture.legend', { subtitle: input.subtitle }) + sinceLegend;
   const legendLines = wrapText(legend, charsIn(innerWidth, SMALL), 3);
   let y = MARGIN;
   const header: string[] = [];

@@ -7,6 +7,13 @@ import type { Participant, Placement, RoundRecord } from './boardDoc.ts';
 import { type CardSummary, summarizeCard } from './consensus/cardSummary.ts';
 import { type ElementSummary, rollUpElement } from './consensus/rollUp.ts';
 import type { RoundComparison } from './consensus/roundComparison.ts';
+import {
+  type BaselineFigures,
+  rollUpSince,
+  type SinceBaseline,
+  type SinceRollUp,
+  sinceBaseline,
+} from './consensus/sinceBaseline.ts';
 import { type CountedPlacement, countedPlacements } from './countedPlacements.ts';
 import {
   elementOrganisationPositions,
@@ -35,6 +42,10 @@ export interface CardStats {
   /** Each partner organisation's median (empty when the board has none). */
   organisations: OrganisationPosition[];
   perceptionGap: number | null;
+  /** Then (the baseline's matched card) and now, when the board has a baseline for the card. */
+  since: SinceBaseline | null;
+  /** The baseline card's own figures (median, r_wg, agreed position). */
+  baseline: BaselineFigures | null;
 }
 
 export function cardStats(
@@ -43,6 +54,7 @@ export function cardStats(
   participants: Readonly<Record<string, Participant>>,
   rounds: readonly RoundRecord[],
   organisations: readonly string[] = [],
+  baseline: BaselineFigures | null = null,
 ): CardStats {
   const round = cardRound(cardId, rounds);
   const placed = countedPlacements(byParticipant, participants, round);
@@ -57,6 +69,8 @@ export function cardStats(
     change: compareWithPreviousRound(cardId, placed, participants, rounds),
     organisations: byOrganisation,
     perceptionGap: perceptionGap(byOrganisation),
+    since: sinceBaseline(baseline, summary),
+    baseline,
   };
 }
 
@@ -80,15 +94,19 @@ export function cardStatsFromFigures(
     }),
   );
   const organisations = figures?.organisations ?? [];
+  const summary = summarizeCard(placed.map((entry) => entry.placement.x));
+  const baseline = figures?.baseline ?? null;
   return {
     round,
     placedCount: figures?.placed ?? 0,
     placed,
     reasons: figures?.reasons ?? [],
-    summary: summarizeCard(placed.map((entry) => entry.placement.x)),
+    summary,
     change: figures?.change ?? null,
     organisations,
     perceptionGap: perceptionGap(organisations),
+    since: sinceBaseline(baseline, summary),
+    baseline,
   };
 }
 
@@ -125,4 +143,16 @@ export function elementSummaries(
     result[element.id] = rollUpElement(cards);
   }
   return result;
+}
+
+/** Each element's then and now over its cards, and the board's over its elements. */
+export function sinceRollUps(
+  rubric: Rubric,
+  sinceOf: (cardId: string) => SinceBaseline | null | undefined,
+): { elements: Record<string, SinceRollUp | null>; board: SinceRollUp | null } {
+  const elements: Record<string, SinceRollUp | null> = {};
+  for (const element of rubric.elements) {
+    elements[element.id] = rollUpSince(element.cards.map((card) => sinceOf(card.id) ?? null));
+  }
+  return { elements, board: rollUpSince(Object.values(elements)) };
 }

@@ -10,10 +10,13 @@
  * - once revealed, a card with at least three placements carries its positions as one sorted
  *   list with no identifier (one pseudonym would link a person's positions across cards), its
  *   reasons as a sorted list while reasons are shown, and the organisations' and the previous
- *   round's group figures; with "show names" on (everyone is told), who placed each position;
+ *   round's group figures, and the baseline's (the last retreat's) figures of its matched card;
+ *   with "show names" on (everyone is told), who placed each position;
  * - closed rounds keep their figures, not who stood where, and no figure of fewer than three.
  */
 import type * as Y from 'yjs';
+import type { BaselineCard } from './baseline.ts';
+import { matchedBaselineCards } from './baselineMatching.ts';
 import {
   type Control,
   type FinalPosition,
@@ -26,6 +29,7 @@ import {
   ROOT_PROGRESS,
   type ROOT_ROUND_PROGRESS,
   type RoundRecord,
+  readBaseline,
   readControl,
   readFinal,
   readMeta,
@@ -36,6 +40,7 @@ import {
   SCHEMA_VERSION,
 } from './boardDoc.ts';
 import type { RoundComparison } from './consensus/roundComparison.ts';
+import type { BaselineFigures } from './consensus/sinceBaseline.ts';
 import { countedPlacements, isCounted } from './countedPlacements.ts';
 import { type OrganisationPosition, organisationPositions } from './perceptionGap.ts';
 import { cardRound, compareWithPreviousRound, isInOpenRound } from './rounds.ts';
@@ -62,6 +67,8 @@ export interface CardFigures {
   organisations?: OrganisationPosition[];
   /** Revealed, at least three placements now and in the previous round: the change. */
   change?: RoundComparison;
+  /** Revealed, at least three placements, a baseline card matched: where the group stood then. */
+  baseline?: BaselineFigures;
 }
 
 /** The board's placements of one card, by participant. */
@@ -83,6 +90,8 @@ export interface ViewSource {
   organisations: string[];
   owners: string[];
   cardIds: string[];
+  /** Board card id → its matched baseline card (empty without a baseline). */
+  baseline: ReadonlyMap<string, BaselineCard>;
 }
 
 /**
@@ -91,7 +100,11 @@ export interface ViewSource {
  */
 export function viewSource(
   doc: Y.Doc,
-  known: { participants?: Record<string, Participant>; rounds?: RoundRecord[] } = {},
+  known: {
+    participants?: Record<string, Participant>;
+    rounds?: RoundRecord[];
+    baseline?: ReadonlyMap<string, BaselineCard>;
+  } = {},
 ): ViewSource {
   const meta = readMeta(doc);
   return {
@@ -102,7 +115,15 @@ export function viewSource(
     organisations: meta?.organisations ?? [],
     owners: placementOwners(doc),
     cardIds: meta ? rubricCards(meta.rubric).map((card) => card.id) : [],
+    baseline: known.baseline ?? viewBaseline(doc),
   };
+}
+
+/** Board card id → its matched baseline card: what the view may show of the baseline. */
+export function viewBaseline(doc: Y.Doc): Map<string, BaselineCard> {
+  const meta = readMeta(doc);
+  const baseline = readBaseline(doc);
+  return meta && baseline ? matchedBaselineCards(meta.rubric, baseline) : new Map();
 }
 
 /**
@@ -177,6 +198,8 @@ export function cardFigures(
   if (change && change.before.n >= MIN_PLACEMENTS_FOR_DOTS && previousRoundShown(cardId)) {
     figures.change = change;
   }
+  const then = source.baseline.get(cardId);
+  if (then) figures.baseline = { median: then.median, rwg: then.rwg, agreed: then.agreed };
   return plain(figures);
 }
 
@@ -259,7 +282,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function parseCardFigures(value: unknown): CardFigures | null {
   if (!isRecord(value)) return null;
-  const { round, placed, dots, reasons, organisations, change } = value;
+  const { round, placed, dots, reasons, organisations, change, baseline } = value;
   if (typeof round !== 'number' || typeof placed !== 'number') return null;
   const figures: CardFigures = { round, placed };
   if (Array.isArray(dots)) {
@@ -276,6 +299,14 @@ function parseCardFigures(value: unknown): CardFigures | null {
   }
   if (isRecord(change) && isRecord(change.before) && isRecord(change.after)) {
     figures.change = change as unknown as RoundComparison;
+  }
+  if (isRecord(baseline)) {
+    const figure = (value: unknown) => (typeof value === 'number' ? value : null);
+    figures.baseline = {
+      median: figure(baseline.median),
+      rwg: figure(baseline.rwg),
+      agreed: figure(baseline.agreed),
+    };
   }
   return figures;
 }

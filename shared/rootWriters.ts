@@ -22,6 +22,7 @@ export function rootWriter(root: RootKind): RootWriter {
     case 'figures':
     case 'progress':
     case 'proposals':
+    case 'baseline':
       return { by: 'server' };
     case 'control':
     case 'final':
@@ -62,6 +63,7 @@ export function closureInPhase(root: RootKind, phase: Phase, key: string | null)
     case 'figures':
     case 'progress':
     case 'proposals':
+    case 'baseline':
     case 'unknown':
       return null;
     default:

@@ -1,7 +1,8 @@
 /**
  * The two CSV tables of an export, made from a snapshot (so an anonymised snapshot makes
  * anonymised tables): `placements.csv`, one row per placement of every round, and `cards.csv`,
- * one row per card with its current figures and the group's final position. Placements of
+ * one row per card with its current figures, the group's final position and, at the end, its
+ * baseline's (the last retreat's) median and r_wg and the change of the median since then. Placements of
  * removed people are left out of the table as they are of the figures; the JSON keeps them.
  *
  * Either table can be made in any of the rubric's languages (`language`, e.g. `es`): element
@@ -46,6 +47,9 @@ export const CARDS_CSV_HEADER = [
   'label',
   'final_position',
   'note',
+  'baseline_median',
+  'baseline_rwg',
+  'change_since_baseline',
 ] as const;
 
 /**
@@ -100,9 +104,14 @@ export function placementsCsv(snapshot: Snapshot, language?: string): string {
 export function cardsCsv(snapshot: Snapshot, language?: string): string {
   const stats = new Map(snapshot.summaries.cards.map((entry) => [entry.cardId, entry.summary]));
   const final = new Map(snapshot.final.map((entry) => [entry.cardId, entry]));
+  const baselineCards = new Map(snapshot.baseline?.cards.map((card) => [card.id, card]));
   const rows = cardsOf(snapshot, language).map((card): CsvCell[] => {
     const summary = stats.get(card.id);
     const agreed = final.get(card.id);
+    const matchedId = snapshot.baseline?.matches[card.id];
+    const then = matchedId === undefined ? undefined : baselineCards.get(matchedId);
+    const median = summary?.median ?? null;
+    const thenMedian = then?.median ?? null;
     return [
       card.elementId,
       card.elementName,
@@ -121,6 +130,9 @@ export function cardsCsv(snapshot: Snapshot, language?: string): string {
       summary?.label ?? 'no-data',
       agreed?.position ?? null,
       agreed?.note ?? null,
+      thenMedian,
+      then?.rwg ?? null,
+      median === null || thenMedian === null ? null : median - thenMedian,
     ];
   });
   return toCsv(CARDS_CSV_HEADER, rows);

@@ -4,6 +4,7 @@ import { distributionVisible } from '../../shared/visibility.ts';
 import { agreementWords } from '../format.ts';
 import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
+import { SinceText } from '../track/SinceBaseline.tsx';
 import { richMessage } from './richMessage.tsx';
 
 export function BoardFigures() {
@@ -13,6 +14,7 @@ export function BoardFigures() {
     distributionVisible(state.control.phase, me.role, state.ui.peek),
   );
   const board = useBoard((state) => state.board);
+  const since = useBoard((state) => state.since.board);
   if (!visible || board.position === null) return null;
   return (
     <span className="board-figures" data-testid="board-figures">
@@ -21,6 +23,12 @@ export function BoardFigures() {
         'board.figures.overall',
         { agreement: agreementWords(tr, board.rwg) },
         { position: <strong>{tr.percent(board.position)}</strong> },
+      )}
+      {since && (
+        <>
+          {' · '}
+          <SinceText since={since} />
+        </>
       )}
     </span>
   );

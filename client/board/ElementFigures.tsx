@@ -5,21 +5,26 @@
  */
 import type { ElementOrganisations } from '../../shared/boardStats.ts';
 import type { ElementSummary } from '../../shared/consensus/rollUp.ts';
+import type { SinceRollUp } from '../../shared/consensus/sinceBaseline.ts';
 import type { HiddenOrganisations } from '../../shared/hiddenOrganisations.ts';
 import { agreementWords } from '../format.ts';
 import { useTranslator } from '../i18n/useTranslator.ts';
 import { cssLeft } from '../track/dragGeometry.ts';
 import { OrganisationFigures } from '../track/OrganisationFigures.tsx';
+import { SinceText } from '../track/SinceBaseline.tsx';
 import { richMessage } from './richMessage.tsx';
 
 export function ElementFigures({
   summary,
   organisations,
   hidden,
+  since,
 }: {
   summary: ElementSummary;
   organisations: ElementOrganisations | undefined;
   hidden: HiddenOrganisations;
+  /** Then and now over the element's cards with a baseline, when it has one. */
+  since: SinceRollUp | null;
 }) {
   const tr = useTranslator();
   const { t } = tr;
@@ -29,6 +34,9 @@ export function ElementFigures({
   return (
     <div className="element-figures" data-testid="element-figures">
       <div className="mini-axis" aria-hidden="true">
+        {since && (
+          <span className="mini-marker mini-then" style={{ left: cssLeft(since.earlier) }} />
+        )}
         <span className="mini-marker" style={{ left: cssLeft(summary.position) }} />
       </div>
       <span>
@@ -40,6 +48,7 @@ export function ElementFigures({
         )}
       </span>
       <span>{t('board.element.agreement', { agreement: agreementWords(tr, summary.rwgJ) })}</span>
+      {since && <SinceText since={since} />}
       {summary.polarizedCount > 0 && (
         <span className="polarized-note">
           {t('board.element.split', { count: summary.polarizedCount })}

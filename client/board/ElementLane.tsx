@@ -37,6 +37,7 @@ export const ElementLane = memo(function ElementLane({
   );
   const summary = useBoard((state) => state.elements[element.id]);
   const organisations = useBoard((state) => state.elementOrganisations[element.id]);
+  const since = useBoard((state) => state.since.elements[element.id] ?? null);
   // As a string, so the selector returns a value the store can compare between updates.
   const hiddenJson = useBoard((state) =>
     JSON.stringify(
@@ -68,7 +69,12 @@ export const ElementLane = memo(function ElementLane({
         </h2>
         <LaneProgressText progress={progress} />
         {visible && summary && (
-          <ElementFigures summary={summary} organisations={organisations} hidden={hidden} />
+          <ElementFigures
+            summary={summary}
+            organisations={organisations}
+            hidden={hidden}
+            since={since}
+          />
         )}
         <div className="axis-labels" aria-hidden="true">
           <span>

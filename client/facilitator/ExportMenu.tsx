@@ -16,11 +16,15 @@ import { navigate } from '../routes.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
 import { boardPictureInput } from '../state/boardPictureInput.ts';
 import { useAsyncAction } from '../useAsyncAction.ts';
+import { BaselineSection } from './BaselineSection.tsx';
 import { downloadWithToken, saveBlob, svgToPng } from './download.ts';
 
 export default function ExportMenu() {
   const { boardId, me, store } = useBoardContext();
   const [anonymous, setAnonymous] = useState(false);
+  // The picture's "since last retreat" view, offered on a board with a baseline.
+  const hasBaseline = useBoard((state) => state.baseline !== null);
+  const [sinceView, setSinceView] = useState(false);
   const tr = useTranslator();
   const { t } = tr;
   const { busy, error, run } = useAsyncAction(t('facilitator.export.failed'));
@@ -56,7 +60,13 @@ export default function ExportMenu() {
     return query.toString();
   };
   const picture = () => {
-    const input = boardPictureInput(store.getState(), me.role, undefined, fileTr);
+    const input = boardPictureInput(
+      store.getState(),
+      me.role,
+      undefined,
+      fileTr,
+      hasBaseline && sinceView,
+    );
     if (!input) throw new Error(t('facilitator.export.notLoaded'));
     return boardPictureSvg(input);
   };
@@ -78,6 +88,16 @@ export default function ExportMenu() {
           {t('facilitator.export.anonymise')}{' '}
           <span className="hint">{t('facilitator.export.anonymiseHint')}</span>
         </label>
+        {hasBaseline && (
+          <label className="toggle">
+            <input
+              type="checkbox"
+              checked={sinceView}
+              onChange={(event) => setSinceView(event.target.checked)}
+            />
+            {t('facilitator.export.sinceView')}
+          </label>
+        )}
         <div className="export-buttons">
           <button type="button" disabled={busy} onClick={() => fromServer('snapshot.json')}>
             {t('facilitator.export.snapshot')}
@@ -118,6 +138,7 @@ export default function ExportMenu() {
             <span className="visually-hidden"> {t('facilitator.export.newTab')}</span>
           </a>
         </div>
+        <BaselineSection />
         <button
           type="button"
           className="danger"

@@ -11,6 +11,11 @@ import { boardPath, joinPath, navigate } from '../routes.ts';
 import { useAsyncAction, WordedError } from '../useAsyncAction.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { loadZodWithoutEval } from '../zodWithoutEval.ts';
+import {
+  BaselineFilePicker,
+  type ChosenBaseline,
+  readBaselineFile,
+} from './BaselineFilePicker.tsx';
 import { type ChosenRubric, RubricFilePicker, readRubricFile } from './RubricFilePicker.tsx';
 
 /** Create a board, or join one with the short code from the screen. One page, no sign-up. */
@@ -149,6 +154,7 @@ function CreateBoard() {
   const [title, setTitle] = useState('');
   const [organisations, setOrganisations] = useState('');
   const [rubric, setRubric] = useState<ChosenRubric | null>(null);
+  const [baseline, setBaseline] = useState<ChosenBaseline | null>(null);
   const { busy, error, field, run } = useAsyncAction(t('pages.start.create.failed'));
   const titleAtFault = field === 'title';
   const titleExample = t('pages.start.create.titlePlaceholder');
@@ -168,6 +174,7 @@ function CreateBoard() {
         title: title.trim(),
         ...(list.length > 0 ? { organisations: list } : {}),
         ...(rubric ? { rubric: rubric.input } : {}),
+        ...(baseline ? { baseline: baseline.snapshot } : {}),
       });
       await openAsFacilitator(created);
     });
@@ -209,6 +216,17 @@ function CreateBoard() {
             })
           }
           onClear={() => setRubric(null)}
+        />
+        <BaselineFilePicker
+          chosen={baseline}
+          busy={busy}
+          onChoose={(file) =>
+            void run(async () => {
+              setBaseline(null);
+              setBaseline(await readBaselineFile(file));
+            })
+          }
+          onClear={() => setBaseline(null)}
         />
         {!titleAtFault && <FormError error={error} />}
         <button type="submit" disabled={busy}>

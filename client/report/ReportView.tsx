@@ -2,7 +2,8 @@
  * The printable report of a board (print stylesheet; "Save as PDF" gives a clean PDF): the
  * title and date, per element the position, agreement and perception gaps, the cards in
  * discussion order with their figures, agreed positions and notes, and how the group moved
- * between rounds. Loaded lazily from /b/:boardId/report.
+ * between rounds, and, on a board with a baseline, "since the last retreat": a picture with an
+ * arrow per card from then to now and a table of the moves. Loaded lazily from /b/:boardId/report.
  *
  * It speaks the room's language as the facilitator chose it (control.roomLanguages), else the
  * reader's; a bilingual room gets the report in both, side by side on a wide screen and one
@@ -93,6 +94,7 @@ function ReportBody({
   const rounds = useBoard((state) => state.rounds);
   const agreed = useBoard((state) => state.final);
   const total = useBoard((state) => state.countedTotal);
+  const baseline = useBoard((state) => state.baseline);
   const { store, me } = useBoardContext();
 
   const ordered = useMemo(() => {
@@ -126,6 +128,17 @@ function ReportBody({
   const board = boardSentence(tr, latest.board.position, latest.board.rwg);
   const dateOptions = { dateStyle: 'medium' } as const;
   const pictureAlt = t('report.picture.alt');
+  // Then and now, for the cards whose group the report shows now.
+  const sinceCards = ordered.flatMap((card) => {
+    const since = stats[card.id]?.since;
+    const shown = latest.cards[card.id]?.summary.median != null;
+    return since && since.now !== null && since.change !== null && shown
+      ? [{ card, since, change: since.change }]
+      : [];
+  });
+  sinceCards.sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
+  const sincePicture =
+    sinceCards.length > 0 ? pictureUrl(store.getState(), me.role, latest, tr, true) : null;
 
   return (
     <article className="report" lang={tr.lang} data-testid={`report-${tr.locale}`}>
@@ -277,6 +290,55 @@ function ReportBody({
         </ol>
       </section>
 
+      {sinceCards.length > 0 && (
+        <section data-testid="report-since">
+          <h2>{t('report.since.heading')}</h2>
+          <p>
+            {baseline &&
+              `${t('report.since.source', {
+                title: baseline.title,
+                date: tr.dateTime(Date.parse(baseline.exportedAt), dateOptions),
+              })} `}
+            {t('report.since.intro')}
+          </p>
+          {sincePicture && (
+            <figure className="report-picture">
+              <img src={sincePicture} alt={t('report.picture.sinceAlt')} />
+            </figure>
+          )}
+          <div className="report-table-scroll">
+            <table className="report-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('report.since.card')}</th>
+                  <th scope="col">{t('report.since.then')}</th>
+                  <th scope="col">{t('report.since.now')}</th>
+                  <th scope="col">{t('report.since.change')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sinceCards.map(({ card, since, change }) => {
+                  const text = cardText(rubric, card, tr);
+                  return (
+                    <tr key={card.id} data-testid="report-since-card">
+                      <th scope="row" lang={text.lang}>
+                        {text.text}
+                      </th>
+                      <td>{tr.percent(since.earlier)}</td>
+                      <td>{since.now === null ? '' : tr.percent(since.now)}</td>
+                      <td>
+                        {pointsChange(tr, change)}
+                        {since.large && ` (${t('report.since.large')})`}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
       <section>
         <h2>{t('report.rounds.heading')}</h2>
         {rounds.length === 0 ? (
@@ -360,8 +422,9 @@ function pictureUrl(
   role: BoardState['participants'][string]['role'],
   latest: LatestBoardFigures,
   tr: Translator,
+  sinceView = false,
 ): string | null {
-  const input = boardPictureInput(state, role, latest, tr);
+  const input = boardPictureInput(state, role, latest, tr, sinceView);
   return input
     ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(boardPictureSvg(input))}`
     : null;

@@ -12,11 +12,13 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Audience } from '../../shared/audience.ts';
 import { parseAwarenessState } from '../../shared/awarenessState.ts';
+import { matchedBaselineCards } from '../../shared/baselineMatching.ts';
 import {
   type BoardMeta,
   type Placement,
   placementOwners,
   ROOT_ROUND_PROGRESS,
+  readBaseline,
   readControl,
   readFinal,
   readMeta,
@@ -33,6 +35,7 @@ import {
   cardStatsFromFigures,
   elementOrganisations,
   elementSummaries,
+  sinceRollUps,
 } from '../../shared/boardStats.ts';
 import { rollUpBoard } from '../../shared/consensus/rollUp.ts';
 import { countedParticipantIds } from '../../shared/countedPlacements.ts';
@@ -109,6 +112,10 @@ function withStats(
   const onBoard = new Set(live);
   const ids = cardIds === 'all' ? live : [...cardIds].filter((cardId) => onBoard.has(cardId));
   const stats: Record<string, CardStats> = cardIds === 'all' ? {} : { ...state.stats };
+  const baseline =
+    source.audience === 'board' && state.baseline
+      ? matchedBaselineCards(state.meta.rubric, state.baseline)
+      : new Map();
   for (const cardId of ids) {
     stats[cardId] =
       source.audience === 'view'
@@ -119,6 +126,7 @@ function withStats(
             state.participants,
             state.rounds,
             state.meta.organisations,
+            baseline.get(cardId) ?? null,
           );
   }
   const { rubric, organisations } = state.meta;
@@ -132,6 +140,7 @@ function withStats(
     elements,
     elementOrganisations: elementOrganisations(rubric, organisations, (cardId) => stats[cardId]),
     board: rollUpBoard(Object.values(elements)),
+    since: sinceRollUps(rubric, (cardId) => stats[cardId]?.since),
     countedTotal: countedParticipantIds(state.participants).length,
     roundPlaced: sameJson(inRound, state.roundPlaced) ? state.roundPlaced : inRound,
   };
@@ -186,6 +195,7 @@ export function bindBoard(
     final: Object.fromEntries(readFinal(doc)),
     rounds: readRounds(doc),
     proposals: readProposals(doc),
+    baseline: readBaseline(doc),
   };
   const counted = { ...initial, ...withStats(initial, 'all', sourceOf()) };
   store.setState({ ...counted, ...withProgress(counted) });
@@ -234,6 +244,10 @@ export function bindBoard(
           break;
         case 'figures':
           for (const cardId of keys) if (cardId !== null) touchedCards.add(cardId);
+          break;
+        case 'baseline':
+          next.baseline = readBaseline(doc);
+          recount = true;
           break;
         case 'progress': {
           const inRound = readProgress(doc, ROOT_ROUND_PROGRESS);

@@ -28,8 +28,19 @@ export function boardPictureInput(
   role: Role,
   latest = boardLatestFigures(state, role),
   tr: Translator = currentTranslator(),
+  /** The "since last retreat" view: arrows from then to now, for the cards with both. */
+  sinceView = false,
 ): BoardPictureInput | null {
   if (!state.meta || !latest) return null;
+  const since = sinceView
+    ? Object.fromEntries(
+        Object.entries(state.stats).map(([cardId, stats]) => [
+          cardId,
+          // Only where the picture shows the card's group now.
+          latest.cards[cardId]?.summary.median == null ? null : stats.since,
+        ]),
+      )
+    : undefined;
   return {
     tr,
     title: state.meta.title,
@@ -42,5 +53,6 @@ export function boardPictureInput(
     cards: latest.cards,
     final: state.final,
     elements: latest.elements,
+    ...(since ? { since } : {}),
   };
 }

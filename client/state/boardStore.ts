@@ -4,6 +4,7 @@
  * card re-renders only when that card changes.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { StoredBaseline } from '../../shared/baseline.ts';
 import {
   type BoardMeta,
   type Control,
@@ -15,6 +16,7 @@ import {
 } from '../../shared/boardDoc.ts';
 import type { CardStats, ElementOrganisations } from '../../shared/boardStats.ts';
 import type { BoardSummary, ElementSummary } from '../../shared/consensus/rollUp.ts';
+import type { SinceRollUp } from '../../shared/consensus/sinceBaseline.ts';
 import type { Proposal } from '../../shared/proposals.ts';
 import type { RoomProgress } from '../../shared/roomProgress.ts';
 
@@ -49,6 +51,10 @@ export interface BoardState {
   /** elementId → each partner organisation's position and the perception gap. */
   elementOrganisations: Readonly<Record<string, ElementOrganisations>>;
   board: BoardSummary;
+  /** The board's baseline as stored (facilitators only; a view never holds it). */
+  baseline: StoredBaseline | null;
+  /** Then and now per element and for the board, over the cards with both (else null). */
+  since: { elements: Readonly<Record<string, SinceRollUp | null>>; board: SinceRollUp | null };
   /** Participants who count (not the facilitator, observers or removed people): "of 12". */
   countedTotal: number;
   /** participantId → cards of the open round's list placed in this round (absent: none). */
@@ -76,8 +82,11 @@ export interface UiState {
   following: boolean;
   /** Tracks (one per card) or the wall (each element as one shared axis). */
   view: 'tracks' | 'wall';
-  /** Discuss next by agreement, or by the largest perception gap between organisations. */
-  discussOrder: 'agreement' | 'gap';
+  /**
+   * Discuss next by agreement, by the largest perception gap between organisations, or by the
+   * largest change since the baseline (the last retreat).
+   */
+  discussOrder: 'agreement' | 'gap' | 'change';
   /** Play a gentle sound when the timer ends. */
   sound: boolean;
   /** The facilitator replays the day's figures instead of the live board (this screen only). */
@@ -102,6 +111,8 @@ export function createBoardStore(): BoardStore {
     elements: {},
     elementOrganisations: {},
     board: { position: null, rwg: null },
+    baseline: null,
+    since: { elements: {}, board: null },
     countedTotal: 0,
     roundPlaced: {},
     online: [],

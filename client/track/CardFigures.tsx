@@ -7,6 +7,7 @@ import { groupVisible } from '../../shared/visibility.ts';
 import { agreementWords, labelText, pointsChange } from '../format.ts';
 import { useTranslator } from '../i18n/useTranslator.ts';
 import { OrganisationFigures } from './OrganisationFigures.tsx';
+import { SinceText } from './SinceBaseline.tsx';
 
 export function CardFigures({
   stats,
@@ -74,6 +75,7 @@ export function CardFigures({
           })}
         </span>
       )}
+      {stats.since && <SinceText since={stats.since} tr={tr} />}
       <OrganisationFigures positions={stats.organisations} gap={stats.perceptionGap} tr={tr} />
     </span>
   );

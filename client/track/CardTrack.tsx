@@ -24,6 +24,7 @@ import { Distribution } from './Distribution.tsx';
 import { cssLeft } from './dragGeometry.ts';
 import { Ghost } from './Ghost.tsx';
 import type { OwnChip } from './ownChip.ts';
+import { BaselineMarker } from './SinceBaseline.tsx';
 import { useTrackRegistration } from './trackRegistry.ts';
 import { useWidth } from './useWidth.ts';
 
@@ -125,6 +126,7 @@ export function CardTrack({
             tr={tr}
           />
         )}
+        {group?.since && <BaselineMarker since={group.since} />}
         {groupShown && agreed && <AgreedMarker agreed={agreed} />}
         {lastRound && mine === null && (
           <span

@@ -6,11 +6,20 @@
  * (docs/design.md, "Several servers"); one process runs them all itself (LocalBoardCommands).
  */
 import type { JoinResponse } from '../../shared/api.ts';
+import type { BaselineMatches, StoredBaseline } from '../../shared/baseline.ts';
+import {
+  type BaselineReport,
+  baselineReport,
+  invalidMatch,
+} from '../../shared/baselineMatching.ts';
 import {
   type Participant,
   putParticipant,
+  readBaseline,
   readControl,
+  readMeta,
   readParticipant,
+  writeBaseline,
 } from '../../shared/boardDoc.ts';
 import { CLOSES, type Close } from '../../shared/closeCodes.ts';
 import type { Proposal } from '../../shared/proposals.ts';
@@ -52,6 +61,10 @@ export interface BoardCommandTypes {
   /** A participant's own proposals (`participantId`), or every one (null, for facilitators). */
   proposals: { input: { participantId: string | null }; output: Proposal[] };
   decideProposal: { input: { proposalId: string; accept: boolean }; output: Proposal };
+  /** Attaches a baseline (replacing any, hand matches and all), or removes it (null). */
+  setBaseline: { input: { baseline: StoredBaseline | null }; output: BaselineReport | null };
+  /** Replaces the facilitator's hand matches of the board's baseline. */
+  matchBaseline: { input: { manualMatches: BaselineMatches }; output: BaselineReport };
 }
 
 export type BoardCommandKind = keyof BoardCommandTypes;
@@ -150,6 +163,33 @@ const HANDLERS: Handlers = {
   },
   decideProposal(room, { proposalId, accept }, { now }) {
     return decideProposal(room, proposalId, accept, now());
+  },
+  async setBaseline(room, { baseline }) {
+    // Removing what is not there writes nothing.
+    if (baseline !== null || readBaseline(room.doc) !== null) {
+      await room.serverWrite((doc) => writeBaseline(doc, baseline, 'server'));
+    }
+    const meta = readMeta(room.doc);
+    return baseline && meta && baselineReport(meta.rubric, baseline);
+  },
+  async matchBaseline(room, { manualMatches }) {
+    const baseline = readBaseline(room.doc);
+    const meta = readMeta(room.doc);
+    if (baseline === null || meta === null) {
+      throw new BoardServiceError(404, 'baselineNotFound', 'This board has no baseline.');
+    }
+    const invalid = invalidMatch(meta.rubric, baseline, manualMatches);
+    if (invalid) {
+      throw new BoardServiceError(
+        400,
+        'baselineMatchInvalid',
+        `${invalid.field}: ${invalid.message}`,
+        invalid.field,
+      );
+    }
+    const matched = { ...baseline, manualMatches };
+    await room.serverWrite((doc) => writeBaseline(doc, matched, 'server'));
+    return baselineReport(meta.rubric, matched);
   },
 };
 

@@ -11,11 +11,15 @@ import type {
   JoinResponse,
   MeResponse,
 } from '../../shared/api.ts';
+import type { BaselineMatches } from '../../shared/baseline.ts';
+import { baselineFromSnapshot } from '../../shared/baselineFromSnapshot.ts';
+import type { BaselineReport } from '../../shared/baselineMatching.ts';
 import {
   initBoardDoc,
   putParticipant,
   readParticipants,
   type TransactionOrigin,
+  writeBaseline,
 } from '../../shared/boardDoc.ts';
 import { CLOSES } from '../../shared/closeCodes.ts';
 import { normalizeJoinCode } from '../../shared/joinCode.ts';
@@ -52,13 +56,31 @@ export class BoardService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  createBoard(request: CreateBoardRequest): Promise<CreatedBoard> {
+  /** `baseline`: an earlier board's checked snapshot to compare with (the request's, parsed). */
+  createBoard(request: CreateBoardRequest, baseline?: ParsedSnapshot): Promise<CreatedBoard> {
     const createdAt = this.now();
     const details = { title: request.title, organisations: request.organisations ?? [], createdAt };
     const doc = new Y.Doc();
     const rubric = request.rubric ? rubricFromInput(request.rubric) : ELEMENTS_OF_PARTNERSHIP;
     initBoardDoc(doc, { ...details, rubric }, SERVER);
+    if (baseline) writeBaseline(doc, baselineFromSnapshot(baseline), SERVER);
     return this.storeNewBoard(doc, details);
+  }
+
+  /** Gives a board a baseline from an earlier board's checked snapshot, replacing any. */
+  async attachBaseline(boardId: string, snapshot: ParsedSnapshot): Promise<BaselineReport> {
+    const baseline = baselineFromSnapshot(snapshot);
+    const report = await this.commands.run(boardId, { kind: 'setBaseline', baseline });
+    if (!report) throw new RoomLoadError(`board ${boardId} has no readable meta`);
+    return report;
+  }
+
+  async removeBaseline(boardId: string): Promise<void> {
+    await this.commands.run(boardId, { kind: 'setBaseline', baseline: null });
+  }
+
+  matchBaseline(boardId: string, manualMatches: BaselineMatches): Promise<BaselineReport> {
+    return this.commands.run(boardId, { kind: 'matchBaseline', manualMatches });
   }
 
   /** A new board holding everything a checked snapshot held, with its own id, code and links. */

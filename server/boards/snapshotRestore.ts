@@ -6,7 +6,8 @@
  * removed and proxy flags and no token: their work is a record that nobody signs in as (the
  * facilitator still places for proxies). Closed rounds come back as frozen records, each
  * participant's latest placement of a card into their `place:` map, positions stored to 1e-4
- * as every placement is. Figures are recomputed, never taken from the file.
+ * as every placement is. Figures are recomputed, never taken from the file; a baseline's are
+ * what it is, and come back as they were.
  */
 import * as Y from 'yjs';
 import {
@@ -20,6 +21,7 @@ import {
   setPlacement,
   startRound,
   type TransactionOrigin,
+  writeBaseline,
 } from '../../shared/boardDoc.ts';
 import { summarizeCard } from '../../shared/consensus/cardSummary.ts';
 import { closingRecordIndexes, frozenSummary } from '../../shared/rounds.ts';
@@ -89,6 +91,11 @@ export function restoreBoardDoc(
   setControl(doc, 'round', snapshot.session.round, SERVER);
   setControl(doc, 'roundCardIds', snapshot.session.roundCardIds, SERVER);
   setPhase(doc, snapshot.session.phase, SERVER);
+  if (snapshot.baseline) {
+    // Its matches are worked out again from the hand matches, as the board's always are.
+    const { title, exportedAt, cards, manualMatches } = snapshot.baseline;
+    writeBaseline(doc, { title, exportedAt, cards, manualMatches }, SERVER);
+  }
   return doc;
 }
 

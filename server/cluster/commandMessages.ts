@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { proposalRequest } from '../../shared/api.ts';
 import { isApiErrorCode } from '../../shared/apiErrors.ts';
+import { baselineMatchesSchema, storedBaselineSchema } from '../../shared/baselineSchema.ts';
 import { ROLES } from '../../shared/boardDoc.ts';
 import { rubricInputSchema } from '../../shared/rubricInput.ts';
 import type { BoardCommand } from '../boards/boardCommands.ts';
@@ -49,6 +50,8 @@ const COMMAND = z.discriminatedUnion('kind', [
     proposalId: z.string().max(64),
     accept: z.boolean(),
   }),
+  z.strictObject({ kind: z.literal('setBaseline'), baseline: storedBaselineSchema.nullable() }),
+  z.strictObject({ kind: z.literal('matchBaseline'), manualMatches: baselineMatchesSchema }),
 ]);
 
 export class MalformedCommand extends Error {}

@@ -10,6 +10,7 @@ import {
   type AddressesResponse,
   addCoFacilitatorRequest,
   addProxyRequest,
+  baselineMatchesRequest,
   type CreateBoardResponse,
   createBoardRequest,
   createObserverLinkRequest,
@@ -23,7 +24,7 @@ import {
 import type { ApiErrorCode } from '../../shared/apiErrors.ts';
 import { CLOSES, type Close } from '../../shared/closeCodes.ts';
 import { type ExportFormat, exportFile, isExportLanguage } from '../../shared/exportFile.ts';
-import { parseSnapshot } from '../../shared/snapshot/parse.ts';
+import { type ParsedSnapshot, parseSnapshot } from '../../shared/snapshot/parse.ts';
 import { LANGUAGE_TAG_PATTERN } from '../../shared/snapshot/schema.ts';
 import type { Access } from '../auth/access.ts';
 import type { Identity } from '../auth/tokens.ts';
@@ -40,6 +41,7 @@ import {
   errorBody,
   HttpError,
   readJsonBody,
+  readSizedJsonBody,
   sendJson,
   sendNoContent,
 } from './json.ts';
@@ -49,6 +51,8 @@ import { validationError } from './validationError.ts';
 const BODY_LIMIT_BYTES = 64 * 1024;
 /** A new board's body may carry its own rubric: 96 cards in several languages. */
 const CREATE_BOARD_LIMIT_BYTES = 512 * 1024;
+/** ... and a baseline: a snapshot, as large as an import may be. */
+const CREATE_BOARD_WITH_BASELINE_LIMIT_BYTES = CREATE_BOARD_LIMIT_BYTES + SNAPSHOT_MAX_BYTES;
 
 export interface ApiDeps {
   boards: BoardService;
@@ -138,8 +142,22 @@ export function createApi(deps: ApiDeps) {
       /^\/api\/boards$/,
       async (req, res) => {
         await countCreation(req);
-        const body = parse(createBoardRequest, await readJsonBody(req, CREATE_BOARD_LIMIT_BYTES));
-        sendJson(res, 201, createdResponse(req, await boards.createBoard(body)));
+        const { value, bytes } = await readSizedJsonBody(
+          req,
+          CREATE_BOARD_WITH_BASELINE_LIMIT_BYTES,
+        );
+        const withBaseline = typeof value === 'object' && value !== null && 'baseline' in value;
+        if (!withBaseline && bytes > CREATE_BOARD_LIMIT_BYTES) {
+          throw new HttpError(
+            413,
+            'payloadTooLarge',
+            `The body is larger than ${CREATE_BOARD_LIMIT_BYTES} bytes.`,
+          );
+        }
+        const body = parse(createBoardRequest, value);
+        const baseline =
+          body.baseline === undefined ? undefined : checkedSnapshot(body.baseline, 'baseline');
+        sendJson(res, 201, createdResponse(req, await boards.createBoard(body, baseline)));
       },
     ],
     [
@@ -147,13 +165,8 @@ export function createApi(deps: ApiDeps) {
       /^\/api\/boards\/import$/,
       async (req, res) => {
         await countCreation(req);
-        const parsed = parseSnapshot(await readJsonBody(req, SNAPSHOT_MAX_BYTES));
-        if (!parsed.ok) {
-          throw new HttpError(400, 'snapshotInvalid', `Not a valid snapshot: ${parsed.error}`, {
-            field: parsed.field,
-          });
-        }
-        sendJson(res, 201, createdResponse(req, await boards.importBoard(parsed.snapshot)));
+        const snapshot = checkedSnapshot(await readJsonBody(req, SNAPSHOT_MAX_BYTES));
+        sendJson(res, 201, createdResponse(req, await boards.importBoard(snapshot)));
       },
     ],
     [
@@ -172,6 +185,38 @@ export function createApi(deps: ApiDeps) {
         await authenticateFacilitator(req, boardId);
         await boards.deleteBoard(boardId);
         sendNoContent(res);
+      },
+    ],
+    // The baseline (an earlier board's snapshot to compare with): a facilitator of the board
+    // only. Reading a snapshot costs what an import does, so it counts as one.
+    [
+      'POST',
+      /^\/api\/boards\/([\w-]+)\/baseline$/,
+      async (req, res, [boardId = '']) => {
+        await authenticateFacilitator(req, boardId);
+        await countCreation(req);
+        const snapshot = checkedSnapshot(await readJsonBody(req, SNAPSHOT_MAX_BYTES));
+        await authenticateFacilitator(req, boardId); // again: access may have been revoked meanwhile
+        sendJson(res, 200, await boards.attachBaseline(boardId, snapshot));
+      },
+    ],
+    [
+      'DELETE',
+      /^\/api\/boards\/([\w-]+)\/baseline$/,
+      async (req, res, [boardId = '']) => {
+        await authenticateFacilitator(req, boardId);
+        await boards.removeBaseline(boardId);
+        sendNoContent(res);
+      },
+    ],
+    [
+      'PUT',
+      /^\/api\/boards\/([\w-]+)\/baseline\/matches$/,
+      async (req, res, [boardId = '']) => {
+        await authenticateFacilitator(req, boardId);
+        const body = parse(baselineMatchesRequest, await readJsonBody(req, BODY_LIMIT_BYTES));
+        await authenticateFacilitator(req, boardId); // again: access may have been revoked meanwhile
+        sendJson(res, 200, await boards.matchBaseline(boardId, body.matches));
       },
     ],
     // Exports: a facilitator of the board only; `?anonymous=1` for the anonymised form, and
@@ -474,6 +519,15 @@ function refuseIfWaiting(waitMs: number, what: string): void {
       headers: { 'Retry-After': String(seconds) },
     });
   }
+}
+
+/** A checked snapshot; 400 `snapshotInvalid` naming its first bad field (under `prefix`). */
+function checkedSnapshot(value: unknown, prefix?: string): ParsedSnapshot {
+  const parsed = parseSnapshot(value);
+  if (parsed.ok) return parsed.snapshot;
+  const field =
+    prefix === undefined ? parsed.field : [prefix, parsed.field].filter(Boolean).join('.');
+  throw new HttpError(400, 'snapshotInvalid', `Not a valid snapshot: ${parsed.error}`, { field });
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {

@@ -29,6 +29,14 @@ export function errorBody(code: ApiErrorCode, error: string, field?: string): Ap
 }
 
 export async function readJsonBody(request: IncomingMessage, limitBytes: number): Promise<unknown> {
+  return (await readSizedJsonBody(request, limitBytes)).value;
+}
+
+/** readJsonBody, and how many bytes the body had (for a limit that depends on its fields). */
+export async function readSizedJsonBody(
+  request: IncomingMessage,
+  limitBytes: number,
+): Promise<{ value: unknown; bytes: number }> {
   const type = request.headers['content-type'] ?? '';
   if (!type.toLowerCase().startsWith('application/json')) {
     throw new HttpError(415, 'unsupportedMediaType', 'Send the body as application/json.');
@@ -44,7 +52,7 @@ export async function readJsonBody(request: IncomingMessage, limitBytes: number)
     chunks.push(buffer);
   }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return { value: JSON.parse(Buffer.concat(chunks).toString('utf8')), bytes: size };
   } catch {
     throw new HttpError(400, 'invalidJson', 'The body is not valid JSON.');
   }

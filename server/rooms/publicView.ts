@@ -9,6 +9,7 @@
  * them), and rewrites only the keys whose value changed.
  */
 import * as Y from 'yjs';
+import type { BaselineCard } from '../../shared/baseline.ts';
 import {
   controlMap,
   finalMap,
@@ -30,6 +31,7 @@ import {
   readFigures,
   roundKeptFigures,
   type ViewSource,
+  viewBaseline,
   viewFinal,
   viewMeta,
   viewParticipants,
@@ -42,7 +44,7 @@ import { unreachable } from '../../shared/unreachable.ts';
 
 /** What changed on the board, so the view recomputes only what depends on it. */
 export class ViewScope {
-  readonly roots = new Set<'meta' | 'participants' | 'control' | 'final' | 'rounds'>();
+  readonly roots = new Set<'meta' | 'participants' | 'control' | 'final' | 'rounds' | 'baseline'>();
   readonly cards = new Set<string>();
   allCards = false;
   /** Whose progress to count again: everyone's, or those whose placements changed. */
@@ -64,7 +66,14 @@ export class ViewScope {
 
   static everything(): ViewScope {
     const scope = new ViewScope();
-    for (const root of ['meta', 'participants', 'control', 'final', 'rounds'] as const) {
+    for (const root of [
+      'meta',
+      'participants',
+      'control',
+      'final',
+      'rounds',
+      'baseline',
+    ] as const) {
       scope.roots.add(root);
     }
     scope.allCards = true;
@@ -94,6 +103,11 @@ export class ViewScope {
         return;
       case 'final':
         this.roots.add('final');
+        return;
+      case 'baseline':
+        // Never copied into the view: each card's figures carry its matched card once shown.
+        this.roots.add('baseline');
+        this.allCards = true;
         return;
       case 'place':
         for (const key of keys) if (key !== null) this.cards.add(key);
@@ -149,6 +163,8 @@ export class PublicView {
   readonly doc = new Y.Doc({ gc: true });
   /** The board's closed rounds, parsed once per change of them. */
   private boardRounds: RoundRecord[] | null = null;
+  /** The board's matched baseline cards, worked out once per change of the baseline or rubric. */
+  private boardBaseline: Map<string, BaselineCard> | null = null;
   /** The JSON of every key last written, per root; read from the document on first use. */
   private cached: Caches | null = null;
 
@@ -193,9 +209,13 @@ export class PublicView {
       if (roots.has('rounds') || this.boardRounds === null) this.boardRounds = readRounds(board);
       // Before the figures change: they tell whether the closing round was shown.
       if (roots.has('rounds')) this.appendRounds(this.boardRounds);
+      if (roots.has('baseline') || roots.has('meta') || this.boardBaseline === null) {
+        this.boardBaseline = viewBaseline(board);
+      }
       const source = viewSource(board, {
         participants: Object.fromEntries(readParticipants(this.doc)),
         rounds: this.boardRounds,
+        baseline: this.boardBaseline,
       });
       const cards = this.cardsToRefresh(scope, source);
       if (cards.length > 0) {

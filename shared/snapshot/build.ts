@@ -2,6 +2,8 @@
  * Building a snapshot from the board's data. `buildSnapshot` works on plain data, so the client
  * builds one from its read-model and the server from the document (fromDoc.ts). Pure.
  */
+import type { StoredBaseline } from '../baseline.ts';
+import { matchableCards, matchBaseline } from '../baselineMatching.ts';
 import type {
   BoardMeta,
   Control,
@@ -39,6 +41,8 @@ export interface SnapshotSource {
   placements: Readonly<Record<string, Readonly<Record<string, Placement>>>>;
   final: Readonly<Record<string, FinalPosition>>;
   rounds: readonly RoundRecord[];
+  /** The board's baseline, when it has one (null or absent: none). */
+  baseline?: StoredBaseline | null;
   /** Epoch ms. */
   exportedAt: number;
   anonymous: boolean;
@@ -72,7 +76,7 @@ export function buildSnapshot(source: SnapshotSource): Snapshot {
   const summaryOf = new Map(computed.map(({ card, stats }) => [card.id, stats.summary]));
   const elements = elementSummaries(rubric, (cardId) => summaryOf.get(cardId));
 
-  return {
+  const snapshot: Snapshot = {
     snapshotVersion: SNAPSHOT_VERSION,
     exportedAt: isoTime(source.exportedAt) ?? createdAt,
     anonymous: source.anonymous,
@@ -116,6 +120,12 @@ export function buildSnapshot(source: SnapshotSource): Snapshot {
       discussionOrder: discussionOrder(stats),
     },
   };
+  if (source.baseline) {
+    const { baseline } = source;
+    const matches = matchBaseline(matchableCards(rubric), baseline.cards, baseline.manualMatches);
+    snapshot.baseline = { ...baseline, matches: Object.fromEntries(matches) };
+  }
+  return snapshot;
 }
 
 /**

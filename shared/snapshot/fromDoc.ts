@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import {
   type Placement,
   placementOwners,
+  readBaseline,
   readControl,
   readFinal,
   readMeta,
@@ -42,6 +43,7 @@ export function snapshotFromDoc(
     placements: Object.fromEntries(placements),
     final: Object.fromEntries(readFinal(doc)),
     rounds: readRounds(doc),
+    baseline: readBaseline(doc),
     ...options,
   });
 }

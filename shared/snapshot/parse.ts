@@ -121,6 +121,7 @@ function checkReferences(snapshot: SnapshotShape, report: Report): void {
       }
     }
   });
+  if (snapshot.baseline) checkBaseline(snapshot.baseline, cardIds, report);
 
   const finals = new Set<string>();
   snapshot.final.forEach(({ cardId }, index) => {
@@ -128,6 +129,31 @@ function checkReferences(snapshot: SnapshotShape, report: Report): void {
     else if (finals.has(cardId)) report(['final', index, 'cardId'], `"${cardId}" is listed twice`);
     finals.add(cardId);
   });
+}
+
+/** A baseline's cards are its own (unique ids); its hand matches name the board's cards. */
+function checkBaseline(
+  baseline: NonNullable<SnapshotShape['baseline']>,
+  cardIds: ReadonlySet<string>,
+  report: Report,
+): void {
+  const own = new Set<string>();
+  baseline.cards.forEach((card, index) => {
+    if (own.has(card.id))
+      report(['baseline', 'cards', index, 'id'], `"${card.id}" is listed twice`);
+    own.add(card.id);
+  });
+  const matched = new Set<string>();
+  for (const [cardId, baselineId] of Object.entries(baseline.manualMatches)) {
+    const path = ['baseline', 'manualMatches', cardId];
+    if (!cardIds.has(cardId)) report(path, `"${cardId}" is not a card of the rubric`);
+    else if (baselineId !== null && !own.has(baselineId)) {
+      report(path, `"${baselineId}" is not a card of the baseline`);
+    } else if (baselineId !== null && matched.has(baselineId)) {
+      report(path, `"${baselineId}" is matched twice`);
+    }
+    if (baselineId !== null) matched.add(baselineId);
+  }
 }
 
 /**

@@ -8,6 +8,7 @@
  * to be read back: the derived parts are optional and unchecked, since they are recomputed.
  */
 import { z } from 'zod';
+import { baselineCardSchema, baselineMatchesSchema } from '../baselineSchema.ts';
 import { MAX_REASON_LENGTH, PHASES } from '../boardDoc.ts';
 import { MAX_EARLIER_TEXTS, MAX_FORMER_IDS, MAX_RETIRED_CARDS } from '../rubricEdit.ts';
 import { timelineSchema } from '../timelineSchema.ts';
@@ -218,13 +219,29 @@ const summariesSchema = z.strictObject({
 /** cardId → its figures in a closed round, over the people who count now. */
 const roundSummariesSchema = z.record(id, cardSummarySchema);
 
+/**
+ * The board's baseline (shared/baseline.ts): an earlier board's per-card figures, never its
+ * people, and the facilitator's hand matches; `matches` (every board card → its baseline card)
+ * is derived.
+ */
+function baselineObject<Matches extends z.ZodType>(matches: Matches) {
+  return z.strictObject({
+    title: z.string().max(200),
+    exportedAt: time,
+    cards: z.array(baselineCardSchema).max(1000),
+    manualMatches: baselineMatchesSchema,
+    matches,
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // The snapshot, with its derived parts as given.
 
-function snapshotObject<Summaries extends z.ZodType, RoundSummaries extends z.ZodType>(
-  summaries: Summaries,
-  roundSummaries: RoundSummaries,
-) {
+function snapshotObject<
+  Summaries extends z.ZodType,
+  RoundSummaries extends z.ZodType,
+  BaselineMatches extends z.ZodType,
+>(summaries: Summaries, roundSummaries: RoundSummaries, baselineMatches: BaselineMatches) {
   return z.strictObject({
     snapshotVersion: z.literal(SNAPSHOT_VERSION, {
       error: `must be ${SNAPSHOT_VERSION}: this server reads snapshot version ${SNAPSHOT_VERSION}`,
@@ -273,14 +290,24 @@ function snapshotObject<Summaries extends z.ZodType, RoundSummaries extends z.Zo
      * absent when nothing was recorded. Figures only, no person: the same when anonymous.
      */
     timeline: timelineSchema.optional(),
+    /** Optional: the board's baseline (the last retreat's figures), when it has one. */
+    baseline: baselineObject(baselineMatches).optional(),
   });
 }
 
 /** A snapshot as this server exports it. */
-export const exportedSnapshotSchema = snapshotObject(summariesSchema, roundSummariesSchema);
+export const exportedSnapshotSchema = snapshotObject(
+  summariesSchema,
+  roundSummariesSchema,
+  z.record(id, id),
+);
 
 /** What a snapshot file must hold to be read back: the derived parts may be left out. */
-export const snapshotFileShape = snapshotObject(z.unknown().optional(), z.unknown().optional());
+export const snapshotFileShape = snapshotObject(
+  z.unknown().optional(),
+  z.unknown().optional(),
+  z.unknown().optional(),
+);
 
 export type Snapshot = z.output<typeof exportedSnapshotSchema>;
 export type SnapshotParticipant = z.output<typeof participantSchema>;
@@ -291,3 +318,4 @@ export type SnapshotCardSummary = z.output<typeof cardSummarySchema>;
 export type SnapshotRoundChange = z.output<typeof roundChangeSchema>;
 export type SnapshotCardStats = z.output<typeof cardStatsSchema>;
 export type SnapshotSummaries = z.output<typeof summariesSchema>;
+export type SnapshotBaseline = NonNullable<Snapshot['baseline']>;

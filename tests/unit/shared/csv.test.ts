@@ -170,7 +170,7 @@ describe('cardsCsv', () => {
     const snapshot = snapshotOf(false);
     const [header, ...rows] = readCsv(cardsCsv(snapshot));
     expect(header?.join(',')).toBe(
-      'element_id,element,card_id,card_text,column,n,median,mean,q1,q3,iqr,rwg,ad_md,cns,label,final_position,note',
+      'element_id,element,card_id,card_text,column,n,median,mean,q1,q3,iqr,rwg,ad_md,cns,label,final_position,note,baseline_median,baseline_rwg,change_since_baseline',
     );
     expect(header).toEqual([...CARDS_CSV_HEADER]);
     expect(rows).toHaveLength(snapshot.summaries.cards.length);
@@ -186,10 +186,15 @@ describe('cardsCsv', () => {
     ]);
     expect(Number(trust[6])).toBe(summary?.median);
     expect(Number(trust[11])).toBe(summary?.rwg);
-    expect(trust.slice(14)).toEqual(['weak', '0.66', '\'@all: agreed, with "care"']);
+    expect(trust.slice(14)).toEqual(['weak', '0.66', '\'@all: agreed, with "care"', '', '', '']);
     // Unplaced cards: n = 0, empty figures, no final.
     const empty = rows.find((row) => row[2] === 'learning.v3');
-    expect(empty?.slice(5)).toEqual(['0', '', '', '', '', '', '', '', '', 'no-data', '', '']);
+    expect(empty?.slice(5)).toEqual([
+      '0',
+      ...['', '', '', '', '', '', '', ''],
+      'no-data',
+      ...['', '', '', '', ''],
+    ]);
   });
 
   it('keeps a negative rwg a number', () => {

@@ -35,6 +35,9 @@ const VALUES = {
   end: 'Vendor/Contractor',
   what: 'A card',
   by: 'Ana',
+  title: 'Autumn retreat',
+  date: '2 Mar 2026',
+  matched: 47,
 };
 
 describe('facilitator and projector catalogues', () => {

@@ -33,6 +33,8 @@ export const board = {
   'board.discuss.order': 'Order',
   'board.discuss.byAgreement': 'Weakest agreement first',
   'board.discuss.byGap': 'Largest perception gap first',
+  'board.discuss.byChange': 'Largest change since the last retreat first',
+  'board.discuss.change': 'moved {change} since the last retreat',
   'board.discuss.gap': 'gap {gap}',
   'board.discuss.detail': '{agreed, select, yes {{what} · agreed} other {{what}}}',
 

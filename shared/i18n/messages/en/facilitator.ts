@@ -2,6 +2,18 @@
 export const facilitator = {
   'facilitator.bar.label': 'Facilitator tools',
   'facilitator.invite.button': 'Invite',
+  'facilitator.baseline.title': 'Compare with the last retreat',
+  'facilitator.baseline.intro':
+    "Attach the snapshot (JSON export) of an earlier board. Only each card's figures are kept, never names or reasons; everyone sees then and now once the group is revealed.",
+  'facilitator.baseline.summary':
+    'Compared with “{title}” ({date}): {matched, number} of {total, number} cards matched.',
+  'facilitator.baseline.choose': 'Earlier board’s snapshot',
+  'facilitator.baseline.replace': 'Replace with another snapshot',
+  'facilitator.baseline.matchLegend': 'Match the remaining cards by hand',
+  'facilitator.baseline.noMatch': '— no match —',
+  'facilitator.baseline.remove': 'Remove the comparison',
+  'facilitator.baseline.notJson': 'That file is not a snapshot (it is not JSON).',
+  'facilitator.baseline.failed': 'The comparison could not be changed.',
   'facilitator.invite.title': 'Invite people',
 
   'facilitator.export.button': 'Export',
@@ -15,6 +27,7 @@ export const facilitator = {
   'facilitator.export.rubric': 'Rubric (JSON), for a next board',
   'facilitator.export.svg': 'Picture (SVG)',
   'facilitator.export.png': 'Picture (PNG)',
+  'facilitator.export.sinceView': 'Picture: since the last retreat (arrows from then to now)',
   'facilitator.export.report': 'Printable report',
   'facilitator.export.newTab': '(opens in a new tab)',
   'facilitator.export.delete': 'Delete this board…',

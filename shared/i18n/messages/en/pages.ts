@@ -23,6 +23,11 @@ export const pages = {
   'pages.start.create.rubricChosen':
     'Rubric: {title} ({elements, plural, one {# element} other {# elements}}, {cards, plural, one {# card} other {# cards}})',
   'pages.start.create.rubricClear': 'Use the Elements of Partnership instead',
+  'pages.start.create.baselineLabel': 'Compare with an earlier board',
+  'pages.start.create.baselineHint':
+    '(optional: its snapshot, the JSON export; only each card’s figures are kept)',
+  'pages.start.create.baselineChosen': 'Compared with “{title}”.',
+  'pages.start.create.baselineNotJson': 'That file is not a board snapshot.',
   'pages.start.create.rubricTemplate': 'Download the Elements of Partnership as a rubric file',
   'pages.start.create.rubricNotJson': 'That file is not a rubric file (it is not JSON).',
   'pages.start.create.rubricInvalid': 'That rubric file cannot be used: {detail}',

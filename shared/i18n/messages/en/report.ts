@@ -58,6 +58,20 @@ export const report = {
   'report.picture.subtitle': '{date} · {phase}{round, plural, =1 {} other { · round #}}',
   'report.picture.legend':
     "{subtitle}. Notes: cards at their agreed position, else the group's median; whiskers: the middle half; dots: placements; triangle: the element's position; dashed: figures of an earlier round.",
+  'report.picture.sinceLegend':
+    'Arrows: from where the group stood at the last retreat (◇) to its median now; blue and bold where the move is more than half the spread of the middle half of the group.',
+  'report.picture.sinceArrow': 'last retreat {before} → now {now}',
+  'report.picture.sinceAlt':
+    'The board since the last retreat: an arrow per card from then to now.',
+  'report.since.heading': 'Since the last retreat',
+  'report.since.intro':
+    'Then: where the group stood at the last retreat (the position it agreed, else its median). Now: its median today.',
+  'report.since.source': 'Compared with “{title}” ({date}).',
+  'report.since.card': 'Card',
+  'report.since.then': 'Last retreat',
+  'report.since.now': 'Now',
+  'report.since.change': 'Change',
+  'report.since.large': 'a large move',
   'report.picture.axisStart': '← {label} ({share})',
   'report.picture.axisEnd': '{label} ({share}) →',
   'report.picture.heading': '{number, number}. {name}',

@@ -17,6 +17,9 @@ export const server = {
   'server.api.tooManyRequests': 'Too many requests just now. Wait a moment and try again.',
   'server.api.payloadTooLarge': 'That is too large for the server to take.',
   'server.api.snapshotInvalid': 'That snapshot is not valid, so it cannot be imported.',
+  'server.api.baselineNotFound': 'This board has no baseline to match.',
+  'server.api.baselineMatchInvalid':
+    'Those matches name a card that is not there, or one earlier card twice.',
   'server.api.storeUnavailable': 'The server cannot save right now. Please try again shortly.',
   'server.api.storeDamaged': 'This cannot be read: its stored data is damaged. Tell the organiser.',
   'server.api.internal': 'Something went wrong on the server. Please try again.',

@@ -48,6 +48,10 @@ export const track = {
   'track.figures.tooFew': 'too few placements to show the group',
   'track.figures.median': 'median {median}',
   'track.figures.agreement': 'agreement {agreement}',
+  'track.since.thenNow': 'Last retreat {before} → now {now}',
+  'track.since.thenOnly': 'Last retreat {before}',
+  'track.since.large': '(a large move)',
+  'track.since.marker': 'Where the group stood at the last retreat: {position}',
   'track.figures.outliers':
     '{count, plural, one {one placement far from the group} other {# placements far from the group}}',
   'track.figures.roundChange':

@@ -34,6 +34,8 @@ export const board: Record<keyof typeof english, string> = {
   'board.discuss.order': 'Orden',
   'board.discuss.byAgreement': 'Primero el menor acuerdo',
   'board.discuss.byGap': 'Primero la mayor brecha de percepción',
+  'board.discuss.byChange': 'Primero el mayor cambio desde el último retiro',
+  'board.discuss.change': 'cambió {change} desde el último retiro',
   'board.discuss.gap': 'brecha {gap}',
   'board.discuss.detail': '{agreed, select, yes {{what} · acordada} other {{what}}}',
 

@@ -3,6 +3,18 @@ import type { facilitator as english } from '../en/facilitator.ts';
 export const facilitator: Record<keyof typeof english, string> = {
   'facilitator.bar.label': 'Herramientas de facilitación',
   'facilitator.invite.button': 'Invitar',
+  'facilitator.baseline.title': 'Comparar con el último retiro',
+  'facilitator.baseline.intro':
+    'Adjunte la copia (exportación JSON) de un tablero anterior. Solo se guardan las cifras de cada tarjeta, nunca nombres ni razones; todos ven el antes y el ahora cuando se revela el grupo.',
+  'facilitator.baseline.summary':
+    'Comparado con «{title}» ({date}): {matched, number} de {total, number} tarjetas emparejadas.',
+  'facilitator.baseline.choose': 'Copia del tablero anterior',
+  'facilitator.baseline.replace': 'Reemplazar por otra copia',
+  'facilitator.baseline.matchLegend': 'Empareje a mano las tarjetas restantes',
+  'facilitator.baseline.noMatch': '— sin pareja —',
+  'facilitator.baseline.remove': 'Quitar la comparación',
+  'facilitator.baseline.notJson': 'Ese archivo no es una copia del tablero (no es JSON).',
+  'facilitator.baseline.failed': 'No se pudo cambiar la comparación.',
   'facilitator.invite.title': 'Invitar a personas',
 
   'facilitator.export.button': 'Exportar',
@@ -16,6 +28,7 @@ export const facilitator: Record<keyof typeof english, string> = {
   'facilitator.export.rubric': 'Rúbrica (JSON), para un próximo tablero',
   'facilitator.export.svg': 'Imagen (SVG)',
   'facilitator.export.png': 'Imagen (PNG)',
+  'facilitator.export.sinceView': 'Imagen: desde el último retiro (flechas del antes al ahora)',
   'facilitator.export.report': 'Informe para imprimir',
   'facilitator.export.newTab': '(se abre en una pestaña nueva)',
   'facilitator.export.delete': 'Eliminar este tablero…',

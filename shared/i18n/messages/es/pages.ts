@@ -24,6 +24,11 @@ export const pages: Record<keyof typeof english, string> = {
   'pages.start.create.rubricChosen':
     'Rúbrica: {title} ({elements, plural, one {# elemento} other {# elementos}}, {cards, plural, one {# tarjeta} other {# tarjetas}})',
   'pages.start.create.rubricClear': 'Usar los Elementos de la Alianza',
+  'pages.start.create.baselineLabel': 'Comparar con un tablero anterior',
+  'pages.start.create.baselineHint':
+    '(opcional: su copia, la exportación JSON; solo se guardan las cifras de cada tarjeta)',
+  'pages.start.create.baselineChosen': 'Comparado con «{title}».',
+  'pages.start.create.baselineNotJson': 'Ese archivo no es una copia de un tablero.',
   'pages.start.create.rubricTemplate':
     'Descargar los Elementos de la Alianza como archivo de rúbrica',
   'pages.start.create.rubricNotJson': 'Ese archivo no es un archivo de rúbrica (no es JSON).',

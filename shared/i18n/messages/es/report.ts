@@ -62,6 +62,20 @@ export const report: Record<keyof typeof english, string> = {
   'report.picture.subtitle': '{date} · {phase}{round, plural, =1 {} other { · ronda #}}',
   'report.picture.legend':
     '{subtitle}. Notas: tarjetas en su posición acordada o, si no, en la mediana del grupo; bigotes: la mitad central; puntos: colocaciones; triángulo: la posición del elemento; líneas discontinuas: cifras de una ronda anterior.',
+  'report.picture.sinceLegend':
+    'Flechas: desde donde estaba el grupo en el último retiro (◇) hasta su mediana de hoy; en azul y gruesas cuando el cambio supera la mitad de la dispersión de la mitad central del grupo.',
+  'report.picture.sinceArrow': 'último retiro {before} → ahora {now}',
+  'report.picture.sinceAlt':
+    'El tablero desde el último retiro: una flecha por tarjeta, del antes al ahora.',
+  'report.since.heading': 'Desde el último retiro',
+  'report.since.intro':
+    'Antes: donde estaba el grupo en el último retiro (la posición acordada, o si no su mediana). Ahora: su mediana de hoy.',
+  'report.since.source': 'Comparado con «{title}» ({date}).',
+  'report.since.card': 'Tarjeta',
+  'report.since.then': 'Último retiro',
+  'report.since.now': 'Ahora',
+  'report.since.change': 'Cambio',
+  'report.since.large': 'un cambio grande',
   'report.picture.axisStart': '← {label} ({share})',
   'report.picture.axisEnd': '{label} ({share}) →',
   'report.picture.heading': '{number, number}. {name}',

@@ -20,6 +20,9 @@ export const server: Record<keyof typeof english, string> = {
     'Demasiadas solicitudes en poco tiempo. Espera un momento y vuelve a intentarlo.',
   'server.api.payloadTooLarge': 'Es demasiado grande para que el servidor lo acepte.',
   'server.api.snapshotInvalid': 'Esa copia del tablero no es válida y no se puede importar.',
+  'server.api.baselineNotFound': 'Este tablero no tiene una referencia anterior que emparejar.',
+  'server.api.baselineMatchInvalid':
+    'Esos emparejamientos nombran una tarjeta que no existe, o la misma tarjeta anterior dos veces.',
   'server.api.storeUnavailable':
     'El servidor no puede guardar en este momento. Inténtalo de nuevo en un rato.',
   'server.api.storeDamaged':

@@ -45,6 +45,10 @@ export const track: Record<keyof typeof english, string> = {
   'track.figures.tooFew': 'muy pocas colocaciones para mostrar al grupo',
   'track.figures.median': 'mediana {median}',
   'track.figures.agreement': 'acuerdo {agreement}',
+  'track.since.thenNow': 'Último retiro {before} → ahora {now}',
+  'track.since.thenOnly': 'Último retiro {before}',
+  'track.since.large': '(un cambio grande)',
+  'track.since.marker': 'Dónde estaba el grupo en el último retiro: {position}',
   'track.figures.outliers':
     '{count, plural, one {una colocación lejos del grupo} other {# colocaciones lejos del grupo}}',
   'track.figures.roundChange':
