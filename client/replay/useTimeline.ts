@@ -4,13 +4,25 @@
  * recording).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { replayTimeline, type TimelineMoment } from '../../shared/timeline.ts';
+import { replayTimeline, type TimelineEntry, type TimelineMoment } from '../../shared/timeline.ts';
+import { distributionVisible } from '../../shared/visibility.ts';
 import { api } from '../api.ts';
 
 export type TimelineState =
   | { status: 'loading' }
   | { status: 'failed'; caught: unknown }
   | { status: 'ready'; moments: TimelineMoment[] };
+
+/**
+ * The moments whose figures the room was shown (revealed, discussing, final): a moment of a
+ * silent round is folded in but never shown, so neither a replay on a projected screen nor the
+ * printed report gives away what the room had not yet seen.
+ */
+function shownMoments(entries: readonly TimelineEntry[]): TimelineMoment[] {
+  return replayTimeline(entries).filter((moment) =>
+    distributionVisible(moment.phase, 'participant', false),
+  );
+}
 
 /** `enabled` false: nothing is fetched (only facilitators may read it). */
 export function useTimeline(
@@ -27,7 +39,7 @@ export function useTimeline(
     setState({ status: 'loading' });
     api.timeline(boardId, token).then(
       (response) => {
-        if (current) setState({ status: 'ready', moments: replayTimeline(response.entries) });
+        if (current) setState({ status: 'ready', moments: shownMoments(response.entries) });
       },
       (caught: unknown) => {
         if (current) setState({ status: 'failed', caught });

@@ -29,6 +29,8 @@ interface Recorded {
   round: number;
   cards: Map<string, TimelineFigures>;
   entries: number;
+  /** The last entry's time: a later one is never earlier (another process's clock, a step back). */
+  lastAt: number;
 }
 
 /** One moment read from the board, before it is compared with what was recorded. */
@@ -39,6 +41,9 @@ interface Reading {
   figures: Map<string, TimelineFigures>;
 }
 
+/** How long an unloading room waits for its last timeline entry. */
+const FINISH_WAIT_MS = 2000;
+
 export class TimelineRecorder {
   /**
    * What the stored timeline ends at: read when first needed, not as the room loads, so a
@@ -46,12 +51,17 @@ export class TimelineRecorder {
    */
   private recorded: Promise<Recorded> | null = null;
   private readonly timer: NodeJS.Timeout;
-  /** Placements or people changed since the last reading. */
-  private figuresDirty = true;
+  /**
+   * Placements or people changed since the last reading. Not at first: a room loaded only for an
+   * export or a command has nothing new, and reads no timeline as it unloads.
+   */
+  private figuresDirty = false;
   private controlCheckScheduled = false;
   /** Records in order, one after another. */
   private writing: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** Set when the room is dropped unstored (deleted, or no longer this process's): nothing more is written. */
+  private dropped = false;
   private reportedFull = false;
 
   constructor(
@@ -78,21 +88,40 @@ export class TimelineRecorder {
     setImmediate(() => {
       this.controlCheckScheduled = false;
       // The figures are read too, and stay due for the next tick (it writes only what changed).
-      if (!this.stopped) this.record(this.read(false), 'phase-or-round');
+      if (this.stopped) return;
+      try {
+        this.record(this.read(false), 'phase-or-round');
+      } catch (error) {
+        this.report(`board ${this.boardId}: its figures could not be read: ${String(error)}`);
+      }
     });
   }
 
-  /** Records what changed since the last entry, then stops; resolves once it is stored. */
+  /**
+   * Records what changed since the last entry, then stops; resolves once it is stored, or after
+   * FINISH_WAIT_MS at most: a slow store never holds the room's unload (or its next load).
+   */
   finish(): Promise<void> {
     if (!this.stopped) {
-      if (this.figuresDirty) this.record(this.read(), 'anything');
-      this.stop();
+      try {
+        if (this.figuresDirty) this.record(this.read(), 'anything');
+      } finally {
+        this.halt();
+      }
     }
-    return this.writing;
+    return Promise.race([
+      this.writing,
+      new Promise<void>((resolve) => setTimeout(resolve, FINISH_WAIT_MS).unref()),
+    ]);
   }
 
-  /** Stops recording at once (the board was deleted, or the room is dropped unstored). */
+  /** Stops recording at once, writes queued included (the board was deleted, or the room is dropped unstored). */
   stop(): void {
+    this.dropped = true;
+    this.halt();
+  }
+
+  private halt(): void {
     this.stopped = true;
     clearInterval(this.timer);
   }
@@ -106,19 +135,24 @@ export class TimelineRecorder {
           round: last?.round ?? 0,
           cards: last?.cards ?? new Map(),
           entries: entries.length,
+          lastAt: last?.at ?? 0,
         };
       },
       (error: unknown) => {
-        this.report(`board ${this.boardId}: its timeline could not be read: ${String(error)}`);
-        // Recording starts afresh with a whole entry.
-        return { phase: null, round: 0, cards: new Map(), entries: 0 };
+        // Nothing is recorded until it can be read: an entry is a change from the last one.
+        this.recorded = null;
+        throw error;
       },
     );
   }
 
   private tick(): void {
     if (this.stopped || !this.figuresDirty) return;
-    this.record(this.read(), 'anything');
+    try {
+      this.record(this.read(), 'anything');
+    } catch (error) {
+      this.report(`board ${this.boardId}: its figures could not be read: ${String(error)}`);
+    }
   }
 
   /** The board now; read synchronously, so no later change of the document slips in. */
@@ -140,8 +174,10 @@ export class TimelineRecorder {
   private record(reading: Reading, what: 'phase-or-round' | 'anything'): void {
     this.writing = this.writing
       .then(async () => {
+        if (this.dropped) return;
         this.recorded ??= this.readRecorded();
         const recorded = await this.recorded;
+        if (this.dropped) return;
         const moved = reading.phase !== recorded.phase || reading.round !== recorded.round;
         const cards = changedCards(recorded.cards, reading.figures);
         if (!moved && (what === 'phase-or-round' || Object.keys(cards).length === 0)) return;
@@ -153,7 +189,7 @@ export class TimelineRecorder {
           return;
         }
         const entry: TimelineEntry = {
-          at: reading.at,
+          at: Math.max(reading.at, recorded.lastAt),
           phase: reading.phase,
           round: reading.round,
           cards,
@@ -163,8 +199,11 @@ export class TimelineRecorder {
         recorded.round = reading.round;
         recorded.cards = reading.figures;
         recorded.entries += 1;
+        recorded.lastAt = entry.at;
       })
       .catch((error: unknown) => {
+        // The next tick tries again with what the board holds then.
+        this.figuresDirty = true;
         this.report(`board ${this.boardId}: a timeline entry was not stored: ${String(error)}`);
       });
   }

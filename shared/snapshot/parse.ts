@@ -112,11 +112,13 @@ function checkReferences(snapshot: SnapshotShape, report: Report): void {
   });
 
   let previousAt = 0;
+  // A card recorded, then taken back by everyone and removed, is only a former id by then.
+  const timelineCards = new Set([...cardIds, ...(snapshot.rubric.formerIds ?? [])]);
   snapshot.timeline?.forEach((entry, index) => {
     if (entry.at < previousAt) report(['timeline', index, 'at'], 'entries must be in time order');
     previousAt = entry.at;
     for (const cardId of Object.keys(entry.cards)) {
-      if (!cardIds.has(cardId)) {
+      if (!timelineCards.has(cardId)) {
         report(['timeline', index, 'cards', cardId], `"${cardId}" is not a card of the rubric`);
       }
     }

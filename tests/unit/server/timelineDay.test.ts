@@ -88,10 +88,12 @@ describe('the timeline over a simulated day of 60 people', () => {
     const random = seededRandom(16);
     let round = 1;
     const phaseChanges: number[] = [];
+    const phasesSet: Phase[] = [];
     const roundChanges: number[] = [];
     const changePhase = async (phase: Phase) => {
       setPhase(doc, phase, 'remote');
       phaseChanges.push(Date.now());
+      phasesSet.push(phase);
       await vi.advanceTimersByTimeAsync(0);
     };
     /** A minute of the day: `movers` people each place or move a few cards. */
@@ -137,9 +139,14 @@ describe('the timeline over a simulated day of 60 people', () => {
     expect(entries.length).toBeLessThanOrEqual(
       8 * 60 + phaseChanges.length + roundChanges.length + 1,
     );
-    // Every phase and round change has its entry at its moment.
-    for (const at of [...phaseChanges, ...roundChanges]) {
-      expect(entries.some((entry) => entry.at === at)).toBe(true);
+    // Every phase and round change has its entry at its moment, with that phase or round (a
+    // minute's entry at the same moment would have the one before).
+    phaseChanges.forEach((at, index) => {
+      const phase = phasesSet[index];
+      expect(entries.some((entry) => entry.at === at && entry.phase === phase)).toBe(true);
+    });
+    for (const at of roundChanges) {
+      expect(entries.some((entry) => entry.at === at && entry.round === 2)).toBe(true);
     }
     // Entries while only placements change are at least a minute apart.
     const eventTimes = new Set([...phaseChanges, ...roundChanges]);
