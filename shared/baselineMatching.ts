@@ -4,6 +4,7 @@
  */
 import type { BaselineCard, BaselineMatches, StoredBaseline } from './baseline.ts';
 import { type Rubric, rubricCards } from './rubric.ts';
+import { idsEverUsed } from './rubricEdit.ts';
 import { withSeedTranslations } from './seedTranslations.ts';
 
 /** The language of a text when none is given: the rubric's own, else English. */
@@ -23,6 +24,8 @@ export interface MatchableCard {
   id: string;
   /** By language tag. */
   texts: Readonly<Record<string, string>>;
+  /** Its earlier texts on this board (reworded after people placed it), by language tag. */
+  earlier?: readonly Readonly<Record<string, string>>[];
 }
 
 /**
@@ -34,6 +37,7 @@ export function matchableCards(rubric: Rubric): MatchableCard[] {
   return rubricCards(translated).map((card) => ({
     id: card.id,
     texts: cardTexts(translated, card),
+    ...(card.history ? { earlier: card.history.map((text) => cardTexts(translated, text)) } : {}),
   }));
 }
 
@@ -71,20 +75,31 @@ export function matchBaseline(
       open.push(card);
     }
   }
+  // The same id saying the same (now, or in words the card had before): a board made from a
+  // file without ids numbers its cards by place, so an id alone may name another card.
   const byId = open.filter((card) => {
-    if (!known.has(card.id) || used.has(card.id)) return true;
+    const other = known.get(card.id);
+    if (other === undefined || used.has(card.id)) return true;
+    const wordings = [card.texts, ...(card.earlier ?? [])];
+    if (!wordings.some((texts) => sameText(texts, other.texts))) return true;
     matches.set(card.id, card.id);
     used.add(card.id);
     return false;
   });
-  for (const card of byId) {
+  const byText = byId.filter((card) => {
     const found = baselineCards.find(
       (other) => !used.has(other.id) && sameText(card.texts, other.texts),
     );
-    if (found) {
-      matches.set(card.id, found.id);
-      used.add(found.id);
-    }
+    if (!found) return true;
+    matches.set(card.id, found.id);
+    used.add(found.id);
+    return false;
+  });
+  // Then the same id, reworded: still the card it was.
+  for (const card of byText) {
+    if (!known.has(card.id) || used.has(card.id)) continue;
+    matches.set(card.id, card.id);
+    used.add(card.id);
   }
   return matches;
 }
@@ -140,12 +155,17 @@ export function invalidMatch(
   manualMatches: BaselineMatches,
 ): { field: string; message: string } | null {
   const boardIds = new Set(rubricCards(rubric).map((card) => card.id));
+  const everyBoardId = idsEverUsed(rubric);
   const baselineIds = new Set(baseline.cards.map((card) => card.id));
   const seen = new Set<string>();
   for (const [cardId, baselineId] of Object.entries(manualMatches)) {
     const field = `matches.${cardId}`;
-    if (!boardIds.has(cardId)) return { field, message: `"${cardId}" is not a card of the board` };
-    if (baselineId === null) continue;
+    // A card taken off the board (retired, or removed in Setup) keeps nothing to match: its entry
+    // is left alone, so a screen's whole list of matches is still taken.
+    if (!boardIds.has(cardId) && !everyBoardId.has(cardId)) {
+      return { field, message: `"${cardId}" is not a card of the board` };
+    }
+    if (!boardIds.has(cardId) || baselineId === null) continue;
     if (!baselineIds.has(baselineId)) {
       return { field, message: `"${baselineId}" is not a card of the baseline` };
     }

@@ -199,7 +199,16 @@ export function cardFigures(
     figures.change = change;
   }
   const then = source.baseline.get(cardId);
-  if (then) figures.baseline = { median: then.median, rwg: then.rwg, agreed: then.agreed };
+  // The earlier group's figures only from three placements there too (an imported file could
+  // claim fewer); the position it agreed on is the group's, whatever its count.
+  if (then) {
+    const enough = then.n >= MIN_PLACEMENTS_FOR_DOTS;
+    figures.baseline = {
+      median: enough ? then.median : null,
+      rwg: enough ? then.rwg : null,
+      agreed: then.agreed,
+    };
+  }
   return plain(figures);
 }
 

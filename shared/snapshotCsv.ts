@@ -132,7 +132,8 @@ export function cardsCsv(snapshot: Snapshot, language?: string): string {
       agreed?.note ?? null,
       thenMedian,
       then?.rwg ?? null,
-      median === null || thenMedian === null ? null : median - thenMedian,
+      // Rounded to 1e-6, as positions are stored, so 0.7 − 0.4 reads 0.3.
+      median === null || thenMedian === null ? null : Math.round((median - thenMedian) * 1e6) / 1e6,
     ];
   });
   return toCsv(CARDS_CSV_HEADER, rows);

@@ -30,6 +30,8 @@ export function BaselineSection() {
   const { busy, error, run } = useAsyncAction(t('facilitator.baseline.failed'));
   // A new input after each attachment, so the same file can be chosen again.
   const [generation, setGeneration] = useState(0);
+  /** Every card's match, the automatic ones too, so a wrong one can be changed. */
+  const [everyMatch, setEveryMatch] = useState(false);
   const inputId = useId();
   const report = useMemo(
     () => (rubric && baseline ? baselineReport(rubric, baseline) : null),
@@ -57,7 +59,9 @@ export function BaselineSection() {
     report && baseline
       ? cards.filter(
           (card) =>
-            report.unmatchedBoardCards.includes(card.id) || card.id in baseline.manualMatches,
+            everyMatch ||
+            report.unmatchedBoardCards.includes(card.id) ||
+            card.id in baseline.manualMatches,
         )
       : [];
   const baselineById = new Map(baseline?.cards.map((card) => [card.id, card]));
@@ -95,6 +99,16 @@ export function BaselineSection() {
           if (file) attach(file);
         }}
       />
+      {baseline && report && Object.keys(report.matches).length > 0 && (
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={everyMatch}
+            onChange={(event) => setEveryMatch(event.target.checked)}
+          />
+          {t('facilitator.baseline.everyMatch')}
+        </label>
+      )}
       {baseline && rubric && toMatch.length > 0 && (
         <fieldset className="baseline-matches">
           <legend>{t('facilitator.baseline.matchLegend')}</legend>

@@ -9,6 +9,7 @@
  * as every placement is. Figures are recomputed, never taken from the file; a baseline's are
  * what it is, and come back as they were.
  */
+
 import * as Y from 'yjs';
 import {
   initBoardDoc,
@@ -27,6 +28,7 @@ import { summarizeCard } from '../../shared/consensus/cardSummary.ts';
 import { closingRecordIndexes, frozenSummary } from '../../shared/rounds.ts';
 import { withSeedTranslations } from '../../shared/seedTranslations.ts';
 import type { ParsedSnapshot } from '../../shared/snapshot/parse.ts';
+import { MIN_PLACEMENTS_FOR_DOTS } from '../../shared/visibility.ts';
 
 const SERVER: TransactionOrigin = 'server';
 
@@ -94,7 +96,13 @@ export function restoreBoardDoc(
   if (snapshot.baseline) {
     // Its matches are worked out again from the hand matches, as the board's always are.
     const { title, exportedAt, cards, manualMatches } = snapshot.baseline;
-    writeBaseline(doc, { title, exportedAt, cards, manualMatches }, SERVER);
+    // A file may claim a figure of one or two people: never kept, as a baseline made here.
+    const kept = cards.map((card) =>
+      card.n >= MIN_PLACEMENTS_FOR_DOTS
+        ? card
+        : { ...card, median: null, q1: null, q3: null, iqr: null, rwg: null },
+    );
+    writeBaseline(doc, { title, exportedAt, cards: kept, manualMatches }, SERVER);
   }
   return doc;
 }

@@ -112,18 +112,19 @@ function checkReferences(snapshot: SnapshotShape, report: Report): void {
   });
 
   let previousAt = 0;
-  // A card recorded, then taken back by everyone and removed, is only a former id by then.
-  const timelineCards = new Set([...cardIds, ...(snapshot.rubric.formerIds ?? [])]);
+  // Ids the board has had: a card recorded or hand-matched, then taken back by everyone and
+  // removed, is only a former id by then.
+  const everCardIds = new Set([...cardIds, ...(snapshot.rubric.formerIds ?? [])]);
   snapshot.timeline?.forEach((entry, index) => {
     if (entry.at < previousAt) report(['timeline', index, 'at'], 'entries must be in time order');
     previousAt = entry.at;
     for (const cardId of Object.keys(entry.cards)) {
-      if (!timelineCards.has(cardId)) {
+      if (!everCardIds.has(cardId)) {
         report(['timeline', index, 'cards', cardId], `"${cardId}" is not a card of the rubric`);
       }
     }
   });
-  if (snapshot.baseline) checkBaseline(snapshot.baseline, cardIds, report);
+  if (snapshot.baseline) checkBaseline(snapshot.baseline, everCardIds, report);
 
   const finals = new Set<string>();
   snapshot.final.forEach(({ cardId }, index) => {

@@ -11,12 +11,15 @@ import type { BaselineReport } from '../../shared/baselineMatching.ts';
 import {
   ROOT_BASELINE,
   readBaseline,
+  readControl,
   readMeta,
   readPlacement,
   setPhase,
   setPlacement,
 } from '../../shared/boardDoc.ts';
 import { readFigures } from '../../shared/publicView.ts';
+import { ELEMENTS_OF_PARTNERSHIP } from '../../shared/rubric.ts';
+import { rubricToInput } from '../../shared/rubricFile.ts';
 import type { Snapshot } from '../../shared/snapshot/schema.ts';
 import {
   BASELINE_AGREED,
@@ -289,5 +292,67 @@ describe('a baseline in the exports', () => {
     );
     await waitFor(() => readBaseline(again.doc) !== null, 'the restored baseline');
     expect(readBaseline(again.doc)?.cards).toEqual(json.body.baseline?.cards);
+  });
+
+  it('keeps hand matches working, and the board exportable, after a hand-matched card leaves the board', async () => {
+    const running = await harness.start();
+    const board = await createBoard(running);
+    await attach(running, board, board.facilitatorToken, baselineSnapshot());
+    const matchesPath = `/api/boards/${board.boardId}/baseline/matches`;
+    const handMatches = { [REWORDED_CARD]: OLD_REWORDED_CARD };
+    expect(
+      (await request(running, 'PUT', matchesPath, board.facilitatorToken, { matches: handMatches }))
+        .status,
+    ).toBe(200);
+
+    // The hand-matched card is removed in Setup (nobody placed it).
+    const facilitator = await harness.connect(running, board.boardId, board.facilitatorToken);
+    setPhase(facilitator.doc, 'setup', 'local');
+    await waitFor(() => readControl(facilitator.doc).phase === 'setup', 'Setup');
+    const file = rubricToInput(readMeta(facilitator.doc)?.rubric ?? ELEMENTS_OF_PARTNERSHIP);
+    const without = {
+      ...file,
+      elements: file.elements.map((element) => ({
+        ...element,
+        cards: element.cards.filter((card) => card.id !== REWORDED_CARD),
+      })),
+    };
+    const put = await request(
+      running,
+      'PUT',
+      `/api/boards/${board.boardId}/rubric`,
+      board.facilitatorToken,
+      without,
+    );
+    expect(put.status).toBe(200);
+
+    // A screen sends its whole list again, the removed card's entry with it: still taken.
+    const again = await request<BaselineReport>(
+      running,
+      'PUT',
+      matchesPath,
+      board.facilitatorToken,
+      {
+        matches: { ...handMatches, 'trust.v2': null },
+      },
+    );
+    expect(again.status).toBe(200);
+    expect(again.body.unmatchedBoardCards).toContain('trust.v2');
+
+    const exported = await request<Snapshot>(
+      running,
+      'GET',
+      `/api/boards/${board.boardId}/snapshot.json`,
+      board.facilitatorToken,
+    );
+    const imported = await request<CreateBoardResponse & ErrorResponse>(
+      running,
+      'POST',
+      '/api/boards/import',
+      board.facilitatorToken,
+      exported.body,
+    );
+    expect(imported.body.error).toBeUndefined();
+    expect(imported.status).toBe(201);
   });
 });

@@ -80,6 +80,27 @@ describe('matching against a baseline', () => {
     expect(Object.fromEntries(matches)).toEqual({ c: 'y', b: 'a', d: 'z' });
   });
 
+  it('pairs cards numbered by place by their words, not their ids, when a card was added at the top', () => {
+    const lastYear = [
+      { id: 'e.p1', texts: { en: 'We share data' } },
+      { id: 'e.p2', texts: { en: 'We meet monthly' } },
+    ];
+    const thisYear = [
+      { id: 'e.p1', texts: { en: 'We co-design services' } },
+      { id: 'e.p2', texts: { en: 'We share data' } },
+      { id: 'e.p3', texts: { en: 'We meet monthly' } },
+    ];
+    expect(Object.fromEntries(matchBaseline(thisYear, lastYear))).toEqual({
+      'e.p2': 'e.p1',
+      'e.p3': 'e.p2',
+    });
+    // A card reworded on this board still matches by its id, its earlier words first.
+    const reworded = [
+      { id: 'e.p1', texts: { en: 'We share all our data' }, earlier: [{ en: 'We share data' }] },
+    ];
+    expect(Object.fromEntries(matchBaseline(reworded, lastYear))).toEqual({ 'e.p1': 'e.p1' });
+  });
+
   it('never matches one baseline card twice', () => {
     const twins = [
       { id: 'p', texts: { en: 'Twin' } },

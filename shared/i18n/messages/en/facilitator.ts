@@ -10,6 +10,7 @@ export const facilitator = {
   'facilitator.baseline.choose': 'Earlier board’s snapshot',
   'facilitator.baseline.replace': 'Replace with another snapshot',
   'facilitator.baseline.matchLegend': 'Match the remaining cards by hand',
+  'facilitator.baseline.everyMatch': 'Show every match, to change one made by id or text',
   'facilitator.baseline.noMatch': '— no match —',
   'facilitator.baseline.remove': 'Remove the comparison',
   'facilitator.baseline.notJson': 'That file is not a snapshot (it is not JSON).',

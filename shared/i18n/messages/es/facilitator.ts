@@ -11,6 +11,8 @@ export const facilitator: Record<keyof typeof english, string> = {
   'facilitator.baseline.choose': 'Copia del tablero anterior',
   'facilitator.baseline.replace': 'Reemplazar por otra copia',
   'facilitator.baseline.matchLegend': 'Empareje a mano las tarjetas restantes',
+  'facilitator.baseline.everyMatch':
+    'Mostrar todas las correspondencias, para cambiar una hecha por id o por texto',
   'facilitator.baseline.noMatch': '— sin pareja —',
   'facilitator.baseline.remove': 'Quitar la comparación',
   'facilitator.baseline.notJson': 'Ese archivo no es una copia del tablero (no es JSON).',
