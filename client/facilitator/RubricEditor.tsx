@@ -6,7 +6,14 @@
  * the export. Words are edited in the rubric's own language; a reworded text loses the
  * translations of its old words.
  */
-import { type FormEvent, type KeyboardEvent, useMemo, useState } from 'react';
+import {
+  createContext,
+  type FormEvent,
+  type KeyboardEvent,
+  useContext,
+  useMemo,
+  useState,
+} from 'react';
 import type { CardColumn } from '../../shared/rubric.ts';
 import { axisToInput, rubricToInput } from '../../shared/rubricFile.ts';
 import type { RubricInput } from '../../shared/rubricInput.ts';
@@ -24,6 +31,9 @@ const MAX_ELEMENTS = 8;
 const MAX_CARDS = 12;
 const MAX_CARD_TEXT = 200;
 const MAX_NAME = 60;
+
+/** The language the editor's fields are in: the rubric's own. */
+const EditorLanguage = createContext({ source: 'en' });
 
 /** Cards someone has placed: in a round, a closed one, or as the agreed position. */
 function placedCards(
@@ -92,131 +102,137 @@ function RubricEditor() {
   const right = text(axis.right);
 
   return (
-    <div className="rubric-editor" aria-busy={busy}>
-      <p className="hint">{t('facilitator.rubric.hint')}</p>
-      <FormError error={error} />
-      <fieldset className="rubric-axis">
-        <legend>{t('facilitator.rubric.axis')}</legend>
-        <CommitField
-          label={t('facilitator.rubric.axisLeft')}
-          value={left}
-          max={MAX_NAME}
-          disabled={busy}
-          onCommit={(words) => send(rubricDraft.renameAxis(input, axis, words, right))}
-        />
-        <CommitField
-          label={t('facilitator.rubric.axisRight')}
-          value={right}
-          max={MAX_NAME}
-          disabled={busy}
-          onCommit={(words) => send(rubricDraft.renameAxis(input, axis, left, words))}
-        />
-      </fieldset>
-      <ol className="rubric-elements">
-        {input.elements.map((element, e) => {
-          const name = text(element.name);
-          const elementPlaced = element.cards.some((card) => placed.has(card.id ?? ''));
-          const elementKey = element.id ?? `new-${e}`;
-          return (
-            <li
-              key={elementKey}
-              className="rubric-element"
-              data-testid={`edit-element-${elementKey}`}
-            >
-              <div className="rubric-row">
-                <CommitField
-                  label={t('facilitator.rubric.elementName')}
-                  value={name}
-                  max={MAX_NAME}
-                  disabled={busy}
-                  onCommit={(words) => send(rubricDraft.renameElement(input, e, words))}
-                />
-                <MoveButtons
-                  what={name}
-                  disabled={busy}
-                  first={e === 0}
-                  last={e === input.elements.length - 1}
-                  onMove={(by) => send(rubricDraft.moveElement(input, e, by))}
-                />
-                <RemoveButton
-                  id={`element:${elementKey}`}
-                  what={name}
-                  asks={elementPlaced}
-                  disabled={busy || input.elements.length <= 1}
-                  confirming={confirming}
-                  setConfirming={setConfirming}
-                  onRemove={() => send(rubricDraft.removeElement(input, e))}
-                />
-              </div>
-              <ol className="rubric-cards">
-                {element.cards.map((card, c) => {
-                  const words = text(card.text);
-                  const cardKey = card.id ?? `new-${c}`;
-                  return (
-                    <li key={cardKey} className="rubric-card" data-testid={`edit-card-${cardKey}`}>
-                      <CommitField
-                        label={t('facilitator.rubric.cardText')}
-                        value={words}
-                        max={MAX_CARD_TEXT}
-                        multiline
-                        disabled={busy}
-                        onCommit={(next) => send(rubricDraft.rewordCard(input, e, c, next))}
-                      />
-                      <div className="rubric-row">
-                        <ColumnSelect
-                          value={card.column}
-                          left={left}
-                          right={right}
+    <EditorLanguage.Provider value={{ source }}>
+      <div className="rubric-editor" aria-busy={busy}>
+        <p className="hint">{t('facilitator.rubric.hint')}</p>
+        <FormError error={error} />
+        <fieldset className="rubric-axis">
+          <legend>{t('facilitator.rubric.axis')}</legend>
+          <CommitField
+            label={t('facilitator.rubric.axisLeft')}
+            value={left}
+            max={MAX_NAME}
+            disabled={busy}
+            onCommit={(words) => send(rubricDraft.renameAxis(input, axis, words, right))}
+          />
+          <CommitField
+            label={t('facilitator.rubric.axisRight')}
+            value={right}
+            max={MAX_NAME}
+            disabled={busy}
+            onCommit={(words) => send(rubricDraft.renameAxis(input, axis, left, words))}
+          />
+        </fieldset>
+        <ol className="rubric-elements">
+          {input.elements.map((element, e) => {
+            const name = text(element.name);
+            const elementPlaced = element.cards.some((card) => placed.has(card.id ?? ''));
+            const elementKey = element.id ?? `new-${e}`;
+            return (
+              <li
+                key={elementKey}
+                className="rubric-element"
+                data-testid={`edit-element-${elementKey}`}
+              >
+                <div className="rubric-row">
+                  <CommitField
+                    label={t('facilitator.rubric.elementName')}
+                    value={name}
+                    max={MAX_NAME}
+                    disabled={busy}
+                    onCommit={(words) => send(rubricDraft.renameElement(input, e, words))}
+                  />
+                  <MoveButtons
+                    what={name}
+                    disabled={busy}
+                    first={e === 0}
+                    last={e === input.elements.length - 1}
+                    onMove={(by) => send(rubricDraft.moveElement(input, e, by))}
+                  />
+                  <RemoveButton
+                    id={`element:${elementKey}`}
+                    what={name}
+                    asks={elementPlaced}
+                    disabled={busy || input.elements.length <= 1}
+                    confirming={confirming}
+                    setConfirming={setConfirming}
+                    onRemove={() => send(rubricDraft.removeElement(input, e))}
+                  />
+                </div>
+                <ol className="rubric-cards">
+                  {element.cards.map((card, c) => {
+                    const words = text(card.text);
+                    const cardKey = card.id ?? `new-${c}`;
+                    return (
+                      <li
+                        key={cardKey}
+                        className="rubric-card"
+                        data-testid={`edit-card-${cardKey}`}
+                      >
+                        <CommitField
+                          label={t('facilitator.rubric.cardText')}
+                          value={words}
+                          max={MAX_CARD_TEXT}
+                          multiline
                           disabled={busy}
-                          onChange={(column) => send(rubricDraft.setColumn(input, e, c, column))}
+                          onCommit={(next) => send(rubricDraft.rewordCard(input, e, c, next))}
                         />
-                        <MoveButtons
-                          what={words}
-                          disabled={busy}
-                          first={c === 0}
-                          last={c === element.cards.length - 1}
-                          onMove={(by) => send(rubricDraft.moveCard(input, e, c, by))}
-                        />
-                        <RemoveButton
-                          id={`card:${cardKey}`}
-                          what={words}
-                          asks={placed.has(card.id ?? '')}
-                          disabled={busy || element.cards.length <= 1}
-                          confirming={confirming}
-                          setConfirming={setConfirming}
-                          onRemove={() => send(rubricDraft.removeCard(input, e, c))}
-                        />
-                      </div>
-                    </li>
-                  );
-                })}
-              </ol>
-              {element.cards.length < MAX_CARDS && (
-                <AddForm
-                  legend={t('facilitator.rubric.addCard', { element: name })}
-                  left={left}
-                  right={right}
-                  disabled={busy}
-                  onAdd={(words, column) => send(rubricDraft.addCard(input, e, words, column))}
-                />
-              )}
-            </li>
-          );
-        })}
-      </ol>
-      {input.elements.length < MAX_ELEMENTS && (
-        <AddForm
-          legend={t('facilitator.rubric.addElement')}
-          withName
-          left={left}
-          right={right}
-          disabled={busy}
-          onAdd={(words, column, name) =>
-            send(rubricDraft.addElement(input, name ?? '', words, column))
-          }
-        />
-      )}
-    </div>
+                        <div className="rubric-row">
+                          <ColumnSelect
+                            value={card.column}
+                            left={left}
+                            right={right}
+                            disabled={busy}
+                            onChange={(column) => send(rubricDraft.setColumn(input, e, c, column))}
+                          />
+                          <MoveButtons
+                            what={words}
+                            disabled={busy}
+                            first={c === 0}
+                            last={c === element.cards.length - 1}
+                            onMove={(by) => send(rubricDraft.moveCard(input, e, c, by))}
+                          />
+                          <RemoveButton
+                            id={`card:${cardKey}`}
+                            what={words}
+                            asks={placed.has(card.id ?? '')}
+                            disabled={busy || element.cards.length <= 1}
+                            confirming={confirming}
+                            setConfirming={setConfirming}
+                            onRemove={() => send(rubricDraft.removeCard(input, e, c))}
+                          />
+                        </div>
+                      </li>
+                    );
+                  })}
+                </ol>
+                {element.cards.length < MAX_CARDS && (
+                  <AddForm
+                    legend={t('facilitator.rubric.addCard', { element: name })}
+                    left={left}
+                    right={right}
+                    disabled={busy}
+                    onAdd={(words, column) => send(rubricDraft.addCard(input, e, words, column))}
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ol>
+        {input.elements.length < MAX_ELEMENTS && (
+          <AddForm
+            legend={t('facilitator.rubric.addElement')}
+            withName
+            left={left}
+            right={right}
+            disabled={busy}
+            onAdd={(words, column, name) =>
+              send(rubricDraft.addElement(input, name ?? '', words, column))
+            }
+          />
+        )}
+      </div>
+    </EditorLanguage.Provider>
   );
 }
 
@@ -255,12 +271,15 @@ function CommitField({
   disabled: boolean;
   onCommit: (words: string) => void;
 }) {
+  const { source } = useContext(EditorLanguage);
   const commit = (words: string) => {
     const trimmed = words.trim();
     if (trimmed !== '' && trimmed !== value) onCommit(trimmed);
   };
   const shared = {
     'aria-label': label,
+    // The words are the rubric's own, in its language, whatever the interface's.
+    lang: source,
     defaultValue: value,
     maxLength: max,
     // Never disabled while a change is sent: that would drop the focus of the next field.

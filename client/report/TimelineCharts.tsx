@@ -52,8 +52,12 @@ export function TimelineCharts({
                         moments={moments}
                       />
                       <p className="report-timeline-times" aria-hidden="true">
-                        <span>{clock(tr, moments[0]?.at ?? 0)}</span>
-                        <span>{clock(tr, moments.at(-1)?.at ?? 0)}</span>
+                        <span>
+                          {t('timeline.chart.from', { time: clock(tr, moments[0]?.at ?? 0) })}
+                        </span>
+                        <span>
+                          {t('timeline.chart.to', { time: clock(tr, moments.at(-1)?.at ?? 0) })}
+                        </span>
                       </p>
                     </>
                   ) : (

@@ -146,6 +146,7 @@ test('the report of a Spanish reader is in Spanish, and its picture too', async 
     translator('es').t('report.elements.heading', { count: 6 }),
     es['report.cards.heading'],
     es['report.rounds.heading'],
+    es['timeline.chart.heading'],
   ]);
   await expect(report).toContainText(es['report.rounds.one']);
   await expect(report).toContainText('Alianza de Alto Rendimiento');

@@ -27,7 +27,9 @@ export async function shownTexts(page: Page): Promise<ShownText[]> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || parent.closest('script, style, noscript, svg defs')) continue;
+      // A textarea's text is its value, what a person types or edits (the facilitator's rubric
+      // editor holds the rubric's own words), as an input's value is; not the interface's words.
+      if (!parent || parent.closest('script, style, noscript, svg defs, textarea')) continue;
       const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
       if (text) found.push({ text, where: placeOf(parent) });
     }

@@ -20,6 +20,8 @@ export const timeline = {
   'timeline.chart.heading': 'Over the day',
   'timeline.chart.intro':
     'Each element’s position (line) and agreement (dashed) as the board recorded them; dotted lines mark phase and round changes.',
+  'timeline.chart.from': 'from {time}',
+  'timeline.chart.to': 'to {time}',
   'timeline.chart.none': 'Nothing was recorded over the day.',
   'timeline.chart.label':
     '{element}: position from {first} to {last}, agreement from {firstAgreement} to {lastAgreement}, {from} to {to}',

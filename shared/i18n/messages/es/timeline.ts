@@ -21,6 +21,8 @@ export const timeline: Record<keyof typeof english, string> = {
   'timeline.chart.heading': 'A lo largo de la jornada',
   'timeline.chart.intro':
     'La posición (línea) y el acuerdo (discontinua) de cada elemento tal como los registró el tablero; las líneas de puntos marcan los cambios de fase y de ronda.',
+  'timeline.chart.from': 'desde las {time}',
+  'timeline.chart.to': 'hasta las {time}',
   'timeline.chart.none': 'No se registró nada a lo largo de la jornada.',
   'timeline.chart.label':
     '{element}: posición de {first} a {last}, acuerdo de {firstAgreement} a {lastAgreement}, de {from} a {to}',
