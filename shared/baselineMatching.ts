@@ -3,8 +3,7 @@
  * the same id, then the same text in the same language. Pure.
  */
 import type { BaselineCard, BaselineMatches, StoredBaseline } from './baseline.ts';
-import { type Rubric, rubricCards } from './rubric.ts';
-import { idsEverUsed } from './rubricEdit.ts';
+import { idsEverUsed, type Rubric, rubricCards } from './rubric.ts';
 import { withSeedTranslations } from './seedTranslations.ts';
 
 /** The language of a text when none is given: the rubric's own, else English. */

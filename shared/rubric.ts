@@ -482,3 +482,14 @@ export function rubricCards(rubric: Rubric): (RubricCard & { elementId: string }
 export function everyRubricCard(rubric: Rubric): (RubricCard & { elementId: string })[] {
   return [...rubricCards(rubric), ...(rubric.retired ?? [])];
 }
+
+/** Every id this board's cards and elements have ever had (rubricEdit.ts never gives one again). */
+export function idsEverUsed(rubric: Rubric): Set<string> {
+  const ids = new Set<string>(rubric.formerIds ?? []);
+  for (const element of rubric.elements) {
+    ids.add(element.id);
+    for (const card of element.cards) ids.add(card.id);
+  }
+  for (const card of rubric.retired ?? []) ids.add(card.id);
+  return ids;
+}

@@ -14,6 +14,7 @@
 import {
   type CardColumn,
   type EarlierText,
+  idsEverUsed,
   type RetiredCard,
   type Rubric,
   type RubricCard,
@@ -31,17 +32,6 @@ export const MAX_RETIRED_CARDS = 400;
 export type RubricEdit =
   | { ok: true; rubric: Rubric; retired: string[] }
   | { ok: false; reason: 'tooManyRemovals' };
-
-/** Every id this board's cards and elements have ever had. */
-export function idsEverUsed(rubric: Rubric): Set<string> {
-  const ids = new Set<string>(rubric.formerIds ?? []);
-  for (const element of rubric.elements) {
-    ids.add(element.id);
-    for (const card of element.cards) ids.add(card.id);
-  }
-  for (const card of rubric.retired ?? []) ids.add(card.id);
-  return ids;
-}
 
 /**
  * The board's next rubric. `placed(cardId)`: whether anyone has placed the card on this board

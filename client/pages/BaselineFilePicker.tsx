@@ -4,9 +4,9 @@
  * it as it checks an import and keeps only its per-card figures. The page reads only its title
  * to name it back.
  */
-import { useState } from 'react';
 import { useTranslator } from '../i18n/useTranslator.ts';
 import { WordedError } from '../useAsyncAction.ts';
+import { JsonFileField } from './JsonFileField.tsx';
 
 export interface ChosenBaseline {
   snapshot: unknown;
@@ -40,39 +40,15 @@ export function BaselineFilePicker({
   onClear: () => void;
 }) {
   const { t } = useTranslator();
-  const [generation, setGeneration] = useState(0);
   return (
-    <div className="rubric-file">
-      <label htmlFor="board-baseline">
-        {t('pages.start.create.baselineLabel')}{' '}
-        <span className="hint">{t('pages.start.create.baselineHint')}</span>
-      </label>
-      <input
-        key={generation}
-        id="board-baseline"
-        type="file"
-        accept="application/json,.json"
-        disabled={busy}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (file) onChoose(file);
-        }}
-      />
-      {chosen && (
-        <p className="rubric-chosen" role="status">
-          {t('pages.start.create.baselineChosen', { title: chosen.title })}{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              setGeneration((value) => value + 1);
-              onClear();
-            }}
-          >
-            {t('pages.start.create.rubricClear')}
-          </button>
-        </p>
-      )}
-    </div>
+    <JsonFileField
+      id="board-baseline"
+      label={t('pages.start.create.baselineLabel')}
+      hint={t('pages.start.create.baselineHint')}
+      chosen={chosen && t('pages.start.create.baselineChosen', { title: chosen.title })}
+      busy={busy}
+      onChoose={onChoose}
+      onClear={onClear}
+    />
   );
 }

@@ -4,11 +4,12 @@
  * board's `rubric`; without one the board gets the Elements of Partnership, which can be
  * downloaded here as a rubric file to start one's own from.
  */
-import { useState } from 'react';
+
 import type { RubricInput } from '../../shared/rubricInput.ts';
 import { useTranslator } from '../i18n/useTranslator.ts';
 import { WordedError } from '../useAsyncAction.ts';
 import { loadZodWithoutEval } from '../zodWithoutEval.ts';
+import { JsonFileField } from './JsonFileField.tsx';
 
 export interface ChosenRubric {
   input: RubricInput;
@@ -69,49 +70,28 @@ export function RubricFilePicker({
   onClear: () => void;
 }) {
   const { t } = useTranslator();
-  // A new input after "clear", so the same file can be chosen again.
-  const [generation, setGeneration] = useState(0);
   return (
-    <div className="rubric-file">
-      <label htmlFor="board-rubric">
-        {t('pages.start.create.rubricLabel')}{' '}
-        <span className="hint">{t('pages.start.create.rubricHint')}</span>
-      </label>
-      <input
-        key={generation}
-        id="board-rubric"
-        type="file"
-        accept="application/json,.json"
-        disabled={busy}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (file) onChoose(file);
-        }}
-      />
-      {chosen && (
-        <p className="rubric-chosen" role="status">
-          {t('pages.start.create.rubricChosen', {
-            title: chosen.title,
-            elements: chosen.elements,
-            cards: chosen.cards,
-          })}{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              setGeneration((value) => value + 1);
-              onClear();
-            }}
-          >
-            {t('pages.start.create.rubricClear')}
-          </button>
-        </p>
-      )}
+    <JsonFileField
+      id="board-rubric"
+      label={t('pages.start.create.rubricLabel')}
+      hint={t('pages.start.create.rubricHint')}
+      chosen={
+        chosen &&
+        t('pages.start.create.rubricChosen', {
+          title: chosen.title,
+          elements: chosen.elements,
+          cards: chosen.cards,
+        })
+      }
+      busy={busy}
+      onChoose={onChoose}
+      onClear={onClear}
+    >
       <p className="hint">
         <button type="button" className="link-button" onClick={() => void downloadSeedRubric()}>
           {t('pages.start.create.rubricTemplate')}
         </button>
       </p>
-    </div>
+    </JsonFileField>
   );
 }
