@@ -12,18 +12,36 @@ import { MIN_PLACEMENTS_FOR_DOTS } from './visibility.ts';
 
 /**
  * A snapshot's per-card figures: each card's counted placements (not removed people) in its
- * last round, recomputed rather than taken from the file, and the agreed position. No figure of
- * fewer than three placements is kept.
+ * latest round with at least three of them, recomputed rather than taken from the file, and the
+ * agreed position. No figure of fewer than three placements is kept.
  */
 export function baselineFromSnapshot(snapshot: ParsedSnapshot): StoredBaseline {
   const removed = new Set(snapshot.participants.filter((p) => p.removed).map((p) => p.id));
   const closing = closingRecordIndexes(snapshot.rounds);
   const agreed = new Map(snapshot.final.map((final) => [final.cardId, final.position]));
+  // cardId → round → the counted positions, gathered once (a file may hold 50,000 placements).
+  const byCard = new Map<string, Map<number, number[]>>();
+  for (const placement of snapshot.placements) {
+    if (removed.has(placement.participantId)) continue;
+    const rounds = byCard.get(placement.cardId) ?? new Map<number, number[]>();
+    const values = rounds.get(placement.round) ?? [];
+    values.push(placement.position);
+    rounds.set(placement.round, values);
+    byCard.set(placement.cardId, rounds);
+  }
   const cards = rubricCards(snapshot.rubric).map((card): BaselineCard => {
     const lastRound = (closing.get(card.id)?.length ?? 0) + 1;
-    const values = snapshot.placements
-      .filter((p) => p.cardId === card.id && p.round === lastRound && !removed.has(p.participantId))
-      .map((p) => p.position);
+    const rounds = byCard.get(card.id);
+    // The latest round with a figure, as the earlier board's report showed it (latestFigures.ts):
+    // a round opened and left thin at the end does not hide the one before it.
+    let values = rounds?.get(lastRound) ?? [];
+    for (let round = lastRound; round >= 1; round -= 1) {
+      const inRound = rounds?.get(round) ?? [];
+      if (inRound.length >= MIN_PLACEMENTS_FOR_DOTS) {
+        values = inRound;
+        break;
+      }
+    }
     const summary = summarizeCard(values);
     const shown = values.length >= MIN_PLACEMENTS_FOR_DOTS;
     return {

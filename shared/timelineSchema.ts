@@ -6,17 +6,24 @@
 import { z } from 'zod';
 import { PHASES } from './boardDoc.ts';
 import { MAX_ENTRY_CARDS, MAX_TIMELINE_ENTRIES, TIMELINE_SCALE } from './timeline.ts';
+import { MIN_PLACEMENTS_FOR_DOTS } from './visibility.ts';
 
 const thousandths = z
   .number()
   .int()
   .min(-10 * TIMELINE_SCALE)
   .max(TIMELINE_SCALE);
+/** A position or a spread on the axis: 0 to 1, in thousandths. */
+const onTheAxis = z.number().int().min(0).max(TIMELINE_SCALE);
+/**
+ * Median, IQR, r_wg and count: never a figure of fewer than three placements (MIN_PLACEMENTS_FOR_DOTS),
+ * so neither a file nor a stored row can bring one in.
+ */
 const figuresSchema = z.tuple([
+  onTheAxis,
+  onTheAxis,
   thousandths,
-  thousandths,
-  thousandths,
-  z.number().int().min(0).max(100_000),
+  z.number().int().min(MIN_PLACEMENTS_FOR_DOTS).max(100_000),
 ]);
 
 /** One entry: figures in thousandths, r_wg down to −10 (few, far apart positions). */

@@ -32,7 +32,7 @@ export function SinceText({
   const own = useTranslator();
   const tr = given ?? own;
   const earlier = tr.percent(since.earlier);
-  const large = 'large' in since && since.large;
+  const large = since.large;
   return (
     <span className={`since-baseline${large ? ' large' : ''}`} data-testid="since-baseline">
       {since.now === null

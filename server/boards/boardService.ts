@@ -108,12 +108,16 @@ export class BoardService {
     await this.rooms.closeBoard(boardId, CLOSES.boardDeleted);
   }
 
-  async snapshot(boardId: string, anonymous: boolean): Promise<Snapshot> {
+  /**
+   * The board as a snapshot; with its timeline (read from the store) unless `withDay` is false:
+   * only the JSON file carries it, so the CSV files and the rubric file never read it.
+   */
+  async snapshot(boardId: string, anonymous: boolean, withDay = true): Promise<Snapshot> {
     const exportedAt = this.now();
     const snapshot = await this.commands.run(boardId, { kind: 'snapshot', exportedAt, anonymous });
     // A room only loads with readable meta, so this is a board the store mangled.
     if (!snapshot) throw new RoomLoadError(`board ${boardId} has no readable meta`);
-    return withTimeline(snapshot, this.store, boardId);
+    return withDay ? withTimeline(snapshot, this.store, boardId) : snapshot;
   }
 
   /** The board's figures over the day, as recorded so far (facilitators only). */

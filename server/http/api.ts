@@ -391,7 +391,7 @@ export function createApi(deps: ApiDeps) {
       await authenticateFacilitator(req, boardId);
       const anonymous = anonymousParam(req);
       const language = format === 'json' || format === 'rubric-json' ? undefined : langParam(req);
-      const snapshot = await boards.snapshot(boardId, anonymous);
+      const snapshot = await boards.snapshot(boardId, anonymous, format === 'json');
       if (language !== undefined && !isExportLanguage(snapshot, language)) {
         throw new HttpError(
           400,

@@ -22,6 +22,8 @@ export interface SinceBaseline {
   change: number | null;
   /** |change| > half the current IQR (with IQR 0, any move). */
   large: boolean;
+  /** The current IQR, which `large` is judged against; null while there is none. */
+  iqr: number | null;
 }
 
 /** A card's then and now, or null when the baseline has no position for it. */
@@ -32,9 +34,15 @@ export function sinceBaseline(
   if (!baseline) return null;
   const earlier = baseline.agreed ?? baseline.median;
   if (earlier === null) return null;
-  if (now.median === null) return { earlier, now: null, change: null, large: false };
+  if (now.median === null) return { earlier, now: null, change: null, large: false, iqr: null };
   const change = now.median - earlier;
-  return { earlier, now: now.median, change, large: Math.abs(change) > (now.iqr ?? 0) / 2 + 1e-9 };
+  const iqr = now.iqr ?? null;
+  return { earlier, now: now.median, change, large: isLarge(change, iqr), iqr };
+}
+
+/** A move larger than half the spread of the middle of the group can explain. */
+function isLarge(change: number, iqr: number | null): boolean {
+  return Math.abs(change) > (iqr ?? 0) / 2 + 1e-9;
 }
 
 /** An element's or the board's then and now. */
@@ -42,26 +50,37 @@ export interface SinceRollUp {
   earlier: number;
   now: number;
   change: number;
+  /** The mean current IQR of the same cards, and whether the move is larger than half of it. */
+  iqr: number | null;
+  large: boolean;
 }
 
 /**
  * Mean then and mean now over the cards (or elements) that have both, so both sides are over
- * the same cards.
+ * the same cards; large when the mean move is more than half their mean current IQR.
  */
 export function rollUpSince(
-  cards: readonly (Pick<SinceBaseline, 'earlier' | 'now'> | null)[],
+  cards: readonly (Pick<SinceBaseline, 'earlier' | 'now' | 'iqr'> | null)[],
 ): SinceRollUp | null {
   let earlier = 0;
   let now = 0;
   let count = 0;
+  let iqrSum = 0;
+  let iqrCount = 0;
   for (const card of cards) {
     if (!card || card.now === null) continue;
     earlier += card.earlier;
     now += card.now;
     count += 1;
+    if (card.iqr !== null) {
+      iqrSum += card.iqr;
+      iqrCount += 1;
+    }
   }
   if (count === 0) return null;
-  return { earlier: earlier / count, now: now / count, change: (now - earlier) / count };
+  const change = (now - earlier) / count;
+  const iqr = iqrCount === 0 ? null : iqrSum / iqrCount;
+  return { earlier: earlier / count, now: now / count, change, iqr, large: isLarge(change, iqr) };
 }
 
 /** Card ids by the size of their move since the baseline, largest first; the rest keep order. */

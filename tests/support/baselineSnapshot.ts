@@ -36,7 +36,11 @@ function earlierRubric(): Rubric {
   return rubric;
 }
 
-export function baselineSnapshot(): Snapshot {
+/**
+ * `reopened`: the earlier board then opened a second round on trust.v1 that nobody placed, as a
+ * board exported in the middle of its last round is.
+ */
+export function baselineSnapshot({ reopened = false }: { reopened?: boolean } = {}): Snapshot {
   const people = ['a', 'b', 'c', 'd'];
   const at = Date.parse('2026-03-01T10:00:00.000Z');
   const placements: Record<string, Record<string, Placement>> = { 'trust.v1': {} };
@@ -67,7 +71,7 @@ export function baselineSnapshot(): Snapshot {
       organisations: ['County'],
       rubric: earlierRubric(),
     },
-    control: { ...INITIAL_CONTROL, phase: 'final' },
+    control: { ...INITIAL_CONTROL, phase: 'final', ...(reopened ? { round: 2 } : {}) },
     participants: Object.fromEntries(
       people.map((id, index) => [
         id,
@@ -82,7 +86,19 @@ export function baselineSnapshot(): Snapshot {
     ),
     placements,
     final: { [RENAMED_CARD]: { x: BASELINE_AGREED, note: 'we agreed' } },
-    rounds: [],
+    rounds: reopened
+      ? [
+          {
+            round: 1,
+            cardIds: ['trust.v1'],
+            closedAt: at + 1000,
+            positions: Object.fromEntries(
+              people.map((id, index) => [id, { 'trust.v1': BASELINE_POSITIONS[index] ?? 0 }]),
+            ),
+            summaries: {},
+          },
+        ]
+      : [],
     exportedAt: Date.parse('2026-03-02T10:00:00.000Z'),
     anonymous: false,
   });

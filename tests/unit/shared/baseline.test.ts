@@ -51,6 +51,13 @@ describe('a baseline from a snapshot', () => {
     });
   });
 
+  it('keeps the latest round with a figure when the last one was opened and left unplaced', () => {
+    const parsed = parseSnapshot(baselineSnapshot({ reopened: true }));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const trust = baselineFromSnapshot(parsed.snapshot).cards.find((c) => c.id === 'trust.v1');
+    expect(trust).toMatchObject({ n: 4, median: BASELINE_MEDIAN });
+  });
+
   it('keeps no figure of fewer than three placements', () => {
     const card = parsedBaseline().cards.find((entry) => entry.id === 'trust.p1');
     expect(card).toMatchObject({ n: 2, median: null, q1: null, q3: null, iqr: null, rwg: null });
@@ -150,6 +157,7 @@ describe('then and now', () => {
       now: 0.6,
       change: expect.closeTo(0.1, 10),
       large: false,
+      iqr: 0.3,
     });
     expect(sinceBaseline({ ...then, agreed: null }, { median: 0.6, iqr: 0.3 })?.large).toBe(true);
     expect(
@@ -160,17 +168,28 @@ describe('then and now', () => {
       now: null,
       change: null,
       large: false,
+      iqr: null,
     });
   });
 
   it('rolls up over the cards that have both, and orders by the size of the move', () => {
-    const a = { earlier: 0.2, now: 0.6, change: 0.4, large: true };
-    const b = { earlier: 0.5, now: 0.4, change: -0.1, large: false };
+    const a = { earlier: 0.2, now: 0.6, change: 0.4, large: true, iqr: 0.2 };
+    const b = { earlier: 0.5, now: 0.4, change: -0.1, large: false, iqr: 0.4 };
+    // The element moved 15 points on average, against a mean IQR of 30: exactly half, not more.
     expect(rollUpSince([a, b, null])).toEqual({
       earlier: expect.closeTo(0.35, 10),
       now: expect.closeTo(0.5, 10),
       change: expect.closeTo(0.15, 10),
+      iqr: expect.closeTo(0.3, 10),
+      large: false,
     });
+    // With a tighter group the same move is large, for the element and for the board above it.
+    const tight = rollUpSince([
+      { ...a, iqr: 0.1 },
+      { ...b, iqr: 0.1 },
+    ]);
+    expect(tight?.large).toBe(true);
+    expect(rollUpSince([tight])?.large).toBe(true);
     expect(
       orderByChange([
         { cardId: 'b', since: b },

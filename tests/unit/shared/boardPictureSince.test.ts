@@ -37,8 +37,8 @@ describe('the picture since the last retreat', () => {
     const svg = boardPictureSvg(
       input({
         since: {
-          'trust.v1': { earlier: 0.25, now: 0.6, change: 0.35, large: true },
-          'trust.v2': { earlier: 0.4, now: null, change: null, large: false },
+          'trust.v1': { earlier: 0.25, now: 0.6, change: 0.35, large: true, iqr: 0.2 },
+          'trust.v2': { earlier: 0.4, now: null, change: null, large: false, iqr: null },
         },
       }),
     );
