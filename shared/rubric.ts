@@ -493,3 +493,12 @@ export function idsEverUsed(rubric: Rubric): Set<string> {
   for (const card of rubric.retired ?? []) ids.add(card.id);
   return ids;
 }
+
+/**
+ * An element's cards over the board's life: those on it now, then those retired from it (the day's
+ * figures and the exports still name them).
+ */
+export function elementCardsEver(rubric: Rubric, element: RubricElement): RubricCard[] {
+  const retired = (rubric.retired ?? []).filter((card) => card.elementId === element.id);
+  return [...element.cards, ...retired];
+}

@@ -8,7 +8,7 @@
 import { type ReactNode, useState } from 'react';
 import { cardText, elementName } from '../../shared/i18n/rubricText.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
-import type { Rubric, RubricElement } from '../../shared/rubric.ts';
+import { elementCardsEver, type Rubric, type RubricElement } from '../../shared/rubric.ts';
 import {
   elementSeries,
   TIMELINE_SCALE,
@@ -116,6 +116,10 @@ export default function ReplayView() {
   );
 }
 
+function isRetired(rubric: Rubric, cardId: string): boolean {
+  return (rubric.retired ?? []).some((card) => card.id === cardId);
+}
+
 function momentWords(tr: Translator, moment: TimelineMoment, index: number, count: number) {
   return tr.t('timeline.replay.moment', {
     time: tr.dateTime(moment.at, { hour: '2-digit', minute: '2-digit' }),
@@ -138,9 +142,13 @@ function ReplayElement({
   tr: Translator;
 }) {
   const name = elementName(rubric, element, tr);
+  // A card retired since counts at the moments it was on the board, as it did then.
+  const cards = elementCardsEver(rubric, element).filter(
+    (card) => !isRetired(rubric, card.id) || moment.cards.has(card.id),
+  );
   const [point] = elementSeries(
     [moment],
-    element.cards.map((card) => card.id),
+    cards.map((card) => card.id),
   );
   return (
     <section className="replay-element" data-testid="replay-element">
@@ -154,7 +162,7 @@ function ReplayElement({
         </span>
       </h3>
       <ul className="replay-cards">
-        {element.cards.map((card) => {
+        {cards.map((card) => {
           const text = cardText(rubric, card, tr);
           const figures = moment.cards.get(card.id);
           return (
@@ -162,6 +170,9 @@ function ReplayElement({
               <span className="replay-card-text" lang={text.lang}>
                 {text.text}
               </span>
+              {isRetired(rubric, card.id) && (
+                <span className="hint"> {tr.t('timeline.replay.retired')}</span>
+              )}
               <ReplayTrack figures={figures} />
               <span className="replay-card-figures" data-testid="replay-card-figures">
                 {figures ? cardWords(tr, figures) : tr.t('timeline.replay.noCard')}

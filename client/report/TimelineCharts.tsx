@@ -6,7 +6,7 @@
  */
 import { elementName } from '../../shared/i18n/rubricText.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
-import type { Rubric } from '../../shared/rubric.ts';
+import { elementCardsEver, type Rubric } from '../../shared/rubric.ts';
 import { type ElementPoint, elementSeries, type TimelineMoment } from '../../shared/timeline.ts';
 import { agreementWords, phaseText, shareOrDash } from '../format.ts';
 
@@ -35,9 +35,10 @@ export function TimelineCharts({
           <div className="report-timeline-charts">
             {rubric.elements.map((element) => {
               const name = elementName(rubric, element, tr);
+              // Retired cards too: at the moments they were on the board, they counted.
               const series = elementSeries(
                 moments,
-                element.cards.map((card) => card.id),
+                elementCardsEver(rubric, element).map((card) => card.id),
               );
               const recorded = series.some((point) => point.position !== null);
               return (

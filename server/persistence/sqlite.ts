@@ -298,8 +298,9 @@ export class SqliteStore implements Store {
     })();
   }
 
-  appendTimeline(boardId: string, entries: readonly StoredTimelineEntry[]): void {
+  appendTimeline(boardId: string, entries: readonly StoredTimelineEntry[], fence?: number): void {
     this.db.transaction(() => {
+      if (!this.holdsFence(boardId, fence)) throw new FencedError([boardId]);
       for (const { at, entry } of entries) {
         this.statements.appendTimeline.run(boardId, at, entry, boardId);
       }

@@ -110,8 +110,16 @@ export interface StoredTimelineEntry {
  * stop its own record.
  */
 export interface TimelineStore {
-  /** Appends entries in order, in one transaction; dropped for a board deleted meanwhile. */
-  appendTimeline(boardId: string, entries: readonly StoredTimelineEntry[]): Awaitable<void>;
+  /**
+   * Appends entries in order, in one transaction; dropped for a board deleted meanwhile. With
+   * `fence` (the owner epoch the writer claimed), refused whole with FencedError once the board's
+   * epoch has moved: a former holder adds nothing to the new holder's record.
+   */
+  appendTimeline(
+    boardId: string,
+    entries: readonly StoredTimelineEntry[],
+    fence?: number,
+  ): Awaitable<void>;
   /** A board's timeline, oldest first. */
   loadTimeline(boardId: string): Awaitable<StoredTimelineEntry[]>;
 }

@@ -106,6 +106,11 @@ export class TickCommit {
    * From now on the board's writes carry `epoch` (a fresh claim: writes refused by an older one
    * are taken again); null: they carry none (its room unloaded, or one process alone).
    */
+  /** The owner epoch the board's writes carry now, if any. */
+  epochOf(boardId: string): number | undefined {
+    return this.fences.get(boardId);
+  }
+
   fence(boardId: string, epoch: number | null): void {
     // Fenced out stays so until a fresh claim: a room unloading must not lift it.
     if (epoch === null) this.fences.delete(boardId);

@@ -92,6 +92,11 @@ export class UpdateLog {
     this.commits.fence(boardId, epoch);
   }
 
+  /** The owner epoch the board's writes carry (several instances), if any: its timeline's too. */
+  epochOf(boardId: string): number | undefined {
+    return this.commits.epochOf(boardId);
+  }
+
   /** Stores an update with this turn's commit: resolves once durable, rejects if not stored. */
   append(boardId: string, update: Uint8Array, log: LogName = 'board'): Promise<void> {
     return this.commits.append(boardId, update, log);

@@ -178,8 +178,12 @@ export class Room implements RoomPort {
     this.pendingCommit = () => log.pendingFor(boardId);
     this.outbox = new DurableOutbox(this.pendingCommit);
     this.fanOut = new FanOut(() => this.connections.keys(), this.presence.awareness, this.outbox);
-    this.timeline = new TimelineRecorder(boardId, this.doc, log.store, (message) =>
-      log.reportError(message),
+    this.timeline = new TimelineRecorder(
+      boardId,
+      this.doc,
+      log.store,
+      (message) => log.reportError(message),
+      () => log.epochOf(boardId),
     );
     this.doc.on('update', this.onDocUpdate);
     this.doc.on('afterTransaction', this.onDocTransaction);

@@ -20,6 +20,7 @@ import {
   type TimelineFigures,
   timelineFiguresOf,
 } from '../../shared/timeline.ts';
+import { FencedError } from '../persistence/fencedError.ts';
 import type { TimelineStore } from '../persistence/store.ts';
 import { readTimeline, timelineRows } from '../persistence/storedTimeline.ts';
 
@@ -69,6 +70,8 @@ export class TimelineRecorder {
     private readonly doc: Y.Doc,
     private readonly store: TimelineStore,
     private readonly report: (message: string) => void,
+    /** The owner epoch this process's writes of the board carry (several instances), if any. */
+    private readonly fenceOf: () => number | undefined = () => undefined,
     private readonly now: () => number = Date.now,
     intervalMs = TIMELINE_INTERVAL_MS,
   ) {
@@ -194,7 +197,7 @@ export class TimelineRecorder {
           round: reading.round,
           cards,
         };
-        await this.store.appendTimeline(this.boardId, timelineRows([entry]));
+        await this.store.appendTimeline(this.boardId, timelineRows([entry]), this.fenceOf());
         recorded.phase = reading.phase;
         recorded.round = reading.round;
         recorded.cards = reading.figures;
@@ -202,6 +205,11 @@ export class TimelineRecorder {
         recorded.lastAt = entry.at;
       })
       .catch((error: unknown) => {
+        if (error instanceof FencedError) {
+          // Another process holds the board now: its record goes on there, not here.
+          this.stop();
+          return;
+        }
         // The next tick tries again with what the board holds then.
         this.figuresDirty = true;
         this.report(`board ${this.boardId}: a timeline entry was not stored: ${String(error)}`);

@@ -170,6 +170,22 @@ export function describeStorageContract(name: string, makeStore: () => Awaitable
       expect(await store.loadTimeline('b2')).toEqual([{ at: 1_500, entry: '{"b":1}' }]);
     });
 
+    it("refuses a former holder's timeline entries once the board is claimed again", async () => {
+      const store = await fresh();
+      await store.createBoard(board('b1'), STATE, token('b1', 'creator', 1));
+      const old = (await store.claimBoard('b1')) as number;
+      await store.appendTimeline('b1', [{ at: 1_000, entry: '{"a":1}' }], old);
+      const current = (await store.claimBoard('b1')) as number;
+      const late = (async () =>
+        store.appendTimeline('b1', [{ at: 2_000, entry: '{"x":1}' }], old))();
+      await expect(late).rejects.toThrow(FencedError);
+      await store.appendTimeline('b1', [{ at: 3_000, entry: '{"a":3}' }], current);
+      expect(await store.loadTimeline('b1')).toEqual([
+        { at: 1_000, entry: '{"a":1}' },
+        { at: 3_000, entry: '{"a":3}' },
+      ]);
+    });
+
     it('drops an append for a board deleted meanwhile, with the rest of its commit', async () => {
       const store = await fresh();
       await store.createBoard(board('b1'), STATE, token('b1', 'creator', 1));

@@ -278,9 +278,27 @@ export class PostgresStore implements Store {
   }
 
   /** In one statement, in order; dropped for a board deleted meanwhile. */
-  async appendTimeline(boardId: string, entries: readonly StoredTimelineEntry[]): Promise<void> {
+  async appendTimeline(
+    boardId: string,
+    entries: readonly StoredTimelineEntry[],
+    fence?: number,
+  ): Promise<void> {
     if (entries.length === 0) return;
-    await this.insertTimeline(this.pool, boardId, entries);
+    if (fence === undefined) {
+      await this.insertTimeline(this.pool, boardId, entries);
+      return;
+    }
+    await this.transaction(async (client) => {
+      // FOR SHARE, as fenced update writes do: a claim waits for this append, or this one sees it.
+      const owner = await client.query<{ owner_epoch: number }>(
+        'SELECT owner_epoch FROM boards WHERE board_id = $1 FOR SHARE',
+        [boardId],
+      );
+      const epoch = owner.rows[0]?.owner_epoch;
+      if (epoch === undefined) return; // deleted meanwhile
+      if (Number(epoch) !== fence) throw new FencedError([boardId]);
+      await this.insertTimeline(client, boardId, entries);
+    });
   }
 
   async loadTimeline(boardId: string): Promise<StoredTimelineEntry[]> {

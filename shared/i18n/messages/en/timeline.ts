@@ -16,6 +16,7 @@ export const timeline = {
   'timeline.replay.element': '{position} · agreement {agreement}',
   'timeline.replay.card':
     'median {median} · spread (IQR) {iqr} · agreement {agreement} · {n, plural, one {# placement} other {# placements}}',
+  'timeline.replay.retired': '(since retired)',
   'timeline.replay.noCard': 'fewer than three placements',
   'timeline.chart.heading': 'Over the day',
   'timeline.chart.intro':

@@ -17,6 +17,7 @@ export const timeline: Record<keyof typeof english, string> = {
   'timeline.replay.element': '{position} · acuerdo {agreement}',
   'timeline.replay.card':
     'mediana {median} · dispersión (RIC) {iqr} · acuerdo {agreement} · {n, plural, one {# colocación} other {# colocaciones}}',
+  'timeline.replay.retired': '(retirada después)',
   'timeline.replay.noCard': 'menos de tres colocaciones',
   'timeline.chart.heading': 'A lo largo de la jornada',
   'timeline.chart.intro':
