@@ -12,6 +12,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Audience } from '../../shared/audience.ts';
 import { parseAwarenessState } from '../../shared/awarenessState.ts';
+import type { BaselineCard, StoredBaseline } from '../../shared/baseline.ts';
 import { matchedBaselineCards } from '../../shared/baselineMatching.ts';
 import {
   type BoardMeta,
@@ -43,7 +44,7 @@ import { readProposals } from '../../shared/proposals.ts';
 import { type CardFigures, readFigures, readProgress } from '../../shared/publicView.ts';
 import { RECENTLY_HERE_MS, roomProgress } from '../../shared/roomProgress.ts';
 import { isInOpenRound } from '../../shared/rounds.ts';
-import { rubricCards } from '../../shared/rubric.ts';
+import { type Rubric, rubricCards } from '../../shared/rubric.ts';
 import { withSeedTranslations } from '../../shared/seedTranslations.ts';
 import { unreachable } from '../../shared/unreachable.ts';
 import type { BoardState, BoardStore, RemoteDrag } from './boardStore.ts';
@@ -100,6 +101,22 @@ type StatsSource =
       roundProgress: Record<string, number>;
     };
 
+/**
+ * The baseline's matches, worked out again only when the rubric or the baseline changed (both
+ * keep their identity in the read-model until then), not at every placement.
+ */
+let lastMatches: {
+  rubric: Rubric;
+  baseline: StoredBaseline;
+  matches: Map<string, BaselineCard>;
+} | null = null;
+function baselineMatchesOf(rubric: Rubric, baseline: StoredBaseline): Map<string, BaselineCard> {
+  if (lastMatches?.rubric !== rubric || lastMatches.baseline !== baseline) {
+    lastMatches = { rubric, baseline, matches: matchedBaselineCards(rubric, baseline) };
+  }
+  return lastMatches.matches;
+}
+
 /** The consensus part of the read-model, for the given cards (or all). */
 function withStats(
   state: BoardState,
@@ -114,7 +131,7 @@ function withStats(
   const stats: Record<string, CardStats> = cardIds === 'all' ? {} : { ...state.stats };
   const baseline =
     source.audience === 'board' && state.baseline
-      ? matchedBaselineCards(state.meta.rubric, state.baseline)
+      ? baselineMatchesOf(state.meta.rubric, state.baseline)
       : new Map();
   for (const cardId of ids) {
     stats[cardId] =

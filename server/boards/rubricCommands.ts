@@ -56,7 +56,8 @@ export async function replaceRubric(
     );
   }
   const placed = placedCardIds(room.doc);
-  const edit = editedRubric(currentRubric(room), input, (cardId) => placed.has(cardId), now);
+  const before = currentRubric(room);
+  const edit = editedRubric(before, input, (cardId) => placed.has(cardId), now);
   if (!edit.ok) {
     throw new BoardServiceError(
       409,
@@ -72,7 +73,7 @@ export async function replaceRubric(
     );
   }
   const control = readControl(room.doc);
-  const roundCardIds = roundAfterEdit(control.roundCardIds, currentRubric(room), edit.rubric);
+  const roundCardIds = roundAfterEdit(control.roundCardIds, before, edit.rubric);
   await room.serverWrite((doc) => {
     metaMap(doc).set('rubric', edit.rubric);
     const controls = controlMap(doc);
