@@ -113,12 +113,15 @@ describe('two would-be holders of a board', () => {
       { x: 0.2, round: 1, at: 5 },
       'local',
     );
+    // One after the other: a reveal that reached the holder first would refuse the placement.
+    await waitFor(
+      () => placeMap(facilitatorOnB.doc, ana.participantId).has('trust.p2'),
+      "Ana's placement to reach the facilitator on B",
+    );
     setPhase(facilitatorOnB.doc, 'revealed', 'local');
     await waitFor(
-      () =>
-        placeMap(facilitatorOnB.doc, ana.participantId).has('trust.p2') &&
-        readControl(anaOtherTab.doc).phase === 'revealed',
-      'what each wrote to reach the other',
+      () => readControl(anaOtherTab.doc).phase === 'revealed',
+      "the facilitator's reveal to reach Ana's other tab",
     );
     const stored = await waitForStored(reader, board.boardId, (doc) =>
       placeMap(doc, ana.participantId).has('trust.p2'),
