@@ -51,6 +51,11 @@ export interface Limits {
   awarenessEchoWindowMs: number;
   /** New Yjs client ids one participant may write under on a board in `windowMs`. */
   newClientIds: { max: number; windowMs: number };
+  /**
+   * Sockets of this process that may use permessage-deflate at once: each keeps its zlib state
+   * (about 80 KiB) until it closes; past this, new sockets go uncompressed.
+   */
+  maxCompressedSockets: number;
   /** How often every connection is pinged. */
   pingIntervalMs: number;
   /** A connection that has not answered a ping for this long is cut (a half-open socket). */
@@ -90,6 +95,8 @@ export const DEFAULT_LIMITS: Limits = {
   awarenessEchoWindowMs: 1_000,
   // Every page load is a new client id: a participant reloading every 20 seconds for 10 minutes.
   newClientIds: { max: 30, windowMs: 10 * 60_000 },
+  // About 40 MB of zlib state: every newcomer of a few full rooms at once.
+  maxCompressedSockets: 500,
   pingIntervalMs: 30_000,
   pongTimeoutMs: 60_000,
 };
@@ -138,7 +145,10 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** TRUSTED_PROXIES: the proxies whose X-Forwarded-For is believed; null (default) for none. */
   trustedProxies: TrustedProxies | null;
-  /** WS_COMPRESSION: permessage-deflate for large websocket frames (`on`, or `off`, the default). */
+  /**
+   * WS_COMPRESSION: permessage-deflate for large websocket frames, offered to a device that
+   * holds nothing of its board yet (`on`, the default, or `off`).
+   */
   wsCompression: boolean;
   limits: Limits;
 }
@@ -173,7 +183,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     clientDir: resolve(env.CLIENT_DIR ?? 'dist/client'),
     allowedOrigins: originsFromEnv(env.ALLOWED_ORIGINS),
     trustedProxies: TrustedProxies.parse(env.TRUSTED_PROXIES),
-    wsCompression: onOrOff(env, 'WS_COMPRESSION', false),
+    wsCompression: onOrOff(env, 'WS_COMPRESSION', true),
     limits: {
       maxMessageBytes: count('MAX_MESSAGE_BYTES', defaults.maxMessageBytes),
       boardBudgetBytes: count('BOARD_BUDGET_BYTES', defaults.boardBudgetBytes),
@@ -225,6 +235,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         max: count('NEW_CLIENT_IDS_PER_WINDOW', defaults.newClientIds.max),
         windowMs: count('NEW_CLIENT_ID_WINDOW_MS', defaults.newClientIds.windowMs),
       },
+      maxCompressedSockets: count('MAX_COMPRESSED_SOCKETS', defaults.maxCompressedSockets),
       pingIntervalMs,
       pongTimeoutMs,
     },

@@ -14,7 +14,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { type PerMessageDeflateOptions, type WebSocket, WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
 import { CLOSES } from '../shared/closeCodes.ts';
 import { isLoopbackHost } from '../shared/loopbackHost.ts';
 import { Access, type SocketAccess } from './auth/access.ts';
@@ -48,6 +48,7 @@ import { type Admission, ConnectionLimits, type SocketOrigin } from './rooms/con
 import { Liveness } from './rooms/liveness.ts';
 import { RoomRegistry } from './rooms/roomRegistry.ts';
 import { SendBacklog } from './rooms/sendBacklog.ts';
+import { WebsocketServers } from './rooms/websocketServers.ts';
 
 const WS_PATH = /^\/ws\/([\w-]{1,64})$/;
 /** How long a shutdown waits for clients to answer the 1001 close before cutting them off. */
@@ -55,24 +56,6 @@ const SHUTDOWN_GRACE_MS = 2_000;
 /** How often Node checks its header and request timeouts (its default, 30 s, blurs them). */
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 const MINUTE_MS = 60_000;
-/**
- * permessage-deflate (WS_COMPRESSION) pays off on large frames only: a newcomer's sync step 2
- * and view refreshes. Without context takeover each message stands alone and frames under the
- * threshold go as they are; small windows because ws keeps each socket's zlib streams until it
- * closes (docs/benchmarks.md, "Compression"). Never a numeric clientMaxWindowBits: ws would
- * then refuse (400) every offer without client_max_window_bits, Firefox's and Safari's.
- */
-const COMPRESSION: PerMessageDeflateOptions = {
-  serverNoContextTakeover: true,
-  clientNoContextTakeover: true,
-  serverMaxWindowBits: 11,
-  // zlib keeps (1 << (windowBits + 2)) + (1 << (memLevel + 9)) bytes, plus one output chunk.
-  zlibDeflateOptions: { level: 6, memLevel: 5, chunkSize: 4 * 1024 },
-  zlibInflateOptions: { chunkSize: 4 * 1024 },
-  threshold: 1024,
-  // Process-wide zlib jobs at once: one per core of the machine the server is sized for.
-  concurrencyLimit: 2,
-};
 
 /** `connect` lists where pages may connect: 'self' covers the same-origin websocket. */
 function contentSecurityPolicy(connect: readonly string[]): string {
@@ -104,6 +87,11 @@ export interface ContinuumServer {
    */
   close(): Promise<void>;
   readonly rooms: RoomRegistry;
+  /**
+   * What this process has read from its websockets since it started: every message ws handed
+   * it, inflated, also those it ignored after closing their socket.
+   */
+  readonly received: { messages: number; bytes: number };
 }
 
 /** The config a server needs; the security settings default to those of docs/security-and-limits.md. */
@@ -126,7 +114,7 @@ export type ServerOptions = Pick<
   network?: NetworkView;
   /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); none unless given. */
   trustedProxies?: TrustedProxies | null;
-  /** permessage-deflate for large frames (WS_COMPRESSION); off unless true. */
+  /** permessage-deflate for a fresh device's large frames (WS_COMPRESSION); on unless false. */
   wsCompression?: boolean;
 };
 
@@ -250,14 +238,14 @@ export function createServer(
 
   new PendingRequests(limits.maxPendingRequestsPerAddress, proxies).watch(http);
 
-  // maxPayload bounds a compressed frame's inflated size too (1009), so no compression bomb.
-  const wss = new WebSocketServer({
-    noServer: true,
+  const sockets = new WebsocketServers({
     maxPayload: limits.maxMessageBytes,
-    perMessageDeflate: options.wsCompression === true ? COMPRESSION : false,
+    compression: options.wsCompression !== false,
+    maxCompressed: limits.maxCompressedSockets,
   });
+  const received = { messages: 0, bytes: 0 };
   const backlog = new SendBacklog(
-    () => wss.clients,
+    () => sockets.clients(),
     limits.maxTotalBufferedBytes,
     (bytes) => logger.info(`closing a connection: ${bytes} bytes unsent, server backlog full`),
   );
@@ -276,6 +264,12 @@ export function createServer(
     // ws closes a socket that breaks the protocol by itself (1002, 1007, 1009) and then emits
     // 'error', which would crash the process without a listener.
     ws.on('error', () => undefined);
+    ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+      received.messages += 1;
+      received.bytes += Array.isArray(data)
+        ? data.reduce((sum, part) => sum + part.length, 0)
+        : data.byteLength;
+    });
     if (closing) {
       ws.close(CLOSES.restarting.code, CLOSES.restarting.reason);
       return;
@@ -355,8 +349,9 @@ export function createServer(
           else socket.once('close', () => shared.seat.release());
         }
         // A socket that went away meanwhile is destroyed by ws itself.
-        wss.handleUpgrade(request, socket, head, (ws) =>
-          accept(ws, admission, address, shared, url.searchParams.get('fresh') === '1'),
+        const startsEmpty = url.searchParams.get('fresh') === '1';
+        sockets.handleUpgrade(request, socket, head, startsEmpty, (ws) =>
+          accept(ws, admission, address, shared, startsEmpty),
         );
       })
       .catch((error: unknown) => {
@@ -378,6 +373,7 @@ export function createServer(
 
   return {
     rooms,
+    received,
     listen: async () => {
       if (link && cluster) {
         await link.start();
@@ -398,12 +394,12 @@ export function createServer(
       backlog.stop();
       http.close();
       const roomsStored = rooms.closeAll(CLOSES.restarting);
-      await allClosed(wss, SHUTDOWN_GRACE_MS);
+      await allClosed(sockets.clients(), SHUTDOWN_GRACE_MS);
       await roomsStored;
       await cluster?.stop();
       await link?.close();
-      for (const client of wss.clients) client.terminate();
-      wss.close();
+      for (const client of sockets.clients()) client.terminate();
+      sockets.close();
       // While saving is paused nothing waits in memory: what the store lacks, nobody was sent.
       await log.flush();
       log.close();
@@ -432,8 +428,8 @@ function reportDamage(store: Store, logger: Logger): void {
 }
 
 /** Resolves once every socket has closed, or after `timeoutMs`. */
-function allClosed(wss: WebSocketServer, timeoutMs: number): Promise<void> {
-  const open = [...wss.clients].filter((client) => client.readyState !== client.CLOSED);
+function allClosed(clients: Iterable<WebSocket>, timeoutMs: number): Promise<void> {
+  const open = [...clients].filter((client) => client.readyState !== client.CLOSED);
   if (open.length === 0) return Promise.resolve();
   return new Promise((resolve) => {
     let left = open.length;

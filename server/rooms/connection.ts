@@ -20,6 +20,9 @@ import { type ClientMessage, decodeClientMessage, MalformedMessageError } from '
 import { RecentAllowance, TokenBucket } from './rateLimiter.ts';
 import { earlyBounds, RoomAttachment } from './roomAttachment.ts';
 
+/** How long a client closed for what it sent keeps its socket, for our close frame to leave. */
+const CUT_AFTER_MS = 1_000;
+
 export type SocketLimits = Pick<
   Limits,
   | 'maxBufferedBytes'
@@ -76,6 +79,18 @@ export class Connection extends RoomAttachment {
 
   protected closeClient(code: number, reason: string): void {
     this.socket.close(code, reason);
+    // Closed for what it sent, on a compressed socket: it may go on sending, and ws would go on
+    // inflating what arrives until the close handshake ends (30 s), each frame up to a hundred
+    // times its size. Nothing more is read; the socket is cut once the close frame has had time
+    // to arrive (cut at once, unread data would make it a reset that could overtake the close).
+    // An uncompressed socket's frames after the close are only parsed and dropped.
+    if (
+      this.socket.extensions.includes('permessage-deflate') &&
+      (code === CLOSES.rateLimited.code || code === CLOSES.malformed.code)
+    ) {
+      this.socket.pause();
+      setTimeout(() => this.socket.terminate(), CUT_AFTER_MS).unref();
+    }
   }
 
   private receive(data: unknown, isBinary: boolean): void {

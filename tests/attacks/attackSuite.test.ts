@@ -11,6 +11,8 @@
  * Each test names the defence it depends on: without it, the test fails. Findings 2–4 check
  * softly, so a failing run lists every part of the finding that is still open.
  */
+import type { Socket } from 'node:net';
+import { deflateRawSync, constants as zlibConstants } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -177,6 +179,29 @@ async function flood(
     if (result.bytesBeforeFirstClose === null) result.bytesBeforeFirstClose = socketBytes;
   }
   return result;
+}
+
+/**
+ * One binary message as a browser's permessage-deflate sends it (RFC 7692: raw deflate, flushed,
+ * its last four bytes dropped), in a masked frame; the mask is zero, so the bytes are the same.
+ */
+function compressedClientFrame(message: Uint8Array): Uint8Array {
+  const deflated = deflateRawSync(message, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  const payload = deflated.subarray(0, deflated.length - 4);
+  const length = payload.length;
+  const header =
+    length < 126
+      ? Buffer.from([0xc2, 0x80 | length])
+      : length < 65_536
+        ? Buffer.from([0xc2, 0x80 | 126, length >> 8, length & 0xff])
+        : Buffer.concat([Buffer.from([0xc2, 0x80 | 127]), bigEndian64(length)]);
+  return Buffer.concat([header, Buffer.alloc(4), payload]);
+}
+
+function bigEndian64(value: number): Buffer {
+  const bytes = Buffer.alloc(8);
+  bytes.writeBigUInt64BE(BigInt(value));
+  return bytes;
 }
 
 function report(attack: string, details: object): void {
@@ -353,6 +378,98 @@ describe('issue 12 attack suite', () => {
     expect
       .soft([...room.facilitator.provider.awareness.getStates().values()].filter(isAna))
       .toHaveLength(1);
+  });
+
+  // Finding 4 over a compressed socket (a device that holds nothing is offered permessage-
+  // deflate), from an attacker that ignores the server's close and writes compressed frames
+  // straight onto the connection: each echo compresses about a hundredfold, so little on the
+  // wire is much to inflate. Depends on the same rate, and on a socket closed for its flood
+  // being read no more (connection.ts): without it, ws inflates what arrives for 30 s more (the
+  // whole 60 MB of the attack). With it, the server reads the 8 MB byte burst, then what it
+  // already held when it closed the socket (one read of the connection, at most 64 KB on the
+  // wire): about 1 MB more in these runs.
+  it('4b: the same flood compressed, going on after the close: the server reads its byte burst and little more', {
+    timeout: 30_000,
+  }, async () => {
+    const room = await attackedRoom();
+    const { server, board } = room;
+    const random = seededRandom(SEED + 40);
+    const mallory = await joinBoard(server, board, 'Mallory');
+    const isAna = (state: unknown) =>
+      (state as { user?: { participantId?: string } } | null)?.user?.participantId ===
+      room.person.participantId;
+    const url = `${boardSocketUrl(server.wsUrl, board.boardId, mallory.token)}&fresh=1`;
+    const scout = await harness.socket(url);
+    await waitFor(
+      () => awarenessEntries(scout.received).some((entry) => isAna(entry.state)),
+      "the room's awareness",
+    );
+    const known = awarenessEntries(scout.received).find((entry) => isAna(entry.state));
+    if (!known) throw new Error('no awareness entry to echo');
+    scout.ws.close();
+    const messages = Array.from({ length: 32 }, () =>
+      encodeAwareness(repeatedAwarenessPayload(known, randomInt(random, 1, 500))),
+    );
+    const frames = messages.map((message) => ({
+      inflated: message.length,
+      wire: compressedClientFrame(message),
+    }));
+    const readBefore = server.server.received.bytes;
+    const { outcome, figures } = await measureDuring(room, placementRoundTrip(room), async () => {
+      const socket = await harness.socket(url, { deflateThreshold: 0 });
+      const compressed = socket.ws.extensions.includes('permessage-deflate');
+      // From here on the attacker reads the connection itself and never answers a close.
+      const connection = (socket.ws as unknown as { _socket: Socket })._socket;
+      connection.removeAllListeners('data');
+      const heard: Buffer[] = [];
+      connection.on('data', (chunk: Buffer) => heard.push(chunk));
+      const cut = new Promise<void>((resolve) => connection.once('close', () => resolve()));
+      const going = attackDeadline(ATTACK_MS);
+      const started = performance.now();
+      let pushed = 0;
+      let wire = 0;
+      let sent = 0;
+      while (going() && !connection.destroyed) {
+        // What the kernel will not take waits here, not in this process's memory.
+        if (connection.writableLength > MB) {
+          await pause(10);
+          continue;
+        }
+        const frame = frames[sent % frames.length] ?? { inflated: 0, wire: new Uint8Array() };
+        connection.write(frame.wire);
+        sent += 1;
+        pushed += frame.inflated;
+        wire += frame.wire.length;
+        // 20 MB a second of inflated echoes, as in finding 4.
+        const wait = (pushed * 1000) / (20 * MB) - (performance.now() - started);
+        if (wait > 0) await pause(wait);
+      }
+      const cutByServer = connection.destroyed;
+      connection.destroy();
+      await cut;
+      // The server's close frame: opcode 8, then the code, 4529 (0x11b1).
+      const closeFrame = Buffer.from([
+        0x88,
+        2 + Buffer.byteLength(CLOSES.rateLimited.reason),
+        0x11,
+        0xb1,
+      ]);
+      const closed = Buffer.concat(heard).includes(closeFrame);
+      return {
+        compressed,
+        closed,
+        cutByServer,
+        pushed,
+        wire,
+        read: server.server.received.bytes - readBefore,
+      };
+    });
+    report('finding 4b', outcome);
+    expectHonestHeld('finding 4b', room, figures);
+    expect(outcome.compressed, 'the flood went compressed').toBe(true);
+    expect.soft(outcome.closed, 'the server closed it for its rate (4529)').toBe(true);
+    expect.soft(outcome.cutByServer, 'the server cut it within the attack').toBe(true);
+    expect.soft(outcome.read, 'bytes the server read of it').toBeLessThan(12 * MB);
   });
 
   // Finding 5. Depends on MAX_SOCKETS_PER_TOKEN (8): each socket over it closes that token's

@@ -1,9 +1,11 @@
 /**
- * permessage-deflate (WS_COMPRESSION), through the real server on port 0 and stock `ws` clients,
- * reading the frames as they cross the wire: a newcomer's large sync step 2 arrives compressed,
- * without context takeover on either side; small frames stay as they are (the threshold); a
- * client that offers nothing, or a server with WS_COMPRESSION=off, still syncs; and a small
- * compressed frame that inflates past MAX_MESSAGE_BYTES is still refused with 1009.
+ * permessage-deflate (WS_COMPRESSION, on by default), through the real server on port 0 and
+ * stock `ws` clients, reading the frames as they cross the wire: a device that holds nothing of
+ * the board (`fresh=1`) gets its large sync step 2 compressed, without context takeover on either
+ * side; small frames stay as they are (the threshold); a device reconnecting with its local copy
+ * is not offered it, nor a fresh one past MAX_COMPRESSED_SOCKETS; a client that offers nothing,
+ * or a server with WS_COMPRESSION=off, still syncs; and a small compressed frame that inflates
+ * past MAX_MESSAGE_BYTES is still refused with 1009.
  */
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
@@ -180,6 +182,11 @@ function watchedSocket(url: string, offerDeflate = true): Promise<Watched> {
   });
 }
 
+/** The socket URL of a device that holds nothing of the board yet. */
+function freshUrl(server: Endpoint, boardId: string, token: string): string {
+  return `${boardSocketUrl(server.wsUrl, boardId, token)}&fresh=1`;
+}
+
 function isSyncStep2(message: Uint8Array): boolean {
   const decoder = decoding.createDecoder(message);
   return (
@@ -216,7 +223,7 @@ describe('permessage-deflate', () => {
   it('compresses a newcomer’s large sync step 2, without context takeover; small frames go as they are', async () => {
     const server = await start(true);
     const board = await largeBoard(server);
-    const socket = await watchedSocket(boardSocketUrl(server.wsUrl, board.boardId, board.token));
+    const socket = await watchedSocket(freshUrl(server, board.boardId, board.token));
     expect(socket.ws.extensions).toBe('permessage-deflate');
     const offered = await socket.extensions;
     expect(offered).toContain('server_no_context_takeover');
@@ -232,7 +239,7 @@ describe('permessage-deflate', () => {
   it('a client that offers nothing gets the same document, uncompressed', async () => {
     const server = await start(true);
     const board = await largeBoard(server);
-    const url = boardSocketUrl(server.wsUrl, board.boardId, board.token);
+    const url = freshUrl(server, board.boardId, board.token);
     const plain = await watchedSocket(url, false);
     expect(await plain.extensions).toBe('');
     const { message, frame } = await newcomerStep2(plain);
@@ -245,7 +252,7 @@ describe('permessage-deflate', () => {
   it('WS_COMPRESSION=off negotiates nothing and the newcomer still syncs', async () => {
     const server = await start(false);
     const board = await largeBoard(server);
-    const socket = await watchedSocket(boardSocketUrl(server.wsUrl, board.boardId, board.token));
+    const socket = await watchedSocket(freshUrl(server, board.boardId, board.token));
     expect(socket.ws.extensions).toBe('');
     expect(await socket.extensions).toBe('');
     const { message, frame } = await newcomerStep2(socket);
@@ -257,9 +264,8 @@ describe('permessage-deflate', () => {
     const server = await start(true, { maxMessageBytes: 64 * 1024 });
     const board = await createBoard(server);
     let sentBytes = 0;
-    const socket = await watchedSocket(
-      boardSocketUrl(server.wsUrl, board.boardId, board.facilitatorToken),
-    );
+    const socket = await watchedSocket(freshUrl(server, board.boardId, board.facilitatorToken));
+    expect(socket.ws.extensions).toBe('permessage-deflate');
     const before = socket.bytesWritten();
     // 4 MB of zeros: a few kilobytes once deflated.
     socket.ws.send(new Uint8Array(4 * 1024 * 1024), () => {
@@ -268,5 +274,37 @@ describe('permessage-deflate', () => {
     expect(await socket.closed).toBe(1009);
     expect(sentBytes).toBeGreaterThan(0);
     expect(sentBytes).toBeLessThan(64 * 1024);
+  });
+
+  it('a device reconnecting with its local copy is not offered it: its few updates would not shrink', async () => {
+    const server = await start(true);
+    const board = await largeBoard(server);
+    const socket = await watchedSocket(boardSocketUrl(server.wsUrl, board.boardId, board.token));
+    expect(await socket.extensions).toBe('');
+    const { message, frame } = await newcomerStep2(socket);
+    expect(frame.compressed).toBe(false);
+    expect(placeMap(documentOf(message), board.participantId).size).toBe(CARD_IDS.length);
+  });
+
+  it('past MAX_COMPRESSED_SOCKETS a fresh device goes uncompressed, until a compressed one closes', async () => {
+    const server = await start(true, { maxCompressedSockets: 1 });
+    const board = await largeBoard(server);
+    const url = freshUrl(server, board.boardId, board.token);
+    const first = await watchedSocket(url);
+    expect(first.ws.extensions).toBe('permessage-deflate');
+    const second = await watchedSocket(url);
+    expect(second.ws.extensions).toBe('');
+    const { message } = await newcomerStep2(second);
+    expect(placeMap(documentOf(message), board.participantId).size).toBe(CARD_IDS.length);
+    first.ws.close();
+    await first.closed;
+    // The server counts the socket out once its side has closed too, a moment later.
+    let third = await watchedSocket(url);
+    for (let tries = 0; third.ws.extensions === '' && tries < 20; tries += 1) {
+      third.ws.terminate();
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      third = await watchedSocket(url);
+    }
+    expect(third.ws.extensions).toBe('permessage-deflate');
   });
 });

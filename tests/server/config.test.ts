@@ -29,9 +29,15 @@ describe('configFromEnv', () => {
       byteRate: { perSecond: 131_072, burst: 8_388_608 },
       awarenessEchoWindowMs: 1_000,
       newClientIds: { max: 30, windowMs: 600_000 },
+      maxCompressedSockets: 500,
       pingIntervalMs: 30_000,
       pongTimeoutMs: 60_000,
     });
+    // A device's first sync goes compressed unless WS_COMPRESSION=off.
+    expect(config.wsCompression).toBe(true);
+    expect(configFromEnv({ WS_COMPRESSION: 'off' }).wsCompression).toBe(false);
+    expect(configFromEnv({ WS_COMPRESSION: 'on' }).wsCompression).toBe(true);
+    expect(() => configFromEnv({ WS_COMPRESSION: 'yes' })).toThrow(/WS_COMPRESSION/);
   });
 
   it('raises the defaults for boards of 2,000 people when DATABASE_URL is set; settings still win', () => {
@@ -91,6 +97,7 @@ describe('configFromEnv', () => {
       AWARENESS_ECHO_WINDOW_MS: '24',
       NEW_CLIENT_IDS_PER_WINDOW: '25',
       NEW_CLIENT_ID_WINDOW_MS: '26',
+      MAX_COMPRESSED_SOCKETS: '27',
     });
     expect(config.allowedOrigins).toEqual(['https://retreat.example', 'http://10.0.0.5:8080']);
     expect(config.limits).toEqual({
@@ -116,6 +123,7 @@ describe('configFromEnv', () => {
       byteRate: { perSecond: 22, burst: 2048 },
       awarenessEchoWindowMs: 24,
       newClientIds: { max: 25, windowMs: 26 },
+      maxCompressedSockets: 27,
     });
   });
 

@@ -25,6 +25,8 @@ export interface RawSocketOptions {
   origin?: string;
   /** False: the socket never answers pings, like a peer that vanished without closing. */
   autoPong?: boolean;
+  /** Compresses every frame of at least this many bytes, if the server agrees (Chromium: 0). */
+  deflateThreshold?: number;
 }
 
 /** Opens a socket; resolves once it is open or already closed (a refusal arrives as a close). */
@@ -32,6 +34,9 @@ export function openRawSocket(url: string, options: RawSocketOptions = {}): Prom
   const ws = new WebSocket(url, {
     ...(options.origin === undefined ? {} : { origin: options.origin }),
     ...(options.autoPong === undefined ? {} : { autoPong: options.autoPong }),
+    ...(options.deflateThreshold === undefined
+      ? {}
+      : { perMessageDeflate: { threshold: options.deflateThreshold } }),
   });
   const received: Uint8Array[] = [];
   let isClosed = false;

@@ -1,0 +1,79 @@
+/**
+ * Where each websocket is upgraded: with permessage-deflate or without. Compression pays off on a
+ * device's first sync, when it holds nothing of the board (`fresh=1`) and is sent the whole of
+ * it (a phone's 45 KB view goes as 14 KB). A device that reconnects with its local copy gets a
+ * few small updates, which compression would not shrink, while every socket that has compressed
+ * keeps its zlib state (about 80 KiB) until it closes: so only fresh sockets are offered it, and
+ * at most `maxCompressed` of them at once in this process.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type PerMessageDeflateOptions, type WebSocket, WebSocketServer } from 'ws';
+
+/**
+ * Frames under the threshold go as they are (drops, presence). Without context takeover each
+ * message stands alone; small windows because ws keeps each socket's zlib streams until it
+ * closes (docs/benchmarks.md, "Compression"). Never a numeric clientMaxWindowBits: ws would
+ * then refuse (400) every offer without client_max_window_bits, Firefox's and Safari's.
+ */
+const COMPRESSION: PerMessageDeflateOptions = {
+  serverNoContextTakeover: true,
+  clientNoContextTakeover: true,
+  serverMaxWindowBits: 11,
+  // zlib keeps (1 << (windowBits + 2)) + (1 << (memLevel + 9)) bytes, plus one output chunk.
+  zlibDeflateOptions: { level: 6, memLevel: 5, chunkSize: 4 * 1024 },
+  zlibInflateOptions: { chunkSize: 4 * 1024 },
+  threshold: 1024,
+  // Process-wide zlib jobs at once: one per core of the machine the server is sized for.
+  concurrencyLimit: 2,
+};
+
+export class WebsocketServers {
+  private readonly plain: WebSocketServer;
+  /** Null when compression is off. */
+  private readonly deflating: WebSocketServer | null;
+  private readonly maxCompressed: number;
+
+  constructor(options: { maxPayload: number; compression: boolean; maxCompressed: number }) {
+    // maxPayload bounds a compressed frame's inflated size too (1009), so no compression bomb.
+    this.plain = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxPayload,
+      perMessageDeflate: false,
+    });
+    this.deflating = options.compression
+      ? new WebSocketServer({
+          noServer: true,
+          maxPayload: options.maxPayload,
+          perMessageDeflate: COMPRESSION,
+        })
+      : null;
+    this.maxCompressed = options.maxCompressed;
+  }
+
+  /** Upgrades the request; `startsEmpty`: the client holds nothing of the board yet. */
+  handleUpgrade(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    startsEmpty: boolean,
+    accept: (ws: WebSocket) => void,
+  ): void {
+    const server =
+      startsEmpty && this.deflating && this.deflating.clients.size < this.maxCompressed
+        ? this.deflating
+        : this.plain;
+    server.handleUpgrade(request, socket, head, accept);
+  }
+
+  /** Every open socket, compressed or not. */
+  *clients(): Iterable<WebSocket> {
+    yield* this.plain.clients;
+    if (this.deflating) yield* this.deflating.clients;
+  }
+
+  close(): void {
+    this.plain.close();
+    this.deflating?.close();
+  }
+}
