@@ -2,8 +2,9 @@
  * The fan-out load generator, run as its own process by fanoutBench.ts (`--import tsx`): opens
  * the raw-protocol clients of one board, makes some of them drag (awareness at 30 Hz) and drop
  * (a placement in their own `place:` map), and measures every delivery from the sender's write
- * to the receiver having applied it. Sender and receivers live in this process, so one clock
- * times both ends: a drop carries its send time in `placement.at`, and a drag is looked up by
+ * to the frame carrying it arriving at the receiver (stamped as it arrives, handled once every
+ * socket's arrivals of that turn are stamped: rawClient.ts `handleAfterArrival`). Sender and
+ * receivers live in this process, so one clock times both ends: a drop carries its send time in `placement.at`, and a drag is looked up by
  * its awareness client id and clock. Only what is sent inside the measured window counts, but
  * its deliveries are recorded until the run settles, so a backlog at the end is not hidden.
  */
@@ -25,7 +26,7 @@ import type {
 } from './fanoutMessages.ts';
 import { LatencyHistogram } from './percentiles.ts';
 import { CpuMeter, RssSampler, rssBytes } from './procStats.ts';
-import { forEachAwarenessState, RawClient } from './rawClient.ts';
+import { clock, forEachAwarenessState, RawClient } from './rawClient.ts';
 
 const CONNECT_CONCURRENCY = 50;
 const SYNC_TIMEOUT_MS = 30_000;
@@ -35,8 +36,6 @@ const TICK_MS = 4;
 const PRESENCE_RENEWAL_MS = 15_000;
 const PRESENCE_SPREAD_MS = 1_000;
 
-/** Epoch milliseconds with sub-millisecond resolution; the one clock of this process. */
-const clock = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -92,8 +91,8 @@ async function run(config: FanoutLoadConfig): Promise<FanoutLoadResult> {
   };
   let lastReceivedAt = 0;
   let longestSilenceMs = 0;
-  const onFrame = () => {
-    const now = clock();
+  const onFrame = (receiver: RawClient) => {
+    const now = receiver.arrivedAt;
     if (now > windowStart && now <= windowEnd && lastReceivedAt > 0) {
       longestSilenceMs = Math.max(longestSilenceMs, now - Math.max(lastReceivedAt, windowStart));
     }
@@ -101,7 +100,7 @@ async function run(config: FanoutLoadConfig): Promise<FanoutLoadResult> {
   };
 
   const onAwareness = (update: Uint8Array, receiver: RawClient) => {
-    const now = clock();
+    const now = receiver.arrivedAt;
     forEachAwarenessState(update, (clientId, entryClock) => {
       if (clientId === receiver.clientId) return;
       const sent = sentAt.get(clientId)?.[entryClock];
@@ -110,7 +109,7 @@ async function run(config: FanoutLoadConfig): Promise<FanoutLoadResult> {
   };
   const rootNames = new WeakMap<object, string | null>();
   const onRemoteTransaction = (transaction: Y.Transaction, receiver: RawClient) => {
-    const now = clock();
+    const now = receiver.arrivedAt;
     for (const [type, keys] of transaction.changed) {
       let name = rootNames.get(type);
       if (name === undefined) {
@@ -130,7 +129,12 @@ async function run(config: FanoutLoadConfig): Promise<FanoutLoadResult> {
   // Connect everyone (setup, not measured).
   const connectStart = performance.now();
   const clients = await mapLimit(config.clients, CONNECT_CONCURRENCY, async (spec) => {
-    const client = new RawClient(spec.url, { onAwareness, onRemoteTransaction, onFrame });
+    const client = new RawClient(spec.url, {
+      onAwareness,
+      onRemoteTransaction,
+      onFrame,
+      handleAfterArrival: true,
+    });
     try {
       await withTimeout(client.whenSynced(), SYNC_TIMEOUT_MS, 'sync');
     } catch {

@@ -22,6 +22,45 @@ export interface RawClientOptions {
   onRemoteTransaction?: (transaction: Y.Transaction, client: RawClient) => void;
   /** Each frame received, before it is handled. */
   onFrame?: (client: RawClient) => void;
+  /**
+   * Handle frames after every socket's frames of this turn of the event loop have arrived
+   * (`arrivedAt` says when each did). A browser holds one socket and receives a frame as it
+   * comes; a process holding fifty would otherwise stamp the fiftieth frame of a broadcast
+   * only after applying the forty-nine before it to their documents, and count that wait as
+   * the server's.
+   */
+  handleAfterArrival?: boolean;
+}
+
+/** Epoch milliseconds with sub-millisecond resolution: the load generators' one clock. */
+export const clock = (): number => performance.timeOrigin + performance.now();
+
+/** Frames stamped on arrival, handled in order once this turn's arrivals are in. */
+const arrived: (() => void)[] = [];
+let handlingScheduled = false;
+/**
+ * Handling stops after this long and goes on in the next turn, so frames arriving meanwhile are
+ * stamped within about this much of their arrival, whatever the other clients' work.
+ */
+const HANDLING_SLICE_MS = 0.5;
+
+function handleLater(handle: () => void): void {
+  arrived.push(handle);
+  if (handlingScheduled) return;
+  handlingScheduled = true;
+  setImmediate(handleArrived);
+}
+
+function handleArrived(): void {
+  const until = performance.now() + HANDLING_SLICE_MS;
+  let handled = 0;
+  while (handled < arrived.length && performance.now() < until) {
+    arrived[handled]?.();
+    handled += 1;
+  }
+  arrived.splice(0, handled);
+  if (arrived.length > 0) setImmediate(handleArrived);
+  else handlingScheduled = false;
 }
 
 /** One encoded awareness entry (clientID, clock, JSON state) as a whole frame. */
@@ -68,6 +107,8 @@ export class RawClient {
   framesReceived = 0;
   bytesReceived = 0;
   synced = false;
+  /** When the frame being handled arrived (`clock()`): now, unless `handleAfterArrival`. */
+  arrivedAt = 0;
   /** Set when the connection ended (or failed to open). */
   closeCode: number | null = null;
   closeReason = '';
@@ -95,12 +136,18 @@ export class RawClient {
         this.socket.send(encoding.toUint8Array(encoder));
       });
       this.socket.on('message', (data: Buffer) => {
-        this.framesReceived += 1;
-        this.bytesReceived += data.byteLength;
-        this.options.onFrame?.(this);
-        if (this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))) {
-          resolve();
-        }
+        const arrivedAt = clock();
+        const handle = () => {
+          this.arrivedAt = arrivedAt;
+          this.framesReceived += 1;
+          this.bytesReceived += data.byteLength;
+          this.options.onFrame?.(this);
+          if (this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))) {
+            resolve();
+          }
+        };
+        if (this.options.handleAfterArrival) handleLater(handle);
+        else handle();
       });
       this.socket.on('close', (code: number, reason: Buffer) => {
         this.closeCode ??= code;
