@@ -3,13 +3,14 @@
  * while the app's scripts load), not again when the link is this browser's identity already, and
  * a token it does not know is refused in words. The board's websocket is opened by the same early
  * script and taken by the app; a device that holds nothing of the board asks to be sent all of it
- * as it connects (`fresh=1`); once it keeps a local copy, it does not.
+ * as it connects (`fresh=1`), and is sent it compressed (permessage-deflate); once it keeps a
+ * local copy, it does neither.
  */
 import type { JoinResponse } from '../../shared/api.ts';
 import { expect, test } from './fixtures.ts';
 import { createBoardViaApi, newPage } from './helpers.ts';
 
-test('a board link is asked about once, its socket is the early script’s, and a device that keeps the board asks for none of it again', async ({
+test('a board link is asked about once, its socket is the early script’s and compressed, and a device that keeps the board asks for none of it again', async ({
   browser,
   server,
 }) => {
@@ -44,6 +45,15 @@ test('a board link is asked about once, its socket is the early script’s, and 
   const sockets: { url: URL }[] = [];
   page.on('websocket', (socket) => sockets.push({ url: new URL(socket.url()) }));
   const fresh = () => sockets.map(({ url }) => url.searchParams.get('fresh'));
+  // What the server agreed to in each socket's handshake.
+  const extensions: string[] = [];
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  cdp.on('Network.webSocketHandshakeResponseReceived', ({ response }) => {
+    const headers = Object.entries(response.headers);
+    const agreed = headers.find(([name]) => name.toLowerCase() === 'sec-websocket-extensions');
+    extensions.push(agreed?.[1] ?? '');
+  });
   const link = `${server.baseUrl}/b/${board.boardId}#token=${joined.token}`;
   const firstCard = page.locator('[data-card-id]').first();
 
@@ -52,6 +62,8 @@ test('a board link is asked about once, its socket is the early script’s, and 
   await expect(firstCard).toBeVisible();
   expect(asked).toBe(1);
   expect(fresh()).toEqual(['1']);
+  expect(extensions).toHaveLength(1);
+  expect(extensions[0]).toContain('permessage-deflate');
   // One socket, opened by the early script and taken by the app.
   expect(await byEarlyScript()).toEqual([true]);
   // The local copy is written as the board arrives; the next opening starts from it.
@@ -63,6 +75,8 @@ test('a board link is asked about once, its socket is the early script’s, and 
   await expect(firstCard).toBeVisible();
   expect(asked).toBe(1);
   expect(fresh()).toEqual(['1', null]);
+  await expect.poll(() => extensions.length).toBe(2);
+  expect(extensions[1]).toBe('');
   expect(await byEarlyScript()).toEqual([true]);
 });
 
