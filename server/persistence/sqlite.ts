@@ -8,7 +8,7 @@
  * Every row carries a checksum of its content (rowChecksum.ts), checked whenever it is read and
  * for every row when the store opens; rows of stores made before checksums get theirs then.
  */
-import { closeSync, fsync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, fsync, mkdirSync, openSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type DamagedRow, DamageLedger, type StoredTable } from './damagedRow.ts';
@@ -96,6 +96,13 @@ export class SqliteStore implements Store {
   private readonly wal: number | null;
   /** The syncs under way: the store closes after them. */
   private readonly syncing = new Set<Promise<void>>();
+  /**
+   * Set when a sync of the log failed: what it held may never reach the disk, and a later
+   * commit after it could be lost with it, so nothing more is written until the process
+   * restarts (as PostgreSQL stops at a failed fsync); saving stays paused (updateLog.ts).
+   */
+  private unsynced: Error | null = null;
+  private closed = false;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -132,7 +139,7 @@ export class SqliteStore implements Store {
     }
     this.db.exec(INDEXES);
     this.addChecksums();
-    this.wal = file === ':memory:' ? null : openWal(`${file}-wal`);
+    this.wal = file === ':memory:' ? null : openWal(file);
     this.statements = {
       insertBoard: this.db.prepare<[string, string, string, string, number, number]>(
         'INSERT INTO boards (board_id, join_code, title, organisations, created_at, checksum) VALUES (?, ?, ?, ?, ?, ?)',
@@ -193,6 +200,7 @@ export class SqliteStore implements Store {
 
   /** Creates a board with its first document state and its first token, all or nothing. */
   createBoard(board: BoardRecord, initialState: Uint8Array, token: TokenRecord): void {
+    this.refuseAfterFailedSync();
     this.db.transaction(() => {
       const row = boardRowOf(board);
       this.statements.insertBoard.run(
@@ -223,6 +231,7 @@ export class SqliteStore implements Store {
   }
 
   insertToken(token: TokenRecord): void {
+    this.refuseAfterFailedSync();
     const fields = tokenFields({
       token_hash: token.tokenHash,
       board_id: token.boardId,
@@ -248,6 +257,7 @@ export class SqliteStore implements Store {
 
   /** Revokes every live token of one participant (a token revoked before keeps its time). */
   revokeTokensOf(boardId: string, participantId: string, at: number): void {
+    this.refuseAfterFailedSync();
     this.statements.revokeTokensOf.run({ at, boardId, participantId });
   }
 
@@ -259,10 +269,12 @@ export class SqliteStore implements Store {
 
   /** Bumps the board's owner epoch (the file is one instance's: nothing else claims it). */
   claimBoard(boardId: string): number | null {
+    this.refuseAfterFailedSync();
     return this.statements.claimBoard.get(boardId)?.owner_epoch ?? null;
   }
 
   appendUpdate(boardId: string, update: Uint8Array, log: LogName = 'board'): void {
+    this.refuseAfterFailedSync();
     this.insertRow(boardId, log, update, 1);
   }
 
@@ -277,6 +289,7 @@ export class SqliteStore implements Store {
    * as with PostgreSQL.
    */
   appendUpdates(entries: readonly UpdateEntry[]): void | Promise<void> {
+    this.refuseAfterFailedSync();
     const wal = this.wal;
     if (wal === null) {
       this.appendRows(entries);
@@ -289,7 +302,13 @@ export class SqliteStore implements Store {
       this.db.pragma('synchronous = FULL');
     }
     const synced = new Promise<void>((resolve, reject) =>
-      fsync(wal, (error) => (error ? reject(error) : resolve())),
+      fsync(wal, (error) => {
+        if (error === null) return resolve();
+        this.unsynced ??= new Error(
+          `the write-ahead log could not be synced (${error.message}): nothing more is written until the server restarts`,
+        );
+        reject(this.unsynced);
+      }),
     );
     this.syncing.add(synced);
     const forget = () => this.syncing.delete(synced);
@@ -327,6 +346,7 @@ export class SqliteStore implements Store {
    * every later row applied (appends and applies happen in the same synchronous step).
    */
   compact(boardId: string, state: StoredUpdate, log: LogName = 'board', fence?: number): void {
+    this.refuseAfterFailedSync();
     this.db.transaction(() => {
       if (!this.holdsFence(boardId, fence)) throw new FencedError([boardId]);
       this.statements.deleteUpdates.run(boardId, log);
@@ -335,6 +355,7 @@ export class SqliteStore implements Store {
   }
 
   appendTimeline(boardId: string, entries: readonly StoredTimelineEntry[], fence?: number): void {
+    this.refuseAfterFailedSync();
     this.db.transaction(() => {
       if (!this.holdsFence(boardId, fence)) throw new FencedError([boardId]);
       for (const { at, entry } of entries) {
@@ -349,6 +370,7 @@ export class SqliteStore implements Store {
 
   /** Takes the write lock and writes one small row: throws while the store cannot write. */
   probeWrite(): void {
+    this.refuseAfterFailedSync();
     this.statements.probe.run(Date.now());
   }
 
@@ -362,19 +384,27 @@ export class SqliteStore implements Store {
    * (zeroed) file and truncated at once.
    */
   deleteBoard(boardId: string): boolean {
+    this.refuseAfterFailedSync();
     const deleted = this.statements.deleteBoard.run(boardId).changes > 0;
     if (deleted) this.db.pragma('wal_checkpoint(TRUNCATE)');
     return deleted;
   }
 
   close(): void | Promise<void> {
+    this.closed = true;
     if (this.syncing.size === 0) return this.closeNow();
-    return Promise.allSettled([...this.syncing]).then(() => this.closeNow());
+    return Promise.allSettled([...this.syncing]).then(() => this.close());
   }
 
   private closeNow(): void {
+    if (!this.db.open) return;
     if (this.wal !== null) closeSync(this.wal);
     this.db.close();
+  }
+
+  private refuseAfterFailedSync(): void {
+    if (this.unsynced) throw this.unsynced;
+    if (this.closed) throw new Error('the store is closed');
   }
 
   private insertRow(boardId: string, log: LogName, data: Uint8Array, format: number): void {
@@ -428,10 +458,14 @@ export class SqliteStore implements Store {
   }
 }
 
-/** Opens the write-ahead log to sync it; null (every commit then syncs itself) if it cannot. */
-function openWal(file: string): number | null {
+/**
+ * Opens the database's write-ahead log to sync it (named after the file a symlink points to, as
+ * SQLite names it; writable, which some systems need to sync); null if it cannot, and every
+ * commit then syncs itself.
+ */
+function openWal(databaseFile: string): number | null {
   try {
-    return openSync(file, 'r');
+    return openSync(`${realpathSync(databaseFile)}-wal`, 'r+');
   } catch {
     return null;
   }

@@ -20,7 +20,7 @@ export interface RawClientOptions {
   onAwareness?: (update: Uint8Array, client: RawClient) => void;
   /** Each transaction that applied a remote update to this client's document. */
   onRemoteTransaction?: (transaction: Y.Transaction, client: RawClient) => void;
-  /** Each frame received, before it is handled. */
+  /** Each frame as it arrives (`arrivedAt` is set), before it is handled. */
   onFrame?: (client: RawClient) => void;
   /**
    * Handle frames after every socket's frames of this turn of the event loop have arrived
@@ -137,11 +137,12 @@ export class RawClient {
       });
       this.socket.on('message', (data: Buffer) => {
         const arrivedAt = clock();
+        this.arrivedAt = arrivedAt;
+        this.framesReceived += 1;
+        this.bytesReceived += data.byteLength;
+        this.options.onFrame?.(this);
         const handle = () => {
           this.arrivedAt = arrivedAt;
-          this.framesReceived += 1;
-          this.bytesReceived += data.byteLength;
-          this.options.onFrame?.(this);
           if (this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))) {
             resolve();
           }

@@ -37,6 +37,30 @@ describe("the rooms' appends to a SQLite file", () => {
     await reader.close();
   });
 
+  it('after a sync of the log fails, nothing more is written until the process restarts', async () => {
+    const store = new SqliteStore(join(newDataDir(), STORE_FILE_NAME));
+    store.createBoard(BOARD, STATE, TOKEN);
+    const update = Y.encodeStateAsUpdate(docWithText('first'));
+    // The log's file handle made one the system does not know: its sync fails (EBADF).
+    const internals = store as unknown as { wal: number | null };
+    const wal = internals.wal;
+    internals.wal = 2 ** 30;
+    await expect(store.appendUpdates([{ boardId: 'b1', update }])).rejects.toThrow(
+      /could not be synced/,
+    );
+    internals.wal = wal;
+    // A later commit could be lost with the one before it: none is made, and the probe that
+    // would resume saving fails too (the server's health stays degraded until a restart).
+    expect(() => store.appendUpdates([{ boardId: 'b1', update }])).toThrow(
+      /until the server restarts/,
+    );
+    expect(() => store.probeWrite()).toThrow(/until the server restarts/);
+    expect(() => store.insertToken({ ...TOKEN, tokenHash: Buffer.alloc(32, 2) })).toThrow(
+      /until the server restarts/,
+    );
+    await store.close();
+  });
+
   it('commit and sync at once in memory, where there is no log to sync', () => {
     const store = new SqliteStore(':memory:');
     store.createBoard(BOARD, STATE, TOKEN);

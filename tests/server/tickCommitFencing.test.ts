@@ -15,8 +15,8 @@ import { LaterStore } from '../support/laterStore.ts';
 
 const folders: string[] = [];
 const stores: SqliteStore[] = [];
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
