@@ -40,6 +40,8 @@ for (const lang of ['en', 'es'] as const) {
     const page = await open();
     await page.goto(server.baseUrl);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    // The start page is loaded when needed: audit it once it is there, not the page before it.
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await audit(page, 'start page');
 
     await page.goto(board.joinUrl);
