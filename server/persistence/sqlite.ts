@@ -307,6 +307,8 @@ export class SqliteStore implements Store {
         this.unsynced ??= new Error(
           `the write-ahead log could not be synced (${error.message}): nothing more is written until the server restarts`,
         );
+        // SQLite itself refuses writes from now on too, should a write method miss the check.
+        if (this.db.open) this.db.pragma('query_only = ON');
         reject(this.unsynced);
       }),
     );

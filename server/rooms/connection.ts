@@ -20,9 +20,6 @@ import { type ClientMessage, decodeClientMessage, MalformedMessageError } from '
 import { RecentAllowance, TokenBucket } from './rateLimiter.ts';
 import { earlyBounds, RoomAttachment } from './roomAttachment.ts';
 
-/** How long a client closed for what it sent keeps its socket, for our close frame to leave. */
-const CUT_AFTER_MS = 1_000;
-
 export type SocketLimits = Pick<
   Limits,
   | 'maxBufferedBytes'
@@ -81,22 +78,6 @@ export class Connection extends RoomAttachment {
     this.socket.close(code, reason);
   }
 
-  /**
-   * Closed for its flood or a malformed frame, a compressed socket may go on sending, and ws would
-   * inflate what arrives until the close handshake ends (30 s), and then what it already holds,
-   * each frame up to a thousand times its size. So it is read no more: paused, what ws holds is
-   * no longer inflated (its inflater fails, and ws ends the socket once the close has left), and
-   * it is cut after a second in any case, once the close frame has had time to arrive (cut at
-   * once, unread data would make it a reset that could overtake the close). An uncompressed
-   * socket's later frames are only parsed and dropped.
-   */
-  protected override stopReading(): void {
-    if (!this.socket.extensions.includes('permessage-deflate')) return;
-    this.socket.pause();
-    stopInflating(this.socket);
-    setTimeout(() => this.socket.terminate(), CUT_AFTER_MS).unref();
-  }
-
   private receive(data: unknown, isBinary: boolean): void {
     if (this.closed) return;
     let message: ClientMessage;
@@ -129,25 +110,6 @@ export class Connection extends RoomAttachment {
     if (bucket.take(count)) return true;
     this.logger.info(`closing a connection to board ${this.boardId}: rate limit`);
     this.close(CLOSES.rateLimited.code, CLOSES.rateLimited.reason);
-    this.stopReading();
     return false;
   }
-}
-
-/** The part of ws's permessage-deflate that inflates what a socket receives (ws 8). */
-interface Inflating {
-  decompress(data: Buffer, fin: boolean, callback: (error: Error | null) => void): void;
-}
-
-/**
- * Makes every later inflation of the socket fail: ws then stops reading it and ends it. ws has no
- * public way to drop what it has already received; where its internals differ, the pause and the
- * cut still bound it.
- */
-function stopInflating(socket: WebSocket): void {
-  const extensions = (socket as unknown as { _extensions?: Record<string, unknown> })._extensions;
-  const deflate = extensions?.['permessage-deflate'] as Partial<Inflating> | undefined;
-  if (typeof deflate?.decompress !== 'function') return;
-  deflate.decompress = (_data, _fin, callback) =>
-    callback(new Error('closed for what it sent: nothing more is read'));
 }

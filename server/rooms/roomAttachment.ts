@@ -73,11 +73,7 @@ export abstract class RoomAttachment implements RoomConnection {
     const reason = error instanceof Error ? error.message : 'unreadable message';
     this.logger.info(`closing a connection to board ${this.boardId}: ${reason}`);
     this.close(CLOSES.malformed.code, `${CLOSES.malformed.reason}: ${reason}`);
-    this.stopReading();
   }
-
-  /** After a close for what the client sent: what it sends next is not worth reading. */
-  protected stopReading(): void {}
 
   abstract send(frame: Uint8Array): void;
   abstract allowAwareness(): boolean;
@@ -95,7 +91,6 @@ export abstract class RoomAttachment implements RoomConnection {
     if (this.earlyBytes > this.bounds.maxBytes || this.early.length >= this.bounds.maxMessages) {
       this.logger.info(`closing a connection to board ${this.boardId}: too much before its room`);
       this.close(CLOSES.rateLimited.code, CLOSES.rateLimited.reason);
-      this.stopReading();
       return;
     }
     this.early.push(message);

@@ -5,6 +5,12 @@
  * few small updates, which compression would not shrink, while every socket that has compressed
  * keeps its zlib state (about 80 KiB) until it closes: so only fresh sockets are offered it, and
  * at most `maxCompressed` of them at once in this process.
+ *
+ * A compressed socket that goes on sending once it is closing is cut (`guardAfterClose`): the
+ * client decides which of its frames it compresses, a frame of zeros inflates a thousandfold,
+ * and ws inflates whatever arrives until the close handshake ends (30 s), then whatever it
+ * already holds. Every close counts, whoever decided it and why (a refused token, a flood, a
+ * write refused on another instance): an honest client sends nothing after a close.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -27,6 +33,9 @@ const COMPRESSION: PerMessageDeflateOptions = {
   // Process-wide zlib jobs at once: one per core of the machine the server is sized for.
   concurrencyLimit: 2,
 };
+
+/** What a closing compressed socket may still send (inflated) before it is cut. */
+const AFTER_CLOSE_ALLOWANCE_BYTES = 64 * 1024;
 
 export class WebsocketServers {
   private readonly plain: WebSocketServer;
@@ -63,7 +72,10 @@ export class WebsocketServers {
       startsEmpty && this.deflating && this.deflating.clients.size < this.maxCompressed
         ? this.deflating
         : this.plain;
-    server.handleUpgrade(request, socket, head, accept);
+    server.handleUpgrade(request, socket, head, (ws) => {
+      if (server === this.deflating) guardAfterClose(ws);
+      accept(ws);
+    });
   }
 
   /** Every open socket, compressed or not. */
@@ -76,4 +88,37 @@ export class WebsocketServers {
     this.plain.close();
     this.deflating?.close();
   }
+}
+
+/** Cuts a compressed socket that sends more than a little once it is closing (see the top). */
+function guardAfterClose(ws: WebSocket): void {
+  let afterClose = 0;
+  ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+    if (ws.readyState === ws.OPEN) return;
+    afterClose += Array.isArray(data)
+      ? data.reduce((sum, part) => sum + part.length, 0)
+      : data.byteLength;
+    if (afterClose <= AFTER_CLOSE_ALLOWANCE_BYTES) return;
+    stopInflating(ws);
+    ws.terminate();
+  });
+}
+
+/** The part of ws's permessage-deflate that inflates what a socket receives (ws 8). */
+interface Inflating {
+  decompress(data: Buffer, fin: boolean, callback: (error: Error | null) => void): void;
+}
+
+/**
+ * Makes every later inflation of the socket fail, so ws drops what it already holds instead of
+ * inflating it as the socket closes. ws has no public way to do this; where its internals differ
+ * the socket is still cut, only what ws holds is inflated first (bounded by MAX_MESSAGE_BYTES a
+ * message and what one read of the connection brought).
+ */
+function stopInflating(ws: WebSocket): void {
+  const extensions = (ws as unknown as { _extensions?: Record<string, unknown> })._extensions;
+  const deflate = extensions?.['permessage-deflate'] as Partial<Inflating> | undefined;
+  if (typeof deflate?.decompress !== 'function') return;
+  deflate.decompress = (_data, _fin, callback) =>
+    callback(new Error('cut: it went on sending after its close'));
 }

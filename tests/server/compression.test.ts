@@ -7,17 +7,21 @@
  * or a server with WS_COMPRESSION=off, still syncs; and a small compressed frame that inflates
  * past MAX_MESSAGE_BYTES is still refused with 1009.
  */
+
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { connect as netConnect } from 'node:net';
 import { join } from 'node:path';
 import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { Limits } from '../../server/config.ts';
-import { createServer } from '../../server/createServer.ts';
+import { type ContinuumServer, createServer } from '../../server/createServer.ts';
 import { encodeSyncStep1, MESSAGE_SYNC, SYNC_STEP2 } from '../../server/rooms/protocol.ts';
 import { MAX_REASON_LENGTH, placeMap, setPlacement } from '../../shared/boardDoc.ts';
 import { ELEMENTS_OF_PARTNERSHIP, rubricCards } from '../../shared/rubric.ts';
+import { compressedClientFrame } from '../support/attackFrames.ts';
 import { boardSocketUrl } from '../support/rawSocket.ts';
 import {
   connectClient,
@@ -35,7 +39,10 @@ afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
 });
 
-async function start(wsCompression: boolean, limits: Partial<Limits> = {}): Promise<Endpoint> {
+async function start(
+  wsCompression: boolean,
+  limits: Partial<Limits> = {},
+): Promise<Endpoint & { server: ContinuumServer }> {
   const dataDir = newDataDir();
   const server = createServer(
     {
@@ -51,7 +58,7 @@ async function start(wsCompression: boolean, limits: Partial<Limits> = {}): Prom
   );
   const port = await server.listen();
   closers.push(() => server.close());
-  return { baseUrl: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/ws` };
+  return { server, baseUrl: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/ws` };
 }
 
 const CARD_IDS = rubricCards(ELEMENTS_OF_PARTNERSHIP).map((card) => card.id);
@@ -306,5 +313,45 @@ describe('permessage-deflate', () => {
       third = await watchedSocket(url);
     }
     expect(third.ws.extensions).toBe('permessage-deflate');
+  });
+
+  it('a compressed socket that goes on sending after its close is cut, and what it sends is not inflated', async () => {
+    const server = await start(true);
+    const board = await createBoard(server);
+    // A client that never reads what the server sends, so it never answers its close: a token
+    // the server does not know is refused (4401) as soon as the socket is accepted.
+    const url = new URL(freshUrl(server, board.boardId, 'not-a-token'));
+    const connection = netConnect(Number(url.port), url.hostname);
+    connection.on('error', () => undefined); // the cut may come as a reset
+    const answer = new Promise<string>((resolve) =>
+      connection.once('data', (chunk: Buffer) => resolve(chunk.toString('latin1'))),
+    );
+    connection.write(
+      [
+        `GET ${url.pathname}${url.search} HTTP/1.1`,
+        `Host: ${url.host}`,
+        'Upgrade: websocket',
+        'Connection: Upgrade',
+        `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
+        'Sec-WebSocket-Version: 13',
+        'Sec-WebSocket-Extensions: permessage-deflate; client_no_context_takeover',
+        '',
+        '',
+      ].join('\r\n'),
+    );
+    expect(await answer).toMatch(/^HTTP\/1\.1 101[\s\S]*permessage-deflate/i);
+    const cut = new Promise<void>((resolve) => connection.once('close', () => resolve()));
+    // Frames of zeros, each 1 MB once inflated and about 1 KB on the wire.
+    const frame = compressedClientFrame(new Uint8Array(1024 * 1024 - 16));
+    const readBefore = server.server.received.bytes;
+    for (let sent = 0; sent < 200 && !connection.destroyed; sent += 1) {
+      connection.write(frame);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.race([cut, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+    expect(connection.destroyed, 'the server cut it').toBe(true);
+    // Without the cut, ws inflates all of it until the close handshake times out (30 s).
+    expect(server.server.received.bytes - readBefore).toBeLessThan(4 * 1024 * 1024);
+    connection.destroy();
   });
 });

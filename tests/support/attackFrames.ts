@@ -6,6 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import { type Socket, connect as tcpConnect } from 'node:net';
 import { join } from 'node:path';
+import { deflateRawSync, constants as zlibConstants } from 'node:zlib';
 import Database from 'better-sqlite3';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -194,4 +195,27 @@ export function slowRequestHead(
     // Dropped before it connected: it counts as closed.
     void closed.then(() => resolve({ socket, closed }));
   });
+}
+
+/**
+ * One binary message as a browser's permessage-deflate sends it (RFC 7692: raw deflate, flushed,
+ * its last four bytes dropped), in a masked frame; the mask is zero, so the bytes are the same.
+ */
+export function compressedClientFrame(message: Uint8Array): Uint8Array {
+  const deflated = deflateRawSync(message, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  const payload = deflated.subarray(0, deflated.length - 4);
+  const length = payload.length;
+  const header =
+    length < 126
+      ? Buffer.from([0xc2, 0x80 | length])
+      : length < 65_536
+        ? Buffer.from([0xc2, 0x80 | 126, length >> 8, length & 0xff])
+        : Buffer.concat([Buffer.from([0xc2, 0x80 | 127]), bigEndian64(length)]);
+  return Buffer.concat([header, Buffer.alloc(4), payload]);
+}
+
+function bigEndian64(value: number): Buffer {
+  const bytes = Buffer.alloc(8);
+  bytes.writeBigUInt64BE(BigInt(value));
+  return bytes;
 }
