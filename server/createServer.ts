@@ -243,7 +243,6 @@ export function createServer(
     compression: options.wsCompression !== false,
     maxCompressed: limits.maxCompressedSockets,
   });
-  const received = { messages: 0, bytes: 0 };
   const backlog = new SendBacklog(
     () => sockets.clients(),
     limits.maxTotalBufferedBytes,
@@ -264,12 +263,6 @@ export function createServer(
     // ws closes a socket that breaks the protocol by itself (1002, 1007, 1009) and then emits
     // 'error', which would crash the process without a listener.
     ws.on('error', () => undefined);
-    ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
-      received.messages += 1;
-      received.bytes += Array.isArray(data)
-        ? data.reduce((sum, part) => sum + part.length, 0)
-        : data.byteLength;
-    });
     if (closing) {
       ws.close(CLOSES.restarting.code, CLOSES.restarting.reason);
       return;
@@ -373,7 +366,7 @@ export function createServer(
 
   return {
     rooms,
-    received,
+    received: sockets.received,
     listen: async () => {
       if (link && cluster) {
         await link.start();

@@ -42,6 +42,11 @@ export class WebsocketServers {
   /** Null when compression is off. */
   private readonly deflating: WebSocketServer | null;
   private readonly maxCompressed: number;
+  /**
+   * What this process has read from its websockets since it started: every message ws handed
+   * it, inflated, also those ignored after their socket closed (what attacks are measured by).
+   */
+  readonly received = { messages: 0, bytes: 0 };
 
   constructor(options: { maxPayload: number; compression: boolean; maxCompressed: number }) {
     // maxPayload bounds a compressed frame's inflated size too (1009), so no compression bomb.
@@ -73,6 +78,10 @@ export class WebsocketServers {
         ? this.deflating
         : this.plain;
     server.handleUpgrade(request, socket, head, (ws) => {
+      ws.on('message', (data: WebSocketData) => {
+        this.received.messages += 1;
+        this.received.bytes += messageBytes(data);
+      });
       if (server === this.deflating) guardAfterClose(ws);
       accept(ws);
     });
@@ -90,14 +99,19 @@ export class WebsocketServers {
   }
 }
 
+/** A message as ws hands it over. */
+type WebSocketData = Buffer | ArrayBuffer | Buffer[];
+
+function messageBytes(data: WebSocketData): number {
+  return Array.isArray(data) ? data.reduce((sum, part) => sum + part.length, 0) : data.byteLength;
+}
+
 /** Cuts a compressed socket that sends more than a little once it is closing (see the top). */
 function guardAfterClose(ws: WebSocket): void {
   let afterClose = 0;
-  ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+  ws.on('message', (data: WebSocketData) => {
     if (ws.readyState === ws.OPEN) return;
-    afterClose += Array.isArray(data)
-      ? data.reduce((sum, part) => sum + part.length, 0)
-      : data.byteLength;
+    afterClose += messageBytes(data);
     if (afterClose <= AFTER_CLOSE_ALLOWANCE_BYTES) return;
     stopInflating(ws);
     ws.terminate();

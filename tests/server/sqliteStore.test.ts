@@ -18,7 +18,7 @@ describeStorageContract(
 );
 
 describe("the rooms' appends to a SQLite file", () => {
-  it('answer once the write-ahead log is synced, off the main thread; the rows are there at once', async () => {
+  it('answer later (the sync runs on the thread pool), the rows there at once; closing waits for a sync', async () => {
     const file = join(newDataDir(), STORE_FILE_NAME);
     const store = new SqliteStore(file);
     store.createBoard(BOARD, STATE, TOKEN);
