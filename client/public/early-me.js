@@ -31,6 +31,22 @@
   // Whose local copy to look for: the stored identity's, when it is the one connecting.
   const participantId = token !== null && token === storedToken ? stored.participantId : null;
   openEarlySocket(boardId, token, participantId);
+  // The first use of Intl loads the browser's locale data: on a slow phone about 0.1 s of the
+  // main thread, idle now while the scripts download, and busy once they have arrived.
+  setTimeout(warmIntl, 0);
+
+  /** What the app's translator asks of Intl first (shared/i18n/formatter.ts, FormatJS). */
+  function warmIntl() {
+    try {
+      const locales = navigator.languages?.length ? [...navigator.languages, 'en'] : ['en'];
+      Intl.NumberFormat.supportedLocalesOf(locales);
+      Intl.DateTimeFormat.supportedLocalesOf(locales);
+      new Intl.NumberFormat(locales, { style: 'percent' }).format(0.5);
+      new Intl.PluralRules(locales).select(1);
+    } catch {
+      // An old browser without some of Intl: the app manages without (FormatJS says so).
+    }
+  }
 
   /**
    * The board's websocket, held until the app's provider takes it (earlySocket.ts): what arrives
@@ -39,7 +55,7 @@
    */
   function openEarlySocket(boardId, token, participantId) {
     if (!token || typeof WebSocket !== 'function') return;
-    const early = { boardId, token, socket: null, events: [], taken: false };
+    const early = { boardId, token, socket: null, fresh: false, events: [], taken: false };
     window.__continuumEarlySocket = early;
     const copyName =
       typeof participantId === 'string' ? `continuum:${boardId}:${participantId}` : null;
@@ -64,6 +80,7 @@
       socket.onclose = keep;
       socket.onerror = keep;
       early.socket = socket;
+      early.fresh = !held;
       setTimeout(() => {
         if (early.taken) return;
         early.taken = true; // never handed to a provider once closed here

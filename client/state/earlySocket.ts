@@ -11,6 +11,8 @@ interface EarlySocket {
   token: string;
   /** Null until the early script has looked for a local copy and opened it. */
   socket: WebSocket | null;
+  /** Opened with `fresh=1`: the early script found no copy of the board on this device. */
+  fresh: boolean;
   /** What the socket reported before anyone took it, in order. */
   events: Event[];
   /** Taken (or passed over) by the app: the early script opens nothing after that. */
@@ -43,6 +45,22 @@ function takeEarlySocket(boardId: string, token: string): EarlySocket | null {
     return null;
   }
   return early;
+}
+
+/**
+ * Whether the early script opened this board's socket for `token` having found no copy of the
+ * board on this device: there is then no local copy to load before connecting.
+ */
+export function earlySocketFoundNoCopy(boardId: string, token: string): boolean {
+  const early = window.__continuumEarlySocket;
+  return (
+    early !== undefined &&
+    !early.taken &&
+    early.socket !== null &&
+    early.fresh &&
+    early.boardId === boardId &&
+    early.token === token
+  );
 }
 
 /** Hands a taken socket's kept events to the handlers the provider has set by now. */

@@ -28,7 +28,7 @@ import { bindBoard } from './bindBoard.ts';
 import type { BoardStore } from './boardStore.ts';
 import { closeResponse } from './closeResponse.ts';
 import { currentTranslator } from './currentTranslator.ts';
-import { adoptingWebSocket } from './earlySocket.ts';
+import { adoptingWebSocket, earlySocketFoundNoCopy } from './earlySocket.ts';
 import { isOlderCopy } from './olderCopy.ts';
 
 export interface BoardConnection {
@@ -226,9 +226,16 @@ export function useBoardConnection(
     window.addEventListener('pagehide', leave);
     window.addEventListener('pageshow', back);
 
-    // Where the browser refuses storage, the local copy never loads: go online without it.
-    const noLocalCopy = new Promise((resolve) => setTimeout(resolve, LOCAL_COPY_TIMEOUT_MS));
-    void Promise.race([local.whenSynced, noLocalCopy]).then(connect, connect);
+    if (earlySocketFoundNoCopy(boardId, token)) {
+      // The early script found no copy on this device: there is nothing to load first, and
+      // opening a new database can take a phone 0.1–0.2 s. Should a copy appear meanwhile
+      // (another tab), what it holds is applied when it loads and sent like any change.
+      connect();
+    } else {
+      // Where the browser refuses storage, the local copy never loads: go online without it.
+      const noLocalCopy = new Promise((resolve) => setTimeout(resolve, LOCAL_COPY_TIMEOUT_MS));
+      void Promise.race([local.whenSynced, noLocalCopy]).then(connect, connect);
+    }
 
     return () => {
       disposed = true;

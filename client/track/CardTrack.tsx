@@ -59,7 +59,10 @@ export function CardTrack({
   const drags = useBoard((state) => state.drags[card.id] ?? NO_DRAGS);
   const participants = useBoard((state) => state.participants);
   const { setAxis, setTray } = useTrackRegistration(card.id);
-  const [measureAxis, axisWidth] = useWidth<HTMLDivElement>();
+  const { owner, mine, lastRound, movable, closed } = own;
+  const group = groupShown && stats && groupVisible(stats.placedCount, me.role) ? stats : null;
+  // The dots stack by the axis's width: read at once only when there are dots to draw.
+  const [measureAxis, axisWidth] = useWidth<HTMLDivElement>(group !== null);
   const axisRef = useCallback(
     (element: HTMLDivElement | null) => {
       setAxis(element);
@@ -67,8 +70,6 @@ export function CardTrack({
     },
     [setAxis, measureAxis],
   );
-  const { owner, mine, lastRound, movable, closed } = own;
-  const group = groupShown && stats && groupVisible(stats.placedCount, me.role) ? stats : null;
   const stack = useMemo(
     () =>
       group

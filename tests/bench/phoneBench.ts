@@ -17,7 +17,7 @@
  * (500 kb/s down and up, 400 ms latency).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createConnection, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -204,6 +204,14 @@ async function openOnPhone(
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    // PHONE_TRACE=<dir>: each run's performance trace (style, layout, compile, scripts).
+    const traceDir = process.env.PHONE_TRACE;
+    if (traceDir) {
+      await browser.startTracing(page, {
+        path: join(traceDir, `${network.name}-${Date.now()}.json`.replaceAll(' ', '-')),
+        categories: ['devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading'],
+      });
+    }
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(
       () => (window as unknown as { __phone: PhoneProbe }).__phone.cardAt !== null,
@@ -211,6 +219,7 @@ async function openOnPhone(
       { timeout: CARD_TIMEOUT_MS, polling: 100 },
     );
     const probe = await page.evaluate(() => (window as unknown as { __phone: PhoneProbe }).__phone);
+    if (traceDir) await browser.stopTracing();
     if (profileDir) {
       const { profile } = await cdp.send('Profiler.stop');
       const name = `${network.name}-${Date.now()}.cpuprofile`.replaceAll(' ', '-');
@@ -233,6 +242,18 @@ async function openOnPhone(
           .map((entry) => (entry as PerformanceResourceTiming).responseEnd),
       ),
     );
+    // PHONE_WATERFALL=1: every request before the card, with when it started and ended.
+    if (process.env.PHONE_WATERFALL) {
+      const waterfall = await page.evaluate(() =>
+        [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+          .map((entry) => entry as PerformanceResourceTiming)
+          .map(
+            (entry) =>
+              `${new URL(entry.name).pathname} ${(entry.startTime / 1000).toFixed(2)}→${(entry.requestStart / 1000).toFixed(2)}→${(entry.responseStart / 1000).toFixed(2)}→${(entry.responseEnd / 1000).toFixed(2)}`,
+          ),
+      );
+      console.log(`  phone: ${network.name} requests: ${waterfall.join(', ')}`);
+    }
     return {
       ms: probe.cardAt ?? Number.NaN,
       timeline: `scripts in ${at(scripts)}, ws created ${at(probe.wsCreatedAt)}, open ${at(probe.wsOpenAt)}, first message ${at(probe.wsFirstMessageAt)}, last before the card ${at(probe.wsLastMessageAt)}, card ${at(probe.cardAt)}`,
@@ -289,7 +310,10 @@ export async function runPhoneBench(): Promise<BenchFigure[]> {
   let browser: Browser | null = null;
   let relay: Awaited<ReturnType<typeof byteCountingRelay>> | null = null;
   try {
-    const bundle = measureBundle(outDir, buildClient(outDir));
+    const profileDir = process.env.PHONE_PROFILE;
+    const bundle = measureBundle(outDir, buildClient(outDir, { sourcemap: Boolean(profileDir) }));
+    // The maps go beside the profiles, to name the minified functions in them.
+    if (profileDir) cpSync(join(outDir, 'assets'), join(profileDir, 'assets'), { recursive: true });
     figures.push({
       part,
       name: 'initial JS, gzip (entry + static imports)',
@@ -327,7 +351,9 @@ export async function runPhoneBench(): Promise<BenchFigure[]> {
     });
     const origin = `http://${HOST_NAME}:${relay.port}`;
     let newcomers = 0;
-    for (const network of NETWORKS) {
+    // PHONE_NETWORK=fast: one network only (a substring of its name), for a quicker look.
+    const only = process.env.PHONE_NETWORK;
+    for (const network of NETWORKS.filter((each) => !only || each.name.includes(only))) {
       for (const who of ['newly joined', 'returning'] as const) {
         const runs: PhoneRun[] = [];
         for (let run = 0; run < network.runs; run++) {

@@ -5,7 +5,7 @@
  * handed over, and reconnections open new sockets.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { adoptingWebSocket } from '../../../client/state/earlySocket.ts';
+import { adoptingWebSocket, earlySocketFoundNoCopy } from '../../../client/state/earlySocket.ts';
 
 /** What the provider touches of a socket: its handlers, and close. */
 class FakeSocket {
@@ -83,5 +83,30 @@ describe('the early socket', () => {
     stubPage(early);
     new (adoptingWebSocket('b1', 't1'))('ws://host/ws/b1?token=t1');
     expect(early.taken).toBe(true);
+  });
+
+  it('lets the app connect at once only when the early script found no copy on this device', () => {
+    const opened = (changes: object) => ({
+      boardId: 'b1',
+      token: 't1',
+      socket: new FakeSocket('early'),
+      fresh: true,
+      events: [],
+      taken: false,
+      ...changes,
+    });
+    stubPage(opened({}));
+    expect(earlySocketFoundNoCopy('b1', 't1')).toBe(true);
+    // A copy found (the socket asked for what it lacks), or no answer yet: load the copy first.
+    for (const changes of [{ fresh: false }, { socket: null }, { taken: true }]) {
+      stubPage(opened(changes));
+      expect(earlySocketFoundNoCopy('b1', 't1')).toBe(false);
+    }
+    // Another board or person, or no early script at all.
+    stubPage(opened({}));
+    expect(earlySocketFoundNoCopy('b2', 't1')).toBe(false);
+    expect(earlySocketFoundNoCopy('b1', 't2')).toBe(false);
+    stubPage(undefined);
+    expect(earlySocketFoundNoCopy('b1', 't1')).toBe(false);
   });
 });
