@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
@@ -91,7 +92,7 @@ function firstLoadGraphPerBuild(): Plugin {
 }
 
 function staticGraph(getModuleInfo: Rolldown.ChunkingContext['getModuleInfo']): Set<string> {
-  const entry = resolve('client/main.tsx');
+  const entry = fileURLToPath(new URL('./client/main.tsx', import.meta.url));
   const seen = new Set<string>();
   const pending = [entry];
   for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
@@ -99,6 +100,8 @@ function staticGraph(getModuleInfo: Rolldown.ChunkingContext['getModuleInfo']): 
     seen.add(id);
     pending.push(...(getModuleInfo(id)?.importedIds ?? []));
   }
+  // Not a silent fallback to a score of chunks: the entry moved or the bundler changed.
+  if (seen.size <= 1) throw new Error(`no static imports found from ${entry}`);
   return seen;
 }
 

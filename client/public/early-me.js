@@ -31,11 +31,13 @@
   // Whose local copy to look for: the stored identity's, when it is the one connecting.
   const participantId = token !== null && token === storedToken ? stored.participantId : null;
   openEarlySocket(boardId, token, participantId);
-  // The first use of Intl loads the browser's locale data: on a slow phone about 0.1 s of the
-  // main thread, idle now while the scripts download, and busy once they have arrived.
-  setTimeout(warmIntl, 0);
 
-  /** What the app's translator asks of Intl first (shared/i18n/formatter.ts, FormatJS). */
+  /**
+   * What the app's translator asks of Intl first (shared/i18n/formatter.ts, FormatJS). The first
+   * use of Intl loads the browser's locale data: on a slow phone about 0.1 s of the main thread,
+   * idle while the scripts download and busy once they have arrived. Called once the socket is
+   * opened, so it never holds that up.
+   */
   function warmIntl() {
     try {
       const locales = navigator.languages?.length ? [...navigator.languages, 'en'] : ['en'];
@@ -54,18 +56,31 @@
    * IndexedDB database, named as useBoardConnection.ts names it). Closed if nobody takes it.
    */
   function openEarlySocket(boardId, token, participantId) {
-    if (!token || typeof WebSocket !== 'function') return;
-    const early = { boardId, token, socket: null, fresh: false, events: [], taken: false };
+    if (!token || typeof WebSocket !== 'function') {
+      setTimeout(warmIntl, 0);
+      return;
+    }
+    // noBoardCopy: set once the device's databases were listed and none is a copy of this board,
+    // anyone's: the app then has no local copy to load before connecting (useBoardConnection.ts).
+    const early = { boardId, token, socket: null, noBoardCopy: false, events: [], taken: false };
     window.__continuumEarlySocket = early;
     const copyName =
       typeof participantId === 'string' ? `continuum:${boardId}:${participantId}` : null;
-    const holdsCopy =
-      copyName && typeof indexedDB?.databases === 'function'
-        ? indexedDB.databases().then(
-            (databases) => databases.some((database) => database.name === copyName),
-            () => true,
-          )
-        : Promise.resolve(copyName !== null);
+    const databases =
+      typeof indexedDB?.databases === 'function'
+        ? indexedDB.databases().catch(() => null)
+        : Promise.resolve(null);
+    databases.then((listed) => {
+      early.noBoardCopy =
+        listed !== null &&
+        !listed.some((database) => database.name?.startsWith(`continuum:${boardId}:`));
+    });
+    // Without a name to look for (a link not yet asked about), the socket does not wait for the list.
+    const holdsCopy = copyName
+      ? databases.then((listed) =>
+          listed === null ? true : listed.some((database) => database.name === copyName),
+        )
+      : Promise.resolve(false);
     holdsCopy.then((held) => {
       if (early.taken) return; // the app connected first
       const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -80,7 +95,7 @@
       socket.onclose = keep;
       socket.onerror = keep;
       early.socket = socket;
-      early.fresh = !held;
+      setTimeout(warmIntl, 0);
       setTimeout(() => {
         if (early.taken) return;
         early.taken = true; // never handed to a provider once closed here

@@ -11,8 +11,11 @@ interface EarlySocket {
   token: string;
   /** Null until the early script has looked for a local copy and opened it. */
   socket: WebSocket | null;
-  /** Opened with `fresh=1`: the early script found no copy of the board on this device. */
-  fresh: boolean;
+  /**
+   * The early script listed this device's databases and none is a copy of this board, anyone's
+   * (false until it knows, or where the list cannot be had).
+   */
+  noBoardCopy: boolean;
   /** What the socket reported before anyone took it, in order. */
   events: Event[];
   /** Taken (or passed over) by the app: the early script opens nothing after that. */
@@ -48,8 +51,9 @@ function takeEarlySocket(boardId: string, token: string): EarlySocket | null {
 }
 
 /**
- * Whether the early script opened this board's socket for `token` having found no copy of the
- * board on this device: there is then no local copy to load before connecting.
+ * Whether the early script opened this board's socket for `token` and found no copy of the board
+ * on this device, anyone's: there is then no local copy to load before connecting. A copy kept
+ * for someone else of this board (after "Not you?") counts: the person may be them again.
  */
 export function earlySocketFoundNoCopy(boardId: string, token: string): boolean {
   const early = window.__continuumEarlySocket;
@@ -57,7 +61,7 @@ export function earlySocketFoundNoCopy(boardId: string, token: string): boolean 
     early !== undefined &&
     !early.taken &&
     early.socket !== null &&
-    early.fresh &&
+    early.noBoardCopy &&
     early.boardId === boardId &&
     early.token === token
   );

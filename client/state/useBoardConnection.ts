@@ -48,19 +48,32 @@ export function localCopyName(boardId: string, participantId: string): string {
   return `continuum:${boardId}:${participantId}`;
 }
 
+/** The local copy loaded, or given up on where the browser refuses storage. */
+function localCopyLoaded(local: IndexeddbPersistence): Promise<unknown> {
+  const refused = new Promise((resolve) => setTimeout(resolve, LOCAL_COPY_TIMEOUT_MS));
+  return Promise.race([local.whenSynced, refused]);
+}
+
 /**
  * Empties this device's copy of the board without deleting its database: another tab of the same
- * person holds the database open, and deleting it would silently stop that tab's saving.
+ * person holds the database open, and deleting it would silently stop that tab's saving. A
+ * database still opening (the device connected without waiting for it) is emptied once open,
+ * after it has saved what the board held by then.
  */
-function emptyLocalCopy(local: IndexeddbPersistence): Promise<void> {
+async function emptyLocalCopy(local: IndexeddbPersistence): Promise<void> {
+  await localCopyLoaded(local).catch(() => undefined);
   const db = local.db;
-  if (!db) return Promise.resolve();
-  return new Promise((resolve) => {
-    const transaction = db.transaction(['updates'], 'readwrite');
-    transaction.objectStore('updates').clear();
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => resolve();
-    transaction.onabort = () => resolve();
+  if (!db) return;
+  await new Promise<void>((resolve) => {
+    try {
+      const transaction = db.transaction(['updates'], 'readwrite');
+      transaction.objectStore('updates').clear();
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => resolve();
+      transaction.onabort = () => resolve();
+    } catch {
+      resolve(); // closed meanwhile (the page left the board): nothing more to empty here
+    }
   });
 }
 
@@ -233,8 +246,7 @@ export function useBoardConnection(
       connect();
     } else {
       // Where the browser refuses storage, the local copy never loads: go online without it.
-      const noLocalCopy = new Promise((resolve) => setTimeout(resolve, LOCAL_COPY_TIMEOUT_MS));
-      void Promise.race([local.whenSynced, noLocalCopy]).then(connect, connect);
+      void localCopyLoaded(local).then(connect, connect);
     }
 
     return () => {

@@ -90,15 +90,15 @@ describe('the early socket', () => {
       boardId: 'b1',
       token: 't1',
       socket: new FakeSocket('early'),
-      fresh: true,
+      noBoardCopy: true,
       events: [],
       taken: false,
       ...changes,
     });
     stubPage(opened({}));
     expect(earlySocketFoundNoCopy('b1', 't1')).toBe(true);
-    // A copy found (the socket asked for what it lacks), or no answer yet: load the copy first.
-    for (const changes of [{ fresh: false }, { socket: null }, { taken: true }]) {
+    // A copy of the board found (or no list of the databases yet), no socket yet, or given up.
+    for (const changes of [{ noBoardCopy: false }, { socket: null }, { taken: true }]) {
       stubPage(opened(changes));
       expect(earlySocketFoundNoCopy('b1', 't1')).toBe(false);
     }
