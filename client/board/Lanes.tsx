@@ -4,6 +4,7 @@
  * is the page's main landmark and the skip link's target.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
+import type { Rubric } from '../../shared/rubric.ts';
 import { distributionVisible } from '../../shared/visibility.ts';
 import { useTranslator } from '../i18n/useTranslator.ts';
 import { useBoard, useBoardContext } from '../state/BoardContext.tsx';
@@ -27,16 +28,17 @@ export function Lanes() {
     (state) =>
       state.ui.view === 'wall' && distributionVisible(state.control.phase, me.role, state.ui.peek),
   );
-  // On phones one element shows at a time; the tabs pick which (hidden on wide screens).
-  const [activeId, setActiveId] = useState<string | null>(null);
   // The card to bring into view: picked here, or focused by the facilitator while following.
   const wanted = useBoard(
     (state) =>
       state.ui.highlightedCardId ?? (state.ui.following ? state.control.focusCardId : null),
   );
+  // On phones one element shows at a time; the tabs pick which (hidden on wide screens). The
+  // wanted card's from the start, so the first screen is not drawn twice.
+  const [activeId, setActiveId] = useState(() => elementShowing(rubric, wanted));
   useEffect(() => {
-    const element = rubric?.elements.find((e) => e.cards.some((card) => card.id === wanted));
-    if (element) setActiveId(element.id);
+    const element = elementShowing(rubric, wanted);
+    if (element) setActiveId(element);
   }, [wanted, rubric]);
   if (!rubric) return null;
   const container = {
@@ -72,4 +74,9 @@ export function Lanes() {
       </main>
     </BoardDnd>
   );
+}
+
+/** The element holding `cardId`, if any. */
+function elementShowing(rubric: Rubric | null, cardId: string | null): string | null {
+  return rubric?.elements.find((e) => e.cards.some((card) => card.id === cardId))?.id ?? null;
 }

@@ -5,10 +5,11 @@
  * is not asked about again: the websocket refuses a token that no longer counts.
  */
 import { useEffect, useState } from 'react';
+import type { MeResponse } from '../../shared/api.ts';
 import { api } from '../api.ts';
 import { type BoardIdentity, loadIdentity, saveIdentity } from '../identity.ts';
 import { navigate } from '../routes.ts';
-import { earlyMe } from './earlyMe.ts';
+import { earlyMe, earlyMeAnswered } from './earlyMe.ts';
 
 export type IdentityState =
   | { kind: 'loading' }
@@ -16,12 +17,43 @@ export type IdentityState =
   /** The failure, worded where it is shown (useAsyncAction.ts's failureText). */
   | { kind: 'error'; caught: unknown };
 
+/** Who this is, where that is known without waiting: stored, or the early answer already in. */
+function knownAtOnce(boardId: string, tokenFromLink: string | null): IdentityState {
+  const stored = loadIdentity(boardId);
+  if (stored && (!tokenFromLink || stored.token === tokenFromLink)) {
+    return { kind: 'ready', identity: stored };
+  }
+  const answered = tokenFromLink ? earlyMeAnswered(boardId, tokenFromLink) : null;
+  if (answered && tokenFromLink) {
+    return { kind: 'ready', identity: identityOf(answered, tokenFromLink) };
+  }
+  return { kind: 'loading' };
+}
+
+function identityOf(me: MeResponse, token: string): BoardIdentity {
+  return { participantId: me.participantId, token, role: me.role, name: me.name };
+}
+
+/** The same person as already shown: kept, so the board below is not rendered again for it. */
+function ready(known: BoardIdentity) {
+  return (current: IdentityState): IdentityState =>
+    current.kind === 'ready' &&
+    current.identity.participantId === known.participantId &&
+    current.identity.token === known.token &&
+    current.identity.role === known.role &&
+    current.identity.name === known.name
+      ? current
+      : { kind: 'ready', identity: known };
+}
+
 export function useBoardIdentity(boardId: string, tokenFromLink: string | null): IdentityState {
-  const [identity, setIdentity] = useState<IdentityState>({ kind: 'loading' });
+  const [identity, setIdentity] = useState<IdentityState>(() =>
+    knownAtOnce(boardId, tokenFromLink),
+  );
   useEffect(() => {
     if (!tokenFromLink) {
       const stored = loadIdentity(boardId);
-      if (stored) setIdentity({ kind: 'ready', identity: stored });
+      if (stored) setIdentity(ready(stored));
       // Replaced, not pushed: Back must not land on this redirect again.
       else navigate(`/join/${boardId}`, { replace: true });
       return;
@@ -31,21 +63,16 @@ export function useBoardIdentity(boardId: string, tokenFromLink: string | null):
     const stored = loadIdentity(boardId);
     if (stored?.token === tokenFromLink) {
       window.history.replaceState(null, '', `/b/${boardId}`);
-      setIdentity({ kind: 'ready', identity: stored });
+      setIdentity(ready(stored));
       return;
     }
     let cancelled = false;
     (earlyMe(boardId, tokenFromLink) ?? api.me(boardId, tokenFromLink)).then(
       (me) => {
-        const known: BoardIdentity = {
-          participantId: me.participantId,
-          token: tokenFromLink,
-          role: me.role,
-          name: me.name,
-        };
+        const known = identityOf(me, tokenFromLink);
         saveIdentity(boardId, known);
         window.history.replaceState(null, '', `/b/${boardId}`);
-        if (!cancelled) setIdentity({ kind: 'ready', identity: known });
+        if (!cancelled) setIdentity(ready(known));
       },
       (caught: unknown) => {
         if (!cancelled) {

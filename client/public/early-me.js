@@ -25,7 +25,17 @@
     });
     // Not an unhandled rejection when the app never takes it (it asks again then).
     response.catch(() => {});
-    window.__continuumEarlyMe = { boardId, token: linkToken, response };
+    const early = { boardId, token: linkToken, response, answer: null };
+    window.__continuumEarlyMe = early;
+    // A copy of a yes, read here: the app starts with it at once instead of a turn later.
+    response
+      .then((answer) => (answer.ok ? answer.clone().json() : null))
+      .then(
+        (body) => {
+          early.answer = body;
+        },
+        () => {},
+      );
   }
   const token = linkToken ?? storedToken;
   // Whose local copy to look for: the stored identity's, when it is the one connecting.

@@ -17,11 +17,12 @@
  * (500 kb/s down and up, 400 ms latency).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createConnection, createServer, type Server } from 'node:net';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer as createTlsServer } from 'node:tls';
 import { type Browser, chromium } from '@playwright/test';
 import { freePort, launchServer } from '../support/serverProcess.ts';
 import { joinParticipants, runWorkshop } from './boardSetup.ts';
@@ -118,14 +119,20 @@ interface Connection {
   chunks: Array<[number, number]>;
 }
 
-/** A TCP relay in front of the server that notes every chunk the server sends. */
-async function byteCountingRelay(target: number): Promise<{
+/**
+ * A TCP relay in front of the server that notes every chunk the server sends; with `tls`, the
+ * relay is the TLS end (as a deployment's proxy is, docs/deploy.md) and counts what it encrypts.
+ */
+async function byteCountingRelay(
+  target: number,
+  tls?: { key: Buffer; cert: Buffer },
+): Promise<{
   port: number;
   server: Server;
   connections: Connection[];
 }> {
   const connections: Connection[] = [];
-  const server = createServer((client) => {
+  const relayTo = (client: Socket) => {
     const upstream = createConnection({ host: '127.0.0.1', port: target });
     const connection: Connection = { websocket: false, chunks: [] };
     connections.push(connection);
@@ -145,7 +152,8 @@ async function byteCountingRelay(target: number): Promise<{
     };
     client.on('close', end).on('error', end);
     upstream.on('close', end).on('error', end);
-  });
+  };
+  const server = tls ? createTlsServer(tls, relayTo) : createServer(relayTo);
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { port, server, connections };
@@ -266,6 +274,36 @@ async function openOnPhone(
   }
 }
 
+/** A certificate for HOST_NAME, made with openssl for this run (the browser ignores its issuer). */
+function selfSignedCertificate(dir: string): { key: Buffer; cert: Buffer } {
+  const key = join(dir, 'relay-key.pem');
+  const cert = join(dir, 'relay-cert.pem');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      `/CN=${HOST_NAME}`,
+      '-addext',
+      `subjectAltName=DNS:${HOST_NAME}`,
+    ],
+    { stdio: 'ignore' },
+  );
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}
+
 async function startCompiled(clientDir: string): Promise<BenchServer> {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.server.json'], { cwd: REPO_ROOT });
@@ -305,10 +343,13 @@ export async function runPhoneBench(): Promise<BenchFigure[]> {
   const part = 'phone';
   const kb = 1024;
   const outDir = mkdtempSync(join(tmpdir(), 'continuum-phone-build-'));
+  // Not beside the build, which the server serves.
+  const certDir = mkdtempSync(join(tmpdir(), 'continuum-phone-tls-'));
   const figures: BenchFigure[] = [];
   let server: BenchServer | null = null;
   let browser: Browser | null = null;
   let relay: Awaited<ReturnType<typeof byteCountingRelay>> | null = null;
+  let tlsRelay: Awaited<ReturnType<typeof byteCountingRelay>> | null = null;
   try {
     const profileDir = process.env.PHONE_PROFILE;
     const bundle = measureBundle(outDir, buildClient(outDir, { sourcemap: Boolean(profileDir) }));
@@ -338,6 +379,7 @@ export async function runPhoneBench(): Promise<BenchFigure[]> {
     const returning = people[0];
     if (!returning) throw new Error('phone: the workshop has no participants');
     relay = await byteCountingRelay(server.port);
+    tlsRelay = await byteCountingRelay(server.port, selfSignedCertificate(certDir));
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
@@ -347,77 +389,92 @@ export async function runPhoneBench(): Promise<BenchFigure[]> {
         // A name that is not loopback: a page on loopback first asks the server where the room is.
         `--host-resolver-rules=MAP ${HOST_NAME} 127.0.0.1`,
         `--unsafely-treat-insecure-origin-as-secure=http://${HOST_NAME}:${relay.port}`,
+        // The HTTPS relay's certificate is made for this run.
+        '--ignore-certificate-errors',
       ],
     });
-    const origin = `http://${HOST_NAME}:${relay.port}`;
+    // Plain HTTP, as `npm start` serves a room on a LAN: Chromium then accepts gzip only. Over
+    // HTTPS, as behind the TLS proxy of docs/deploy.md, it also accepts brotli, which the server
+    // sends (the build writes both).
+    const transports = [
+      { name: '', relay, origin: `http://${HOST_NAME}:${relay.port}` },
+      { name: ' over HTTPS', relay: tlsRelay, origin: `https://${HOST_NAME}:${tlsRelay.port}` },
+    ];
     let newcomers = 0;
-    // PHONE_NETWORK=fast: one network only (a substring of its name), for a quicker look.
+    // PHONE_NETWORK=fast: one network only (a substring of its name), for a quicker look;
+    // PHONE_TRANSPORT=http or https, one transport.
     const only = process.env.PHONE_NETWORK;
-    for (const network of NETWORKS.filter((each) => !only || each.name.includes(only))) {
-      for (const who of ['newly joined', 'returning'] as const) {
-        const runs: PhoneRun[] = [];
-        for (let run = 0; run < network.runs; run++) {
-          const token =
-            who === 'returning'
-              ? returning.token
-              : (await joinParticipants(server.baseUrl, board, 1, `Phone ${++newcomers}`))[0]
-                  ?.token;
-          if (!token) throw new Error('phone: a newcomer could not join');
-          runs.push(
-            await openOnPhone(
-              browser,
-              relay,
-              `${origin}/b/${board.boardId}#token=${encodeURIComponent(token)}`,
-              network,
-            ),
+    const onlyTransport = process.env.PHONE_TRANSPORT;
+    for (const transport of transports.filter(
+      ({ origin }) => !onlyTransport || origin.startsWith(`${onlyTransport}:`),
+    ))
+      for (const network of NETWORKS.filter((each) => !only || each.name.includes(only))) {
+        for (const who of ['newly joined', 'returning'] as const) {
+          const runs: PhoneRun[] = [];
+          for (let run = 0; run < network.runs; run++) {
+            const token =
+              who === 'returning'
+                ? returning.token
+                : (await joinParticipants(server.baseUrl, board, 1, `Phone ${++newcomers}`))[0]
+                    ?.token;
+            if (!token) throw new Error('phone: a newcomer could not join');
+            runs.push(
+              await openOnPhone(
+                browser,
+                transport.relay,
+                `${transport.origin}/b/${board.boardId}#token=${encodeURIComponent(token)}`,
+                network,
+              ),
+            );
+          }
+          const label = `${network.name}${transport.name}, ${who}`;
+          for (const run of runs) console.log(`  phone: ${label}: ${run.timeline}`);
+          console.log(
+            `  phone: ${label}: ${runs.map((run) => `${(run.ms / 1000).toFixed(2)} s (HTTP ${(run.httpBytes / kb).toFixed(0)} KB, ws ${(run.wsWireBytes / kb).toFixed(1)} KB on the wire, ${(run.wsMessageBytes / kb).toFixed(1)} KB inflated)`).join('; ')}`,
+          );
+          figures.push(
+            {
+              part,
+              name: `${label}: first card shown, median of ${runs.length}`,
+              value: median(runs.map((run) => run.ms)),
+              unit: 'ms',
+              target: network.targetMs,
+              better: 'lower',
+            },
+            {
+              part,
+              name: `${label}: HTTP bytes before it (wire)`,
+              value: median(runs.map((run) => run.httpBytes)) / kb,
+              unit: 'KB',
+              target: null,
+              better: 'lower',
+            },
+            {
+              part,
+              name: `${label}: websocket bytes before it (wire)`,
+              value: median(runs.map((run) => run.wsWireBytes)) / kb,
+              unit: 'KB',
+              target: null,
+              better: 'lower',
+            },
+            {
+              part,
+              name: `${label}: websocket messages before it (inflated)`,
+              value: median(runs.map((run) => run.wsMessageBytes)) / kb,
+              unit: 'KB',
+              target: null,
+              better: 'lower',
+            },
           );
         }
-        const label = `${network.name}, ${who}`;
-        for (const run of runs) console.log(`  phone: ${label}: ${run.timeline}`);
-        console.log(
-          `  phone: ${label}: ${runs.map((run) => `${(run.ms / 1000).toFixed(2)} s (HTTP ${(run.httpBytes / kb).toFixed(0)} KB, ws ${(run.wsWireBytes / kb).toFixed(1)} KB on the wire, ${(run.wsMessageBytes / kb).toFixed(1)} KB inflated)`).join('; ')}`,
-        );
-        figures.push(
-          {
-            part,
-            name: `${label}: first card shown, median of ${runs.length}`,
-            value: median(runs.map((run) => run.ms)),
-            unit: 'ms',
-            target: network.targetMs,
-            better: 'lower',
-          },
-          {
-            part,
-            name: `${label}: HTTP bytes before it (wire)`,
-            value: median(runs.map((run) => run.httpBytes)) / kb,
-            unit: 'KB',
-            target: null,
-            better: 'lower',
-          },
-          {
-            part,
-            name: `${label}: websocket bytes before it (wire)`,
-            value: median(runs.map((run) => run.wsWireBytes)) / kb,
-            unit: 'KB',
-            target: null,
-            better: 'lower',
-          },
-          {
-            part,
-            name: `${label}: websocket messages before it (inflated)`,
-            value: median(runs.map((run) => run.wsMessageBytes)) / kb,
-            unit: 'KB',
-            target: null,
-            better: 'lower',
-          },
-        );
       }
-    }
     return figures;
   } finally {
     await browser?.close();
     relay?.server.close();
+    tlsRelay?.server.close();
     await server?.stop();
     rmSync(outDir, { recursive: true, force: true });
+    rmSync(certDir, { recursive: true, force: true });
   }
 }
