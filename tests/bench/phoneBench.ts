@@ -71,7 +71,7 @@ const NETWORKS: readonly Network[] = [
 /** Runs in the page before its scripts: when the first card shows, and the websocket's bytes. */
 const PHONE_INIT_SCRIPT = `(() => {
   const probe = {
-    cardAt: null, cardWallClock: null, wsBytes: 0, wsBytesAtCard: null,
+    cardAt: null, cardWallClock: null, wsBytes: 0, wsBytesAtCard: null, elementsAtCard: null,
     wsCreatedAt: null, wsOpenAt: null, wsFirstMessageAt: null, wsLastMessageAt: null,
   };
   window.__phone = probe;
@@ -106,6 +106,7 @@ const PHONE_INIT_SCRIPT = `(() => {
         probe.cardAt = performance.now();
         probe.cardWallClock = Date.now();
         probe.wsBytesAtCard = probe.wsBytes;
+        probe.elementsAtCard = document.getElementsByTagName('*').length;
       };
       channel.port2.postMessage(null);
     });
@@ -176,6 +177,7 @@ interface PhoneProbe {
   wsLastMessageAt: number | null;
   cardWallClock: number | null;
   wsBytesAtCard: number | null;
+  elementsAtCard: number | null;
 }
 
 async function openOnPhone(
@@ -261,6 +263,7 @@ async function openOnPhone(
           ),
       );
       console.log(`  phone: ${network.name} requests: ${waterfall.join(', ')}`);
+      console.log(`  phone: ${network.name} elements on the page at the card: ${probe.elementsAtCard}`);
     }
     return {
       ms: probe.cardAt ?? Number.NaN,
