@@ -4,7 +4,7 @@
  * joining; without either, off to the join page. A link whose token is the stored identity's
  * is not asked about again: the websocket refuses a token that no longer counts.
  */
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { MeResponse } from '../../shared/api.ts';
 import { api } from '../api.ts';
 import { type BoardIdentity, loadIdentity, saveIdentity } from '../identity.ts';
@@ -50,7 +50,10 @@ export function useBoardIdentity(boardId: string, tokenFromLink: string | null):
   const [identity, setIdentity] = useState<IdentityState>(() =>
     knownAtOnce(boardId, tokenFromLink),
   );
-  useEffect(() => {
+  // A layout effect: where who this is was known at once, the board below renders in the same
+  // commit, and its connection (a passive effect) may hear the token refused; the identity is
+  // saved, and the token taken out of the address bar, before that and before the first paint.
+  useLayoutEffect(() => {
     if (!tokenFromLink) {
       const stored = loadIdentity(boardId);
       if (stored) setIdentity(ready(stored));
@@ -66,12 +69,21 @@ export function useBoardIdentity(boardId: string, tokenFromLink: string | null):
       setIdentity(ready(stored));
       return;
     }
+    const keep = (me: MeResponse) => {
+      const known = identityOf(me, tokenFromLink);
+      saveIdentity(boardId, known);
+      window.history.replaceState(null, '', `/b/${boardId}`);
+      return known;
+    };
+    const answered = earlyMeAnswered(boardId, tokenFromLink);
+    if (answered) {
+      setIdentity(ready(keep(answered)));
+      return;
+    }
     let cancelled = false;
     (earlyMe(boardId, tokenFromLink) ?? api.me(boardId, tokenFromLink)).then(
       (me) => {
-        const known = identityOf(me, tokenFromLink);
-        saveIdentity(boardId, known);
-        window.history.replaceState(null, '', `/b/${boardId}`);
+        const known = keep(me);
         if (!cancelled) setIdentity(ready(known));
       },
       (caught: unknown) => {

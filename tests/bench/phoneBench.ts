@@ -263,7 +263,9 @@ async function openOnPhone(
           ),
       );
       console.log(`  phone: ${network.name} requests: ${waterfall.join(', ')}`);
-      console.log(`  phone: ${network.name} elements on the page at the card: ${probe.elementsAtCard}`);
+      console.log(
+        `  phone: ${network.name} elements on the page at the card: ${probe.elementsAtCard}`,
+      );
     }
     return {
       ms: probe.cardAt ?? Number.NaN,

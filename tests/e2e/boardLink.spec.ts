@@ -42,6 +42,17 @@ test('a board link is asked about once, its socket is the early script’s and c
   });
   const byEarlyScript = () =>
     page.evaluate(() => (window as unknown as { earlySockets: boolean[] }).earlySockets);
+  // The address as the first card is added to the page: the token must be gone before it shows.
+  await page.addInitScript(() => {
+    const seen = window as unknown as { addressAtFirstCard?: string };
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('[data-card-id]')) return;
+      seen.addressAtFirstCard = location.href;
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const addressAtFirstCard = () =>
+    page.evaluate(() => (window as unknown as { addressAtFirstCard?: string }).addressAtFirstCard);
   const sockets: { url: URL }[] = [];
   page.on('websocket', (socket) => sockets.push({ url: new URL(socket.url()) }));
   const fresh = () => sockets.map(({ url }) => url.searchParams.get('fresh'));
@@ -60,6 +71,7 @@ test('a board link is asked about once, its socket is the early script’s and c
   await page.goto(link);
   await page.waitForURL(`${server.baseUrl}/b/${board.boardId}`); // the token left the address bar
   await expect(firstCard).toBeVisible();
+  expect(await addressAtFirstCard()).toBe(`${server.baseUrl}/b/${board.boardId}`);
   expect(asked).toBe(1);
   expect(fresh()).toEqual(['1']);
   expect(extensions).toHaveLength(1);
