@@ -180,11 +180,17 @@ interface PhoneProbe {
   elementsAtCard: number | null;
 }
 
+function fileName(label: string, extension: string): string {
+  return `${label.replaceAll(/[^\w]+/g, '-')}-${Date.now()}.${extension}`;
+}
+
 async function openOnPhone(
   browser: Browser,
   relay: Awaited<ReturnType<typeof byteCountingRelay>>,
   url: string,
   network: Network,
+  /** Names the run's profile and trace files. */
+  label: string,
 ): Promise<PhoneRun> {
   const context = await browser.newContext({
     viewport: { width: 360, height: 800 },
@@ -218,7 +224,7 @@ async function openOnPhone(
     const traceDir = process.env.PHONE_TRACE;
     if (traceDir) {
       await browser.startTracing(page, {
-        path: join(traceDir, `${network.name}-${Date.now()}.json`.replaceAll(' ', '-')),
+        path: join(traceDir, fileName(label, 'json')),
         categories: ['devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading'],
       });
     }
@@ -232,7 +238,7 @@ async function openOnPhone(
     if (traceDir) await browser.stopTracing();
     if (profileDir) {
       const { profile } = await cdp.send('Profiler.stop');
-      const name = `${network.name}-${Date.now()}.cpuprofile`.replaceAll(' ', '-');
+      const name = fileName(label, 'cpuprofile');
       writeFileSync(join(profileDir, name), JSON.stringify(profile));
     }
     const until = probe.cardWallClock ?? Number.POSITIVE_INFINITY;
@@ -304,7 +310,8 @@ function selfSignedCertificate(dir: string): { key: Buffer; cert: Buffer } {
       '-addext',
       `subjectAltName=DNS:${HOST_NAME}`,
     ],
-    { stdio: 'ignore' },
+    // Its complaint, if any, goes into the error that skips the HTTPS runs.
+    { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   return { key: readFileSync(key), cert: readFileSync(cert) };
 }
@@ -347,6 +354,15 @@ async function startCompiled(clientDir: string): Promise<BenchServer> {
 export async function runPhoneBench(): Promise<BenchFigure[]> {
   const part = 'phone';
   const kb = 1024;
+  // PHONE_NETWORK=fast: one network only (a substring of its name), for a quicker look;
+  // PHONE_TRANSPORT=http or https, one transport.
+  const only = process.env.PHONE_NETWORK;
+  const networks = NETWORKS.filter((each) => !only || each.name.includes(only));
+  if (networks.length === 0) throw new Error(`phone: no network is called "${only}"`);
+  const onlyTransport = process.env.PHONE_TRANSPORT;
+  if (onlyTransport && onlyTransport !== 'http' && onlyTransport !== 'https') {
+    throw new Error(`phone: PHONE_TRANSPORT is http or https, not "${onlyTransport}"`);
+  }
   const outDir = mkdtempSync(join(tmpdir(), 'continuum-phone-build-'));
   // Not beside the build, which the server serves.
   const certDir = mkdtempSync(join(tmpdir(), 'continuum-phone-tls-'));
@@ -384,7 +400,13 @@ export async function runPhoneBench(): Promise<BenchFigure[]> {
     const returning = people[0];
     if (!returning) throw new Error('phone: the workshop has no participants');
     relay = await byteCountingRelay(server.port);
-    tlsRelay = await byteCountingRelay(server.port, selfSignedCertificate(certDir));
+    if (onlyTransport !== 'http') {
+      try {
+        tlsRelay = await byteCountingRelay(server.port, selfSignedCertificate(certDir));
+      } catch (error) {
+        console.log(`  phone: the HTTPS runs are skipped: no certificate (${String(error)})`);
+      }
+    }
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
@@ -402,18 +424,22 @@ export async function runPhoneBench(): Promise<BenchFigure[]> {
     // HTTPS, as behind the TLS proxy of docs/deploy.md, it also accepts brotli, which the server
     // sends (the build writes both).
     const transports = [
-      { name: '', relay, origin: `http://${HOST_NAME}:${relay.port}` },
-      { name: ' over HTTPS', relay: tlsRelay, origin: `https://${HOST_NAME}:${tlsRelay.port}` },
+      ...(onlyTransport === 'https'
+        ? []
+        : [{ name: '', relay, origin: `http://${HOST_NAME}:${relay.port}` }]),
+      ...(tlsRelay
+        ? [
+            {
+              name: ' over HTTPS',
+              relay: tlsRelay,
+              origin: `https://${HOST_NAME}:${tlsRelay.port}`,
+            },
+          ]
+        : []),
     ];
     let newcomers = 0;
-    // PHONE_NETWORK=fast: one network only (a substring of its name), for a quicker look;
-    // PHONE_TRANSPORT=http or https, one transport.
-    const only = process.env.PHONE_NETWORK;
-    const onlyTransport = process.env.PHONE_TRANSPORT;
-    for (const transport of transports.filter(
-      ({ origin }) => !onlyTransport || origin.startsWith(`${onlyTransport}:`),
-    ))
-      for (const network of NETWORKS.filter((each) => !only || each.name.includes(only))) {
+    for (const transport of transports)
+      for (const network of networks) {
         for (const who of ['newly joined', 'returning'] as const) {
           const runs: PhoneRun[] = [];
           for (let run = 0; run < network.runs; run++) {
@@ -429,6 +455,7 @@ export async function runPhoneBench(): Promise<BenchFigure[]> {
                 transport.relay,
                 `${transport.origin}/b/${board.boardId}#token=${encodeURIComponent(token)}`,
                 network,
+                `${network.name}${transport.name} ${who}`,
               ),
             );
           }

@@ -42,17 +42,18 @@ test('a board link is asked about once, its socket is the early script’s and c
   });
   const byEarlyScript = () =>
     page.evaluate(() => (window as unknown as { earlySockets: boolean[] }).earlySockets);
-  // The address as the first card is added to the page: the token must be gone before it shows.
+  // The address as the board's page first shows (its skeleton lanes, before the first sync):
+  // a page that knew at once who this is must have taken the token out of it by then.
   await page.addInitScript(() => {
-    const seen = window as unknown as { addressAtFirstCard?: string };
+    const seen = window as unknown as { addressAtBoard?: string };
     new MutationObserver((_, observer) => {
-      if (!document.querySelector('[data-card-id]')) return;
-      seen.addressAtFirstCard = location.href;
+      if (!document.querySelector('main.lanes, .board-page')) return;
+      seen.addressAtBoard = location.href;
       observer.disconnect();
     }).observe(document, { childList: true, subtree: true });
   });
-  const addressAtFirstCard = () =>
-    page.evaluate(() => (window as unknown as { addressAtFirstCard?: string }).addressAtFirstCard);
+  const addressAtBoard = () =>
+    page.evaluate(() => (window as unknown as { addressAtBoard?: string }).addressAtBoard);
   const sockets: { url: URL }[] = [];
   page.on('websocket', (socket) => sockets.push({ url: new URL(socket.url()) }));
   const fresh = () => sockets.map(({ url }) => url.searchParams.get('fresh'));
@@ -71,7 +72,7 @@ test('a board link is asked about once, its socket is the early script’s and c
   await page.goto(link);
   await page.waitForURL(`${server.baseUrl}/b/${board.boardId}`); // the token left the address bar
   await expect(firstCard).toBeVisible();
-  expect(await addressAtFirstCard()).toBe(`${server.baseUrl}/b/${board.boardId}`);
+  expect(await addressAtBoard()).toBe(`${server.baseUrl}/b/${board.boardId}`);
   expect(asked).toBe(1);
   expect(fresh()).toEqual(['1']);
   expect(extensions).toHaveLength(1);
