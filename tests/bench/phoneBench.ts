@@ -464,6 +464,14 @@ export async function runPhoneBench(): Promise<BenchFigure[]> {
           console.log(
             `  phone: ${label}: ${runs.map((run) => `${(run.ms / 1000).toFixed(2)} s (HTTP ${(run.httpBytes / kb).toFixed(0)} KB, ws ${(run.wsWireBytes / kb).toFixed(1)} KB on the wire, ${(run.wsMessageBytes / kb).toFixed(1)} KB inflated)`).join('; ')}`,
           );
+          const kilobytes = (name: string, bytes: (run: PhoneRun) => number): BenchFigure => ({
+            part,
+            name,
+            value: median(runs.map(bytes)) / kb,
+            unit: 'KB',
+            target: null,
+            better: 'lower',
+          });
           figures.push(
             {
               part,
@@ -473,30 +481,12 @@ export async function runPhoneBench(): Promise<BenchFigure[]> {
               target: network.targetMs,
               better: 'lower',
             },
-            {
-              part,
-              name: `${label}: HTTP bytes before it (wire)`,
-              value: median(runs.map((run) => run.httpBytes)) / kb,
-              unit: 'KB',
-              target: null,
-              better: 'lower',
-            },
-            {
-              part,
-              name: `${label}: websocket bytes before it (wire)`,
-              value: median(runs.map((run) => run.wsWireBytes)) / kb,
-              unit: 'KB',
-              target: null,
-              better: 'lower',
-            },
-            {
-              part,
-              name: `${label}: websocket messages before it (inflated)`,
-              value: median(runs.map((run) => run.wsMessageBytes)) / kb,
-              unit: 'KB',
-              target: null,
-              better: 'lower',
-            },
+            kilobytes(`${label}: HTTP bytes before it (wire)`, (run) => run.httpBytes),
+            kilobytes(`${label}: websocket bytes before it (wire)`, (run) => run.wsWireBytes),
+            kilobytes(
+              `${label}: websocket messages before it (inflated)`,
+              (run) => run.wsMessageBytes,
+            ),
           );
         }
       }
